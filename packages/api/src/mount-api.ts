@@ -1,0 +1,86 @@
+import {
+  addWebSocketEndpoint,
+  buildOpenApi,
+  type HttpMethod,
+  type HttpServer,
+} from "@venus/simple-backend";
+import type { ApiDeps } from "./api-deps.js";
+import type { ApiRoute } from "./route.js";
+import { completeSetupRoute } from "./routes/account/complete-setup-route.js";
+import { loginRoute } from "./routes/account/login-route.js";
+import { logoutRoute } from "./routes/account/logout-route.js";
+import { refreshRoute } from "./routes/account/refresh-route.js";
+import { registerRoute } from "./routes/account/register-route.js";
+import { setupRoute } from "./routes/account/setup-route.js";
+import { stateRoute } from "./routes/account/state-route.js";
+import { listFlagsRoute, setFlagRoute } from "./routes/admin/flags-routes.js";
+import {
+  healthRoute,
+  metricsRoute,
+  openApiRoute,
+} from "./routes/system/system-routes.js";
+import { websocketSession } from "./ws/websocket-session.js";
+
+export const ROUTES: readonly ApiRoute[] = [
+  registerRoute,
+  loginRoute,
+  refreshRoute,
+  logoutRoute,
+  stateRoute,
+  setupRoute,
+  completeSetupRoute,
+  listFlagsRoute,
+  setFlagRoute,
+  healthRoute,
+  metricsRoute,
+  openApiRoute,
+];
+
+export const WEBSOCKET_PATH = "/ws";
+
+const UWS_METHOD: Record<ApiRoute["doc"]["method"], HttpMethod> = {
+  get: "get",
+  post: "post",
+  put: "put",
+  patch: "patch",
+  delete: "del",
+};
+
+/** Registers every route and the `/ws` endpoint on the server. */
+export function mountApi(
+  http: HttpServer,
+  deps: Omit<ApiDeps, "openApi">,
+): { closeAllSockets(): void } {
+  const document = buildOpenApi(
+    {
+      title: "Venus API",
+      version: deps.version,
+      description:
+        "HTTP API of the Venus dating backend. Authenticated routes need a live /ws connection.",
+    },
+    ROUTES.map((route) => route.doc),
+  );
+  const full: ApiDeps = { ...deps, openApi: () => document };
+  for (const route of ROUTES)
+    http.route(
+      UWS_METHOD[route.doc.method],
+      route.doc.path,
+      route.handler(full),
+    );
+  const { websocket, http: httpConfig } = deps.account.config;
+  const endpoint = addWebSocketEndpoint(
+    http.app,
+    {
+      path: WEBSOCKET_PATH,
+      maxFrameBytes: websocket.max_frame_bytes,
+      idleTimeoutSeconds: websocket.idle_timeout_seconds,
+      maxSendBufferBytes: websocket.max_send_buffer_bytes,
+      trustForwardedFor: httpConfig.trust_forwarded_for,
+      log: deps.log,
+      metrics: deps.metrics,
+    },
+    websocketSession(full),
+  );
+  http.notFound();
+  return { closeAllSockets: () => endpoint.closeAll(1001, "shutting_down") };
+}

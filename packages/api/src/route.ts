@@ -1,0 +1,85 @@
+import type { Static, TSchema } from "@sinclair/typebox";
+import { authenticateHttp, type Authenticated } from "@venus/data-account";
+import { VenusError, type Permission } from "@venus/model";
+import type {
+  HttpHandler,
+  HttpReply,
+  HttpRequestContext,
+  OpenApiRoute,
+} from "@venus/simple-backend";
+import type { ApiDeps } from "./api-deps.js";
+import { parseJsonBody } from "./parse-body.js";
+
+export interface RouteInput<B, A> {
+  http: HttpRequestContext;
+  body: B;
+  auth: A;
+  deps: ApiDeps;
+}
+
+/** A route: its OpenAPI description and the handler built from the same schemas. */
+export interface ApiRoute {
+  doc: OpenApiRoute;
+  handler(deps: ApiDeps): HttpHandler;
+}
+
+type Doc = Omit<OpenApiRoute, "auth" | "body">;
+
+function bearerToken(http: HttpRequestContext): string | undefined {
+  const header = http.headers.get("authorization");
+  return header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
+}
+
+/** A route anyone may call. */
+export function publicRoute<S extends TSchema>(
+  doc: Doc & { body?: S },
+  handle: (
+    input: RouteInput<Static<S>, undefined>,
+  ) => Promise<HttpReply> | HttpReply,
+): ApiRoute {
+  return {
+    doc: { ...doc, auth: false },
+    handler: (deps) => (http) =>
+      handle({
+        http,
+        body: (doc.body
+          ? parseJsonBody(doc.body, http.body)
+          : undefined) as Static<S>,
+        auth: undefined,
+        deps,
+      }),
+  };
+}
+
+/** A route for a signed-in user with a live WebSocket, optionally needing an admin permission. */
+export function userRoute<S extends TSchema>(
+  doc: Doc & { body?: S; permission?: Permission },
+  handle: (
+    input: RouteInput<Static<S>, Authenticated>,
+  ) => Promise<HttpReply> | HttpReply,
+): ApiRoute {
+  return {
+    doc: { ...doc, auth: true },
+    handler: (deps) => (http) => {
+      const auth = authenticateHttp(deps.account, bearerToken(http));
+      if (doc.permission && !auth.account.permissions.has(doc.permission)) {
+        throw new VenusError(
+          "forbidden",
+          `requires the ${doc.permission} permission`,
+        );
+      }
+      return handle({
+        http,
+        body: (doc.body
+          ? parseJsonBody(doc.body, http.body)
+          : undefined) as Static<S>,
+        auth,
+        deps,
+      });
+    },
+  };
+}
+
+export function json(status: number, body: unknown): HttpReply {
+  return { status, body };
+}

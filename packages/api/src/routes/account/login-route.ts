@@ -1,0 +1,20 @@
+import { login } from "@venus/data-account";
+import { ErrorResponse, LoginRequest, LoginResponse } from "@venus/model";
+import { json, publicRoute } from "../../route.js";
+
+export const loginRoute = publicRoute(
+  {
+    method: "post",
+    path: "/account/login",
+    summary: "Sign in with email and password; returns a new token pair",
+    tag: "account",
+    body: LoginRequest,
+    responses: {
+      200: { description: "Signed in", schema: LoginResponse },
+      401: { description: "invalid_credentials", schema: ErrorResponse },
+      429: { description: "rate_limited", schema: ErrorResponse },
+    },
+  },
+  async ({ http, body, deps }) =>
+    json(200, await login(deps.account, body, http.remoteAddress)),
+);

@@ -1,0 +1,23 @@
+import { saveSetup } from "@venus/data-account";
+import { ErrorResponse, OkResponse, SetupRequest } from "@venus/model";
+import { json, userRoute } from "../../route.js";
+
+export const setupRoute = userRoute(
+  {
+    method: "post",
+    path: "/account/setup",
+    summary:
+      "Save name, birthdate, gender and wanted genders (initial_setup only)",
+    tag: "account",
+    body: SetupRequest,
+    responses: {
+      200: { description: "Saved", schema: OkResponse },
+      400: { description: "validation_failed", schema: ErrorResponse },
+      409: { description: "invalid_state", schema: ErrorResponse },
+    },
+  },
+  async ({ auth, body, deps }) => {
+    await saveSetup(deps.account, auth.account, body);
+    return json(200, { ok: true });
+  },
+);

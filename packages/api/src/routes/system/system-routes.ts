@@ -1,0 +1,52 @@
+import { Type } from "@sinclair/typebox";
+import { json, publicRoute } from "../../route.js";
+
+export const HealthResponse = Type.Object({
+  status: Type.Literal("ok"),
+  version: Type.String(),
+  uptime_seconds: Type.Number(),
+  websocket_connections: Type.Integer(),
+});
+
+export const healthRoute = publicRoute(
+  {
+    method: "get",
+    path: "/health",
+    summary: "Liveness: 200 while the server accepts requests",
+    tag: "system",
+    responses: { 200: { description: "Healthy", schema: HealthResponse } },
+  },
+  ({ deps }) =>
+    json(200, {
+      status: "ok",
+      version: deps.version,
+      uptime_seconds: Math.round((Date.now() - deps.startedAt) / 1000),
+      websocket_connections: deps.account.connections.size,
+    }),
+);
+
+export const metricsRoute = publicRoute(
+  {
+    method: "get",
+    path: "/metrics",
+    summary: "Prometheus metrics (text format)",
+    tag: "system",
+    responses: { 200: { description: "Metrics" } },
+  },
+  async ({ deps }) => ({
+    status: 200,
+    body: await deps.metrics.render(),
+    contentType: deps.metrics.contentType,
+  }),
+);
+
+export const openApiRoute = publicRoute(
+  {
+    method: "get",
+    path: "/openapi.json",
+    summary: "This document",
+    tag: "system",
+    responses: { 200: { description: "OpenAPI 3.1 document" } },
+  },
+  ({ deps }) => json(200, deps.openApi()),
+);

@@ -1,0 +1,218 @@
+import {
+  attachConnection,
+  authenticateHello,
+  detachConnection,
+  rotateAccessTokenIfDue,
+  type Authenticated,
+} from "@venus/data-account";
+import type { LiveConnection } from "@venus/data-common";
+import {
+  CLOSE_CODES,
+  ClientFrame,
+  HelloFrame,
+  PROTOCOL_VERSION,
+  VenusError,
+  type DisconnectReason,
+  type ErrorFrame,
+  type WelcomeFrame,
+  type WsErrorCode,
+} from "@venus/model";
+import {
+  TokenBucket,
+  compileValidator,
+  type Connection,
+  type WebSocketHandlers,
+} from "@venus/simple-backend";
+import type { ApiDeps } from "../api-deps.js";
+
+type Phase = "hello" | "authenticating" | "ready";
+
+export interface SessionState {
+  phase: Phase;
+  helloTimer: NodeJS.Timeout | undefined;
+  bucket: TokenBucket;
+  live: LiveConnection | undefined;
+}
+
+const checkHello = compileValidator(HelloFrame);
+const checkClientFrame = compileValidator(ClientFrame);
+
+function fail(
+  connection: Connection<SessionState>,
+  code: WsErrorCode,
+  message: string,
+  closeCode: number,
+): void {
+  const frame: ErrorFrame = { type: "error", code, message };
+  connection.send(frame);
+  connection.close(closeCode, code);
+}
+
+const DISCONNECT_CLOSE_CODES: Record<DisconnectReason, number> = {
+  replaced: CLOSE_CODES.replaced,
+  logged_out: CLOSE_CODES.loggedOut,
+  session_ended: CLOSE_CODES.loggedOut,
+  tokens_refreshed: CLOSE_CODES.loggedOut,
+  shutting_down: CLOSE_CODES.shuttingDown,
+};
+
+function liveConnection(
+  connection: Connection<SessionState>,
+  auth: Authenticated,
+  kind: string,
+): LiveConnection {
+  return {
+    accountId: auth.account.id,
+    sessionId: auth.session.id,
+    kind,
+    send: (frame) => connection.send(frame),
+    disconnect: (reason) => {
+      connection.send({ type: "disconnect", reason });
+      connection.close(DISCONNECT_CLOSE_CODES[reason], reason);
+    },
+  };
+}
+
+async function onHello(
+  deps: ApiDeps,
+  connection: Connection<SessionState>,
+  frame: unknown,
+): Promise<void> {
+  const hello = checkHello(frame);
+  if (!hello.ok) {
+    const isHello = (frame as { type?: unknown } | null)?.type === "hello";
+    return fail(
+      connection,
+      isHello ? "invalid_frame" : "hello_required",
+      isHello ? "malformed hello frame" : "the first frame must be hello",
+      CLOSE_CODES.protocolError,
+    );
+  }
+  if (hello.value.protocol !== PROTOCOL_VERSION) {
+    return fail(
+      connection,
+      "unsupported_protocol",
+      `protocol ${PROTOCOL_VERSION} only`,
+      CLOSE_CODES.protocolError,
+    );
+  }
+  let auth: Authenticated;
+  try {
+    auth = authenticateHello(deps.account, hello.value.access_token);
+  } catch (error) {
+    const code =
+      error instanceof VenusError && error.code === "token_expired"
+        ? "token_expired"
+        : "invalid_token";
+    return fail(
+      connection,
+      code,
+      (error as Error).message,
+      CLOSE_CODES.authFailed,
+    );
+  }
+  connection.state.phase = "authenticating";
+  clearTimeout(connection.state.helloTimer);
+  const rotated = await rotateAccessTokenIfDue(deps.account, auth);
+  if (!connection.open) return;
+  const live = liveConnection(connection, auth, hello.value.client.kind);
+  connection.state.live = live;
+  connection.state.phase = "ready";
+  const syncEvents = attachConnection(
+    deps.account,
+    auth,
+    live,
+    hello.value.sync ?? {},
+  );
+  const welcome: WelcomeFrame = {
+    type: "welcome",
+    account_id: auth.account.id,
+    protocol: PROTOCOL_VERSION,
+    server_time: Date.now(),
+    ...(rotated ? { access_token: rotated } : {}),
+  };
+  connection.send(welcome);
+  for (const event of syncEvents) connection.send({ type: "event", event });
+}
+
+function onReadyFrame(
+  connection: Connection<SessionState>,
+  frame: unknown,
+): void {
+  const parsed = checkClientFrame(frame);
+  if (!parsed.ok) {
+    connection.send({
+      type: "error",
+      code: "invalid_frame",
+      message: "unknown or malformed frame",
+    } satisfies ErrorFrame);
+    return;
+  }
+  connection.send({ type: "pong", id: parsed.value.id });
+}
+
+/** The `/ws` protocol: hello → welcome and sync events → pings and pushed events. */
+export function websocketSession(
+  deps: ApiDeps,
+): WebSocketHandlers<SessionState> {
+  const { websocket } = deps.account.config;
+  return {
+    initialState: () => ({
+      phase: "hello",
+      helloTimer: undefined,
+      bucket: new TokenBucket(
+        websocket.messages_per_second,
+        websocket.message_burst,
+      ),
+      live: undefined,
+    }),
+    onOpen: (connection) => {
+      connection.state.helloTimer = setTimeout(
+        () =>
+          fail(
+            connection,
+            "hello_timeout",
+            "no hello in time",
+            CLOSE_CODES.helloTimeout,
+          ),
+        websocket.hello_timeout_seconds * 1000,
+      );
+    },
+    onFrame: (connection, frame) => {
+      if (!connection.state.bucket.take()) {
+        return fail(
+          connection,
+          "rate_limited",
+          "too many frames",
+          CLOSE_CODES.rateLimited,
+        );
+      }
+      if (frame instanceof Error) {
+        return fail(
+          connection,
+          "invalid_frame",
+          "frame is not valid JSON or msgpack",
+          CLOSE_CODES.protocolError,
+        );
+      }
+      if (connection.state.phase === "hello") {
+        onHello(deps, connection, frame).catch((error: unknown) => {
+          deps.log.error({ err: error }, "hello failed");
+          fail(
+            connection,
+            "invalid_token",
+            (error as Error).message,
+            CLOSE_CODES.authFailed,
+          );
+        });
+      } else if (connection.state.phase === "ready") {
+        onReadyFrame(connection, frame);
+      }
+    },
+    onClose: (connection) => {
+      clearTimeout(connection.state.helloTimer);
+      if (connection.state.live)
+        detachConnection(deps.account, connection.state.live);
+    },
+  };
+}

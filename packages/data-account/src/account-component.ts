@@ -1,0 +1,76 @@
+import { hash } from "@node-rs/argon2";
+import { join } from "node:path";
+import {
+  ACCOUNT_MIGRATIONS,
+  AccountStatements,
+  openDatabase,
+  type Database,
+} from "@venus/database";
+import {
+  ConnectionRegistry,
+  GroupCommitWriter,
+  WriteBehind,
+  type WriteBehindFlusher,
+  type WriterMetrics,
+} from "@venus/data-common";
+import type { VenusConfig } from "@venus/model";
+import type { Logger } from "@venus/simple-backend";
+import { AccountCache } from "./cache/account-cache.js";
+import type { AccountContext } from "./context.js";
+import { RuntimeFlagStore } from "./runtime-flag-store.js";
+import { SignInLimits } from "./sign-in-limits.js";
+
+export interface AccountComponentOptions {
+  config: VenusConfig;
+  log: Logger;
+  writerMetrics: WriterMetrics;
+  flusher: WriteBehindFlusher;
+  connections?: ConnectionRegistry;
+  now?: () => number;
+}
+
+/** Opens `account.sqlite`, loads every account and session into memory, and wires the context. */
+export async function openAccountComponent(
+  options: AccountComponentOptions,
+): Promise<{
+  ctx: AccountContext;
+  db: Database;
+  writer: GroupCommitWriter;
+}> {
+  const { config } = options;
+  const db = openDatabase(
+    join(config.data_dir, "account.sqlite"),
+    ACCOUNT_MIGRATIONS,
+  );
+  const statements = new AccountStatements(db);
+  const writer = new GroupCommitWriter(db, {
+    name: "account",
+    maxBatchDelayMs: config.writer.max_batch_delay_ms,
+    maxBatchSize: config.writer.max_batch_size,
+    log: options.log,
+    metrics: options.writerMetrics,
+  });
+  const now = options.now ?? Date.now;
+  const lastSeen = new WriteBehind<string, number>(writer, (_db, id, at) =>
+    statements.setLastSeen(id, at),
+  );
+  const sessionUse = new WriteBehind<string, number>(writer, (_db, id, at) =>
+    statements.setSessionLastUsed(id, at),
+  );
+  options.flusher.add(lastSeen);
+  options.flusher.add(sessionUse);
+  const ctx: AccountContext = {
+    config,
+    cache: AccountCache.load(statements),
+    statements,
+    writer,
+    connections: options.connections ?? new ConnectionRegistry(),
+    flags: new RuntimeFlagStore(config, statements, writer),
+    limits: new SignInLimits(config.rate_limits, now),
+    lastSeen,
+    sessionUse,
+    dummyPasswordHash: await hash("venus-dummy-password"),
+    now,
+  };
+  return { ctx, db, writer };
+}

@@ -1,0 +1,66 @@
+import type { AccountState, Gender, Permission } from "@venus/model";
+import type { AccountRow } from "@venus/database";
+
+export interface Account {
+  id: string;
+  email: string;
+  passwordHash: string;
+  state: AccountState;
+  permissions: Set<Permission>;
+  /** Bumped whenever state or permissions change; clients sync on it. */
+  syncVersion: number;
+  createdAt: number;
+  lastSeenAt: number | null;
+  name: string | null;
+  birthdate: string | null;
+  gender: Gender | null;
+  lookingFor: Gender[] | null;
+  initialAge: number | null;
+  initialAgeYear: number | null;
+}
+
+export function accountFromRow(row: AccountRow): Account {
+  return {
+    id: row.id,
+    email: row.email,
+    passwordHash: row.password_hash,
+    state: row.state as AccountState,
+    permissions: new Set(JSON.parse(row.permissions) as Permission[]),
+    syncVersion: row.sync_version,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+    name: row.name,
+    birthdate: row.birthdate,
+    gender: row.gender as Gender | null,
+    lookingFor:
+      row.looking_for === null
+        ? null
+        : (JSON.parse(row.looking_for) as Gender[]),
+    initialAge: row.initial_age,
+    initialAgeYear: row.initial_age_year,
+  };
+}
+
+export function accountToRow(account: Account): AccountRow {
+  return {
+    id: account.id,
+    email: account.email,
+    password_hash: account.passwordHash,
+    state: account.state,
+    permissions: permissionsJson(account),
+    sync_version: account.syncVersion,
+    created_at: account.createdAt,
+    last_seen_at: account.lastSeenAt,
+    name: account.name,
+    birthdate: account.birthdate,
+    gender: account.gender,
+    looking_for:
+      account.lookingFor === null ? null : JSON.stringify(account.lookingFor),
+    initial_age: account.initialAge,
+    initial_age_year: account.initialAgeYear,
+  };
+}
+
+export function permissionsJson(account: Account): string {
+  return JSON.stringify([...account.permissions].sort());
+}

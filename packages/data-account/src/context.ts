@@ -1,0 +1,28 @@
+import type { AccountStatements } from "@venus/database";
+import type {
+  ConnectionRegistry,
+  GroupCommitWriter,
+  WriteBehind,
+} from "@venus/data-common";
+import type { VenusConfig } from "@venus/model";
+import type { AccountCache } from "./cache/account-cache.js";
+import type { RuntimeFlagStore } from "./runtime-flag-store.js";
+import type { SignInLimits } from "./sign-in-limits.js";
+
+/** Everything an account operation works with. */
+export interface AccountContext {
+  config: VenusConfig;
+  cache: AccountCache;
+  statements: AccountStatements;
+  writer: GroupCommitWriter;
+  connections: ConnectionRegistry;
+  flags: RuntimeFlagStore;
+  limits: SignInLimits;
+  /** Write-behind: account id → last seen (unix ms). */
+  lastSeen: WriteBehind<string, number>;
+  /** Write-behind: session id → last use (unix ms). */
+  sessionUse: WriteBehind<string, number>;
+  /** A hash verified when the email is unknown, so both failures take the same time. */
+  dummyPasswordHash: string;
+  now: () => number;
+}

@@ -1,0 +1,23 @@
+import { VenusError, type VenusConfig } from "@venus/model";
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function checkPassword(
+  password: string,
+  limits: VenusConfig["account"],
+): void {
+  if ([...password].length < limits.password_min_length) {
+    throw new VenusError(
+      "validation_failed",
+      `password: must have at least ${limits.password_min_length} characters`,
+    );
+  }
+  if (Buffer.byteLength(password, "utf8") > limits.password_max_bytes) {
+    throw new VenusError(
+      "validation_failed",
+      `password: must be at most ${limits.password_max_bytes} bytes`,
+    );
+  }
+}

@@ -1,0 +1,64 @@
+import { randomUUID } from "node:crypto";
+import type { DisconnectReason } from "@venus/model";
+import type { Session } from "../cache/session-entity.js";
+import { sessionToRow } from "../cache/session-entity.js";
+import type { AccountContext } from "../context.js";
+import { hashToken, newToken } from "../tokens.js";
+
+export interface TokenPair {
+  access_token: string;
+  refresh_token: string;
+}
+
+/** Opens a session for the account, ending its least recently used ones beyond the per-account limit. */
+export async function startSession(
+  ctx: AccountContext,
+  accountId: string,
+): Promise<TokenPair> {
+  const now = ctx.now();
+  const tokens = { access_token: newToken(), refresh_token: newToken() };
+  const session: Session = {
+    id: randomUUID(),
+    accountId,
+    accessHash: hashToken(tokens.access_token),
+    accessIssuedAt: now,
+    refreshHash: hashToken(tokens.refresh_token),
+    refreshIssuedAt: now,
+    createdAt: now,
+    lastUsedAt: now,
+    retiredRefreshHashes: [],
+  };
+  const own = [...(ctx.cache.sessionsByAccount.get(accountId) ?? [])].sort(
+    (a, b) => a.lastUsedAt - b.lastUsedAt,
+  );
+  const evicted = own.slice(
+    0,
+    Math.max(0, own.length + 1 - ctx.config.tokens.max_sessions_per_account),
+  );
+  for (const old of evicted) dropSession(ctx, old, "session_ended");
+  ctx.cache.addSession(session);
+  await ctx.writer.write(() => {
+    for (const old of evicted) ctx.statements.deleteSession(old.id);
+    ctx.statements.insertSession(sessionToRow(session));
+  });
+  return tokens;
+}
+
+function dropSession(
+  ctx: AccountContext,
+  session: Session,
+  reason: DisconnectReason,
+): void {
+  ctx.cache.removeSession(session);
+  ctx.connections.disconnectSession(session.id, reason);
+}
+
+/** Ends a session at once (its tokens stop working, its WebSocket closes); durable. */
+export async function endSession(
+  ctx: AccountContext,
+  session: Session,
+  reason: DisconnectReason,
+): Promise<void> {
+  dropSession(ctx, session, reason);
+  await ctx.writer.write(() => ctx.statements.deleteSession(session.id));
+}

@@ -1,0 +1,108 @@
+import {
+  PERMISSIONS,
+  VenusError,
+  type AccountStateResponse,
+  type SetupRequest,
+} from "@venus/model";
+import type { Account } from "../cache/account-entity.js";
+import { permissionsJson } from "../cache/account-entity.js";
+import type { AccountContext } from "../context.js";
+import { presentAccountState } from "../account-state-presenter.js";
+import { ageOn, parseDate } from "../age.js";
+
+const MAX_AGE = 99;
+
+function requireInitialSetup(account: Account): void {
+  if (account.state !== "initial_setup")
+    throw new VenusError("invalid_state", "only allowed during initial setup");
+}
+
+/** Saves the setup answers (only in `initial_setup`); durable. */
+export async function saveSetup(
+  ctx: AccountContext,
+  account: Account,
+  request: SetupRequest,
+): Promise<void> {
+  requireInitialSetup(account);
+  const name = request.name.trim();
+  if (name.length === 0)
+    throw new VenusError("validation_failed", "name: must not be empty");
+  if (Buffer.byteLength(name, "utf8") > ctx.config.account.name_max_bytes) {
+    throw new VenusError(
+      "validation_failed",
+      `name: must be at most ${ctx.config.account.name_max_bytes} bytes`,
+    );
+  }
+  const birthdate = parseDate(request.birthdate);
+  const today = new Date(ctx.now());
+  if (!birthdate || ageOn(birthdate, today) < 0)
+    throw new VenusError("validation_failed", "birthdate: not a past date");
+  if (ageOn(birthdate, today) > MAX_AGE)
+    throw new VenusError("validation_failed", `birthdate: age over ${MAX_AGE}`);
+  account.name = name;
+  account.birthdate = request.birthdate;
+  account.gender = request.gender;
+  account.lookingFor = [...request.looking_for];
+  await ctx.writer.write(() =>
+    ctx.statements.updateSetup({
+      id: account.id,
+      name,
+      birthdate: request.birthdate,
+      gender: request.gender,
+      looking_for: JSON.stringify(request.looking_for),
+    }),
+  );
+}
+
+/**
+ * Moves a complete, adult account to `normal`; keeps only the age and its year, not the birthdate.
+ * The first account matching `admin.grant_email` gets every permission.
+ */
+export async function completeSetup(
+  ctx: AccountContext,
+  account: Account,
+): Promise<AccountStateResponse> {
+  requireInitialSetup(account);
+  const birthdate =
+    account.birthdate === null ? undefined : parseDate(account.birthdate);
+  if (!account.name || !birthdate || !account.gender || !account.lookingFor)
+    throw new VenusError("setup_incomplete");
+  const today = new Date(ctx.now());
+  const age = ageOn(birthdate, today);
+  if (age < ctx.config.account.min_age) {
+    throw new VenusError(
+      "too_young",
+      `the minimum age is ${ctx.config.account.min_age}`,
+    );
+  }
+  const grantEmail = ctx.config.admin.grant_email.trim().toLowerCase();
+  const grantAdmin =
+    grantEmail !== "" &&
+    account.email === grantEmail &&
+    !ctx.cache.adminGrantEmails.has(grantEmail);
+  if (grantAdmin) {
+    ctx.cache.adminGrantEmails.add(grantEmail);
+    account.permissions = new Set(PERMISSIONS);
+  }
+  account.state = "normal";
+  account.syncVersion++;
+  account.birthdate = null;
+  account.initialAge = age;
+  account.initialAgeYear = today.getUTCFullYear();
+  const row = {
+    id: account.id,
+    state: account.state,
+    permissions: permissionsJson(account),
+    sync_version: account.syncVersion,
+    initial_age: age,
+    initial_age_year: account.initialAgeYear,
+  };
+  await ctx.writer.write(() => {
+    ctx.statements.completeSetup(row);
+    if (grantAdmin)
+      ctx.statements.insertAdminGrant(grantEmail, account.id, ctx.now());
+  });
+  const state = presentAccountState(account);
+  ctx.connections.publish(account.id, "account_state_changed", { ...state });
+  return state;
+}

@@ -1,0 +1,84 @@
+import type { DisconnectReason, EventFrame } from "@venus/model";
+
+/** What data needs of a live WebSocket: send a frame, or end it with a reason. */
+export interface LiveConnection {
+  readonly accountId: string;
+  readonly sessionId: string;
+  readonly kind: string;
+  send(frame: object): void;
+  disconnect(reason: DisconnectReason): void;
+}
+
+/**
+ * The live connections: at most one per account and client kind, and one per session. Attaching a new
+ * connection disconnects the one it replaces.
+ */
+export class ConnectionRegistry {
+  private readonly byAccount = new Map<string, Map<string, LiveConnection>>();
+  private readonly bySession = new Map<string, LiveConnection>();
+
+  attach(connection: LiveConnection): void {
+    const kinds =
+      this.byAccount.get(connection.accountId) ??
+      new Map<string, LiveConnection>();
+    this.byAccount.set(connection.accountId, kinds);
+    for (const old of [
+      kinds.get(connection.kind),
+      this.bySession.get(connection.sessionId),
+    ]) {
+      if (old && old !== connection) {
+        this.detach(old);
+        old.disconnect("replaced");
+      }
+    }
+    kinds.set(connection.kind, connection);
+    this.bySession.set(connection.sessionId, connection);
+  }
+
+  /** Removes a closed connection; a newer one that replaced it stays. */
+  detach(connection: LiveConnection): void {
+    const kinds = this.byAccount.get(connection.accountId);
+    if (kinds?.get(connection.kind) === connection)
+      kinds.delete(connection.kind);
+    if (kinds?.size === 0) this.byAccount.delete(connection.accountId);
+    if (this.bySession.get(connection.sessionId) === connection)
+      this.bySession.delete(connection.sessionId);
+  }
+
+  forSession(sessionId: string): LiveConnection | undefined {
+    return this.bySession.get(sessionId);
+  }
+
+  isOnline(accountId: string): boolean {
+    return this.byAccount.has(accountId);
+  }
+
+  /** Sends an event to every device of the account that is connected now. */
+  publish(
+    accountId: string,
+    event: EventFrame["event"],
+    data?: Record<string, unknown>,
+  ): void {
+    const frame: EventFrame = data
+      ? { type: "event", event, data }
+      : { type: "event", event };
+    for (const connection of this.byAccount.get(accountId)?.values() ?? [])
+      connection.send(frame);
+  }
+
+  disconnectSession(sessionId: string, reason: DisconnectReason): void {
+    const connection = this.bySession.get(sessionId);
+    if (!connection) return;
+    this.detach(connection);
+    connection.disconnect(reason);
+  }
+
+  disconnectAll(reason: DisconnectReason): void {
+    for (const connection of [...this.bySession.values()])
+      this.disconnectSession(connection.sessionId, reason);
+  }
+
+  get size(): number {
+    return this.bySession.size;
+  }
+}

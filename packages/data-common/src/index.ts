@@ -1,0 +1,12 @@
+export {
+  GroupCommitWriter,
+  WriterMetrics,
+  WriterClosedError,
+  type WriterOptions,
+  type WriteOperation,
+} from "./group-commit-writer.js";
+export { WriteBehind, WriteBehindFlusher } from "./write-behind.js";
+export {
+  ConnectionRegistry,
+  type LiveConnection,
+} from "./connection-registry.js";

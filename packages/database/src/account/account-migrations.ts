@@ -1,0 +1,52 @@
+import type { Migration } from "../migrations.js";
+
+export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "accounts and sessions",
+    sql: `
+      CREATE TABLE account (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        state TEXT NOT NULL,
+        permissions TEXT NOT NULL DEFAULT '[]',
+        sync_version INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        last_seen_at INTEGER,
+        name TEXT,
+        birthdate TEXT,
+        gender TEXT,
+        looking_for TEXT,
+        initial_age INTEGER,
+        initial_age_year INTEGER
+      ) STRICT;
+      CREATE TABLE session (
+        id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+        access_hash BLOB NOT NULL UNIQUE,
+        access_issued_at INTEGER NOT NULL,
+        refresh_hash BLOB NOT NULL UNIQUE,
+        refresh_issued_at INTEGER NOT NULL,
+        created_at INTEGER NOT NULL,
+        last_used_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX session_account ON session(account_id);
+      CREATE TABLE retired_refresh_token (
+        token_hash BLOB PRIMARY KEY,
+        session_id TEXT NOT NULL REFERENCES session(id) ON DELETE CASCADE,
+        retired_at INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX retired_refresh_token_session ON retired_refresh_token(session_id, retired_at);
+      CREATE TABLE runtime_flag (
+        name TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE admin_grant (
+        email TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL,
+        granted_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+];

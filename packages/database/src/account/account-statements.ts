@@ -1,0 +1,218 @@
+import type { Database, Statement } from "better-sqlite3";
+import type {
+  AccountRow,
+  RetiredRefreshRow,
+  SessionRow,
+} from "./account-rows.js";
+
+/** Every statement the account component runs, prepared once. Writes are called inside writer batches. */
+export class AccountStatements {
+  private readonly insertAccountStmt: Statement<[AccountRow]>;
+  private readonly updateStateStmt: Statement<
+    [{ id: string; state: string; permissions: string; sync_version: number }]
+  >;
+  private readonly updateSetupStmt: Statement<
+    [Pick<AccountRow, "id" | "name" | "birthdate" | "gender" | "looking_for">]
+  >;
+  private readonly completeSetupStmt: Statement<
+    [
+      Pick<
+        AccountRow,
+        | "id"
+        | "state"
+        | "permissions"
+        | "sync_version"
+        | "initial_age"
+        | "initial_age_year"
+      >,
+    ]
+  >;
+  private readonly lastSeenStmt: Statement<[number, string]>;
+  private readonly insertSessionStmt: Statement<[SessionRow]>;
+  private readonly updateAccessStmt: Statement<[Buffer, number, string]>;
+  private readonly updateTokensStmt: Statement<
+    [Buffer, number, Buffer, number, string]
+  >;
+  private readonly sessionUsedStmt: Statement<[number, string]>;
+  private readonly deleteSessionStmt: Statement<[string]>;
+  private readonly retireStmt: Statement<[RetiredRefreshRow]>;
+  private readonly pruneRetiredStmt: Statement<[string, string, number]>;
+  private readonly setFlagStmt: Statement<[string, string]>;
+  private readonly insertGrantStmt: Statement<[string, string, number]>;
+
+  constructor(private readonly db: Database) {
+    this.insertAccountStmt = db.prepare(
+      `INSERT INTO account (id, email, password_hash, state, permissions, sync_version, created_at, last_seen_at,
+         name, birthdate, gender, looking_for, initial_age, initial_age_year)
+       VALUES (@id, @email, @password_hash, @state, @permissions, @sync_version, @created_at, @last_seen_at,
+         @name, @birthdate, @gender, @looking_for, @initial_age, @initial_age_year)`,
+    );
+    this.updateStateStmt = db.prepare(
+      "UPDATE account SET state = @state, permissions = @permissions, sync_version = @sync_version WHERE id = @id",
+    );
+    this.updateSetupStmt = db.prepare(
+      `UPDATE account SET name = @name, birthdate = @birthdate, gender = @gender, looking_for = @looking_for
+       WHERE id = @id`,
+    );
+    this.completeSetupStmt = db.prepare(
+      `UPDATE account SET state = @state, permissions = @permissions, sync_version = @sync_version,
+         initial_age = @initial_age, initial_age_year = @initial_age_year, birthdate = NULL WHERE id = @id`,
+    );
+    this.lastSeenStmt = db.prepare(
+      "UPDATE account SET last_seen_at = ? WHERE id = ?",
+    );
+    this.insertSessionStmt = db.prepare(
+      `INSERT INTO session (id, account_id, access_hash, access_issued_at, refresh_hash, refresh_issued_at,
+         created_at, last_used_at)
+       VALUES (@id, @account_id, @access_hash, @access_issued_at, @refresh_hash, @refresh_issued_at,
+         @created_at, @last_used_at)`,
+    );
+    this.updateAccessStmt = db.prepare(
+      "UPDATE session SET access_hash = ?, access_issued_at = ? WHERE id = ?",
+    );
+    this.updateTokensStmt = db.prepare(
+      `UPDATE session SET access_hash = ?, access_issued_at = ?, refresh_hash = ?, refresh_issued_at = ?
+       WHERE id = ?`,
+    );
+    this.sessionUsedStmt = db.prepare(
+      "UPDATE session SET last_used_at = ? WHERE id = ?",
+    );
+    this.deleteSessionStmt = db.prepare("DELETE FROM session WHERE id = ?");
+    this.retireStmt = db.prepare(
+      "INSERT OR REPLACE INTO retired_refresh_token (token_hash, session_id, retired_at) VALUES (@token_hash, @session_id, @retired_at)",
+    );
+    this.pruneRetiredStmt = db.prepare(
+      `DELETE FROM retired_refresh_token WHERE session_id = ? AND token_hash NOT IN
+         (SELECT token_hash FROM retired_refresh_token WHERE session_id = ? ORDER BY retired_at DESC LIMIT ?)`,
+    );
+    this.setFlagStmt = db.prepare(
+      "INSERT INTO runtime_flag (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+    );
+    this.insertGrantStmt = db.prepare(
+      "INSERT INTO admin_grant (email, account_id, granted_at) VALUES (?, ?, ?)",
+    );
+  }
+
+  loadAccounts(): AccountRow[] {
+    return this.db.prepare("SELECT * FROM account").all() as AccountRow[];
+  }
+
+  loadSessions(): SessionRow[] {
+    return this.db.prepare("SELECT * FROM session").all() as SessionRow[];
+  }
+
+  loadRetiredRefreshTokens(): RetiredRefreshRow[] {
+    return this.db
+      .prepare("SELECT * FROM retired_refresh_token")
+      .all() as RetiredRefreshRow[];
+  }
+
+  loadFlags(): { name: string; value: string }[] {
+    return this.db.prepare("SELECT name, value FROM runtime_flag").all() as {
+      name: string;
+      value: string;
+    }[];
+  }
+
+  loadAdminGrantEmails(): string[] {
+    return (
+      this.db.prepare("SELECT email FROM admin_grant").all() as {
+        email: string;
+      }[]
+    ).map((r) => r.email);
+  }
+
+  insertAccount(row: AccountRow): void {
+    this.insertAccountStmt.run(row);
+  }
+
+  updateState(
+    id: string,
+    state: string,
+    permissions: string,
+    syncVersion: number,
+  ): void {
+    this.updateStateStmt.run({
+      id,
+      state,
+      permissions,
+      sync_version: syncVersion,
+    });
+  }
+
+  updateSetup(
+    row: Pick<
+      AccountRow,
+      "id" | "name" | "birthdate" | "gender" | "looking_for"
+    >,
+  ): void {
+    this.updateSetupStmt.run(row);
+  }
+
+  completeSetup(
+    row: Pick<
+      AccountRow,
+      | "id"
+      | "state"
+      | "permissions"
+      | "sync_version"
+      | "initial_age"
+      | "initial_age_year"
+    >,
+  ): void {
+    this.completeSetupStmt.run(row);
+  }
+
+  setLastSeen(id: string, at: number): void {
+    this.lastSeenStmt.run(at, id);
+  }
+
+  insertSession(row: SessionRow): void {
+    this.insertSessionStmt.run(row);
+  }
+
+  updateAccessToken(
+    sessionId: string,
+    accessHash: Buffer,
+    issuedAt: number,
+  ): void {
+    this.updateAccessStmt.run(accessHash, issuedAt, sessionId);
+  }
+
+  updateTokens(
+    sessionId: string,
+    accessHash: Buffer,
+    refreshHash: Buffer,
+    issuedAt: number,
+  ): void {
+    this.updateTokensStmt.run(
+      accessHash,
+      issuedAt,
+      refreshHash,
+      issuedAt,
+      sessionId,
+    );
+  }
+
+  setSessionLastUsed(sessionId: string, at: number): void {
+    this.sessionUsedStmt.run(at, sessionId);
+  }
+
+  deleteSession(sessionId: string): void {
+    this.deleteSessionStmt.run(sessionId);
+  }
+
+  /** Keeps the `keep` most recent retired refresh tokens of a session for reuse detection. */
+  retireRefreshToken(row: RetiredRefreshRow, keep: number): void {
+    this.retireStmt.run(row);
+    this.pruneRetiredStmt.run(row.session_id, row.session_id, keep);
+  }
+
+  setFlag(name: string, jsonValue: string): void {
+    this.setFlagStmt.run(name, jsonValue);
+  }
+
+  insertAdminGrant(email: string, accountId: string, at: number): void {
+    this.insertGrantStmt.run(email, accountId, at);
+  }
+}

@@ -1,0 +1,70 @@
+import { Type, type Static } from "@sinclair/typebox";
+import { AccountId } from "../ids.js";
+
+export const Email = Type.String({
+  format: "email",
+  minLength: 3,
+  maxLength: 254,
+});
+export const Password = Type.String({ minLength: 1, maxLength: 1024 });
+
+export const RegisterRequest = Type.Object(
+  { email: Email, password: Password },
+  { additionalProperties: false },
+);
+export type RegisterRequest = Static<typeof RegisterRequest>;
+
+export const RegisterResponse = Type.Object({ account_id: AccountId });
+export type RegisterResponse = Static<typeof RegisterResponse>;
+
+export const LoginRequest = Type.Object(
+  { email: Email, password: Password },
+  { additionalProperties: false },
+);
+export type LoginRequest = Static<typeof LoginRequest>;
+
+const Token = Type.String({ minLength: 1, maxLength: 128 });
+
+export const LoginResponse = Type.Object({
+  account_id: AccountId,
+  access_token: Token,
+  refresh_token: Token,
+});
+export type LoginResponse = Static<typeof LoginResponse>;
+
+export const RefreshRequest = Type.Object(
+  { refresh_token: Token },
+  { additionalProperties: false },
+);
+export type RefreshRequest = Static<typeof RefreshRequest>;
+
+export const GENDERS = ["man", "woman", "non_binary"] as const;
+export const Gender = Type.Union(GENDERS.map((g) => Type.Literal(g)));
+export type Gender = (typeof GENDERS)[number];
+
+export const SetupRequest = Type.Object(
+  {
+    name: Type.String({
+      minLength: 1,
+      maxLength: 400,
+      description: "Display name; byte limit from config.",
+    }),
+    birthdate: Type.String({
+      format: "date",
+      description: "YYYY-MM-DD; only the age is kept after setup.",
+    }),
+    gender: Gender,
+    looking_for: Type.Array(Gender, {
+      minItems: 1,
+      maxItems: GENDERS.length,
+      uniqueItems: true,
+    }),
+  },
+  { additionalProperties: false },
+);
+export type SetupRequest = Static<typeof SetupRequest>;
+
+export const OkResponse = Type.Object({ ok: Type.Literal(true) });
+export const ErrorResponse = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String() }),
+});

@@ -1,0 +1,178 @@
+import { Type, type Static } from "@sinclair/typebox";
+import { backendConfigProperties, configSection } from "@venus/simple-backend";
+
+const windowLimit = (
+  description: string,
+  limit: number,
+  windowSeconds: number,
+) =>
+  configSection(description, {
+    limit: Type.Integer({
+      default: limit,
+      minimum: 1,
+      description: "Attempts allowed in one window.",
+    }),
+    window_seconds: Type.Integer({
+      default: windowSeconds,
+      minimum: 1,
+      description: "Window length in seconds.",
+    }),
+  });
+
+/** The whole `venus server` configuration: one schema, every option with its default. */
+export const VenusConfig = Type.Object(
+  {
+    ...backendConfigProperties,
+    account: configSection("Accounts and registration.", {
+      registration_enabled: Type.Boolean({
+        default: true,
+        description:
+          "Initial value of the runtime flag registration_enabled (admins change it without restart).",
+      }),
+      password_min_length: Type.Integer({
+        default: 8,
+        minimum: 1,
+        maximum: 1024,
+        description: "Minimum password length in characters.",
+      }),
+      password_max_bytes: Type.Integer({
+        default: 1024,
+        minimum: 8,
+        maximum: 1024,
+        description: "Maximum password length in UTF-8 bytes.",
+      }),
+      name_max_bytes: Type.Integer({
+        default: 100,
+        minimum: 1,
+        maximum: 400,
+        description: "Maximum display name length in UTF-8 bytes.",
+      }),
+      min_age: Type.Integer({
+        default: 18,
+        minimum: 18,
+        maximum: 99,
+        description: "Minimum age to complete setup.",
+      }),
+    }),
+    tokens: configSection("Access and refresh tokens.", {
+      access_token_ttl_seconds: Type.Integer({
+        default: 604800,
+        minimum: 60,
+        description:
+          "An access token older than this is refused in the WebSocket hello (token_expired); the client refreshes.",
+      }),
+      access_token_rotate_after_seconds: Type.Integer({
+        default: 0,
+        minimum: 0,
+        description:
+          "The welcome frame carries a new access token when the current one is at least this old (0: on every new connection).",
+      }),
+      max_sessions_per_account: Type.Integer({
+        default: 10,
+        minimum: 1,
+        maximum: 100,
+        description:
+          "Signed-in devices per account; a new login ends the least recently used session beyond this.",
+      }),
+      refresh_token_ttl_seconds: Type.Integer({
+        default: 7776000,
+        minimum: 60,
+        description:
+          "A session whose refresh token is older than this has ended; the user logs in again.",
+      }),
+    }),
+    rate_limits: configSection(
+      "Per-address and per-email limits on sign-in routes (429 rate_limited).",
+      {
+        login_per_ip: windowLimit(
+          "Login attempts per client address.",
+          30,
+          300,
+        ),
+        login_per_email: windowLimit(
+          "Login attempts per email address.",
+          10,
+          300,
+        ),
+        register_per_ip: windowLimit(
+          "Registrations per client address.",
+          10,
+          3600,
+        ),
+        register_per_email: windowLimit(
+          "Registration attempts per email address.",
+          5,
+          3600,
+        ),
+      },
+    ),
+    websocket: configSection("The /ws endpoint.", {
+      hello_timeout_seconds: Type.Number({
+        default: 10,
+        exclusiveMinimum: 0,
+        description:
+          "A connection without a hello frame within this time is closed.",
+      }),
+      idle_timeout_seconds: Type.Integer({
+        default: 120,
+        minimum: 8,
+        maximum: 960,
+        description:
+          "A connection that sends nothing (not even a ping) for this long is closed; 4-second resolution.",
+      }),
+      max_frame_bytes: Type.Integer({
+        default: 131072,
+        minimum: 1024,
+        description:
+          "Largest client frame; a larger one closes the connection (1009).",
+      }),
+      max_send_buffer_bytes: Type.Integer({
+        default: 1048576,
+        minimum: 16384,
+        description:
+          "A client that lets this much outgoing data queue up is disconnected as a slow consumer.",
+      }),
+      messages_per_second: Type.Number({
+        default: 20,
+        exclusiveMinimum: 0,
+        description:
+          "Average client frames per second allowed on one connection.",
+      }),
+      message_burst: Type.Integer({
+        default: 40,
+        minimum: 1,
+        description:
+          "Client frames allowed in a burst before the rate applies.",
+      }),
+    }),
+    writer: configSection("The group-commit writer and write-behind state.", {
+      max_batch_delay_ms: Type.Number({
+        default: 2,
+        minimum: 0,
+        maximum: 1000,
+        description:
+          "How long the writer waits to gather more operations into one transaction.",
+      }),
+      max_batch_size: Type.Integer({
+        default: 1000,
+        minimum: 1,
+        description: "Most operations committed in one transaction.",
+      }),
+      flush_interval_seconds: Type.Number({
+        default: 30,
+        exclusiveMinimum: 0,
+        description:
+          "How often write-behind state (last seen, token use, counters) is flushed; at most this much is lost on a crash.",
+      }),
+    }),
+    admin: configSection("Administration.", {
+      grant_email: Type.String({
+        default: "",
+        description:
+          "The first account with this email gets every admin permission when it completes setup (empty: off).",
+      }),
+    }),
+  },
+  { additionalProperties: false },
+);
+export type VenusConfig = Static<typeof VenusConfig>;

@@ -1,0 +1,66 @@
+/**
+ * Every error a client can receive, with its stable code and HTTP status. `api` turns a thrown
+ * VenusError into `{"error":{"code","message"}}` in one place.
+ */
+export const ERRORS = {
+  invalid_json: { status: 400, message: "the request body is not valid JSON" },
+  validation_failed: {
+    status: 400,
+    message: "the request does not match its schema",
+  },
+  invalid_credentials: { status: 401, message: "wrong email or password" },
+  invalid_token: { status: 401, message: "the token is not valid" },
+  token_expired: {
+    status: 401,
+    message: "the access token has expired; refresh it",
+  },
+  refresh_token_reused: {
+    status: 401,
+    message: "a used refresh token was presented; the session has ended",
+  },
+  websocket_required: {
+    status: 401,
+    message: "this access token works only while its WebSocket is connected",
+  },
+  registration_disabled: {
+    status: 403,
+    message: "registration is switched off",
+  },
+  forbidden: { status: 403, message: "missing permission" },
+  not_found: { status: 404, message: "not found" },
+  email_taken: { status: 409, message: "an account with this email exists" },
+  invalid_state: {
+    status: 409,
+    message: "not allowed in the account's current state",
+  },
+  setup_incomplete: {
+    status: 409,
+    message: "the account setup is not complete",
+  },
+  payload_too_large: { status: 413, message: "the request body is too large" },
+  too_young: { status: 422, message: "the minimum age is not met" },
+  rate_limited: { status: 429, message: "too many requests; try again later" },
+  internal_error: { status: 500, message: "internal error" },
+  shutting_down: { status: 503, message: "the server is shutting down" },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class VenusError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message?: string,
+    /** Seconds the client should wait (rate limits): sent as `Retry-After`. */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message ?? ERRORS[code].message);
+    this.name = "VenusError";
+    this.status = ERRORS[code].status;
+  }
+}
+
+export function venusError(code: ErrorCode, message?: string): VenusError {
+  return new VenusError(code, message);
+}

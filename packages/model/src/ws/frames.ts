@@ -1,0 +1,113 @@
+import { Type, type Static } from "@sinclair/typebox";
+import { AccountId } from "../ids.js";
+
+export const PROTOCOL_VERSION = 1;
+export const CLIENT_KINDS = ["web", "android", "ios", "bot"] as const;
+export type ClientKind = (typeof CLIENT_KINDS)[number];
+
+/** Data types a client caches; their versions travel in `hello.sync`. */
+export const SYNC_TYPES = ["account_state"] as const;
+export type SyncType = (typeof SYNC_TYPES)[number];
+
+export const HelloFrame = Type.Object(
+  {
+    type: Type.Literal("hello"),
+    access_token: Type.String({ minLength: 1, maxLength: 128 }),
+    protocol: Type.Integer(),
+    client: Type.Object(
+      {
+        kind: Type.Union(CLIENT_KINDS.map((k) => Type.Literal(k))),
+        version: Type.String({ maxLength: 32 }),
+      },
+      { additionalProperties: false },
+    ),
+    sync: Type.Optional(
+      Type.Record(Type.String({ maxLength: 64 }), Type.Integer({ minimum: 0 })),
+    ),
+  },
+  { additionalProperties: false },
+);
+export type HelloFrame = Static<typeof HelloFrame>;
+
+export const PingFrame = Type.Object(
+  {
+    type: Type.Literal("ping"),
+    id: Type.Union([Type.String({ maxLength: 64 }), Type.Integer()]),
+  },
+  { additionalProperties: false },
+);
+export type PingFrame = Static<typeof PingFrame>;
+
+/** Frames a client may send after `welcome`. */
+export const ClientFrame = Type.Union([PingFrame]);
+export type ClientFrame = Static<typeof ClientFrame>;
+
+export const WelcomeFrame = Type.Object({
+  type: Type.Literal("welcome"),
+  account_id: AccountId,
+  protocol: Type.Integer(),
+  /** Present when the access token was rotated: use it for HTTP from now on. */
+  access_token: Type.Optional(Type.String()),
+  server_time: Type.Integer({ description: "Unix milliseconds." }),
+});
+export type WelcomeFrame = Static<typeof WelcomeFrame>;
+
+export const WS_ERROR_CODES = [
+  "invalid_frame",
+  "hello_required",
+  "hello_timeout",
+  "unsupported_protocol",
+  "invalid_token",
+  "token_expired",
+  "rate_limited",
+] as const;
+export type WsErrorCode = (typeof WS_ERROR_CODES)[number];
+
+export const ErrorFrame = Type.Object({
+  type: Type.Literal("error"),
+  code: Type.Union(WS_ERROR_CODES.map((c) => Type.Literal(c))),
+  message: Type.String(),
+});
+export type ErrorFrame = Static<typeof ErrorFrame>;
+
+export const DISCONNECT_REASONS = [
+  "replaced",
+  "logged_out",
+  "session_ended",
+  "tokens_refreshed",
+  "shutting_down",
+] as const;
+export type DisconnectReason = (typeof DISCONNECT_REASONS)[number];
+
+/** Sent just before the server closes a connection it had accepted. */
+export const DisconnectFrame = Type.Object({
+  type: Type.Literal("disconnect"),
+  reason: Type.Union(DISCONNECT_REASONS.map((r) => Type.Literal(r))),
+});
+export type DisconnectFrame = Static<typeof DisconnectFrame>;
+
+export const PongFrame = Type.Object({
+  type: Type.Literal("pong"),
+  id: Type.Union([Type.String(), Type.Integer()]),
+});
+
+export const EVENT_NAMES = ["account_state_changed"] as const;
+export type EventName = (typeof EVENT_NAMES)[number];
+
+export const EventFrame = Type.Object({
+  type: Type.Literal("event"),
+  event: Type.Union(EVENT_NAMES.map((e) => Type.Literal(e))),
+  data: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+});
+export type EventFrame = Static<typeof EventFrame>;
+
+/** WebSocket close codes the server uses (4000–4999 are application codes). */
+export const CLOSE_CODES = {
+  protocolError: 4000,
+  authFailed: 4001,
+  helloTimeout: 4002,
+  replaced: 4003,
+  loggedOut: 4004,
+  rateLimited: 4029,
+  shuttingDown: 1001,
+} as const;

@@ -1,0 +1,44 @@
+#!/usr/bin/env node
+import { Command } from "commander";
+import { VenusConfig } from "@venus/model";
+import { renderDefaultConfig } from "@venus/simple-backend";
+import { runServer } from "./server-mode.js";
+import { VENUS_VERSION } from "./version.js";
+
+const program = new Command()
+  .name("venus")
+  .description(
+    "Venus: a self-hosted dating app backend. One program, several modes.",
+  )
+  .version(VENUS_VERSION)
+  .showHelpAfterError()
+  .allowExcessArguments(false);
+
+program
+  .command("server")
+  .description(
+    "run the API server (HTTP + WebSocket); all state in memory over SQLite",
+  )
+  .option(
+    "-c, --config <file>",
+    "TOML config file (default: embedded defaults)",
+  )
+  .action(async (options: { config?: string }) => {
+    await runServer(options.config);
+  });
+
+const config = program.command("config").description("configuration helpers");
+config
+  .command("default")
+  .description("print the complete default config, every option commented")
+  .action(() => {
+    process.stdout.write(
+      renderDefaultConfig(
+        VenusConfig,
+        "Venus server configuration. Every option is shown with its default.\n" +
+          "Environment variables override the file: VENUS_<SECTION>__<KEY>, e.g. VENUS_HTTP__PORT=4000.",
+      ),
+    );
+  });
+
+await program.parseAsync(process.argv);

@@ -1,0 +1,112 @@
+import { mountApi, errorToReply } from "@venus/api";
+import { openAccountComponent } from "@venus/data-account";
+import { WriteBehindFlusher, WriterMetrics } from "@venus/data-common";
+import {
+  createLogger,
+  DataDirLockedError,
+  HttpServer,
+  loadUws,
+  lockDataDir,
+  Metrics,
+  Shutdown,
+  SlowFallbackError,
+  SystemdNotifier,
+} from "@venus/simple-backend";
+import { loadServerConfig } from "./load-server-config.js";
+import { VENUS_VERSION } from "./version.js";
+
+function refuse(message: string): never {
+  process.stderr.write(`venus: ${message}\n`);
+  process.exit(1);
+}
+
+/** `venus server`: loads everything into memory, listens, and shuts down gracefully on a signal. */
+export async function runServer(configFile: string | undefined): Promise<void> {
+  const config = loadServerConfig(configFile);
+  const log = createLogger(config.log.level, "venus-server");
+  process.on("uncaughtException", (error) => {
+    log.fatal(
+      { err: error },
+      "uncaught exception; exiting (everything acknowledged is committed)",
+    );
+    process.exit(1);
+  });
+  let uws;
+  try {
+    uws = loadUws(config.allow_slow_fallback);
+  } catch (error) {
+    if (error instanceof SlowFallbackError) refuse(error.message);
+    throw error;
+  }
+  if (!uws.native)
+    log.warn(
+      "running on the slow JavaScript fallback of uWebSockets.js (allow_slow_fallback)",
+    );
+  let releaseLock: () => void;
+  try {
+    releaseLock = lockDataDir(config.data_dir);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) refuse(error.message);
+    throw error;
+  }
+  log.info(
+    { dataDir: config.data_dir, version: VENUS_VERSION },
+    "Venus server starting: single node by design, this process owns the data directory",
+  );
+  const notifier = new SystemdNotifier(process.env, (error) =>
+    log.warn({ err: error }, "systemd-notify failed"),
+  );
+  const metrics = new Metrics();
+  const flusher = new WriteBehindFlusher((error) =>
+    log.error({ err: error }, "write-behind flush failed"),
+  );
+  const account = await openAccountComponent({
+    config,
+    log,
+    writerMetrics: new WriterMetrics(metrics),
+    flusher,
+  });
+  const http = new HttpServer(uws.uws, uws.uws.App(), {
+    host: config.http.host,
+    port: config.http.port,
+    maxBodyBytes: config.http.max_body_bytes,
+    trustForwardedFor: config.http.trust_forwarded_for,
+    log,
+    metrics,
+    onError: errorToReply,
+  });
+  const api = mountApi(http, {
+    account: account.ctx,
+    metrics,
+    log,
+    version: VENUS_VERSION,
+    startedAt: Date.now(),
+  });
+
+  const shutdown = new Shutdown(log, config.shutdown.deadline_seconds * 1000);
+  shutdown.add("tell systemd", () => notifier.stopping("shutting down"));
+  shutdown.add("stop accepting", () => http.stopAccepting());
+  shutdown.add("close WebSockets", () => {
+    account.ctx.connections.disconnectAll("shutting_down");
+    api.closeAllSockets();
+  });
+  shutdown.add("drain requests", () => http.drain());
+  shutdown.add("flush write-behind state", async () => {
+    flusher.stop();
+    await flusher.flushAll();
+  });
+  shutdown.add("close writer", () => account.writer.close());
+  shutdown.add("close database", () => {
+    account.db.close();
+  });
+  shutdown.add("release data directory", releaseLock);
+  shutdown.listen();
+
+  const port = await http.listen();
+  flusher.start(config.writer.flush_interval_seconds * 1000);
+  log.info(
+    { host: config.http.host, port, accounts: account.ctx.cache.accounts.size },
+    "listening",
+  );
+  await notifier.ready(`listening on ${config.http.host}:${port}`);
+}

@@ -1,0 +1,68 @@
+import type { TSchema } from "@sinclair/typebox";
+
+export interface OpenApiRoute {
+  method: "get" | "post" | "put" | "patch" | "delete";
+  /** uWebSockets.js pattern; `:name` parameters become `{name}`. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** Requires `Authorization: Bearer`. */
+  auth: boolean;
+  body?: TSchema;
+  responses: Record<number, { description: string; schema?: TSchema }>;
+}
+
+export interface OpenApiInfo {
+  title: string;
+  version: string;
+  description: string;
+}
+
+/** An OpenAPI 3.1 document whose schemas are the very schemas requests are validated with. */
+export function buildOpenApi(
+  info: OpenApiInfo,
+  routes: OpenApiRoute[],
+): object {
+  const paths: Record<string, Record<string, object>> = {};
+  for (const route of routes) {
+    const path = route.path.replace(/:([A-Za-z_]+)/g, "{$1}");
+    const parameters = [...route.path.matchAll(/:([A-Za-z_]+)/g)].map((m) => ({
+      name: m[1],
+      in: "path",
+      required: true,
+      schema: { type: "string" },
+    }));
+    const responses: Record<string, object> = {};
+    for (const [status, response] of Object.entries(route.responses)) {
+      responses[status] = response.schema
+        ? {
+            description: response.description,
+            content: { "application/json": { schema: response.schema } },
+          }
+        : { description: response.description };
+    }
+    (paths[path] ??= {})[route.method] = {
+      summary: route.summary,
+      tags: [route.tag],
+      ...(parameters.length > 0 ? { parameters } : {}),
+      ...(route.auth ? { security: [{ bearer: [] }] } : {}),
+      ...(route.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { "application/json": { schema: route.body } },
+            },
+          }
+        : {}),
+      responses,
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info,
+    paths,
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+    },
+  };
+}

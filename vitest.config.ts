@@ -1,0 +1,21 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const packagesDir = fileURLToPath(new URL("./packages/", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: [
+      {
+        find: /^@venus\/([a-z-]+)$/,
+        replacement: `${packagesDir}$1/src/index.ts`,
+      },
+    ],
+  },
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "tools/**/*.test.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+});
