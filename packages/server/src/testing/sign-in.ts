@@ -1,0 +1,60 @@
+import { request } from "./http-client.js";
+import { WsClient, type Frame } from "./ws-client.js";
+
+export interface SignedIn {
+  accountId: string;
+  accessToken: string;
+  refreshToken: string;
+  ws: WsClient;
+  welcome: Frame;
+}
+
+let counter = 0;
+export function uniqueEmail(prefix = "user"): string {
+  return `${prefix}-${process.pid}-${Date.now()}-${counter++}@example.com`;
+}
+
+export const PASSWORD = "correct horse battery staple";
+
+/** The client flow: login → open /ws with hello → use the (possibly rotated) access token over HTTP. */
+export async function connect(
+  server: { url: string; wsUrl: string },
+  tokens: { access_token: string; refresh_token: string; account_id: string },
+  options: { kind?: string; msgpack?: boolean; sync?: Record<string, number> } = {},
+): Promise<SignedIn> {
+  const ws = await WsClient.connect(server.wsUrl, { msgpack: options.msgpack ?? false });
+  ws.send({
+    type: "hello",
+    access_token: tokens.access_token,
+    protocol: 1,
+    client: { kind: options.kind ?? "web", version: "1.0.0" },
+    sync: options.sync ?? {},
+  });
+  const welcome = await ws.next();
+  if (welcome.type !== "welcome") throw new Error(`expected welcome, got ${JSON.stringify(welcome)}`);
+  return {
+    accountId: tokens.account_id,
+    accessToken: (welcome.access_token as string | undefined) ?? tokens.access_token,
+    refreshToken: tokens.refresh_token,
+    ws,
+    welcome,
+  };
+}
+
+/** Registers a new account, logs in and connects the WebSocket. */
+export async function signUp(
+  server: { url: string; wsUrl: string },
+  options: { email?: string; kind?: string; msgpack?: boolean } = {},
+): Promise<SignedIn & { email: string }> {
+  const email = options.email ?? uniqueEmail();
+  const registered = await request(server.url, "POST", "/account/register", { body: { email, password: PASSWORD } });
+  if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
+  const login = await request<{ access_token: string; refresh_token: string; account_id: string }>(
+    server.url,
+    "POST",
+    "/account/login",
+    { body: { email, password: PASSWORD } },
+  );
+  if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
+  return { email, ...(await connect(server, login.body, options)) };
+}

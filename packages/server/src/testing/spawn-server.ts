@@ -1,0 +1,87 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { stringify } from "smol-toml";
+
+/** The built `venus` binary the integration tests run. */
+export const VENUS_BIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
+
+export interface ServerOptions {
+  /** Config sections merged over the test defaults (port 0, temp data dir). */
+  config?: Record<string, unknown>;
+  env?: Record<string, string>;
+  /** Reuse a data directory (restart after a crash). */
+  dataDir?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  wsUrl: string;
+  port: number;
+  dataDir: string;
+  process: ChildProcess;
+  /** Every line the server printed on stdout and stderr. */
+  output: string[];
+  /** Resolves with the exit code (or signal name) when the process ends. */
+  exited: Promise<number | string>;
+  stop(signal?: NodeJS.Signals): Promise<number | string>;
+  /** Removes the temporary data directory (after stop). */
+  cleanup(): void;
+}
+
+export function newDataDir(): string {
+  return mkdtempSync(join(tmpdir(), "venus-test-"));
+}
+
+/** Writes a config file and runs `venus server`, resolving once it logs that it listens. */
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const dataDir = options.dataDir ?? newDataDir();
+  const config = {
+    data_dir: join(dataDir, "data"),
+    ...options.config,
+    http: { port: 0, ...(options.config?.http as object | undefined) },
+    log: { level: "info", ...(options.config?.log as object | undefined) },
+  };
+  const configFile = join(dataDir, "venus.toml");
+  writeFileSync(configFile, stringify(config));
+  const child = spawn(process.execPath, [VENUS_BIN, "server", "--config", configFile], {
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  const exited = new Promise<number | string>((resolve) =>
+    child.on("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    const onLine = (line: string) => {
+      output.push(line);
+      if (line.includes('"msg":"listening"')) resolve((JSON.parse(line) as { port: number }).port);
+    };
+    for (const stream of [child.stdout, child.stderr]) {
+      let buffered = "";
+      stream?.on("data", (chunk: Buffer) => {
+        buffered += chunk.toString();
+        const lines = buffered.split("\n");
+        buffered = lines.pop() ?? "";
+        lines.forEach(onLine);
+      });
+    }
+    void exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${output.join("\n")}`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    wsUrl: `ws://127.0.0.1:${port}/ws`,
+    port,
+    dataDir,
+    process: child,
+    output,
+    exited,
+    stop: (signal = "SIGTERM") => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+    cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
+  };
+}
