@@ -57,7 +57,7 @@ export const VenusConfig = Type.Object(
     tokens: configSection("Access and refresh tokens.", {
       access_token_ttl_seconds: Type.Integer({
         default: 604800,
-        minimum: 60,
+        minimum: 1,
         description:
           "An access token older than this is refused in the WebSocket hello (token_expired); the client refreshes.",
       }),

@@ -41,7 +41,10 @@ export async function connect(
   };
 }
 
-/** Registers a new account, logs in and connects the WebSocket. */
+/**
+ * Registers a new account, logs in and connects the WebSocket with an empty cache, consuming the one
+ * sync event (`account_state_changed`) such a client always gets.
+ */
 export async function signUp(
   server: { url: string; wsUrl: string },
   options: { email?: string; kind?: string; msgpack?: boolean } = {},
@@ -56,5 +59,8 @@ export async function signUp(
     { body: { email, password: PASSWORD } },
   );
   if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
-  return { email, ...(await connect(server, login.body, options)) };
+  const signedIn = await connect(server, login.body, options);
+  const sync = await signedIn.ws.next();
+  if (sync.event !== "account_state_changed") throw new Error(`expected the sync event, got ${JSON.stringify(sync)}`);
+  return { email, ...signedIn };
 }

@@ -134,7 +134,7 @@ export class HttpServer {
     const requestId =
       givenId && REQUEST_ID.test(givenId) ? givenId : randomUUID();
     const ctx: HttpRequestContext = {
-      method: req.getMethod(),
+      method: req.getMethod().toUpperCase(),
       route,
       url: req.getUrl(),
       query: new URLSearchParams(req.getQuery() ?? ""),
