@@ -98,7 +98,7 @@ export function addWebSocketEndpoint<State>(
       maxPayloadLength: options.maxFrameBytes,
       idleTimeout: options.idleTimeoutSeconds,
       maxBackpressure: options.maxSendBufferBytes,
-      closeOnBackpressureLimit: 1 as never,
+      closeOnBackpressureLimit: 1,
       sendPingsAutomatically: false,
       upgrade: (res, req, context) => {
         const headers = new Map<string, string>();

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
+import { signUp } from "../testing/sign-in.js";
+import { startServer, type RunningServer } from "../testing/spawn-server.js";
+
+let server: RunningServer;
+
+beforeAll(async () => {
+  server = await startServer({
+    config: {
+      rate_limits: GENEROUS_RATE_LIMITS,
+      websocket: {
+        idle_timeout_seconds: 8,
+        max_send_buffer_bytes: 16384,
+        messages_per_second: 1_000_000,
+        message_burst: 1_000_000,
+        max_frame_bytes: 1_048_576,
+      },
+    },
+  });
+});
+afterAll(async () => {
+  await server.stop();
+  server.cleanup();
+});
+
+test("a connection that sends nothing is closed after the idle timeout; one that pings stays", async () => {
+  const idle = await signUp(server);
+  const busy = await signUp(server);
+  const started = Date.now();
+  const pinger = setInterval(() => busy.ws.send({ type: "ping", id: "keep" }), 2000);
+  await idle.ws.closed;
+  const waited = Date.now() - started;
+  clearInterval(pinger);
+  expect(waited).toBeGreaterThanOrEqual(7000);
+  expect(busy.ws.socket.readyState).toBe(busy.ws.socket.OPEN);
+  busy.ws.close();
+}, 30_000);
+
+test("a slow consumer whose send buffer passes the limit is disconnected", async () => {
+  const user = await signUp(server);
+  // Stop reading: the kernel buffers fill, then the server's send buffer grows past 16 KiB.
+  (user.ws.socket as unknown as { _socket: { pause(): void } })._socket.pause();
+  const id = "p".repeat(60);
+  const batch = Array.from({ length: 2000 }, () => JSON.stringify({ type: "ping", id })).join("\n");
+  let sent = 0;
+  const closed = user.ws.closed.then(() => true);
+  let isClosed = false;
+  void closed.then(() => (isClosed = true));
+  while (!isClosed && sent < 400_000) {
+    for (const frame of batch.split("\n")) user.ws.sendRaw(frame);
+    sent += 2000;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  (user.ws.socket as unknown as { _socket: { resume(): void } })._socket.resume();
+  expect(await Promise.race([closed, new Promise((resolve) => setTimeout(() => resolve(false), 10_000))])).toBe(true);
+}, 60_000);
