@@ -17,7 +17,8 @@ export class SystemdNotifier {
   private send(args: string[]): Promise<void> {
     if (!this.enabled) return Promise.resolve();
     return new Promise((resolve) => {
-      execFile("systemd-notify", [`--pid=${process.pid}`, ...args], (error) => {
+      // --no-block: without it the tool waits for a barrier reply that plain notify sockets never send.
+      execFile("systemd-notify", ["--no-block", `--pid=${process.pid}`, ...args], (error) => {
         if (error) this.onError(error);
         resolve();
       });
