@@ -26,6 +26,7 @@ export interface AccountComponentOptions {
   writerMetrics: WriterMetrics;
   flusher: WriteBehindFlusher;
   connections?: ConnectionRegistry;
+  onCommitFailure?: (error: unknown) => void;
   now?: () => number;
 }
 
@@ -49,6 +50,7 @@ export async function openAccountComponent(
     maxBatchSize: config.writer.max_batch_size,
     log: options.log,
     metrics: options.writerMetrics,
+    onCommitFailure: options.onCommitFailure,
   });
   const now = options.now ?? Date.now;
   const lastSeen = new WriteBehind<string, number>(writer, (_db, id, at) =>

@@ -13,6 +13,11 @@ export interface WriterOptions {
   maxBatchSize: number;
   log: Logger;
   metrics: WriterMetrics;
+  /**
+   * Called when a whole batch fails to commit (I/O error, disk full). Memory is then ahead of the
+   * database, so a server stops here (fail-stop) and reloads a consistent state on restart.
+   */
+  onCommitFailure?: (error: unknown) => void;
 }
 
 export type WriteOperation<T> = (db: Database) => T;
@@ -127,6 +132,7 @@ export class GroupCommitWriter {
         "batch commit failed",
       );
       for (const item of batch) item.reject(error);
+      this.options.onCommitFailure?.(error);
       return;
     }
     const labels = { database: this.options.name };

@@ -65,6 +65,10 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     log,
     writerMetrics: new WriterMetrics(metrics),
     flusher,
+    onCommitFailure: (error) => {
+      log.fatal({ err: error }, "a write batch could not commit; stopping so a restart reloads consistent state");
+      setImmediate(() => process.exit(1));
+    },
   });
   const http = new HttpServer(uws.uws, uws.uws.App(), {
     host: config.http.host,
