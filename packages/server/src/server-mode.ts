@@ -66,7 +66,10 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     writerMetrics: new WriterMetrics(metrics),
     flusher,
     onCommitFailure: (error) => {
-      log.fatal({ err: error }, "a write batch could not commit; stopping so a restart reloads consistent state");
+      log.fatal(
+        { err: error },
+        "a write batch could not commit; stopping so a restart reloads consistent state",
+      );
       setImmediate(() => process.exit(1));
     },
   });

@@ -10,7 +10,11 @@ const ADMIN_EMAIL = "boss@example.com";
 
 beforeAll(async () => {
   server = await startServer({
-    config: { admin: { grant_email: ADMIN_EMAIL }, http: { max_body_bytes: 4096 }, rate_limits: GENEROUS_RATE_LIMITS },
+    config: {
+      admin: { grant_email: ADMIN_EMAIL },
+      http: { max_body_bytes: 4096 },
+      rate_limits: GENEROUS_RATE_LIMITS,
+    },
   });
 });
 afterAll(async () => {
@@ -23,55 +27,136 @@ const post = (path: string, body?: unknown, token?: string) =>
 
 describe("POST /account/register", () => {
   test("creates an account and answers 201 with its id", async () => {
-    const result = await post("/account/register", { email: uniqueEmail(), password: PASSWORD });
+    const result = await post("/account/register", {
+      email: uniqueEmail(),
+      password: PASSWORD,
+    });
     expect(result.status).toBe(201);
     expect(result.body.account_id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   test("normalizes the email, so a different case is taken", async () => {
     const email = uniqueEmail("Case");
-    expect((await post("/account/register", { email: `  ${email.toUpperCase()}`.trim(), password: PASSWORD })).status).toBe(201);
-    expectError(await post("/account/register", { email: email.toLowerCase(), password: PASSWORD }), 409, "email_taken");
+    expect(
+      (
+        await post("/account/register", {
+          email: `  ${email.toUpperCase()}`.trim(),
+          password: PASSWORD,
+        })
+      ).status,
+    ).toBe(201);
+    expectError(
+      await post("/account/register", {
+        email: email.toLowerCase(),
+        password: PASSWORD,
+      }),
+      409,
+      "email_taken",
+    );
   });
 
   test("rejects bad input with validation_failed", async () => {
-    expectError(await post("/account/register", { email: "not-an-email", password: PASSWORD }), 400, "validation_failed");
-    expectError(await post("/account/register", { email: uniqueEmail() }), 400, "validation_failed");
-    expectError(await post("/account/register", { email: uniqueEmail(), password: 12345678 }), 400, "validation_failed");
     expectError(
-      await post("/account/register", { email: uniqueEmail(), password: PASSWORD, extra: 1 }),
+      await post("/account/register", {
+        email: "not-an-email",
+        password: PASSWORD,
+      }),
       400,
       "validation_failed",
     );
-    expectError(await post("/account/register", [1, 2]), 400, "validation_failed");
+    expectError(
+      await post("/account/register", { email: uniqueEmail() }),
+      400,
+      "validation_failed",
+    );
+    expectError(
+      await post("/account/register", {
+        email: uniqueEmail(),
+        password: 12345678,
+      }),
+      400,
+      "validation_failed",
+    );
+    expectError(
+      await post("/account/register", {
+        email: uniqueEmail(),
+        password: PASSWORD,
+        extra: 1,
+      }),
+      400,
+      "validation_failed",
+    );
+    expectError(
+      await post("/account/register", [1, 2]),
+      400,
+      "validation_failed",
+    );
   });
 
   test("enforces the password length at its edges", async () => {
-    expectError(await post("/account/register", { email: uniqueEmail(), password: "1234567" }), 400, "validation_failed");
-    expect((await post("/account/register", { email: uniqueEmail(), password: "12345678" })).status).toBe(201);
-    expect((await post("/account/register", { email: uniqueEmail(), password: "é".repeat(512) })).status).toBe(201);
     expectError(
-      await post("/account/register", { email: uniqueEmail(), password: "é".repeat(512) + "x" }),
+      await post("/account/register", {
+        email: uniqueEmail(),
+        password: "1234567",
+      }),
+      400,
+      "validation_failed",
+    );
+    expect(
+      (
+        await post("/account/register", {
+          email: uniqueEmail(),
+          password: "12345678",
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (
+        await post("/account/register", {
+          email: uniqueEmail(),
+          password: "é".repeat(512),
+        })
+      ).status,
+    ).toBe(201);
+    expectError(
+      await post("/account/register", {
+        email: uniqueEmail(),
+        password: "é".repeat(512) + "x",
+      }),
       400,
       "validation_failed",
     );
   });
 
   test("malformed JSON is invalid_json", async () => {
-    expectError(await post("/account/register", '{"email": "a@b.c", '), 400, "invalid_json");
+    expectError(
+      await post("/account/register", '{"email": "a@b.c", '),
+      400,
+      "invalid_json",
+    );
   });
 
   test("an oversized body is payload_too_large", async () => {
     const body = { email: uniqueEmail(), password: "x".repeat(5000) };
-    expectError(await post("/account/register", body), 413, "payload_too_large");
+    expectError(
+      await post("/account/register", body),
+      413,
+      "payload_too_large",
+    );
   });
 });
 
 describe("POST /account/login", () => {
   test("returns the account id and a token pair", async () => {
     const email = uniqueEmail();
-    const { body } = await post("/account/register", { email, password: PASSWORD });
-    const login = await post("/account/login", { email: email.toUpperCase(), password: PASSWORD });
+    const { body } = await post("/account/register", {
+      email,
+      password: PASSWORD,
+    });
+    const login = await post("/account/login", {
+      email: email.toUpperCase(),
+      password: PASSWORD,
+    });
     expect(login.status).toBe(200);
     expect(login.body.account_id).toBe(body.account_id);
     expect(String(login.body.access_token).length).toBeGreaterThanOrEqual(22);
@@ -81,8 +166,14 @@ describe("POST /account/login", () => {
   test("wrong password and unknown email give the same answer", async () => {
     const email = uniqueEmail();
     await post("/account/register", { email, password: PASSWORD });
-    const wrong = await post("/account/login", { email, password: "wrong password" });
-    const unknown = await post("/account/login", { email: uniqueEmail(), password: PASSWORD });
+    const wrong = await post("/account/login", {
+      email,
+      password: "wrong password",
+    });
+    const unknown = await post("/account/login", {
+      email: uniqueEmail(),
+      password: PASSWORD,
+    });
     expectError(wrong, 401, "invalid_credentials");
     expectError(unknown, 401, "invalid_credentials");
     expect(unknown.body).toEqual(wrong.body);
@@ -95,27 +186,57 @@ describe("access tokens need a live WebSocket", () => {
     await post("/account/register", { email, password: PASSWORD });
     const login = await post("/account/login", { email, password: PASSWORD });
     const token = login.body.access_token as string;
-    expectError(await request(server.url, "GET", "/account/state", { token }), 401, "websocket_required");
+    expectError(
+      await request(server.url, "GET", "/account/state", { token }),
+      401,
+      "websocket_required",
+    );
     const user = await connect(server, login.body as never);
-    expect((await request(server.url, "GET", "/account/state", { token: user.accessToken })).status).toBe(200);
+    expect(
+      (
+        await request(server.url, "GET", "/account/state", {
+          token: user.accessToken,
+        })
+      ).status,
+    ).toBe(200);
     user.ws.close();
     await user.ws.closed;
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expectError(await request(server.url, "GET", "/account/state", { token: user.accessToken }), 401, "websocket_required");
+    expectError(
+      await request(server.url, "GET", "/account/state", {
+        token: user.accessToken,
+      }),
+      401,
+      "websocket_required",
+    );
   });
 
   test("missing or unknown bearer tokens are invalid_token", async () => {
-    expectError(await request(server.url, "GET", "/account/state"), 401, "invalid_token");
-    expectError(await request(server.url, "GET", "/account/state", { token: "nope" }), 401, "invalid_token");
+    expectError(
+      await request(server.url, "GET", "/account/state"),
+      401,
+      "invalid_token",
+    );
+    expectError(
+      await request(server.url, "GET", "/account/state", { token: "nope" }),
+      401,
+      "invalid_token",
+    );
   });
 });
 
 describe("GET /account/state", () => {
   test("a new account is in initial_setup without permissions", async () => {
     const user = await signUp(server);
-    const state = await request(server.url, "GET", "/account/state", { token: user.accessToken });
+    const state = await request(server.url, "GET", "/account/state", {
+      token: user.accessToken,
+    });
     expect(state.status).toBe(200);
-    expect(state.body).toEqual({ state: "initial_setup", permissions: [], sync_version: 1 });
+    expect(state.body).toEqual({
+      state: "initial_setup",
+      permissions: [],
+      sync_version: 1,
+    });
     user.ws.close();
   });
 });
@@ -123,78 +244,180 @@ describe("GET /account/state", () => {
 describe("POST /account/refresh", () => {
   test("gives a new pair; the old refresh token stops working and its reuse ends the session", async () => {
     const user = await signUp(server);
-    const first = await post("/account/refresh", { refresh_token: user.refreshToken });
+    const first = await post("/account/refresh", {
+      refresh_token: user.refreshToken,
+    });
     expect(first.status).toBe(200);
     expect(first.body.account_id).toBe(user.accountId);
     expect(first.body.refresh_token).not.toBe(user.refreshToken);
     // The socket opened with the old access token is closed: the client reconnects with the new one.
-    expect(await user.ws.next()).toEqual({ type: "disconnect", reason: "tokens_refreshed" });
-    const reconnected = await connect(server, first.body as never, { sync: { account_state: 1 } });
-    expect((await request(server.url, "GET", "/account/state", { token: reconnected.accessToken })).status).toBe(200);
+    expect(await user.ws.next()).toEqual({
+      type: "disconnect",
+      reason: "tokens_refreshed",
+    });
+    const reconnected = await connect(server, first.body as never, {
+      sync: { account_state: 1 },
+    });
+    expect(
+      (
+        await request(server.url, "GET", "/account/state", {
+          token: reconnected.accessToken,
+        })
+      ).status,
+    ).toBe(200);
 
-    expectError(await post("/account/refresh", { refresh_token: user.refreshToken }), 401, "refresh_token_reused");
-    expect(await reconnected.ws.next()).toEqual({ type: "disconnect", reason: "session_ended" });
-    expectError(await post("/account/refresh", { refresh_token: first.body.refresh_token }), 401, "invalid_token");
     expectError(
-      await request(server.url, "GET", "/account/state", { token: reconnected.accessToken }),
+      await post("/account/refresh", { refresh_token: user.refreshToken }),
+      401,
+      "refresh_token_reused",
+    );
+    expect(await reconnected.ws.next()).toEqual({
+      type: "disconnect",
+      reason: "session_ended",
+    });
+    expectError(
+      await post("/account/refresh", {
+        refresh_token: first.body.refresh_token,
+      }),
+      401,
+      "invalid_token",
+    );
+    expectError(
+      await request(server.url, "GET", "/account/state", {
+        token: reconnected.accessToken,
+      }),
       401,
       "invalid_token",
     );
   });
 
   test("an unknown refresh token is invalid_token", async () => {
-    expectError(await post("/account/refresh", { refresh_token: "unknown" }), 401, "invalid_token");
+    expectError(
+      await post("/account/refresh", { refresh_token: "unknown" }),
+      401,
+      "invalid_token",
+    );
   });
 });
 
 describe("POST /account/logout", () => {
   test("ends the session: the socket closes and the tokens stop working", async () => {
     const user = await signUp(server);
-    expect((await post("/account/logout", undefined, user.accessToken)).status).toBe(200);
-    expect(await user.ws.next()).toEqual({ type: "disconnect", reason: "logged_out" });
+    expect(
+      (await post("/account/logout", undefined, user.accessToken)).status,
+    ).toBe(200);
+    expect(await user.ws.next()).toEqual({
+      type: "disconnect",
+      reason: "logged_out",
+    });
     expect((await user.ws.closed).code).toBe(4004);
-    expectError(await request(server.url, "GET", "/account/state", { token: user.accessToken }), 401, "invalid_token");
-    expectError(await post("/account/refresh", { refresh_token: user.refreshToken }), 401, "invalid_token");
+    expectError(
+      await request(server.url, "GET", "/account/state", {
+        token: user.accessToken,
+      }),
+      401,
+      "invalid_token",
+    );
+    expectError(
+      await post("/account/refresh", { refresh_token: user.refreshToken }),
+      401,
+      "invalid_token",
+    );
   });
 });
 
 describe("setup and complete_setup", () => {
   test("complete_setup needs a complete setup", async () => {
     const user = await signUp(server);
-    expectError(await post("/account/complete_setup", undefined, user.accessToken), 409, "setup_incomplete");
+    expectError(
+      await post("/account/complete_setup", undefined, user.accessToken),
+      409,
+      "setup_incomplete",
+    );
     user.ws.close();
   });
 
   test("setup validates name, birthdate and genders", async () => {
     const user = await signUp(server);
-    const setup = (body: unknown) => post("/account/setup", body, user.accessToken);
-    const valid = { name: "Alex", birthdate: "1990-01-01", gender: "man", looking_for: ["woman"] };
-    expectError(await setup({ ...valid, name: "   " }), 400, "validation_failed");
+    const setup = (body: unknown) =>
+      post("/account/setup", body, user.accessToken);
+    const valid = {
+      name: "Alex",
+      birthdate: "1990-01-01",
+      gender: "man",
+      looking_for: ["woman"],
+    };
+    expectError(
+      await setup({ ...valid, name: "   " }),
+      400,
+      "validation_failed",
+    );
     expect((await setup({ ...valid, name: "Ä".repeat(50) })).status).toBe(200);
-    expectError(await setup({ ...valid, name: "Ä".repeat(50) + "x" }), 400, "validation_failed");
-    expectError(await setup({ ...valid, birthdate: "1990-02-30" }), 400, "validation_failed");
-    expectError(await setup({ ...valid, birthdate: "2999-01-01" }), 400, "validation_failed");
-    expectError(await setup({ ...valid, gender: "robot" }), 400, "validation_failed");
-    expectError(await setup({ ...valid, looking_for: [] }), 400, "validation_failed");
-    expectError(await setup({ ...valid, looking_for: ["man", "man"] }), 400, "validation_failed");
+    expectError(
+      await setup({ ...valid, name: "Ä".repeat(50) + "x" }),
+      400,
+      "validation_failed",
+    );
+    expectError(
+      await setup({ ...valid, birthdate: "1990-02-30" }),
+      400,
+      "validation_failed",
+    );
+    expectError(
+      await setup({ ...valid, birthdate: "2999-01-01" }),
+      400,
+      "validation_failed",
+    );
+    expectError(
+      await setup({ ...valid, gender: "robot" }),
+      400,
+      "validation_failed",
+    );
+    expectError(
+      await setup({ ...valid, looking_for: [] }),
+      400,
+      "validation_failed",
+    );
+    expectError(
+      await setup({ ...valid, looking_for: ["man", "man"] }),
+      400,
+      "validation_failed",
+    );
     user.ws.close();
   });
 
   test("under the minimum age is too_young; exactly the minimum age passes", async () => {
     const today = new Date();
     const iso = (years: number, dayShift: number) => {
-      const d = new Date(Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate() + dayShift));
+      const d = new Date(
+        Date.UTC(
+          today.getUTCFullYear() - years,
+          today.getUTCMonth(),
+          today.getUTCDate() + dayShift,
+        ),
+      );
       return d.toISOString().slice(0, 10);
     };
     const young = await signUp(server);
     await post(
       "/account/setup",
-      { name: "Young", birthdate: iso(18, 1), gender: "man", looking_for: ["woman"] },
+      {
+        name: "Young",
+        birthdate: iso(18, 1),
+        gender: "man",
+        looking_for: ["woman"],
+      },
       young.accessToken,
     );
-    expectError(await post("/account/complete_setup", undefined, young.accessToken), 422, "too_young");
+    expectError(
+      await post("/account/complete_setup", undefined, young.accessToken),
+      422,
+      "too_young",
+    );
     const adult = await signUp(server);
-    expect(await completeSetup(server, adult, iso(18, 0))).toMatchObject({ state: "normal" });
+    expect(await completeSetup(server, adult, iso(18, 0))).toMatchObject({
+      state: "normal",
+    });
     young.ws.close();
     adult.ws.close();
   });
@@ -202,14 +425,35 @@ describe("setup and complete_setup", () => {
   test("completing setup makes the account normal and pushes account_state_changed", async () => {
     const user = await signUp(server);
     const state = await completeSetup(server, user);
-    expect(state).toEqual({ state: "normal", permissions: [], sync_version: 2 });
+    expect(state).toEqual({
+      state: "normal",
+      permissions: [],
+      sync_version: 2,
+    });
     expect(await user.ws.next()).toEqual({
       type: "event",
       event: "account_state_changed",
       data: { state: "normal", permissions: [], sync_version: 2 },
     });
-    expectError(await post("/account/setup", { name: "Alex", birthdate: "1990-01-01", gender: "man", looking_for: ["woman"] }, user.accessToken), 409, "invalid_state");
-    expectError(await post("/account/complete_setup", undefined, user.accessToken), 409, "invalid_state");
+    expectError(
+      await post(
+        "/account/setup",
+        {
+          name: "Alex",
+          birthdate: "1990-01-01",
+          gender: "man",
+          looking_for: ["woman"],
+        },
+        user.accessToken,
+      ),
+      409,
+      "invalid_state",
+    );
+    expectError(
+      await post("/account/complete_setup", undefined, user.accessToken),
+      409,
+      "invalid_state",
+    );
     user.ws.close();
   });
 });
@@ -218,33 +462,69 @@ describe("admin bootstrap and runtime flags", () => {
   test("only the first account with admin.grant_email gets every permission; flags need edit_config", async () => {
     const normal = await signUp(server);
     await completeSetup(server, normal);
-    expectError(await request(server.url, "GET", "/admin/flags", { token: normal.accessToken }), 403, "forbidden");
+    expectError(
+      await request(server.url, "GET", "/admin/flags", {
+        token: normal.accessToken,
+      }),
+      403,
+      "forbidden",
+    );
 
     const admin = await signUp(server, { email: ADMIN_EMAIL });
     const state = await completeSetup(server, admin);
     expect(state.permissions).toContain("edit_config");
     expect((state.permissions as string[]).length).toBeGreaterThanOrEqual(10);
 
-    const flags = await request(server.url, "GET", "/admin/flags", { token: admin.accessToken });
-    expect(flags.body).toEqual({ registration_enabled: true });
-    const off = await request(server.url, "PUT", "/admin/flags/registration_enabled", {
+    const flags = await request(server.url, "GET", "/admin/flags", {
       token: admin.accessToken,
-      body: { value: false },
     });
+    expect(flags.body).toEqual({ registration_enabled: true });
+    const off = await request(
+      server.url,
+      "PUT",
+      "/admin/flags/registration_enabled",
+      {
+        token: admin.accessToken,
+        body: { value: false },
+      },
+    );
     expect(off.body).toEqual({ registration_enabled: false });
-    expectError(await post("/account/register", { email: uniqueEmail(), password: PASSWORD }), 403, "registration_disabled");
     expectError(
-      await request(server.url, "PUT", "/admin/flags/registration_enabled", { token: admin.accessToken, body: { value: "no" } }),
+      await post("/account/register", {
+        email: uniqueEmail(),
+        password: PASSWORD,
+      }),
+      403,
+      "registration_disabled",
+    );
+    expectError(
+      await request(server.url, "PUT", "/admin/flags/registration_enabled", {
+        token: admin.accessToken,
+        body: { value: "no" },
+      }),
       400,
       "validation_failed",
     );
     expectError(
-      await request(server.url, "PUT", "/admin/flags/no_such_flag", { token: admin.accessToken, body: { value: true } }),
+      await request(server.url, "PUT", "/admin/flags/no_such_flag", {
+        token: admin.accessToken,
+        body: { value: true },
+      }),
       404,
       "not_found",
     );
-    await request(server.url, "PUT", "/admin/flags/registration_enabled", { token: admin.accessToken, body: { value: true } });
-    expect((await post("/account/register", { email: uniqueEmail(), password: PASSWORD })).status).toBe(201);
+    await request(server.url, "PUT", "/admin/flags/registration_enabled", {
+      token: admin.accessToken,
+      body: { value: true },
+    });
+    expect(
+      (
+        await post("/account/register", {
+          email: uniqueEmail(),
+          password: PASSWORD,
+        })
+      ).status,
+    ).toBe(201);
     normal.ws.close();
     admin.ws.close();
   });
@@ -252,8 +532,16 @@ describe("admin bootstrap and runtime flags", () => {
 
 describe("system routes", () => {
   test("unknown routes are not_found", async () => {
-    expectError(await request(server.url, "GET", "/no/such/route"), 404, "not_found");
-    expectError(await request(server.url, "GET", "/account/register"), 404, "not_found");
+    expectError(
+      await request(server.url, "GET", "/no/such/route"),
+      404,
+      "not_found",
+    );
+    expectError(
+      await request(server.url, "GET", "/account/register"),
+      404,
+      "not_found",
+    );
   });
 
   test("/health answers ok", async () => {
@@ -279,11 +567,10 @@ describe("system routes", () => {
   });
 
   test("/openapi.json documents every route with its schemas", async () => {
-    const doc = await request<{ openapi: string; paths: Record<string, Record<string, { requestBody?: unknown }>> }>(
-      server.url,
-      "GET",
-      "/openapi.json",
-    );
+    const doc = await request<{
+      openapi: string;
+      paths: Record<string, Record<string, { requestBody?: unknown }>>;
+    }>(server.url, "GET", "/openapi.json");
     expect(doc.body.openapi).toBe("3.1.0");
     expect(Object.keys(doc.body.paths)).toEqual(
       expect.arrayContaining([
@@ -299,8 +586,12 @@ describe("system routes", () => {
         "/metrics",
       ]),
     );
-    expect(doc.body.paths["/account/register"]?.post?.requestBody).toMatchObject({
-      content: { "application/json": { schema: { required: ["email", "password"] } } },
+    expect(
+      doc.body.paths["/account/register"]?.post?.requestBody,
+    ).toMatchObject({
+      content: {
+        "application/json": { schema: { required: ["email", "password"] } },
+      },
     });
   });
 });

@@ -10,7 +10,9 @@ const config = { rate_limits: GENEROUS_RATE_LIMITS };
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function readAccountDb<T>(server: RunningServer, query: string): T[] {
-  const db = new Database(join(server.dataDir, "data", "account.sqlite"), { readonly: true });
+  const db = new Database(join(server.dataDir, "data", "account.sqlite"), {
+    readonly: true,
+  });
   try {
     return db.prepare(query).all() as T[];
   } finally {
@@ -27,7 +29,9 @@ describe("durability", () => {
       while (!stop) {
         const email = uniqueEmail("durable");
         try {
-          const result = await request(first.url, "POST", "/account/register", { body: { email, password: PASSWORD } });
+          const result = await request(first.url, "POST", "/account/register", {
+            body: { email, password: PASSWORD },
+          });
           if (result.status === 201) acknowledged.push(email);
         } catch {
           return; // The server died mid-request: that registration was never acknowledged.
@@ -44,7 +48,9 @@ describe("durability", () => {
     try {
       const logins = await Promise.all(
         acknowledged.map((email) =>
-          request(second.url, "POST", "/account/login", { body: { email, password: PASSWORD } }),
+          request(second.url, "POST", "/account/login", {
+            body: { email, password: PASSWORD },
+          }),
         ),
       );
       expect(logins.map((l) => l.status)).toEqual(acknowledged.map(() => 200));
@@ -59,19 +65,29 @@ describe("durability", () => {
     const user = await signUp(server);
     const emails = Array.from({ length: 12 }, () => uniqueEmail("inflight"));
     const inFlight = emails.map((email) =>
-      request(server.url, "POST", "/account/register", { body: { email, password: PASSWORD } }),
+      request(server.url, "POST", "/account/register", {
+        body: { email, password: PASSWORD },
+      }),
     );
     await sleep(15);
     server.process.kill("SIGTERM");
-    expect(await user.ws.next()).toEqual({ type: "disconnect", reason: "shutting_down" });
+    expect(await user.ws.next()).toEqual({
+      type: "disconnect",
+      reason: "shutting_down",
+    });
     expect((await user.ws.closed).code).toBe(1001);
     const results = await Promise.allSettled(inFlight);
     expect(await server.exited).toBe(0);
-    const answered = results.filter((r) => r.status === "fulfilled").map((r) => r.value.status);
+    const answered = results
+      .filter((r) => r.status === "fulfilled")
+      .map((r) => r.value.status);
     expect(answered.length).toBeGreaterThan(0);
     expect(answered.every((status) => status === 201)).toBe(true);
 
-    const rows = readAccountDb<{ last_seen_at: number | null }>(server, "SELECT last_seen_at FROM account");
+    const rows = readAccountDb<{ last_seen_at: number | null }>(
+      server,
+      "SELECT last_seen_at FROM account",
+    );
     expect(rows.length).toBe(1 + answered.length);
     const seen = readAccountDb<{ last_seen_at: number }>(
       server,
@@ -82,7 +98,9 @@ describe("durability", () => {
   }, 60_000);
 
   test("write-behind state is flushed every flush interval, so kill -9 loses at most one interval", async () => {
-    const server = await startServer({ config: { ...config, writer: { flush_interval_seconds: 0.2 } } });
+    const server = await startServer({
+      config: { ...config, writer: { flush_interval_seconds: 0.2 } },
+    });
     const user = await signUp(server);
     user.ws.close();
     await user.ws.closed;

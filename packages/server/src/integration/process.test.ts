@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "smol-toml";
@@ -10,7 +11,10 @@ import { request } from "../testing/http-client.js";
 import { newDataDir, startServer, VENUS_BIN } from "../testing/spawn-server.js";
 
 function venus(args: string[], env: Record<string, string> = {}) {
-  return spawnSync(process.execPath, [VENUS_BIN, ...args], { env: { ...process.env, ...env }, encoding: "utf8" });
+  return spawnSync(process.execPath, [VENUS_BIN, ...args], {
+    env: { ...process.env, ...env },
+    encoding: "utf8",
+  });
 }
 
 function configFile(text: string): string {
@@ -44,23 +48,36 @@ describe("the venus binary", () => {
     const result = venus(["config", "default"]);
     expect(result.status).toBe(0);
     expect(result.stdout).toContain("# Address to listen on");
-    const defaults = loadConfig({ schema: VenusConfig, envPrefix: "VENUS_TEST_NONE_" });
+    const defaults = loadConfig({
+      schema: VenusConfig,
+      envPrefix: "VENUS_TEST_NONE_",
+    });
     expect(parse(result.stdout)).toEqual(defaults);
   });
 
   test("the printed default config starts a working server", async () => {
     const file = configFile(venus(["config", "default"]).stdout);
     const dataDir = newDataDir();
-    const child = spawn(process.execPath, [VENUS_BIN, "server", "--config", file], {
-      env: { ...process.env, VENUS_HTTP__PORT: "0", VENUS_DATA_DIR: join(dataDir, "data") },
-    });
+    const child = spawn(
+      process.execPath,
+      [VENUS_BIN, "server", "--config", file],
+      {
+        env: {
+          ...process.env,
+          VENUS_HTTP__PORT: "0",
+          VENUS_DATA_DIR: join(dataDir, "data"),
+        },
+      },
+    );
     const port = await new Promise<number>((resolve) => {
       child.stdout.on("data", (chunk: Buffer) => {
         const match = /"port":(\d+),.*"msg":"listening"/.exec(chunk.toString());
         if (match) resolve(Number(match[1]));
       });
     });
-    expect((await request(`http://127.0.0.1:${port}`, "GET", "/health")).status).toBe(200);
+    expect(
+      (await request(`http://127.0.0.1:${port}`, "GET", "/health")).status,
+    ).toBe(200);
     child.kill("SIGTERM");
     await new Promise((resolve) => child.on("exit", resolve));
   });
@@ -68,7 +85,9 @@ describe("the venus binary", () => {
 
 describe("configuration errors exit 2 and name every bad key", () => {
   test("unknown keys and wrong types in the file", () => {
-    const file = configFile('[http]\nport = "three thousand"\nbogus = 1\n\n[nonsense]\nx = 1\n');
+    const file = configFile(
+      '[http]\nport = "three thousand"\nbogus = 1\n\n[nonsense]\nx = 1\n',
+    );
     const result = venus(["server", "--config", file]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("http.port");
@@ -77,7 +96,11 @@ describe("configuration errors exit 2 and name every bad key", () => {
   });
 
   test("values out of range", () => {
-    const result = venus(["server", "--config", configFile("[websocket]\nidle_timeout_seconds = 2\n")]);
+    const result = venus([
+      "server",
+      "--config",
+      configFile("[websocket]\nidle_timeout_seconds = 2\n"),
+    ]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("websocket.idle_timeout_seconds");
   });
@@ -88,14 +111,20 @@ describe("configuration errors exit 2 and name every bad key", () => {
     expect(wrongType.stderr).toContain("http.port");
     const unknown = venus(["server"], { VENUS_HTTP__PROT: "3000" });
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain("http.prot: unknown key (from environment variable VENUS_HTTP__PROT)");
+    expect(unknown.stderr).toContain(
+      "http.prot: unknown key (from environment variable VENUS_HTTP__PROT)",
+    );
   });
 
   test("a missing file or invalid TOML", () => {
     const missing = venus(["server", "--config", "/nonexistent/venus.toml"]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("cannot read file");
-    const invalid = venus(["server", "--config", configFile("[http\nport = 1")]);
+    const invalid = venus([
+      "server",
+      "--config",
+      configFile("[http\nport = 1"),
+    ]);
     expect(invalid.status).toBe(2);
     expect(invalid.stderr).toContain("not valid TOML");
   });
@@ -105,10 +134,14 @@ describe("start-up guards", () => {
   test("a second server on the same data directory exits with a clear error", async () => {
     const first = await startServer();
     try {
-      const file = configFile(`data_dir = ${JSON.stringify(join(first.dataDir, "data"))}\n[http]\nport = 0\n`);
+      const file = configFile(
+        `data_dir = ${JSON.stringify(join(first.dataDir, "data"))}\n[http]\nport = 0\n`,
+      );
       const second = venus(["server", "--config", file]);
       expect(second.status).toBe(1);
-      expect(second.stderr).toContain(`in use by another Venus process (pid ${first.process.pid})`);
+      expect(second.stderr).toContain(
+        `in use by another Venus process (pid ${first.process.pid})`,
+      );
       expect((await request(first.url, "GET", "/health")).status).toBe(200);
     } finally {
       await first.stop();
@@ -156,8 +189,14 @@ describe("systemd notifications", () => {
     await bound;
     const server = await startServer({ env: { NOTIFY_SOCKET: socketPath } });
     const deadline = Date.now() + 5000;
-    while (!messages.some((m) => m.includes("READY=1")) && Date.now() < deadline) await sleep(20);
-    expect(messages.find((m) => m.includes("READY=1"))).toContain(`STATUS=listening on 127.0.0.1:${server.port}`);
+    while (
+      !messages.some((m) => m.includes("READY=1")) &&
+      Date.now() < deadline
+    )
+      await sleep(20);
+    expect(messages.find((m) => m.includes("READY=1"))).toContain(
+      `STATUS=listening on 127.0.0.1:${server.port}`,
+    );
     expect(await server.stop()).toBe(0);
     await new Promise((resolve) => listener.on("exit", resolve));
     expect(messages.some((m) => m.includes("STOPPING=1"))).toBe(true);
@@ -166,3 +205,15 @@ describe("systemd notifications", () => {
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test("docs/configuration.md shows exactly the current default config", () => {
+  const docs = readFileSync(
+    fileURLToPath(
+      new URL("../../../../docs/configuration.md", import.meta.url),
+    ),
+    "utf8",
+  );
+  expect(docs).toContain(
+    "```toml\n" + venus(["config", "default"]).stdout + "```",
+  );
+});

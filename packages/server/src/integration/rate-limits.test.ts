@@ -28,7 +28,10 @@ afterAll(async () => {
 let nextIp = 1;
 const freshIp = () => `203.0.113.${nextIp++}`;
 const call = (path: string, email: string, ip: string) =>
-  request(server.url, "POST", path, { body: { email, password: PASSWORD }, headers: { "x-forwarded-for": ip } });
+  request(server.url, "POST", path, {
+    body: { email, password: PASSWORD },
+    headers: { "x-forwarded-for": ip },
+  });
 
 function expectRateLimited(result: Awaited<ReturnType<typeof call>>): void {
   expectError(result, 429, "rate_limited");
@@ -39,9 +42,18 @@ function expectRateLimited(result: Awaited<ReturnType<typeof call>>): void {
 
 test("login per address: the limit passes, one more is rate_limited", async () => {
   const ip = freshIp();
-  for (let i = 0; i < 3; i++) expectError(await call("/account/login", uniqueEmail(), ip), 401, "invalid_credentials");
+  for (let i = 0; i < 3; i++)
+    expectError(
+      await call("/account/login", uniqueEmail(), ip),
+      401,
+      "invalid_credentials",
+    );
   expectRateLimited(await call("/account/login", uniqueEmail(), ip));
-  expectError(await call("/account/login", uniqueEmail(), freshIp()), 401, "invalid_credentials");
+  expectError(
+    await call("/account/login", uniqueEmail(), freshIp()),
+    401,
+    "invalid_credentials",
+  );
 });
 
 test("login per email, across addresses", async () => {
@@ -61,13 +73,20 @@ test("login per email, across addresses", async () => {
 
 test("registration per address", async () => {
   const ip = freshIp();
-  for (let i = 0; i < 3; i++) expect((await call("/account/register", uniqueEmail(), ip)).status).toBe(201);
+  for (let i = 0; i < 3; i++)
+    expect((await call("/account/register", uniqueEmail(), ip)).status).toBe(
+      201,
+    );
   expectRateLimited(await call("/account/register", uniqueEmail(), ip));
 });
 
 test("registration per email, across addresses", async () => {
   const email = uniqueEmail();
   expect((await call("/account/register", email, freshIp())).status).toBe(201);
-  expectError(await call("/account/register", email, freshIp()), 409, "email_taken");
+  expectError(
+    await call("/account/register", email, freshIp()),
+    409,
+    "email_taken",
+  );
   expectRateLimited(await call("/account/register", email, freshIp()));
 });

@@ -12,7 +12,12 @@ beforeAll(async () => {
   server = await startServer({
     config: {
       rate_limits: GENEROUS_RATE_LIMITS,
-      websocket: { hello_timeout_seconds: 0.5, max_frame_bytes: 2048, messages_per_second: 5, message_burst: 10 },
+      websocket: {
+        hello_timeout_seconds: 0.5,
+        max_frame_bytes: 2048,
+        messages_per_second: 5,
+        message_burst: 10,
+      },
     },
   });
 });
@@ -22,13 +27,16 @@ afterAll(async () => {
 });
 
 async function login(email = uniqueEmail()) {
-  await request(server.url, "POST", "/account/register", { body: { email, password: PASSWORD } });
-  const result = await request<{ account_id: string; access_token: string; refresh_token: string }>(
-    server.url,
-    "POST",
-    "/account/login",
-    { body: { email, password: PASSWORD } },
-  );
+  await request(server.url, "POST", "/account/register", {
+    body: { email, password: PASSWORD },
+  });
+  const result = await request<{
+    account_id: string;
+    access_token: string;
+    refresh_token: string;
+  }>(server.url, "POST", "/account/login", {
+    body: { email, password: PASSWORD },
+  });
   return { email, tokens: result.body };
 }
 
@@ -46,12 +54,24 @@ describe("hello and welcome", () => {
     const ws = await WsClient.connect(server.wsUrl);
     ws.send(hello(tokens.access_token, { sync: { account_state: 1 } }));
     const welcome = await ws.next();
-    expect(welcome).toMatchObject({ type: "welcome", account_id: tokens.account_id, protocol: 1 });
+    expect(welcome).toMatchObject({
+      type: "welcome",
+      account_id: tokens.account_id,
+      protocol: 1,
+    });
     expect(typeof welcome.server_time).toBe("number");
     expect(welcome.access_token).toEqual(expect.any(String));
     expect(welcome.access_token).not.toBe(tokens.access_token);
-    expectError(await request(server.url, "GET", "/account/state", { token: tokens.access_token }), 401, "invalid_token");
-    const state = await request(server.url, "GET", "/account/state", { token: welcome.access_token as string });
+    expectError(
+      await request(server.url, "GET", "/account/state", {
+        token: tokens.access_token,
+      }),
+      401,
+      "invalid_token",
+    );
+    const state = await request(server.url, "GET", "/account/state", {
+      token: welcome.access_token as string,
+    });
     expect(state.status).toBe(200);
     ws.close();
   });
@@ -60,61 +80,93 @@ describe("hello and welcome", () => {
     const user = await signUp(server);
     await completeSetup(server, user);
     expect((await user.ws.next()).event).toBe("account_state_changed");
-    const login2 = await request<{ account_id: string; access_token: string; refresh_token: string }>(
-      server.url,
-      "POST",
-      "/account/login",
-      { body: { email: user.email, password: PASSWORD } },
-    );
-    const current = await connect(server, login2.body, { kind: "ios", sync: { account_state: 2 } });
+    const login2 = await request<{
+      account_id: string;
+      access_token: string;
+      refresh_token: string;
+    }>(server.url, "POST", "/account/login", {
+      body: { email: user.email, password: PASSWORD },
+    });
+    const current = await connect(server, login2.body, {
+      kind: "ios",
+      sync: { account_state: 2 },
+    });
     current.ws.send({ type: "ping", id: "after-sync" });
     expect(await current.ws.next()).toEqual({ type: "pong", id: "after-sync" });
-    const login3 = await request<{ account_id: string; access_token: string; refresh_token: string }>(
-      server.url,
-      "POST",
-      "/account/login",
-      { body: { email: user.email, password: PASSWORD } },
-    );
-    const stale = await connect(server, login3.body, { kind: "bot", sync: { account_state: 1 } });
-    expect(await stale.ws.next()).toEqual({ type: "event", event: "account_state_changed" });
+    const login3 = await request<{
+      account_id: string;
+      access_token: string;
+      refresh_token: string;
+    }>(server.url, "POST", "/account/login", {
+      body: { email: user.email, password: PASSWORD },
+    });
+    const stale = await connect(server, login3.body, {
+      kind: "bot",
+      sync: { account_state: 1 },
+    });
+    expect(await stale.ws.next()).toEqual({
+      type: "event",
+      event: "account_state_changed",
+    });
     for (const c of [user, current, stale]) c.ws.close();
   });
 
   test("an unknown token gets invalid_token and the socket closes", async () => {
     const ws = await WsClient.connect(server.wsUrl);
     ws.send(hello("not-a-token"));
-    expect(await ws.next()).toMatchObject({ type: "error", code: "invalid_token" });
+    expect(await ws.next()).toMatchObject({
+      type: "error",
+      code: "invalid_token",
+    });
     expect((await ws.closed).code).toBe(4001);
   });
 
   test("a first frame that is not hello gets hello_required", async () => {
     const ws = await WsClient.connect(server.wsUrl);
     ws.send({ type: "ping", id: 1 });
-    expect(await ws.next()).toMatchObject({ type: "error", code: "hello_required" });
+    expect(await ws.next()).toMatchObject({
+      type: "error",
+      code: "hello_required",
+    });
     expect((await ws.closed).code).toBe(4000);
   });
 
   test("a malformed hello gets invalid_frame; a wrong protocol gets unsupported_protocol", async () => {
     const { tokens } = await login();
     const bad = await WsClient.connect(server.wsUrl);
-    bad.send({ ...hello(tokens.access_token), client: { kind: "fridge", version: "1" } });
-    expect(await bad.next()).toMatchObject({ type: "error", code: "invalid_frame" });
+    bad.send({
+      ...hello(tokens.access_token),
+      client: { kind: "fridge", version: "1" },
+    });
+    expect(await bad.next()).toMatchObject({
+      type: "error",
+      code: "invalid_frame",
+    });
     const old = await WsClient.connect(server.wsUrl);
     old.send(hello(tokens.access_token, { protocol: 0 }));
-    expect(await old.next()).toMatchObject({ type: "error", code: "unsupported_protocol" });
+    expect(await old.next()).toMatchObject({
+      type: "error",
+      code: "unsupported_protocol",
+    });
     expect((await old.closed).code).toBe(4000);
   });
 
   test("frames that are not JSON close the connection with invalid_frame", async () => {
     const ws = await WsClient.connect(server.wsUrl);
     ws.sendRaw("{not json");
-    expect(await ws.next()).toMatchObject({ type: "error", code: "invalid_frame" });
+    expect(await ws.next()).toMatchObject({
+      type: "error",
+      code: "invalid_frame",
+    });
     expect((await ws.closed).code).toBe(4000);
   });
 
   test("no hello within the timeout: hello_timeout and closed", async () => {
     const ws = await WsClient.connect(server.wsUrl);
-    expect(await ws.next(3000)).toMatchObject({ type: "error", code: "hello_timeout" });
+    expect(await ws.next(3000)).toMatchObject({
+      type: "error",
+      code: "hello_timeout",
+    });
     expect((await ws.closed).code).toBe(4002);
   });
 });
@@ -125,7 +177,10 @@ describe("after welcome", () => {
     user.ws.send({ type: "ping", id: 7 });
     expect(await user.ws.next()).toEqual({ type: "pong", id: 7 });
     user.ws.send({ type: "dance" });
-    expect(await user.ws.next()).toMatchObject({ type: "error", code: "invalid_frame" });
+    expect(await user.ws.next()).toMatchObject({
+      type: "error",
+      code: "invalid_frame",
+    });
     user.ws.send({ type: "ping", id: "still-here" });
     expect(await user.ws.next()).toEqual({ type: "pong", id: "still-here" });
     user.ws.close();
@@ -133,26 +188,52 @@ describe("after welcome", () => {
 
   test("a new connection of the same account and kind replaces the old one, which is told why", async () => {
     const { email, tokens } = await login();
-    const first = await connect(server, tokens, { kind: "web", sync: { account_state: 1 } });
-    const again = await request<{ account_id: string; access_token: string; refresh_token: string }>(
-      server.url,
-      "POST",
-      "/account/login",
-      { body: { email, password: PASSWORD } },
-    );
-    const other = await connect(server, again.body, { kind: "android", sync: { account_state: 1 } });
-    const third = await request<{ account_id: string; access_token: string; refresh_token: string }>(
-      server.url,
-      "POST",
-      "/account/login",
-      { body: { email, password: PASSWORD } },
-    );
-    const second = await connect(server, third.body, { kind: "web", sync: { account_state: 1 } });
-    expect(await first.ws.next()).toEqual({ type: "disconnect", reason: "replaced" });
+    const first = await connect(server, tokens, {
+      kind: "web",
+      sync: { account_state: 1 },
+    });
+    const again = await request<{
+      account_id: string;
+      access_token: string;
+      refresh_token: string;
+    }>(server.url, "POST", "/account/login", {
+      body: { email, password: PASSWORD },
+    });
+    const other = await connect(server, again.body, {
+      kind: "android",
+      sync: { account_state: 1 },
+    });
+    const third = await request<{
+      account_id: string;
+      access_token: string;
+      refresh_token: string;
+    }>(server.url, "POST", "/account/login", {
+      body: { email, password: PASSWORD },
+    });
+    const second = await connect(server, third.body, {
+      kind: "web",
+      sync: { account_state: 1 },
+    });
+    expect(await first.ws.next()).toEqual({
+      type: "disconnect",
+      reason: "replaced",
+    });
     expect((await first.ws.closed).code).toBe(4003);
-    expectError(await request(server.url, "GET", "/account/state", { token: first.accessToken }), 401, "websocket_required");
+    expectError(
+      await request(server.url, "GET", "/account/state", {
+        token: first.accessToken,
+      }),
+      401,
+      "websocket_required",
+    );
     for (const live of [other, second]) {
-      expect((await request(server.url, "GET", "/account/state", { token: live.accessToken })).status).toBe(200);
+      expect(
+        (
+          await request(server.url, "GET", "/account/state", {
+            token: live.accessToken,
+          })
+        ).status,
+      ).toBe(200);
       live.ws.close();
     }
   });
@@ -161,8 +242,14 @@ describe("after welcome", () => {
     const { tokens } = await login();
     const user = await connect(server, tokens, { msgpack: true, sync: {} });
     expect(user.ws.socket.protocol).toBe("msgpack");
-    expect(user.welcome).toMatchObject({ type: "welcome", account_id: tokens.account_id });
-    expect(await user.ws.next()).toEqual({ type: "event", event: "account_state_changed" });
+    expect(user.welcome).toMatchObject({
+      type: "welcome",
+      account_id: tokens.account_id,
+    });
+    expect(await user.ws.next()).toEqual({
+      type: "event",
+      event: "account_state_changed",
+    });
     user.ws.send({ type: "ping", id: 99 });
     expect(await user.ws.next()).toEqual({ type: "pong", id: 99 });
     user.ws.close();
@@ -173,7 +260,8 @@ describe("limits", () => {
   test("frames over the rate limit close the connection with rate_limited", async () => {
     const user = await signUp(server);
     for (let i = 0; i < 9; i++) user.ws.send({ type: "ping", id: i });
-    for (let i = 0; i < 9; i++) expect(await user.ws.next()).toEqual({ type: "pong", id: i });
+    for (let i = 0; i < 9; i++)
+      expect(await user.ws.next()).toEqual({ type: "pong", id: i });
     for (let i = 0; i < 5; i++) user.ws.send({ type: "ping", id: 100 + i });
     const frames = [];
     for (;;) {
@@ -181,7 +269,10 @@ describe("limits", () => {
       frames.push(frame);
       if (frame.type === "error") break;
     }
-    expect(frames.at(-1)).toMatchObject({ type: "error", code: "rate_limited" });
+    expect(frames.at(-1)).toMatchObject({
+      type: "error",
+      code: "rate_limited",
+    });
     expect(frames.length).toBeLessThanOrEqual(3);
     expect((await user.ws.closed).code).toBe(4029);
   });

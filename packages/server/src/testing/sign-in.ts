@@ -20,9 +20,15 @@ export const PASSWORD = "correct horse battery staple";
 export async function connect(
   server: { url: string; wsUrl: string },
   tokens: { access_token: string; refresh_token: string; account_id: string },
-  options: { kind?: string; msgpack?: boolean; sync?: Record<string, number> } = {},
+  options: {
+    kind?: string;
+    msgpack?: boolean;
+    sync?: Record<string, number>;
+  } = {},
 ): Promise<SignedIn> {
-  const ws = await WsClient.connect(server.wsUrl, { msgpack: options.msgpack ?? false });
+  const ws = await WsClient.connect(server.wsUrl, {
+    msgpack: options.msgpack ?? false,
+  });
   ws.send({
     type: "hello",
     access_token: tokens.access_token,
@@ -31,10 +37,12 @@ export async function connect(
     sync: options.sync ?? {},
   });
   const welcome = await ws.next();
-  if (welcome.type !== "welcome") throw new Error(`expected welcome, got ${JSON.stringify(welcome)}`);
+  if (welcome.type !== "welcome")
+    throw new Error(`expected welcome, got ${JSON.stringify(welcome)}`);
   return {
     accountId: tokens.account_id,
-    accessToken: (welcome.access_token as string | undefined) ?? tokens.access_token,
+    accessToken:
+      (welcome.access_token as string | undefined) ?? tokens.access_token,
     refreshToken: tokens.refresh_token,
     ws,
     welcome,
@@ -50,17 +58,23 @@ export async function signUp(
   options: { email?: string; kind?: string; msgpack?: boolean } = {},
 ): Promise<SignedIn & { email: string }> {
   const email = options.email ?? uniqueEmail();
-  const registered = await request(server.url, "POST", "/account/register", { body: { email, password: PASSWORD } });
-  if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
-  const login = await request<{ access_token: string; refresh_token: string; account_id: string }>(
-    server.url,
-    "POST",
-    "/account/login",
-    { body: { email, password: PASSWORD } },
-  );
-  if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
+  const registered = await request(server.url, "POST", "/account/register", {
+    body: { email, password: PASSWORD },
+  });
+  if (registered.status !== 201)
+    throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
+  const login = await request<{
+    access_token: string;
+    refresh_token: string;
+    account_id: string;
+  }>(server.url, "POST", "/account/login", {
+    body: { email, password: PASSWORD },
+  });
+  if (login.status !== 200)
+    throw new Error(`login failed: ${JSON.stringify(login.body)}`);
   const signedIn = await connect(server, login.body, options);
   const sync = await signedIn.ws.next();
-  if (sync.event !== "account_state_changed") throw new Error(`expected the sync event, got ${JSON.stringify(sync)}`);
+  if (sync.event !== "account_state_changed")
+    throw new Error(`expected the sync event, got ${JSON.stringify(sync)}`);
   return { email, ...signedIn };
 }

@@ -6,7 +6,9 @@ import { fileURLToPath } from "node:url";
 import { stringify } from "smol-toml";
 
 /** The built `venus` binary the integration tests run. */
-export const VENUS_BIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
+export const VENUS_BIN = fileURLToPath(
+  new URL("../../dist/main.js", import.meta.url),
+);
 
 export interface ServerOptions {
   /** Config sections merged over the test defaults (port 0, temp data dir). */
@@ -36,7 +38,9 @@ export function newDataDir(): string {
 }
 
 /** Writes a config file and runs `venus server`, resolving once it logs that it listens. */
-export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+export async function startServer(
+  options: ServerOptions = {},
+): Promise<RunningServer> {
   const dataDir = options.dataDir ?? newDataDir();
   const config = {
     data_dir: join(dataDir, "data"),
@@ -46,10 +50,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
   const configFile = join(dataDir, "venus.toml");
   writeFileSync(configFile, stringify(config));
-  const child = spawn(process.execPath, [VENUS_BIN, "server", "--config", configFile], {
-    env: { ...process.env, ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [VENUS_BIN, "server", "--config", configFile],
+    {
+      env: { ...process.env, ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const output: string[] = [];
   const exited = new Promise<number | string>((resolve) =>
     child.on("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
@@ -57,7 +65,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const port = await new Promise<number>((resolve, reject) => {
     const onLine = (line: string) => {
       output.push(line);
-      if (line.includes('"msg":"listening"')) resolve((JSON.parse(line) as { port: number }).port);
+      if (line.includes('"msg":"listening"'))
+        resolve((JSON.parse(line) as { port: number }).port);
     };
     for (const stream of [child.stdout, child.stderr]) {
       let buffered = "";
@@ -68,7 +77,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         lines.forEach(onLine);
       });
     }
-    void exited.then((code) => reject(new Error(`server exited (${code}) before listening:\n${output.join("\n")}`)));
+    void exited.then((code) =>
+      reject(
+        new Error(
+          `server exited (${code}) before listening:\n${output.join("\n")}`,
+        ),
+      ),
+    );
   });
   return {
     url: `http://127.0.0.1:${port}`,
@@ -79,7 +94,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     output,
     exited,
     stop: (signal = "SIGTERM") => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null)
+        child.kill(signal);
       return exited;
     },
     cleanup: () => rmSync(dataDir, { recursive: true, force: true }),
