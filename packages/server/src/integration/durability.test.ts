@@ -69,7 +69,8 @@ describe("durability", () => {
         body: { email, password: PASSWORD },
       }),
     );
-    await sleep(15);
+    // Once the first answer is out, the rest are being processed (argon2 keeps them busy for a while).
+    await Promise.race(inFlight);
     server.process.kill("SIGTERM");
     expect(await user.ws.next()).toEqual({
       type: "disconnect",
@@ -81,7 +82,7 @@ describe("durability", () => {
     const answered = results
       .filter((r) => r.status === "fulfilled")
       .map((r) => r.value.status);
-    expect(answered.length).toBeGreaterThan(0);
+    expect(answered.length).toBeGreaterThan(1);
     expect(answered.every((status) => status === 201)).toBe(true);
 
     const rows = readAccountDb<{ last_seen_at: number | null }>(

@@ -204,11 +204,9 @@ export class HttpServer {
       route: ctx.route,
       status: String(reply.status),
     });
-    if (reply.status >= 500)
-      ctx.log.error(
-        { reqId: ctx.requestId, route: ctx.route, status: reply.status },
-        "request failed",
-      );
+    const entry = { reqId: ctx.requestId, method: ctx.method, url: ctx.url, status: reply.status };
+    if (reply.status >= 500) ctx.log.error(entry, "request failed");
+    else ctx.log.debug(entry, "request");
     if (!state.aborted) sendReply(res, reply, ctx.requestId, closeConnection);
   }
 }
