@@ -19,6 +19,7 @@ import { AccountCache } from "./cache/account-cache.js";
 import type { AccountContext } from "./context.js";
 import { RuntimeFlagStore } from "./runtime-flag-store.js";
 import { SignInLimits } from "./sign-in-limits.js";
+import { PASSWORD_HASH_OPTIONS } from "./credentials.js";
 
 export interface AccountComponentOptions {
   config: VenusConfig;
@@ -71,7 +72,7 @@ export async function openAccountComponent(
     limits: new SignInLimits(config.rate_limits, now),
     lastSeen,
     sessionUse,
-    dummyPasswordHash: await hash("venus-dummy-password"),
+    dummyPasswordHash: await hash("venus-dummy-password", PASSWORD_HASH_OPTIONS),
     now,
   };
   return { ctx, db, writer };

@@ -1,4 +1,13 @@
+import { Algorithm, type Options } from "@node-rs/argon2";
 import { VenusError, type VenusConfig } from "@venus/model";
+
+/** argon2id with OWASP's recommended minimum: 19 MiB, 2 passes, 1 lane. */
+export const PASSWORD_HASH_OPTIONS: Options = {
+  algorithm: Algorithm.Argon2id,
+  memoryCost: 19456,
+  timeCost: 2,
+  parallelism: 1,
+};
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { VenusError, type RegisterRequest } from "@venus/model";
 import { accountToRow, type Account } from "../cache/account-entity.js";
 import type { AccountContext } from "../context.js";
-import { checkPassword, normalizeEmail } from "../credentials.js";
+import { checkPassword, normalizeEmail, PASSWORD_HASH_OPTIONS } from "../credentials.js";
 import { takeAttempt } from "../sign-in-limits.js";
 
 /** Creates an account in `initial_setup`; resolves with its id once the row has committed. */
@@ -27,7 +27,7 @@ export async function register(
     const account: Account = {
       id: randomUUID(),
       email,
-      passwordHash: await hash(request.password),
+      passwordHash: await hash(request.password, PASSWORD_HASH_OPTIONS),
       state: "initial_setup",
       permissions: new Set(),
       syncVersion: 1,
