@@ -1,24 +1,12 @@
 import { VenusError } from "@venus/model";
-import {
-  errorReply,
-  type HttpReply,
-  type HttpRequestContext,
-} from "@venus/simple-backend";
+import { errorReply, type HttpReply, type HttpRequestContext } from "@venus/simple-backend";
 
 /** The one place where thrown errors become replies; anything unexpected is logged and hidden. */
-export function errorToReply(
-  error: unknown,
-  ctx: HttpRequestContext,
-): HttpReply {
+export function errorToReply(error: unknown, ctx: HttpRequestContext): HttpReply {
   if (error instanceof VenusError) {
-    const headers = error.retryAfterSeconds
-      ? { "retry-after": String(error.retryAfterSeconds) }
-      : undefined;
+    const headers = error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
     return errorReply(error.status, error.code, error.message, headers);
   }
-  ctx.log.error(
-    { err: error, reqId: ctx.requestId, route: ctx.route },
-    "unexpected error",
-  );
+  ctx.log.error({ err: error, reqId: ctx.requestId, route: ctx.route }, "unexpected error");
   return errorReply(500, "internal_error", "internal error");
 }

@@ -1,9 +1,4 @@
-import {
-  addWebSocketEndpoint,
-  buildOpenApi,
-  type HttpMethod,
-  type HttpServer,
-} from "@venus/simple-backend";
+import { addWebSocketEndpoint, buildOpenApi, type HttpMethod, type HttpServer } from "@venus/simple-backend";
 import type { ApiDeps } from "./api-deps.js";
 import type { ApiRoute } from "./route.js";
 import { completeSetupRoute } from "./routes/account/complete-setup-route.js";
@@ -14,11 +9,7 @@ import { registerRoute } from "./routes/account/register-route.js";
 import { setupRoute } from "./routes/account/setup-route.js";
 import { stateRoute } from "./routes/account/state-route.js";
 import { listFlagsRoute, setFlagRoute } from "./routes/admin/flags-routes.js";
-import {
-  healthRoute,
-  metricsRoute,
-  openApiRoute,
-} from "./routes/system/system-routes.js";
+import { healthRoute, metricsRoute, openApiRoute } from "./routes/system/system-routes.js";
 import { websocketSession } from "./ws/websocket-session.js";
 
 export const ROUTES: readonly ApiRoute[] = [
@@ -47,26 +38,17 @@ const UWS_METHOD: Record<ApiRoute["doc"]["method"], HttpMethod> = {
 };
 
 /** Registers every route and the `/ws` endpoint on the server. */
-export function mountApi(
-  http: HttpServer,
-  deps: Omit<ApiDeps, "openApi">,
-): { closeAllSockets(): void } {
+export function mountApi(http: HttpServer, deps: Omit<ApiDeps, "openApi">): { closeAllSockets(): void } {
   const document = buildOpenApi(
     {
       title: "Venus API",
       version: deps.version,
-      description:
-        "HTTP API of the Venus dating backend. Authenticated routes need a live /ws connection.",
+      description: "HTTP API of the Venus dating backend. Authenticated routes need a live /ws connection.",
     },
     ROUTES.map((route) => route.doc),
   );
   const full: ApiDeps = { ...deps, openApi: () => document };
-  for (const route of ROUTES)
-    http.route(
-      UWS_METHOD[route.doc.method],
-      route.doc.path,
-      route.handler(full),
-    );
+  for (const route of ROUTES) http.route(UWS_METHOD[route.doc.method], route.doc.path, route.handler(full));
   const { websocket, http: httpConfig } = deps.account.config;
   const endpoint = addWebSocketEndpoint(
     http.app,

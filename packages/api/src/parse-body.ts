@@ -5,23 +5,16 @@ import { compileValidator, formatIssues } from "@venus/simple-backend";
 const validators = new WeakMap<TSchema, ReturnType<typeof compileValidator>>();
 
 /** Validates a decoded value against its schema (compiled once); `validation_failed` lists every issue. */
-export function validate<S extends TSchema>(
-  schema: S,
-  value: unknown,
-): Static<S> {
+export function validate<S extends TSchema>(schema: S, value: unknown): Static<S> {
   let check = validators.get(schema);
   if (!check) validators.set(schema, (check = compileValidator(schema)));
   const result = check(value);
-  if (!result.ok)
-    throw new VenusError("validation_failed", formatIssues(result.issues));
+  if (!result.ok) throw new VenusError("validation_failed", formatIssues(result.issues));
   return result.value as Static<S>;
 }
 
 /** Parses a JSON request body and validates it. */
-export function parseJsonBody<S extends TSchema>(
-  schema: S,
-  body: Buffer,
-): Static<S> {
+export function parseJsonBody<S extends TSchema>(schema: S, body: Buffer): Static<S> {
   let value: unknown;
   try {
     value = JSON.parse(body.toString("utf8"));

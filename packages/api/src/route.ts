@@ -1,12 +1,7 @@
 import type { Static, TSchema } from "@sinclair/typebox";
 import { authenticateHttp, type Authenticated } from "@venus/data-account";
 import { VenusError, type Permission } from "@venus/model";
-import type {
-  HttpHandler,
-  HttpReply,
-  HttpRequestContext,
-  OpenApiRoute,
-} from "@venus/simple-backend";
+import type { HttpHandler, HttpReply, HttpRequestContext, OpenApiRoute } from "@venus/simple-backend";
 import type { ApiDeps } from "./api-deps.js";
 import { parseJsonBody } from "./parse-body.js";
 
@@ -33,18 +28,14 @@ function bearerToken(http: HttpRequestContext): string | undefined {
 /** A route anyone may call. */
 export function publicRoute<S extends TSchema>(
   doc: Doc & { body?: S },
-  handle: (
-    input: RouteInput<Static<S>, undefined>,
-  ) => Promise<HttpReply> | HttpReply,
+  handle: (input: RouteInput<Static<S>, undefined>) => Promise<HttpReply> | HttpReply,
 ): ApiRoute {
   return {
     doc: { ...doc, auth: false },
     handler: (deps) => (http) =>
       handle({
         http,
-        body: (doc.body
-          ? parseJsonBody(doc.body, http.body)
-          : undefined) as Static<S>,
+        body: (doc.body ? parseJsonBody(doc.body, http.body) : undefined) as Static<S>,
         auth: undefined,
         deps,
       }),
@@ -54,25 +45,18 @@ export function publicRoute<S extends TSchema>(
 /** A route for a signed-in user with a live WebSocket, optionally needing an admin permission. */
 export function userRoute<S extends TSchema>(
   doc: Doc & { body?: S; permission?: Permission },
-  handle: (
-    input: RouteInput<Static<S>, Authenticated>,
-  ) => Promise<HttpReply> | HttpReply,
+  handle: (input: RouteInput<Static<S>, Authenticated>) => Promise<HttpReply> | HttpReply,
 ): ApiRoute {
   return {
     doc: { ...doc, auth: true },
     handler: (deps) => (http) => {
       const auth = authenticateHttp(deps.account, bearerToken(http));
       if (doc.permission && !auth.account.permissions.has(doc.permission)) {
-        throw new VenusError(
-          "forbidden",
-          `requires the ${doc.permission} permission`,
-        );
+        throw new VenusError("forbidden", `requires the ${doc.permission} permission`);
       }
       return handle({
         http,
-        body: (doc.body
-          ? parseJsonBody(doc.body, http.body)
-          : undefined) as Static<S>,
+        body: (doc.body ? parseJsonBody(doc.body, http.body) : undefined) as Static<S>,
         auth,
         deps,
       });

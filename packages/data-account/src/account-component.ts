@@ -1,11 +1,6 @@
 import { hash } from "@node-rs/argon2";
 import { join } from "node:path";
-import {
-  ACCOUNT_MIGRATIONS,
-  AccountStatements,
-  openDatabase,
-  type Database,
-} from "@venus/database";
+import { ACCOUNT_MIGRATIONS, AccountStatements, openDatabase, type Database } from "@venus/database";
 import {
   ConnectionRegistry,
   GroupCommitWriter,
@@ -32,18 +27,13 @@ export interface AccountComponentOptions {
 }
 
 /** Opens `account.sqlite`, loads every account and session into memory, and wires the context. */
-export async function openAccountComponent(
-  options: AccountComponentOptions,
-): Promise<{
+export async function openAccountComponent(options: AccountComponentOptions): Promise<{
   ctx: AccountContext;
   db: Database;
   writer: GroupCommitWriter;
 }> {
   const { config } = options;
-  const db = openDatabase(
-    join(config.data_dir, "account.sqlite"),
-    ACCOUNT_MIGRATIONS,
-  );
+  const db = openDatabase(join(config.data_dir, "account.sqlite"), ACCOUNT_MIGRATIONS);
   const statements = new AccountStatements(db);
   const writer = new GroupCommitWriter(db, {
     name: "account",
@@ -54,9 +44,7 @@ export async function openAccountComponent(
     onCommitFailure: options.onCommitFailure,
   });
   const now = options.now ?? Date.now;
-  const lastSeen = new WriteBehind<string, number>(writer, (_db, id, at) =>
-    statements.setLastSeen(id, at),
-  );
+  const lastSeen = new WriteBehind<string, number>(writer, (_db, id, at) => statements.setLastSeen(id, at));
   const sessionUse = new WriteBehind<string, number>(writer, (_db, id, at) =>
     statements.setSessionLastUsed(id, at),
   );

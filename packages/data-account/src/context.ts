@@ -1,9 +1,5 @@
 import type { AccountStatements } from "@venus/database";
-import type {
-  ConnectionRegistry,
-  GroupCommitWriter,
-  WriteBehind,
-} from "@venus/data-common";
+import type { ConnectionRegistry, GroupCommitWriter, WriteBehind } from "@venus/data-common";
 import type { VenusConfig } from "@venus/model";
 import type { AccountCache } from "./cache/account-cache.js";
 import type { RuntimeFlagStore } from "./runtime-flag-store.js";

@@ -13,10 +13,7 @@ export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-export function checkPassword(
-  password: string,
-  limits: VenusConfig["account"],
-): void {
+export function checkPassword(password: string, limits: VenusConfig["account"]): void {
   if ([...password].length < limits.password_min_length) {
     throw new VenusError(
       "validation_failed",
@@ -24,9 +21,6 @@ export function checkPassword(
     );
   }
   if (Buffer.byteLength(password, "utf8") > limits.password_max_bytes) {
-    throw new VenusError(
-      "validation_failed",
-      `password: must be at most ${limits.password_max_bytes} bytes`,
-    );
+    throw new VenusError("validation_failed", `password: must be at most ${limits.password_max_bytes} bytes`);
   }
 }

@@ -1,7 +1,4 @@
-export {
-  openAccountComponent,
-  type AccountComponentOptions,
-} from "./account-component.js";
+export { openAccountComponent, type AccountComponentOptions } from "./account-component.js";
 export type { AccountContext } from "./context.js";
 export type { Account } from "./cache/account-entity.js";
 export type { Session } from "./cache/session-entity.js";
@@ -9,20 +6,8 @@ export { presentAccountState } from "./account-state-presenter.js";
 export { register } from "./operations/register.js";
 export { login } from "./operations/login.js";
 export { refresh } from "./operations/refresh.js";
-export {
-  endSession,
-  startSession,
-  type TokenPair,
-} from "./operations/sessions.js";
-export {
-  authenticateHttp,
-  authenticateHello,
-  type Authenticated,
-} from "./operations/authenticate.js";
-export {
-  rotateAccessTokenIfDue,
-  attachConnection,
-  detachConnection,
-} from "./operations/connect.js";
+export { endSession, startSession, type TokenPair } from "./operations/sessions.js";
+export { authenticateHttp, authenticateHello, type Authenticated } from "./operations/authenticate.js";
+export { rotateAccessTokenIfDue, attachConnection, detachConnection } from "./operations/connect.js";
 export { saveSetup, completeSetup } from "./operations/setup.js";
 export { ageOn, parseDate } from "./age.js";

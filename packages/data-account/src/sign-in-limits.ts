@@ -1,10 +1,7 @@
 import { VenusError, type VenusConfig } from "@venus/model";
 import { RateLimiter } from "@venus/simple-backend";
 
-function limiter(
-  rule: { limit: number; window_seconds: number },
-  now: () => number,
-): RateLimiter {
+function limiter(rule: { limit: number; window_seconds: number }, now: () => number): RateLimiter {
   return new RateLimiter(rule.limit, rule.window_seconds * 1000, now);
 }
 
@@ -27,7 +24,6 @@ export class SignInLimits {
 export function takeAttempt(...checks: [RateLimiter, string][]): void {
   for (const [rateLimiter, key] of checks) {
     const waitMs = rateLimiter.take(key);
-    if (waitMs > 0)
-      throw new VenusError("rate_limited", undefined, Math.ceil(waitMs / 1000));
+    if (waitMs > 0) throw new VenusError("rate_limited", undefined, Math.ceil(waitMs / 1000));
   }
 }

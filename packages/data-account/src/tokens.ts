@@ -14,5 +14,11 @@ export function hashToken(token: string): string {
 export function hashesEqual(a: string, b: string): boolean {
   const left = Buffer.from(a, "hex");
   const right = Buffer.from(b, "hex");
-  return left.length === right.length && timingSafeEqual(left, right);
+  // Buffer.from silently drops non-hex characters: only whole, equal-length hashes compare.
+  return (
+    left.length * 2 === a.length &&
+    right.length * 2 === b.length &&
+    left.length === right.length &&
+    timingSafeEqual(left, right)
+  );
 }

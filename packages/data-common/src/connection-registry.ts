@@ -18,19 +18,20 @@ export class ConnectionRegistry {
   private readonly bySession = new Map<string, LiveConnection>();
 
   attach(connection: LiveConnection): void {
-    const kinds =
-      this.byAccount.get(connection.accountId) ??
-      new Map<string, LiveConnection>();
-    this.byAccount.set(connection.accountId, kinds);
-    for (const old of [
-      kinds.get(connection.kind),
+    // A device reconnecting has the same kind and session: its old connection is told once.
+    const replaced = new Set([
+      this.byAccount.get(connection.accountId)?.get(connection.kind),
       this.bySession.get(connection.sessionId),
-    ]) {
+    ]);
+    for (const old of replaced) {
       if (old && old !== connection) {
         this.detach(old);
         old.disconnect("replaced");
       }
     }
+    // Looked up after the replaced ones are detached: detaching the last one drops the account's map.
+    let kinds = this.byAccount.get(connection.accountId);
+    if (!kinds) this.byAccount.set(connection.accountId, (kinds = new Map()));
     kinds.set(connection.kind, connection);
     this.bySession.set(connection.sessionId, connection);
   }
@@ -38,11 +39,9 @@ export class ConnectionRegistry {
   /** Removes a closed connection; a newer one that replaced it stays. */
   detach(connection: LiveConnection): void {
     const kinds = this.byAccount.get(connection.accountId);
-    if (kinds?.get(connection.kind) === connection)
-      kinds.delete(connection.kind);
+    if (kinds?.get(connection.kind) === connection) kinds.delete(connection.kind);
     if (kinds?.size === 0) this.byAccount.delete(connection.accountId);
-    if (this.bySession.get(connection.sessionId) === connection)
-      this.bySession.delete(connection.sessionId);
+    if (this.bySession.get(connection.sessionId) === connection) this.bySession.delete(connection.sessionId);
   }
 
   forSession(sessionId: string): LiveConnection | undefined {
@@ -54,16 +53,9 @@ export class ConnectionRegistry {
   }
 
   /** Sends an event to every device of the account that is connected now. */
-  publish(
-    accountId: string,
-    event: EventFrame["event"],
-    data?: Record<string, unknown>,
-  ): void {
-    const frame: EventFrame = data
-      ? { type: "event", event, data }
-      : { type: "event", event };
-    for (const connection of this.byAccount.get(accountId)?.values() ?? [])
-      connection.send(frame);
+  publish(accountId: string, event: EventFrame["event"], data?: Record<string, unknown>): void {
+    const frame: EventFrame = data ? { type: "event", event, data } : { type: "event", event };
+    for (const connection of this.byAccount.get(accountId)?.values() ?? []) connection.send(frame);
   }
 
   disconnectSession(sessionId: string, reason: DisconnectReason): void {

@@ -1,9 +1,5 @@
 import type { Database } from "@venus/database";
-import {
-  LATENCY_BUCKETS,
-  type Logger,
-  type Metrics,
-} from "@venus/simple-backend";
+import { LATENCY_BUCKETS, type Logger, type Metrics } from "@venus/simple-backend";
 import type { Histogram } from "prom-client";
 
 export interface WriterOptions {
@@ -71,8 +67,7 @@ export class GroupCommitWriter {
   ) {}
 
   write<T>(op: WriteOperation<T>): Promise<T> {
-    if (this.closed)
-      return Promise.reject(new WriterClosedError(this.options.name));
+    if (this.closed) return Promise.reject(new WriterClosedError(this.options.name));
     return new Promise<T>((resolve, reject) => {
       this.queue.push({
         op,
@@ -106,8 +101,7 @@ export class GroupCommitWriter {
   private commit(): void {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
-    while (this.queue.length > 0)
-      this.commitBatch(this.queue.splice(0, this.options.maxBatchSize));
+    while (this.queue.length > 0) this.commitBatch(this.queue.splice(0, this.options.maxBatchSize));
   }
 
   private commitBatch(batch: Pending[]): void {
@@ -127,20 +121,14 @@ export class GroupCommitWriter {
         }
       })();
     } catch (error) {
-      this.options.log.error(
-        { err: error, database: this.options.name },
-        "batch commit failed",
-      );
+      this.options.log.error({ err: error, database: this.options.name }, "batch commit failed");
       for (const item of batch) item.reject(error);
       this.options.onCommitFailure?.(error);
       return;
     }
     const labels = { database: this.options.name };
     this.options.metrics.batchSize.observe(labels, batch.length);
-    this.options.metrics.commitSeconds.observe(
-      labels,
-      (performance.now() - started) / 1000,
-    );
+    this.options.metrics.commitSeconds.observe(labels, (performance.now() - started) / 1000);
     batch.forEach((item, i) => {
       const result = results[i] as (typeof results)[number];
       if (result.failed) item.reject(result.error);

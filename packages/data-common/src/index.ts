@@ -6,7 +6,4 @@ export {
   type WriteOperation,
 } from "./group-commit-writer.js";
 export { WriteBehind, WriteBehindFlusher } from "./write-behind.js";
-export {
-  ConnectionRegistry,
-  type LiveConnection,
-} from "./connection-registry.js";
+export { ConnectionRegistry, type LiveConnection } from "./connection-registry.js";

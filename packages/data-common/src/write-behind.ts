@@ -30,8 +30,7 @@ export class WriteBehind<K, V> {
         for (const [key, value] of entries) this.persist(db, key, value);
       });
     } catch (error) {
-      for (const [key, value] of entries)
-        if (!this.dirty.has(key)) this.dirty.set(key, value);
+      for (const [key, value] of entries) if (!this.dirty.has(key)) this.dirty.set(key, value);
       throw error;
     }
   }

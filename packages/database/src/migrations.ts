@@ -8,21 +8,14 @@ export interface Migration {
 }
 
 /** Applies the migrations newer than the database, each in its own transaction. Returns how many ran. */
-export function migrate(
-  db: Database,
-  migrations: readonly Migration[],
-): number {
+export function migrate(db: Database, migrations: readonly Migration[]): number {
   migrations.forEach((m, i) => {
     if (m.version !== i + 1)
-      throw new Error(
-        `migration ${m.name} has version ${m.version}, expected ${i + 1}`,
-      );
+      throw new Error(`migration ${m.name} has version ${m.version}, expected ${i + 1}`);
   });
   const current = db.pragma("user_version", { simple: true }) as number;
   if (current > migrations.length) {
-    throw new Error(
-      `database schema version ${current} is newer than this program (${migrations.length})`,
-    );
+    throw new Error(`database schema version ${current} is newer than this program (${migrations.length})`);
   }
   const pending = migrations.slice(current);
   for (const migration of pending) {

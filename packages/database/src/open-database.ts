@@ -9,10 +9,7 @@ export type { Database };
  * Opens one component database: WAL with `synchronous=FULL` (a committed transaction survives power
  * loss), foreign keys on, deleted content overwritten, and migrations applied.
  */
-export function openDatabase(
-  path: string,
-  migrations: readonly Migration[],
-): Database {
+export function openDatabase(path: string, migrations: readonly Migration[]): Database {
   mkdirSync(dirname(path), { recursive: true });
   const db = new BetterSqlite3(path);
   db.pragma("journal_mode = WAL");

@@ -11,12 +11,7 @@ export const RuntimeFlags = Type.Object(
 );
 export type RuntimeFlags = Static<typeof RuntimeFlags>;
 export type RuntimeFlagName = keyof RuntimeFlags;
-export const RUNTIME_FLAG_NAMES = Object.keys(
-  RuntimeFlags.properties,
-) as RuntimeFlagName[];
+export const RUNTIME_FLAG_NAMES = Object.keys(RuntimeFlags.properties) as RuntimeFlagName[];
 
-export const SetFlagRequest = Type.Object(
-  { value: Type.Unknown() },
-  { additionalProperties: false },
-);
+export const SetFlagRequest = Type.Object({ value: Type.Unknown() }, { additionalProperties: false });
 export type SetFlagRequest = Static<typeof SetFlagRequest>;

@@ -7,22 +7,15 @@ import { VENUS_VERSION } from "./version.js";
 
 const program = new Command()
   .name("venus")
-  .description(
-    "Venus: a self-hosted dating app backend. One program, several modes.",
-  )
+  .description("Venus: a self-hosted dating app backend. One program, several modes.")
   .version(VENUS_VERSION)
   .showHelpAfterError()
   .allowExcessArguments(false);
 
 program
   .command("server")
-  .description(
-    "run the API server (HTTP + WebSocket); all state in memory over SQLite",
-  )
-  .option(
-    "-c, --config <file>",
-    "TOML config file (default: embedded defaults)",
-  )
+  .description("run the API server (HTTP + WebSocket); all state in memory over SQLite")
+  .option("-c, --config <file>", "TOML config file (default: embedded defaults)")
   .action(async (options: { config?: string }) => {
     await runServer(options.config);
   });

@@ -25,10 +25,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   const config = loadServerConfig(configFile);
   const log = createLogger(config.log.level, "venus-server");
   process.on("uncaughtException", (error) => {
-    log.fatal(
-      { err: error },
-      "uncaught exception; exiting (everything acknowledged is committed)",
-    );
+    log.fatal({ err: error }, "uncaught exception; exiting (everything acknowledged is committed)");
     process.exit(1);
   });
   let uws;
@@ -39,9 +36,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     throw error;
   }
   if (!uws.native)
-    log.warn(
-      "running on the slow JavaScript fallback of uWebSockets.js (allow_slow_fallback)",
-    );
+    log.warn("running on the slow JavaScript fallback of uWebSockets.js (allow_slow_fallback)");
   let releaseLock: () => void;
   try {
     releaseLock = lockDataDir(config.data_dir);
@@ -57,9 +52,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     log.warn({ err: error }, "systemd-notify failed"),
   );
   const metrics = new Metrics();
-  const flusher = new WriteBehindFlusher((error) =>
-    log.error({ err: error }, "write-behind flush failed"),
-  );
+  const flusher = new WriteBehindFlusher((error) => log.error({ err: error }, "write-behind flush failed"));
   const account = await openAccountComponent({
     config,
     log,
@@ -111,9 +104,6 @@ export async function runServer(configFile: string | undefined): Promise<void> {
 
   const port = await http.listen();
   flusher.start(config.writer.flush_interval_seconds * 1000);
-  log.info(
-    { host: config.http.host, port, accounts: account.ctx.cache.accounts.size },
-    "listening",
-  );
+  log.info({ host: config.http.host, port, accounts: account.ctx.cache.accounts.size }, "listening");
   await notifier.ready(`listening on ${config.http.host}:${port}`);
 }

@@ -1,10 +1,6 @@
 export { configSection } from "./config/config-section.js";
 export { backendConfigProperties } from "./config/backend-config.js";
-export {
-  loadConfig,
-  ConfigError,
-  type LoadConfigOptions,
-} from "./config/load-config.js";
+export { loadConfig, ConfigError, type LoadConfigOptions } from "./config/load-config.js";
 export { renderDefaultConfig } from "./config/default-config-toml.js";
 export {
   compileValidator,
@@ -12,27 +8,13 @@ export {
   type SchemaIssue,
   type Validation,
 } from "./validation/schema-validator.js";
-export {
-  createLogger,
-  LOG_LEVELS,
-  type Logger,
-  type LogLevel,
-} from "./logger.js";
+export { createLogger, LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
 export { Metrics, LATENCY_BUCKETS } from "./metrics/metrics.js";
 export { lockDataDir, DataDirLockedError } from "./process/data-dir-lock.js";
 export { Shutdown } from "./process/shutdown.js";
 export { SystemdNotifier } from "./process/systemd-notifier.js";
-export {
-  loadUws,
-  SlowFallbackError,
-  type Uws,
-  type TemplatedApp,
-} from "./http/uws.js";
-export {
-  HttpServer,
-  type HttpServerOptions,
-  type RouteOptions,
-} from "./http/http-server.js";
+export { loadUws, SlowFallbackError, type Uws, type TemplatedApp } from "./http/uws.js";
+export { HttpServer, type HttpServerOptions, type RouteOptions } from "./http/http-server.js";
 export {
   errorReply,
   type HttpHandler,
@@ -41,11 +23,7 @@ export {
   type HttpRequestContext,
 } from "./http/http-types.js";
 export { normalizeAddress } from "./http/remote-address.js";
-export {
-  buildOpenApi,
-  type OpenApiRoute,
-  type OpenApiInfo,
-} from "./http/openapi.js";
+export { buildOpenApi, type OpenApiRoute, type OpenApiInfo } from "./http/openapi.js";
 export {
   addWebSocketEndpoint,
   MSGPACK_SUBPROTOCOL,

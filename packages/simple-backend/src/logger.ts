@@ -2,15 +2,7 @@ import { pino, type Logger, type DestinationStream } from "pino";
 
 export type { Logger };
 
-export const LOG_LEVELS = [
-  "fatal",
-  "error",
-  "warn",
-  "info",
-  "debug",
-  "trace",
-  "silent",
-] as const;
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 /** JSON lines logger; `destination` defaults to stdout (use fd 2 for processes whose stdout is a protocol). */
@@ -20,11 +12,6 @@ export function createLogger(
   destination?: DestinationStream | number,
 ): Logger {
   const stream =
-    typeof destination === "number"
-      ? pino.destination({ fd: destination, sync: true })
-      : destination;
-  return pino(
-    { level, name, base: { pid: process.pid } },
-    stream ?? pino.destination({ fd: 1, sync: true }),
-  );
+    typeof destination === "number" ? pino.destination({ fd: destination, sync: true }) : destination;
+  return pino({ level, name, base: { pid: process.pid } }, stream ?? pino.destination({ fd: 1, sync: true }));
 }

@@ -3,10 +3,7 @@
  * dropped when they expire. `now` is injectable for tests.
  */
 export class RateLimiter {
-  private readonly windows = new Map<
-    string,
-    { start: number; count: number }
-  >();
+  private readonly windows = new Map<string, { start: number; count: number }>();
   private lastSweep = 0;
 
   constructor(
@@ -53,10 +50,7 @@ export class TokenBucket {
 
   take(): boolean {
     const now = this.now();
-    this.tokens = Math.min(
-      this.burst,
-      this.tokens + ((now - this.last) / 1000) * this.ratePerSecond,
-    );
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
     this.last = now;
     if (this.tokens < 1) return false;
     this.tokens -= 1;

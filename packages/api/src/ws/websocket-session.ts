@@ -73,11 +73,7 @@ function liveConnection(
   };
 }
 
-async function onHello(
-  deps: ApiDeps,
-  connection: Connection<SessionState>,
-  frame: unknown,
-): Promise<void> {
+async function onHello(deps: ApiDeps, connection: Connection<SessionState>, frame: unknown): Promise<void> {
   const hello = checkHello(frame);
   if (!hello.ok) {
     const isHello = (frame as { type?: unknown } | null)?.type === "hello";
@@ -101,15 +97,8 @@ async function onHello(
     auth = authenticateHello(deps.account, hello.value.access_token);
   } catch (error) {
     const code =
-      error instanceof VenusError && error.code === "token_expired"
-        ? "token_expired"
-        : "invalid_token";
-    return fail(
-      connection,
-      code,
-      (error as Error).message,
-      CLOSE_CODES.authFailed,
-    );
+      error instanceof VenusError && error.code === "token_expired" ? "token_expired" : "invalid_token";
+    return fail(connection, code, (error as Error).message, CLOSE_CODES.authFailed);
   }
   connection.state.phase = "authenticating";
   clearTimeout(connection.state.helloTimer);
@@ -118,12 +107,7 @@ async function onHello(
   const live = liveConnection(connection, auth, hello.value.client.kind);
   connection.state.live = live;
   connection.state.phase = "ready";
-  const syncEvents = attachConnection(
-    deps.account,
-    auth,
-    live,
-    hello.value.sync ?? {},
-  );
+  const syncEvents = attachConnection(deps.account, auth, live, hello.value.sync ?? {});
   const welcome: WelcomeFrame = {
     type: "welcome",
     account_id: auth.account.id,
@@ -135,10 +119,7 @@ async function onHello(
   for (const event of syncEvents) connection.send({ type: "event", event });
 }
 
-function onReadyFrame(
-  connection: Connection<SessionState>,
-  frame: unknown,
-): void {
+function onReadyFrame(connection: Connection<SessionState>, frame: unknown): void {
   const parsed = checkClientFrame(frame);
   if (!parsed.ok) {
     connection.send({
@@ -152,40 +133,24 @@ function onReadyFrame(
 }
 
 /** The `/ws` protocol: hello → welcome and sync events → pings and pushed events. */
-export function websocketSession(
-  deps: ApiDeps,
-): WebSocketHandlers<SessionState> {
+export function websocketSession(deps: ApiDeps): WebSocketHandlers<SessionState> {
   const { websocket } = deps.account.config;
   return {
     initialState: () => ({
       phase: "hello",
       helloTimer: undefined,
-      bucket: new TokenBucket(
-        websocket.messages_per_second,
-        websocket.message_burst,
-      ),
+      bucket: new TokenBucket(websocket.messages_per_second, websocket.message_burst),
       live: undefined,
     }),
     onOpen: (connection) => {
       connection.state.helloTimer = setTimeout(
-        () =>
-          fail(
-            connection,
-            "hello_timeout",
-            "no hello in time",
-            CLOSE_CODES.helloTimeout,
-          ),
+        () => fail(connection, "hello_timeout", "no hello in time", CLOSE_CODES.helloTimeout),
         websocket.hello_timeout_seconds * 1000,
       );
     },
     onFrame: (connection, frame) => {
       if (!connection.state.bucket.take()) {
-        return fail(
-          connection,
-          "rate_limited",
-          "too many frames",
-          CLOSE_CODES.rateLimited,
-        );
+        return fail(connection, "rate_limited", "too many frames", CLOSE_CODES.rateLimited);
       }
       if (frame instanceof Error) {
         return fail(
@@ -198,12 +163,7 @@ export function websocketSession(
       if (connection.state.phase === "hello") {
         onHello(deps, connection, frame).catch((error: unknown) => {
           deps.log.error({ err: error }, "hello failed");
-          fail(
-            connection,
-            "invalid_token",
-            (error as Error).message,
-            CLOSE_CODES.authFailed,
-          );
+          fail(connection, "invalid_token", (error as Error).message, CLOSE_CODES.authFailed);
         });
       } else if (connection.state.phase === "ready") {
         onReadyFrame(connection, frame);
@@ -211,8 +171,7 @@ export function websocketSession(
     },
     onClose: (connection) => {
       clearTimeout(connection.state.helloTimer);
-      if (connection.state.live)
-        detachConnection(deps.account, connection.state.live);
+      if (connection.state.live) detachConnection(deps.account, connection.state.live);
     },
   };
 }

@@ -20,20 +20,13 @@ export class AccountCache {
 
   static load(statements: AccountStatements): AccountCache {
     const cache = new AccountCache();
-    for (const row of statements.loadAccounts())
-      cache.addAccount(accountFromRow(row));
-    for (const row of statements.loadSessions())
-      cache.addSession(sessionFromRow(row));
-    const retired = statements
-      .loadRetiredRefreshTokens()
-      .sort((a, b) => a.retired_at - b.retired_at);
-    for (const row of retired) {
+    for (const row of statements.loadAccounts()) cache.addAccount(accountFromRow(row));
+    for (const row of statements.loadSessions()) cache.addSession(sessionFromRow(row));
+    for (const row of statements.loadRetiredRefreshTokens()) {
       const session = cache.sessions.get(row.session_id);
-      if (session)
-        cache.retireRefresh(session, row.token_hash.toString("hex"), Infinity);
+      if (session) cache.retireRefresh(session, row.token_hash.toString("hex"), Infinity);
     }
-    for (const email of statements.loadAdminGrantEmails())
-      cache.adminGrantEmails.add(email);
+    for (const email of statements.loadAdminGrantEmails()) cache.adminGrantEmails.add(email);
     return cache;
   }
 
@@ -60,8 +53,7 @@ export class AccountCache {
     this.sessions.delete(session.id);
     this.sessionsByAccess.delete(session.accessHash);
     this.sessionsByRefresh.delete(session.refreshHash);
-    for (const hash of session.retiredRefreshHashes)
-      this.sessionsByRetiredRefresh.delete(hash);
+    for (const hash of session.retiredRefreshHashes) this.sessionsByRetiredRefresh.delete(hash);
     const own = this.sessionsByAccount.get(session.accountId);
     own?.delete(session);
     if (own?.size === 0) this.sessionsByAccount.delete(session.accountId);
@@ -86,9 +78,7 @@ export class AccountCache {
     session.retiredRefreshHashes.push(hash);
     this.sessionsByRetiredRefresh.set(hash, session);
     while (session.retiredRefreshHashes.length > keep) {
-      this.sessionsByRetiredRefresh.delete(
-        session.retiredRefreshHashes.shift() as string,
-      );
+      this.sessionsByRetiredRefresh.delete(session.retiredRefreshHashes.shift() as string);
     }
   }
 }

@@ -32,10 +32,7 @@ export function accountFromRow(row: AccountRow): Account {
     name: row.name,
     birthdate: row.birthdate,
     gender: row.gender as Gender | null,
-    lookingFor:
-      row.looking_for === null
-        ? null
-        : (JSON.parse(row.looking_for) as Gender[]),
+    lookingFor: row.looking_for === null ? null : (JSON.parse(row.looking_for) as Gender[]),
     initialAge: row.initial_age,
     initialAgeYear: row.initial_age_year,
   };
@@ -54,8 +51,7 @@ export function accountToRow(account: Account): AccountRow {
     name: account.name,
     birthdate: account.birthdate,
     gender: account.gender,
-    looking_for:
-      account.lookingFor === null ? null : JSON.stringify(account.lookingFor),
+    looking_for: account.lookingFor === null ? null : JSON.stringify(account.lookingFor),
     initial_age: account.initialAge,
     initial_age_year: account.initialAgeYear,
   };

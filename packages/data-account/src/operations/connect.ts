@@ -18,17 +18,12 @@ export async function rotateAccessTokenIfDue(
   auth: Authenticated,
 ): Promise<string | undefined> {
   const now = ctx.now();
-  if (
-    now - auth.session.accessIssuedAt <
-    ctx.config.tokens.access_token_rotate_after_seconds * 1000
-  )
+  if (now - auth.session.accessIssuedAt < ctx.config.tokens.access_token_rotate_after_seconds * 1000)
     return undefined;
   const token = newToken();
   ctx.cache.setAccessHash(auth.session, hashToken(token), now);
   const { id, accessHash } = auth.session;
-  await ctx.writer.write(() =>
-    ctx.statements.updateAccessToken(id, Buffer.from(accessHash, "hex"), now),
-  );
+  await ctx.writer.write(() => ctx.statements.updateAccessToken(id, Buffer.from(accessHash, "hex"), now));
   return token;
 }
 
@@ -47,10 +42,7 @@ export function attachConnection(
   );
 }
 
-export function detachConnection(
-  ctx: AccountContext,
-  connection: LiveConnection,
-): void {
+export function detachConnection(ctx: AccountContext, connection: LiveConnection): void {
   ctx.connections.detach(connection);
   markSeen(ctx, connection.accountId);
 }

@@ -1,27 +1,18 @@
 import { verify } from "@node-rs/argon2";
-import {
-  VenusError,
-  type LoginRequest,
-  type LoginResponse,
-} from "@venus/model";
+import { VenusError, type LoginRequest, type LoginResponse } from "@venus/model";
 import type { AccountContext } from "../context.js";
 import { normalizeEmail } from "../credentials.js";
 import { takeAttempt } from "../sign-in-limits.js";
 import { startSession } from "./sessions.js";
 
 /** Password login: a new session with a fresh token pair, committed before it is returned. */
-export async function login(
-  ctx: AccountContext,
-  request: LoginRequest,
-  ip: string,
-): Promise<LoginResponse> {
+export async function login(ctx: AccountContext, request: LoginRequest, ip: string): Promise<LoginResponse> {
   const email = normalizeEmail(request.email);
   takeAttempt([ctx.limits.loginPerIp, ip], [ctx.limits.loginPerEmail, email]);
   const account = ctx.cache.byEmail.get(email);
-  const passwordOk = await verify(
-    account?.passwordHash ?? ctx.dummyPasswordHash,
-    request.password,
-  ).catch(() => false);
+  const passwordOk = await verify(account?.passwordHash ?? ctx.dummyPasswordHash, request.password).catch(
+    () => false,
+  );
   if (!account || !passwordOk) throw new VenusError("invalid_credentials");
   const tokens = await startSession(ctx, account.id);
   return { account_id: account.id, ...tokens };

@@ -10,10 +10,7 @@ export const RETIRED_REFRESH_TOKENS_KEPT = 16;
  * Exchanges a refresh token for a new pair. The old refresh token stops working; presenting a
  * replaced one again means it leaked, so the whole session ends.
  */
-export async function refresh(
-  ctx: AccountContext,
-  refreshToken: string,
-): Promise<LoginResponse> {
+export async function refresh(ctx: AccountContext, refreshToken: string): Promise<LoginResponse> {
   const hash = hashToken(refreshToken);
   const session = ctx.cache.sessionsByRefresh.get(hash);
   if (!session) {
@@ -23,15 +20,9 @@ export async function refresh(
     throw new VenusError("refresh_token_reused");
   }
   const now = ctx.now();
-  if (
-    now - session.refreshIssuedAt >
-    ctx.config.tokens.refresh_token_ttl_seconds * 1000
-  ) {
+  if (now - session.refreshIssuedAt > ctx.config.tokens.refresh_token_ttl_seconds * 1000) {
     await endSession(ctx, session, "session_ended");
-    throw new VenusError(
-      "invalid_token",
-      "the session has expired; log in again",
-    );
+    throw new VenusError("invalid_token", "the session has expired; log in again");
   }
   const tokens = { access_token: newToken(), refresh_token: newToken() };
   const oldRefresh = session.refreshHash;

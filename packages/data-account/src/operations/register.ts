@@ -7,18 +7,10 @@ import { checkPassword, normalizeEmail, PASSWORD_HASH_OPTIONS } from "../credent
 import { takeAttempt } from "../sign-in-limits.js";
 
 /** Creates an account in `initial_setup`; resolves with its id once the row has committed. */
-export async function register(
-  ctx: AccountContext,
-  request: RegisterRequest,
-  ip: string,
-): Promise<string> {
+export async function register(ctx: AccountContext, request: RegisterRequest, ip: string): Promise<string> {
   const email = normalizeEmail(request.email);
-  takeAttempt(
-    [ctx.limits.registerPerIp, ip],
-    [ctx.limits.registerPerEmail, email],
-  );
-  if (!ctx.flags.get("registration_enabled"))
-    throw new VenusError("registration_disabled");
+  takeAttempt([ctx.limits.registerPerIp, ip], [ctx.limits.registerPerEmail, email]);
+  if (!ctx.flags.get("registration_enabled")) throw new VenusError("registration_disabled");
   checkPassword(request.password, ctx.config.account);
   if (ctx.cache.byEmail.has(email) || ctx.cache.reservedEmails.has(email))
     throw new VenusError("email_taken");
@@ -41,9 +33,7 @@ export async function register(
       initialAgeYear: null,
     };
     ctx.cache.addAccount(account);
-    await ctx.writer.write(() =>
-      ctx.statements.insertAccount(accountToRow(account)),
-    );
+    await ctx.writer.write(() => ctx.statements.insertAccount(accountToRow(account)));
     return account.id;
   } finally {
     ctx.cache.reservedEmails.delete(email);

@@ -11,10 +11,7 @@ export interface TokenPair {
 }
 
 /** Opens a session for the account, ending its least recently used ones beyond the per-account limit. */
-export async function startSession(
-  ctx: AccountContext,
-  accountId: string,
-): Promise<TokenPair> {
+export async function startSession(ctx: AccountContext, accountId: string): Promise<TokenPair> {
   const now = ctx.now();
   const tokens = { access_token: newToken(), refresh_token: newToken() };
   const session: Session = {
@@ -31,10 +28,7 @@ export async function startSession(
   const own = [...(ctx.cache.sessionsByAccount.get(accountId) ?? [])].sort(
     (a, b) => a.lastUsedAt - b.lastUsedAt,
   );
-  const evicted = own.slice(
-    0,
-    Math.max(0, own.length + 1 - ctx.config.tokens.max_sessions_per_account),
-  );
+  const evicted = own.slice(0, Math.max(0, own.length + 1 - ctx.config.tokens.max_sessions_per_account));
   for (const old of evicted) dropSession(ctx, old, "session_ended");
   ctx.cache.addSession(session);
   await ctx.writer.write(() => {
@@ -44,11 +38,7 @@ export async function startSession(
   return tokens;
 }
 
-function dropSession(
-  ctx: AccountContext,
-  session: Session,
-  reason: DisconnectReason,
-): void {
+function dropSession(ctx: AccountContext, session: Session, reason: DisconnectReason): void {
   ctx.cache.removeSession(session);
   ctx.connections.disconnectSession(session.id, reason);
 }

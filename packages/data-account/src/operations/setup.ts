@@ -1,9 +1,4 @@
-import {
-  PERMISSIONS,
-  VenusError,
-  type AccountStateResponse,
-  type SetupRequest,
-} from "@venus/model";
+import { PERMISSIONS, VenusError, type AccountStateResponse, type SetupRequest } from "@venus/model";
 import type { Account } from "../cache/account-entity.js";
 import { permissionsJson } from "../cache/account-entity.js";
 import type { AccountContext } from "../context.js";
@@ -18,15 +13,10 @@ function requireInitialSetup(account: Account): void {
 }
 
 /** Saves the setup answers (only in `initial_setup`); durable. */
-export async function saveSetup(
-  ctx: AccountContext,
-  account: Account,
-  request: SetupRequest,
-): Promise<void> {
+export async function saveSetup(ctx: AccountContext, account: Account, request: SetupRequest): Promise<void> {
   requireInitialSetup(account);
   const name = request.name.trim();
-  if (name.length === 0)
-    throw new VenusError("validation_failed", "name: must not be empty");
+  if (name.length === 0) throw new VenusError("validation_failed", "name: must not be empty");
   if (Buffer.byteLength(name, "utf8") > ctx.config.account.name_max_bytes) {
     throw new VenusError(
       "validation_failed",
@@ -58,28 +48,19 @@ export async function saveSetup(
  * Moves a complete, adult account to `normal`; keeps only the age and its year, not the birthdate.
  * The first account matching `admin.grant_email` gets every permission.
  */
-export async function completeSetup(
-  ctx: AccountContext,
-  account: Account,
-): Promise<AccountStateResponse> {
+export async function completeSetup(ctx: AccountContext, account: Account): Promise<AccountStateResponse> {
   requireInitialSetup(account);
-  const birthdate =
-    account.birthdate === null ? undefined : parseDate(account.birthdate);
+  const birthdate = account.birthdate === null ? undefined : parseDate(account.birthdate);
   if (!account.name || !birthdate || !account.gender || !account.lookingFor)
     throw new VenusError("setup_incomplete");
   const today = new Date(ctx.now());
   const age = ageOn(birthdate, today);
   if (age < ctx.config.account.min_age) {
-    throw new VenusError(
-      "too_young",
-      `the minimum age is ${ctx.config.account.min_age}`,
-    );
+    throw new VenusError("too_young", `the minimum age is ${ctx.config.account.min_age}`);
   }
   const grantEmail = ctx.config.admin.grant_email.trim().toLowerCase();
   const grantAdmin =
-    grantEmail !== "" &&
-    account.email === grantEmail &&
-    !ctx.cache.adminGrantEmails.has(grantEmail);
+    grantEmail !== "" && account.email === grantEmail && !ctx.cache.adminGrantEmails.has(grantEmail);
   if (grantAdmin) {
     ctx.cache.adminGrantEmails.add(grantEmail);
     account.permissions = new Set(PERMISSIONS);
@@ -99,8 +80,7 @@ export async function completeSetup(
   };
   await ctx.writer.write(() => {
     ctx.statements.completeSetup(row);
-    if (grantAdmin)
-      ctx.statements.insertAdminGrant(grantEmail, account.id, ctx.now());
+    if (grantAdmin) ctx.statements.insertAdminGrant(grantEmail, account.id, ctx.now());
   });
   const state = presentAccountState(account);
   ctx.connections.publish(account.id, "account_state_changed", { ...state });

@@ -1,9 +1,5 @@
 import type { Database, Statement } from "better-sqlite3";
-import type {
-  AccountRow,
-  RetiredRefreshRow,
-  SessionRow,
-} from "./account-rows.js";
+import type { AccountRow, RetiredRefreshRow, SessionRow } from "./account-rows.js";
 
 /** Every statement the account component runs, prepared once. Writes are called inside writer batches. */
 export class AccountStatements {
@@ -15,24 +11,12 @@ export class AccountStatements {
     [Pick<AccountRow, "id" | "name" | "birthdate" | "gender" | "looking_for">]
   >;
   private readonly completeSetupStmt: Statement<
-    [
-      Pick<
-        AccountRow,
-        | "id"
-        | "state"
-        | "permissions"
-        | "sync_version"
-        | "initial_age"
-        | "initial_age_year"
-      >,
-    ]
+    [Pick<AccountRow, "id" | "state" | "permissions" | "sync_version" | "initial_age" | "initial_age_year">]
   >;
   private readonly lastSeenStmt: Statement<[number, string]>;
   private readonly insertSessionStmt: Statement<[SessionRow]>;
   private readonly updateAccessStmt: Statement<[Buffer, number, string]>;
-  private readonly updateTokensStmt: Statement<
-    [Buffer, number, Buffer, number, string]
-  >;
+  private readonly updateTokensStmt: Statement<[Buffer, number, Buffer, number, string]>;
   private readonly sessionUsedStmt: Statement<[number, string]>;
   private readonly deleteSessionStmt: Statement<[string]>;
   private readonly retireStmt: Statement<[RetiredRefreshRow]>;
@@ -58,9 +42,7 @@ export class AccountStatements {
       `UPDATE account SET state = @state, permissions = @permissions, sync_version = @sync_version,
          initial_age = @initial_age, initial_age_year = @initial_age_year, birthdate = NULL WHERE id = @id`,
     );
-    this.lastSeenStmt = db.prepare(
-      "UPDATE account SET last_seen_at = ? WHERE id = ?",
-    );
+    this.lastSeenStmt = db.prepare("UPDATE account SET last_seen_at = ? WHERE id = ?");
     this.insertSessionStmt = db.prepare(
       `INSERT INTO session (id, account_id, access_hash, access_issued_at, refresh_hash, refresh_issued_at,
          created_at, last_used_at)
@@ -74,16 +56,14 @@ export class AccountStatements {
       `UPDATE session SET access_hash = ?, access_issued_at = ?, refresh_hash = ?, refresh_issued_at = ?
        WHERE id = ?`,
     );
-    this.sessionUsedStmt = db.prepare(
-      "UPDATE session SET last_used_at = ? WHERE id = ?",
-    );
+    this.sessionUsedStmt = db.prepare("UPDATE session SET last_used_at = ? WHERE id = ?");
     this.deleteSessionStmt = db.prepare("DELETE FROM session WHERE id = ?");
     this.retireStmt = db.prepare(
       "INSERT OR REPLACE INTO retired_refresh_token (token_hash, session_id, retired_at) VALUES (@token_hash, @session_id, @retired_at)",
     );
     this.pruneRetiredStmt = db.prepare(
       `DELETE FROM retired_refresh_token WHERE session_id = ? AND token_hash NOT IN
-         (SELECT token_hash FROM retired_refresh_token WHERE session_id = ? ORDER BY retired_at DESC LIMIT ?)`,
+         (SELECT token_hash FROM retired_refresh_token WHERE session_id = ? ORDER BY retired_at DESC, rowid DESC LIMIT ?)`,
     );
     this.setFlagStmt = db.prepare(
       "INSERT INTO runtime_flag (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
@@ -102,8 +82,9 @@ export class AccountStatements {
   }
 
   loadRetiredRefreshTokens(): RetiredRefreshRow[] {
+    // Oldest first, rowid breaking ties within a millisecond, so the cache keeps the same newest ones.
     return this.db
-      .prepare("SELECT * FROM retired_refresh_token")
+      .prepare("SELECT * FROM retired_refresh_token ORDER BY retired_at, rowid")
       .all() as RetiredRefreshRow[];
   }
 
@@ -126,12 +107,7 @@ export class AccountStatements {
     this.insertAccountStmt.run(row);
   }
 
-  updateState(
-    id: string,
-    state: string,
-    permissions: string,
-    syncVersion: number,
-  ): void {
+  updateState(id: string, state: string, permissions: string, syncVersion: number): void {
     this.updateStateStmt.run({
       id,
       state,
@@ -140,24 +116,14 @@ export class AccountStatements {
     });
   }
 
-  updateSetup(
-    row: Pick<
-      AccountRow,
-      "id" | "name" | "birthdate" | "gender" | "looking_for"
-    >,
-  ): void {
+  updateSetup(row: Pick<AccountRow, "id" | "name" | "birthdate" | "gender" | "looking_for">): void {
     this.updateSetupStmt.run(row);
   }
 
   completeSetup(
     row: Pick<
       AccountRow,
-      | "id"
-      | "state"
-      | "permissions"
-      | "sync_version"
-      | "initial_age"
-      | "initial_age_year"
+      "id" | "state" | "permissions" | "sync_version" | "initial_age" | "initial_age_year"
     >,
   ): void {
     this.completeSetupStmt.run(row);
@@ -171,27 +137,12 @@ export class AccountStatements {
     this.insertSessionStmt.run(row);
   }
 
-  updateAccessToken(
-    sessionId: string,
-    accessHash: Buffer,
-    issuedAt: number,
-  ): void {
+  updateAccessToken(sessionId: string, accessHash: Buffer, issuedAt: number): void {
     this.updateAccessStmt.run(accessHash, issuedAt, sessionId);
   }
 
-  updateTokens(
-    sessionId: string,
-    accessHash: Buffer,
-    refreshHash: Buffer,
-    issuedAt: number,
-  ): void {
-    this.updateTokensStmt.run(
-      accessHash,
-      issuedAt,
-      refreshHash,
-      issuedAt,
-      sessionId,
-    );
+  updateTokens(sessionId: string, accessHash: Buffer, refreshHash: Buffer, issuedAt: number): void {
+    this.updateTokensStmt.run(accessHash, issuedAt, refreshHash, issuedAt, sessionId);
   }
 
   setSessionLastUsed(sessionId: string, at: number): void {

@@ -32,10 +32,7 @@ export const LoginResponse = Type.Object({
 });
 export type LoginResponse = Static<typeof LoginResponse>;
 
-export const RefreshRequest = Type.Object(
-  { refresh_token: Token },
-  { additionalProperties: false },
-);
+export const RefreshRequest = Type.Object({ refresh_token: Token }, { additionalProperties: false });
 export type RefreshRequest = Static<typeof RefreshRequest>;
 
 export const GENDERS = ["man", "woman", "non_binary"] as const;

@@ -1,11 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
 
-export const ACCOUNT_STATES = [
-  "initial_setup",
-  "normal",
-  "banned",
-  "pending_deletion",
-] as const;
+export const ACCOUNT_STATES = ["initial_setup", "normal", "banned", "pending_deletion"] as const;
 export const AccountState = Type.Union(
   ACCOUNT_STATES.map((s) => Type.Literal(s)),
   { description: "Lifecycle state of an account." },

@@ -1,11 +1,7 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { backendConfigProperties, configSection } from "@venus/simple-backend";
 
-const windowLimit = (
-  description: string,
-  limit: number,
-  windowSeconds: number,
-) =>
+const windowLimit = (description: string, limit: number, windowSeconds: number) =>
   configSection(description, {
     limit: Type.Integer({
       default: limit,
@@ -77,41 +73,20 @@ export const VenusConfig = Type.Object(
       refresh_token_ttl_seconds: Type.Integer({
         default: 7776000,
         minimum: 60,
-        description:
-          "A session whose refresh token is older than this has ended; the user logs in again.",
+        description: "A session whose refresh token is older than this has ended; the user logs in again.",
       }),
     }),
-    rate_limits: configSection(
-      "Per-address and per-email limits on sign-in routes (429 rate_limited).",
-      {
-        login_per_ip: windowLimit(
-          "Login attempts per client address.",
-          30,
-          300,
-        ),
-        login_per_email: windowLimit(
-          "Login attempts per email address.",
-          10,
-          300,
-        ),
-        register_per_ip: windowLimit(
-          "Registrations per client address.",
-          10,
-          3600,
-        ),
-        register_per_email: windowLimit(
-          "Registration attempts per email address.",
-          5,
-          3600,
-        ),
-      },
-    ),
+    rate_limits: configSection("Per-address and per-email limits on sign-in routes (429 rate_limited).", {
+      login_per_ip: windowLimit("Login attempts per client address.", 30, 300),
+      login_per_email: windowLimit("Login attempts per email address.", 10, 300),
+      register_per_ip: windowLimit("Registrations per client address.", 10, 3600),
+      register_per_email: windowLimit("Registration attempts per email address.", 5, 3600),
+    }),
     websocket: configSection("The /ws endpoint.", {
       hello_timeout_seconds: Type.Number({
         default: 10,
         exclusiveMinimum: 0,
-        description:
-          "A connection without a hello frame within this time is closed.",
+        description: "A connection without a hello frame within this time is closed.",
       }),
       idle_timeout_seconds: Type.Integer({
         default: 120,
@@ -123,8 +98,7 @@ export const VenusConfig = Type.Object(
       max_frame_bytes: Type.Integer({
         default: 131072,
         minimum: 1024,
-        description:
-          "Largest client frame; a larger one closes the connection (1009).",
+        description: "Largest client frame; a larger one closes the connection (1009).",
       }),
       max_send_buffer_bytes: Type.Integer({
         default: 1048576,
@@ -135,14 +109,12 @@ export const VenusConfig = Type.Object(
       messages_per_second: Type.Number({
         default: 20,
         exclusiveMinimum: 0,
-        description:
-          "Average client frames per second allowed on one connection.",
+        description: "Average client frames per second allowed on one connection.",
       }),
       message_burst: Type.Integer({
         default: 40,
         minimum: 1,
-        description:
-          "Client frames allowed in a burst before the rate applies.",
+        description: "Client frames allowed in a burst before the rate applies.",
       }),
     }),
     writer: configSection("The group-commit writer and write-behind state.", {
@@ -150,8 +122,7 @@ export const VenusConfig = Type.Object(
         default: 2,
         minimum: 0,
         maximum: 1000,
-        description:
-          "How long the writer waits to gather more operations into one transaction.",
+        description: "How long the writer waits to gather more operations into one transaction.",
       }),
       max_batch_size: Type.Integer({
         default: 1000,

@@ -21,9 +21,7 @@ export const HelloFrame = Type.Object(
       },
       { additionalProperties: false },
     ),
-    sync: Type.Optional(
-      Type.Record(Type.String({ maxLength: 64 }), Type.Integer({ minimum: 0 })),
-    ),
+    sync: Type.Optional(Type.Record(Type.String({ maxLength: 64 }), Type.Integer({ minimum: 0 }))),
   },
   { additionalProperties: false },
 );

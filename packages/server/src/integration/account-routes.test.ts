@@ -64,11 +64,7 @@ describe("POST /account/register", () => {
       400,
       "validation_failed",
     );
-    expectError(
-      await post("/account/register", { email: uniqueEmail() }),
-      400,
-      "validation_failed",
-    );
+    expectError(await post("/account/register", { email: uniqueEmail() }), 400, "validation_failed");
     expectError(
       await post("/account/register", {
         email: uniqueEmail(),
@@ -86,11 +82,7 @@ describe("POST /account/register", () => {
       400,
       "validation_failed",
     );
-    expectError(
-      await post("/account/register", [1, 2]),
-      400,
-      "validation_failed",
-    );
+    expectError(await post("/account/register", [1, 2]), 400, "validation_failed");
   });
 
   test("enforces the password length at its edges", async () => {
@@ -129,20 +121,12 @@ describe("POST /account/register", () => {
   });
 
   test("malformed JSON is invalid_json", async () => {
-    expectError(
-      await post("/account/register", '{"email": "a@b.c", '),
-      400,
-      "invalid_json",
-    );
+    expectError(await post("/account/register", '{"email": "a@b.c", '), 400, "invalid_json");
   });
 
   test("an oversized body is payload_too_large", async () => {
     const body = { email: uniqueEmail(), password: "x".repeat(5000) };
-    expectError(
-      await post("/account/register", body),
-      413,
-      "payload_too_large",
-    );
+    expectError(await post("/account/register", body), 413, "payload_too_large");
   });
 });
 
@@ -186,11 +170,7 @@ describe("access tokens need a live WebSocket", () => {
     await post("/account/register", { email, password: PASSWORD });
     const login = await post("/account/login", { email, password: PASSWORD });
     const token = login.body.access_token as string;
-    expectError(
-      await request(server.url, "GET", "/account/state", { token }),
-      401,
-      "websocket_required",
-    );
+    expectError(await request(server.url, "GET", "/account/state", { token }), 401, "websocket_required");
     const user = await connect(server, login.body as never);
     expect(
       (
@@ -212,16 +192,8 @@ describe("access tokens need a live WebSocket", () => {
   });
 
   test("missing or unknown bearer tokens are invalid_token", async () => {
-    expectError(
-      await request(server.url, "GET", "/account/state"),
-      401,
-      "invalid_token",
-    );
-    expectError(
-      await request(server.url, "GET", "/account/state", { token: "nope" }),
-      401,
-      "invalid_token",
-    );
+    expectError(await request(server.url, "GET", "/account/state"), 401, "invalid_token");
+    expectError(await request(server.url, "GET", "/account/state", { token: "nope" }), 401, "invalid_token");
   });
 });
 
@@ -292,20 +264,14 @@ describe("POST /account/refresh", () => {
   });
 
   test("an unknown refresh token is invalid_token", async () => {
-    expectError(
-      await post("/account/refresh", { refresh_token: "unknown" }),
-      401,
-      "invalid_token",
-    );
+    expectError(await post("/account/refresh", { refresh_token: "unknown" }), 401, "invalid_token");
   });
 });
 
 describe("POST /account/logout", () => {
   test("ends the session: the socket closes and the tokens stop working", async () => {
     const user = await signUp(server);
-    expect(
-      (await post("/account/logout", undefined, user.accessToken)).status,
-    ).toBe(200);
+    expect((await post("/account/logout", undefined, user.accessToken)).status).toBe(200);
     expect(await user.ws.next()).toEqual({
       type: "disconnect",
       reason: "logged_out",
@@ -318,71 +284,34 @@ describe("POST /account/logout", () => {
       401,
       "invalid_token",
     );
-    expectError(
-      await post("/account/refresh", { refresh_token: user.refreshToken }),
-      401,
-      "invalid_token",
-    );
+    expectError(await post("/account/refresh", { refresh_token: user.refreshToken }), 401, "invalid_token");
   });
 });
 
 describe("setup and complete_setup", () => {
   test("complete_setup needs a complete setup", async () => {
     const user = await signUp(server);
-    expectError(
-      await post("/account/complete_setup", undefined, user.accessToken),
-      409,
-      "setup_incomplete",
-    );
+    expectError(await post("/account/complete_setup", undefined, user.accessToken), 409, "setup_incomplete");
     user.ws.close();
   });
 
   test("setup validates name, birthdate and genders", async () => {
     const user = await signUp(server);
-    const setup = (body: unknown) =>
-      post("/account/setup", body, user.accessToken);
+    const setup = (body: unknown) => post("/account/setup", body, user.accessToken);
     const valid = {
       name: "Alex",
       birthdate: "1990-01-01",
       gender: "man",
       looking_for: ["woman"],
     };
-    expectError(
-      await setup({ ...valid, name: "   " }),
-      400,
-      "validation_failed",
-    );
+    expectError(await setup({ ...valid, name: "   " }), 400, "validation_failed");
     expect((await setup({ ...valid, name: "Ä".repeat(50) })).status).toBe(200);
-    expectError(
-      await setup({ ...valid, name: "Ä".repeat(50) + "x" }),
-      400,
-      "validation_failed",
-    );
-    expectError(
-      await setup({ ...valid, birthdate: "1990-02-30" }),
-      400,
-      "validation_failed",
-    );
-    expectError(
-      await setup({ ...valid, birthdate: "2999-01-01" }),
-      400,
-      "validation_failed",
-    );
-    expectError(
-      await setup({ ...valid, gender: "robot" }),
-      400,
-      "validation_failed",
-    );
-    expectError(
-      await setup({ ...valid, looking_for: [] }),
-      400,
-      "validation_failed",
-    );
-    expectError(
-      await setup({ ...valid, looking_for: ["man", "man"] }),
-      400,
-      "validation_failed",
-    );
+    expectError(await setup({ ...valid, name: "Ä".repeat(50) + "x" }), 400, "validation_failed");
+    expectError(await setup({ ...valid, birthdate: "1990-02-30" }), 400, "validation_failed");
+    expectError(await setup({ ...valid, birthdate: "2999-01-01" }), 400, "validation_failed");
+    expectError(await setup({ ...valid, gender: "robot" }), 400, "validation_failed");
+    expectError(await setup({ ...valid, looking_for: [] }), 400, "validation_failed");
+    expectError(await setup({ ...valid, looking_for: ["man", "man"] }), 400, "validation_failed");
     user.ws.close();
   });
 
@@ -390,11 +319,7 @@ describe("setup and complete_setup", () => {
     const today = new Date();
     const iso = (years: number, dayShift: number) => {
       const d = new Date(
-        Date.UTC(
-          today.getUTCFullYear() - years,
-          today.getUTCMonth(),
-          today.getUTCDate() + dayShift,
-        ),
+        Date.UTC(today.getUTCFullYear() - years, today.getUTCMonth(), today.getUTCDate() + dayShift),
       );
       return d.toISOString().slice(0, 10);
     };
@@ -409,11 +334,7 @@ describe("setup and complete_setup", () => {
       },
       young.accessToken,
     );
-    expectError(
-      await post("/account/complete_setup", undefined, young.accessToken),
-      422,
-      "too_young",
-    );
+    expectError(await post("/account/complete_setup", undefined, young.accessToken), 422, "too_young");
     const adult = await signUp(server);
     expect(await completeSetup(server, adult, iso(18, 0))).toMatchObject({
       state: "normal",
@@ -449,11 +370,7 @@ describe("setup and complete_setup", () => {
       409,
       "invalid_state",
     );
-    expectError(
-      await post("/account/complete_setup", undefined, user.accessToken),
-      409,
-      "invalid_state",
-    );
+    expectError(await post("/account/complete_setup", undefined, user.accessToken), 409, "invalid_state");
     user.ws.close();
   });
 });
@@ -479,15 +396,10 @@ describe("admin bootstrap and runtime flags", () => {
       token: admin.accessToken,
     });
     expect(flags.body).toEqual({ registration_enabled: true });
-    const off = await request(
-      server.url,
-      "PUT",
-      "/admin/flags/registration_enabled",
-      {
-        token: admin.accessToken,
-        body: { value: false },
-      },
-    );
+    const off = await request(server.url, "PUT", "/admin/flags/registration_enabled", {
+      token: admin.accessToken,
+      body: { value: false },
+    });
     expect(off.body).toEqual({ registration_enabled: false });
     expectError(
       await post("/account/register", {
@@ -532,16 +444,8 @@ describe("admin bootstrap and runtime flags", () => {
 
 describe("system routes", () => {
   test("unknown routes are not_found", async () => {
-    expectError(
-      await request(server.url, "GET", "/no/such/route"),
-      404,
-      "not_found",
-    );
-    expectError(
-      await request(server.url, "GET", "/account/register"),
-      404,
-      "not_found",
-    );
+    expectError(await request(server.url, "GET", "/no/such/route"), 404, "not_found");
+    expectError(await request(server.url, "GET", "/account/register"), 404, "not_found");
   });
 
   test("/health answers ok", async () => {
@@ -586,9 +490,7 @@ describe("system routes", () => {
         "/metrics",
       ]),
     );
-    expect(
-      doc.body.paths["/account/register"]?.post?.requestBody,
-    ).toMatchObject({
+    expect(doc.body.paths["/account/register"]?.post?.requestBody).toMatchObject({
       content: {
         "application/json": { schema: { required: ["email", "password"] } },
       },

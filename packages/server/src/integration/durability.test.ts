@@ -79,16 +79,11 @@ describe("durability", () => {
     expect((await user.ws.closed).code).toBe(1001);
     const results = await Promise.allSettled(inFlight);
     expect(await server.exited).toBe(0);
-    const answered = results
-      .filter((r) => r.status === "fulfilled")
-      .map((r) => r.value.status);
+    const answered = results.filter((r) => r.status === "fulfilled").map((r) => r.value.status);
     expect(answered.length).toBeGreaterThan(1);
     expect(answered.every((status) => status === 201)).toBe(true);
 
-    const rows = readAccountDb<{ last_seen_at: number | null }>(
-      server,
-      "SELECT last_seen_at FROM account",
-    );
+    const rows = readAccountDb<{ last_seen_at: number | null }>(server, "SELECT last_seen_at FROM account");
     expect(rows.length).toBe(1 + answered.length);
     const seen = readAccountDb<{ last_seen_at: number }>(
       server,

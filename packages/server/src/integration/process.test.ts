@@ -58,26 +58,20 @@ describe("the venus binary", () => {
   test("the printed default config starts a working server", async () => {
     const file = configFile(venus(["config", "default"]).stdout);
     const dataDir = newDataDir();
-    const child = spawn(
-      process.execPath,
-      [VENUS_BIN, "server", "--config", file],
-      {
-        env: {
-          ...process.env,
-          VENUS_HTTP__PORT: "0",
-          VENUS_DATA_DIR: join(dataDir, "data"),
-        },
+    const child = spawn(process.execPath, [VENUS_BIN, "server", "--config", file], {
+      env: {
+        ...process.env,
+        VENUS_HTTP__PORT: "0",
+        VENUS_DATA_DIR: join(dataDir, "data"),
       },
-    );
+    });
     const port = await new Promise<number>((resolve) => {
       child.stdout.on("data", (chunk: Buffer) => {
         const match = /"port":(\d+),.*"msg":"listening"/.exec(chunk.toString());
         if (match) resolve(Number(match[1]));
       });
     });
-    expect(
-      (await request(`http://127.0.0.1:${port}`, "GET", "/health")).status,
-    ).toBe(200);
+    expect((await request(`http://127.0.0.1:${port}`, "GET", "/health")).status).toBe(200);
     child.kill("SIGTERM");
     await new Promise((resolve) => child.on("exit", resolve));
   });
@@ -85,9 +79,7 @@ describe("the venus binary", () => {
 
 describe("configuration errors exit 2 and name every bad key", () => {
   test("unknown keys and wrong types in the file", () => {
-    const file = configFile(
-      '[http]\nport = "three thousand"\nbogus = 1\n\n[nonsense]\nx = 1\n',
-    );
+    const file = configFile('[http]\nport = "three thousand"\nbogus = 1\n\n[nonsense]\nx = 1\n');
     const result = venus(["server", "--config", file]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("http.port");
@@ -96,11 +88,7 @@ describe("configuration errors exit 2 and name every bad key", () => {
   });
 
   test("values out of range", () => {
-    const result = venus([
-      "server",
-      "--config",
-      configFile("[websocket]\nidle_timeout_seconds = 2\n"),
-    ]);
+    const result = venus(["server", "--config", configFile("[websocket]\nidle_timeout_seconds = 2\n")]);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain("websocket.idle_timeout_seconds");
   });
@@ -111,20 +99,14 @@ describe("configuration errors exit 2 and name every bad key", () => {
     expect(wrongType.stderr).toContain("http.port");
     const unknown = venus(["server"], { VENUS_HTTP__PROT: "3000" });
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain(
-      "http.prot: unknown key (from environment variable VENUS_HTTP__PROT)",
-    );
+    expect(unknown.stderr).toContain("http.prot: unknown key (from environment variable VENUS_HTTP__PROT)");
   });
 
   test("a missing file or invalid TOML", () => {
     const missing = venus(["server", "--config", "/nonexistent/venus.toml"]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain("cannot read file");
-    const invalid = venus([
-      "server",
-      "--config",
-      configFile("[http\nport = 1"),
-    ]);
+    const invalid = venus(["server", "--config", configFile("[http\nport = 1")]);
     expect(invalid.status).toBe(2);
     expect(invalid.stderr).toContain("not valid TOML");
   });
@@ -139,9 +121,7 @@ describe("start-up guards", () => {
       );
       const second = venus(["server", "--config", file]);
       expect(second.status).toBe(1);
-      expect(second.stderr).toContain(
-        `in use by another Venus process (pid ${first.process.pid})`,
-      );
+      expect(second.stderr).toContain(`in use by another Venus process (pid ${first.process.pid})`);
       expect((await request(first.url, "GET", "/health")).status).toBe(200);
     } finally {
       await first.stop();
@@ -177,6 +157,7 @@ describe("systemd notifications", () => {
         "    if 'STOPPING=1' in data: break",
       ].join("\n"),
     ]);
+    const listenerExited = new Promise((resolve) => listener.on("exit", resolve));
     const messages: string[] = [];
     const bound = new Promise<void>((resolve) =>
       listener.stdout.on("data", (chunk: Buffer) => {
@@ -189,16 +170,12 @@ describe("systemd notifications", () => {
     await bound;
     const server = await startServer({ env: { NOTIFY_SOCKET: socketPath } });
     const deadline = Date.now() + 5000;
-    while (
-      !messages.some((m) => m.includes("READY=1")) &&
-      Date.now() < deadline
-    )
-      await sleep(20);
+    while (!messages.some((m) => m.includes("READY=1")) && Date.now() < deadline) await sleep(20);
     expect(messages.find((m) => m.includes("READY=1"))).toContain(
       `STATUS=listening on 127.0.0.1:${server.port}`,
     );
     expect(await server.stop()).toBe(0);
-    await new Promise((resolve) => listener.on("exit", resolve));
+    await listenerExited;
     expect(messages.some((m) => m.includes("STOPPING=1"))).toBe(true);
     server.cleanup();
   });
@@ -208,12 +185,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 test("docs/configuration.md shows exactly the current default config", () => {
   const docs = readFileSync(
-    fileURLToPath(
-      new URL("../../../../docs/configuration.md", import.meta.url),
-    ),
+    fileURLToPath(new URL("../../../../docs/configuration.md", import.meta.url)),
     "utf8",
   );
-  expect(docs).toContain(
-    "```toml\n" + venus(["config", "default"]).stdout + "```",
-  );
+  expect(docs).toContain("```toml\n" + venus(["config", "default"]).stdout + "```");
 });

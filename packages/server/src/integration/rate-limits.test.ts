@@ -43,17 +43,9 @@ function expectRateLimited(result: Awaited<ReturnType<typeof call>>): void {
 test("login per address: the limit passes, one more is rate_limited", async () => {
   const ip = freshIp();
   for (let i = 0; i < 3; i++)
-    expectError(
-      await call("/account/login", uniqueEmail(), ip),
-      401,
-      "invalid_credentials",
-    );
+    expectError(await call("/account/login", uniqueEmail(), ip), 401, "invalid_credentials");
   expectRateLimited(await call("/account/login", uniqueEmail(), ip));
-  expectError(
-    await call("/account/login", uniqueEmail(), freshIp()),
-    401,
-    "invalid_credentials",
-  );
+  expectError(await call("/account/login", uniqueEmail(), freshIp()), 401, "invalid_credentials");
 });
 
 test("login per email, across addresses", async () => {
@@ -73,20 +65,13 @@ test("login per email, across addresses", async () => {
 
 test("registration per address", async () => {
   const ip = freshIp();
-  for (let i = 0; i < 3; i++)
-    expect((await call("/account/register", uniqueEmail(), ip)).status).toBe(
-      201,
-    );
+  for (let i = 0; i < 3; i++) expect((await call("/account/register", uniqueEmail(), ip)).status).toBe(201);
   expectRateLimited(await call("/account/register", uniqueEmail(), ip));
 });
 
 test("registration per email, across addresses", async () => {
   const email = uniqueEmail();
   expect((await call("/account/register", email, freshIp())).status).toBe(201);
-  expectError(
-    await call("/account/register", email, freshIp()),
-    409,
-    "email_taken",
-  );
+  expectError(await call("/account/register", email, freshIp()), 409, "email_taken");
   expectRateLimited(await call("/account/register", email, freshIp()));
 });

@@ -15,7 +15,11 @@ beforeAll(async () => {
     config: {
       rate_limits: GENEROUS_RATE_LIMITS,
       http: { max_body_bytes: BODY_LIMIT },
-      tokens: { access_token_ttl_seconds: 1, access_token_rotate_after_seconds: 3600, max_sessions_per_account: 2 },
+      tokens: {
+        access_token_ttl_seconds: 1,
+        access_token_rotate_after_seconds: 3600,
+        max_sessions_per_account: 2,
+      },
     },
   });
 });
@@ -34,7 +38,9 @@ test("a body exactly at the limit is read; one byte more is payload_too_large", 
   expect((await request(server.url, "POST", "/account/register", { body: atLimit })).status).toBe(201);
   const over = JSON.stringify({ email: uniqueEmail(), password: PASSWORD });
   expectError(
-    await request(server.url, "POST", "/account/register", { body: over + " ".repeat(BODY_LIMIT - over.length + 1) }),
+    await request(server.url, "POST", "/account/register", {
+      body: over + " ".repeat(BODY_LIMIT - over.length + 1),
+    }),
     413,
     "payload_too_large",
   );
@@ -50,7 +56,12 @@ test("without rotation the welcome has no new token; an access token past its li
   await fresh.ws.closed;
   await new Promise((resolve) => setTimeout(resolve, 1100));
   const ws = await WsClient.connect(server.wsUrl);
-  ws.send({ type: "hello", access_token: tokens.access_token, protocol: 1, client: { kind: "web", version: "1" } });
+  ws.send({
+    type: "hello",
+    access_token: tokens.access_token,
+    protocol: 1,
+    client: { kind: "web", version: "1" },
+  });
   expect(await ws.next()).toMatchObject({ type: "error", code: "token_expired" });
   expect((await ws.closed).code).toBe(4001);
   const refreshed = await request<Tokens>(server.url, "POST", "/account/refresh", {
@@ -65,18 +76,32 @@ test("a login beyond max_sessions_per_account ends the least recently used sessi
   const email = uniqueEmail();
   await request(server.url, "POST", "/account/register", { body: { email, password: PASSWORD } });
   const first = await connect(server, (await login(email)).body, { kind: "web", sync: { account_state: 1 } });
-  const second = await connect(server, (await login(email)).body, { kind: "ios", sync: { account_state: 1 } });
-  expect((await request(server.url, "GET", "/account/state", { token: second.accessToken })).status).toBe(200);
-  const third = await connect(server, (await login(email)).body, { kind: "android", sync: { account_state: 1 } });
+  const second = await connect(server, (await login(email)).body, {
+    kind: "ios",
+    sync: { account_state: 1 },
+  });
+  expect((await request(server.url, "GET", "/account/state", { token: second.accessToken })).status).toBe(
+    200,
+  );
+  const third = await connect(server, (await login(email)).body, {
+    kind: "android",
+    sync: { account_state: 1 },
+  });
   expect(await first.ws.next()).toEqual({ type: "disconnect", reason: "session_ended" });
-  expectError(await request(server.url, "GET", "/account/state", { token: first.accessToken }), 401, "invalid_token");
+  expectError(
+    await request(server.url, "GET", "/account/state", { token: first.accessToken }),
+    401,
+    "invalid_token",
+  );
   expectError(
     await request(server.url, "POST", "/account/refresh", { body: { refresh_token: first.refreshToken } }),
     401,
     "invalid_token",
   );
   for (const live of [second, third]) {
-    expect((await request(server.url, "GET", "/account/state", { token: live.accessToken })).status).toBe(200);
+    expect((await request(server.url, "GET", "/account/state", { token: live.accessToken })).status).toBe(
+      200,
+    );
     live.ws.close();
   }
 });

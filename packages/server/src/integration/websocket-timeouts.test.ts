@@ -28,10 +28,7 @@ test("a connection that sends nothing is closed after the idle timeout; one that
   const idle = await signUp(server);
   const busy = await signUp(server);
   const started = Date.now();
-  const pinger = setInterval(
-    () => busy.ws.send({ type: "ping", id: "keep" }),
-    2000,
-  );
+  const pinger = setInterval(() => busy.ws.send({ type: "ping", id: "keep" }), 2000);
   await idle.ws.closed;
   const waited = Date.now() - started;
   clearInterval(pinger);
@@ -45,9 +42,7 @@ test("a slow consumer whose send buffer passes the limit is disconnected", async
   // Stop reading: the kernel buffers fill, then the server's send buffer grows past 16 KiB.
   (user.ws.socket as unknown as { _socket: { pause(): void } })._socket.pause();
   const id = "p".repeat(60);
-  const batch = Array.from({ length: 2000 }, () =>
-    JSON.stringify({ type: "ping", id }),
-  ).join("\n");
+  const batch = Array.from({ length: 2000 }, () => JSON.stringify({ type: "ping", id })).join("\n");
   let sent = 0;
   const closed = user.ws.closed.then(() => true);
   let isClosed = false;
@@ -57,13 +52,8 @@ test("a slow consumer whose send buffer passes the limit is disconnected", async
     sent += 2000;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  (
-    user.ws.socket as unknown as { _socket: { resume(): void } }
-  )._socket.resume();
+  (user.ws.socket as unknown as { _socket: { resume(): void } })._socket.resume();
   expect(
-    await Promise.race([
-      closed,
-      new Promise((resolve) => setTimeout(() => resolve(false), 10_000)),
-    ]),
+    await Promise.race([closed, new Promise((resolve) => setTimeout(() => resolve(false), 10_000))]),
   ).toBe(true);
 }, 60_000);

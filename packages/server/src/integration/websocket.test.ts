@@ -260,8 +260,7 @@ describe("limits", () => {
   test("frames over the rate limit close the connection with rate_limited", async () => {
     const user = await signUp(server);
     for (let i = 0; i < 9; i++) user.ws.send({ type: "ping", id: i });
-    for (let i = 0; i < 9; i++)
-      expect(await user.ws.next()).toEqual({ type: "pong", id: i });
+    for (let i = 0; i < 9; i++) expect(await user.ws.next()).toEqual({ type: "pong", id: i });
     for (let i = 0; i < 5; i++) user.ws.send({ type: "ping", id: 100 + i });
     const frames = [];
     for (;;) {

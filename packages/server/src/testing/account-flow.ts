@@ -3,11 +3,7 @@ import { request } from "./http-client.js";
 import type { SignedIn } from "./sign-in.js";
 
 /** Fills in a valid setup for an adult and completes it; returns the completed state. */
-export async function completeSetup(
-  server: { url: string },
-  user: SignedIn,
-  birthdate = "1990-05-17",
-) {
+export async function completeSetup(server: { url: string }, user: SignedIn, birthdate = "1990-05-17") {
   const setup = await request(server.url, "POST", "/account/setup", {
     token: user.accessToken,
     body: {
@@ -26,16 +22,10 @@ export async function completeSetup(
 }
 
 /** Expects `{"error":{"code","message"}}` with the given status and code. */
-export function expectError(
-  result: { status: number; body: unknown },
-  status: number,
-  code: string,
-): void {
+export function expectError(result: { status: number; body: unknown }, status: number, code: string): void {
   expect(result.body, JSON.stringify(result.body)).toMatchObject({
     error: { code },
   });
-  expect(
-    typeof (result.body as { error: { message: unknown } }).error.message,
-  ).toBe("string");
+  expect(typeof (result.body as { error: { message: unknown } }).error.message).toBe("string");
   expect(result.status).toBe(status);
 }

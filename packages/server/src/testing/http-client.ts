@@ -20,10 +20,7 @@ export async function request<T = Record<string, unknown>>(
   let body: string | undefined;
   if (options.body !== undefined) {
     headers["content-type"] = "application/json";
-    body =
-      typeof options.body === "string"
-        ? options.body
-        : JSON.stringify(options.body);
+    body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
   }
   const response = await fetch(baseUrl + path, { method, headers, body });
   const text = await response.text();

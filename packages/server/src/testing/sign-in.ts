@@ -37,12 +37,10 @@ export async function connect(
     sync: options.sync ?? {},
   });
   const welcome = await ws.next();
-  if (welcome.type !== "welcome")
-    throw new Error(`expected welcome, got ${JSON.stringify(welcome)}`);
+  if (welcome.type !== "welcome") throw new Error(`expected welcome, got ${JSON.stringify(welcome)}`);
   return {
     accountId: tokens.account_id,
-    accessToken:
-      (welcome.access_token as string | undefined) ?? tokens.access_token,
+    accessToken: (welcome.access_token as string | undefined) ?? tokens.access_token,
     refreshToken: tokens.refresh_token,
     ws,
     welcome,
@@ -61,8 +59,7 @@ export async function signUp(
   const registered = await request(server.url, "POST", "/account/register", {
     body: { email, password: PASSWORD },
   });
-  if (registered.status !== 201)
-    throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
+  if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
   const login = await request<{
     access_token: string;
     refresh_token: string;
@@ -70,8 +67,7 @@ export async function signUp(
   }>(server.url, "POST", "/account/login", {
     body: { email, password: PASSWORD },
   });
-  if (login.status !== 200)
-    throw new Error(`login failed: ${JSON.stringify(login.body)}`);
+  if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
   const signedIn = await connect(server, login.body, options);
   const sync = await signedIn.ws.next();
   if (sync.event !== "account_state_changed")

@@ -6,9 +6,7 @@ import { fileURLToPath } from "node:url";
 import { stringify } from "smol-toml";
 
 /** The built `venus` binary the integration tests run. */
-export const VENUS_BIN = fileURLToPath(
-  new URL("../../dist/main.js", import.meta.url),
-);
+export const VENUS_BIN = fileURLToPath(new URL("../../dist/main.js", import.meta.url));
 
 export interface ServerOptions {
   /** Config sections merged over the test defaults (port 0, temp data dir). */
@@ -38,9 +36,7 @@ export function newDataDir(): string {
 }
 
 /** Writes a config file and runs `venus server`, resolving once it logs that it listens. */
-export async function startServer(
-  options: ServerOptions = {},
-): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? newDataDir();
   const config = {
     data_dir: join(dataDir, "data"),
@@ -50,14 +46,10 @@ export async function startServer(
   };
   const configFile = join(dataDir, "venus.toml");
   writeFileSync(configFile, stringify(config));
-  const child = spawn(
-    process.execPath,
-    [VENUS_BIN, "server", "--config", configFile],
-    {
-      env: { ...process.env, ...options.env },
-      stdio: ["ignore", "pipe", "pipe"],
-    },
-  );
+  const child = spawn(process.execPath, [VENUS_BIN, "server", "--config", configFile], {
+    env: { ...process.env, ...options.env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const output: string[] = [];
   const exited = new Promise<number | string>((resolve) =>
     child.on("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
@@ -65,8 +57,7 @@ export async function startServer(
   const port = await new Promise<number>((resolve, reject) => {
     const onLine = (line: string) => {
       output.push(line);
-      if (line.includes('"msg":"listening"'))
-        resolve((JSON.parse(line) as { port: number }).port);
+      if (line.includes('"msg":"listening"')) resolve((JSON.parse(line) as { port: number }).port);
     };
     for (const stream of [child.stdout, child.stderr]) {
       let buffered = "";
@@ -78,11 +69,7 @@ export async function startServer(
       });
     }
     void exited.then((code) =>
-      reject(
-        new Error(
-          `server exited (${code}) before listening:\n${output.join("\n")}`,
-        ),
-      ),
+      reject(new Error(`server exited (${code}) before listening:\n${output.join("\n")}`)),
     );
   });
   return {
@@ -94,8 +81,7 @@ export async function startServer(
     output,
     exited,
     stop: (signal = "SIGTERM") => {
-      if (child.exitCode === null && child.signalCode === null)
-        child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       return exited;
     },
     cleanup: () => rmSync(dataDir, { recursive: true, force: true }),

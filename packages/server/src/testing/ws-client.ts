@@ -17,17 +17,13 @@ export class WsClient {
     readonly binary: boolean,
   ) {
     socket.on("message", (data: Buffer, isBinary: boolean) => {
-      const frame = (
-        isBinary ? packr.unpack(data) : JSON.parse(data.toString())
-      ) as Frame;
+      const frame = (isBinary ? packr.unpack(data) : JSON.parse(data.toString())) as Frame;
       const waiter = this.waiters.shift();
       if (waiter) waiter(frame);
       else this.frames.push(frame);
     });
     this.closed = new Promise((resolve) =>
-      socket.on("close", (code, reason) =>
-        resolve({ code, reason: reason.toString() }),
-      ),
+      socket.on("close", (code, reason) => resolve({ code, reason: reason.toString() })),
     );
     this.opened = new Promise((resolve, reject) => {
       socket.once("open", () => resolve());
@@ -35,10 +31,7 @@ export class WsClient {
     });
   }
 
-  static async connect(
-    url: string,
-    options: { msgpack?: boolean } = {},
-  ): Promise<WsClient> {
+  static async connect(url: string, options: { msgpack?: boolean } = {}): Promise<WsClient> {
     const socket = new WebSocket(url, options.msgpack ? ["msgpack"] : []);
     const client = new WsClient(socket, options.msgpack ?? false);
     await client.opened;
@@ -58,10 +51,7 @@ export class WsClient {
     const queued = this.frames.shift();
     if (queued) return Promise.resolve(queued);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`no frame within ${timeoutMs} ms`)),
-        timeoutMs,
-      );
+      const timer = setTimeout(() => reject(new Error(`no frame within ${timeoutMs} ms`)), timeoutMs);
       this.waiters.push((frame) => {
         clearTimeout(timer);
         resolve(frame);

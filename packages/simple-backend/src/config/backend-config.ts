@@ -7,13 +7,11 @@ export const backendConfigProperties = {
   data_dir: Type.String({
     default: "./data",
     minLength: 1,
-    description:
-      "Directory for databases, files and the lock file (relative to the working directory).",
+    description: "Directory for databases, files and the lock file (relative to the working directory).",
   }),
   allow_slow_fallback: Type.Boolean({
     default: false,
-    description:
-      "Start even when uWebSockets.js falls back to its slow JavaScript implementation.",
+    description: "Start even when uWebSockets.js falls back to its slow JavaScript implementation.",
   }),
   http: configSection("Public HTTP and WebSocket listener.", {
     host: Type.String({
@@ -29,13 +27,11 @@ export const backendConfigProperties = {
     max_body_bytes: Type.Integer({
       default: 65536,
       minimum: 1024,
-      description:
-        "Largest request body accepted, in bytes (413 payload_too_large above).",
+      description: "Largest request body accepted, in bytes (413 payload_too_large above).",
     }),
     trust_forwarded_for: Type.Boolean({
       default: false,
-      description:
-        "Take the client address from X-Forwarded-For (only behind a trusted reverse proxy).",
+      description: "Take the client address from X-Forwarded-For (only behind a trusted reverse proxy).",
     }),
   }),
   log: configSection("Logging (JSON lines on standard output).", {
@@ -48,8 +44,7 @@ export const backendConfigProperties = {
     deadline_seconds: Type.Number({
       default: 20,
       exclusiveMinimum: 0,
-      description:
-        "Time allowed to drain requests and flush data before the process gives up and exits 1.",
+      description: "Time allowed to drain requests and flush data before the process gives up and exits 1.",
     }),
   }),
 };

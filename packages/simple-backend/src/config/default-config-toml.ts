@@ -13,10 +13,7 @@ function comment(text: string | undefined): string[] {
 }
 
 function renderTable(path: string[], schema: SchemaNode, out: string[]): void {
-  const entries = Object.entries(schema.properties ?? {}) as [
-    string,
-    SchemaNode,
-  ][];
+  const entries = Object.entries(schema.properties ?? {}) as [string, SchemaNode][];
   const leaves = entries.filter(([, s]) => s.type !== "object");
   const tables = entries.filter(([, s]) => s.type === "object");
   if (path.length > 0) {

@@ -1,10 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse as parseToml } from "smol-toml";
 import type { Static, TObject, TSchema } from "@sinclair/typebox";
-import {
-  compileValidator,
-  type SchemaIssue,
-} from "../validation/schema-validator.js";
+import { compileValidator, type SchemaIssue } from "../validation/schema-validator.js";
 import { applyEnvOverrides } from "./env-overrides.js";
 
 export class ConfigError extends Error {
@@ -34,26 +31,18 @@ function readToml(file: string): Record<string, unknown> {
   try {
     text = readFileSync(file, "utf8");
   } catch (error) {
-    throw new ConfigError(file, [
-      { path: "", message: `cannot read file: ${(error as Error).message}` },
-    ]);
+    throw new ConfigError(file, [{ path: "", message: `cannot read file: ${(error as Error).message}` }]);
   }
   try {
     return parseToml(text) as Record<string, unknown>;
   } catch (error) {
-    throw new ConfigError(file, [
-      { path: "", message: `not valid TOML: ${(error as Error).message}` },
-    ]);
+    throw new ConfigError(file, [{ path: "", message: `not valid TOML: ${(error as Error).message}` }]);
   }
 }
 
 /** Reads TOML, applies environment overrides, fills defaults and validates; lists every bad key at once. */
-export function loadConfig<S extends TObject>(
-  options: LoadConfigOptions<S>,
-): Static<S> {
-  const raw: Record<string, unknown> = options.file
-    ? readToml(options.file)
-    : {};
+export function loadConfig<S extends TObject>(options: LoadConfigOptions<S>): Static<S> {
+  const raw: Record<string, unknown> = options.file ? readToml(options.file) : {};
   const envIssues = applyEnvOverrides(
     raw,
     options.schema as TSchema,
@@ -62,7 +51,6 @@ export function loadConfig<S extends TObject>(
   );
   const result = compileValidator(options.schema, { useDefaults: true })(raw);
   const issues = [...envIssues, ...(result.ok ? [] : result.issues)];
-  if (issues.length > 0)
-    throw new ConfigError(options.file ?? "defaults and environment", issues);
+  if (issues.length > 0) throw new ConfigError(options.file ?? "defaults and environment", issues);
   return raw as Static<S>;
 }

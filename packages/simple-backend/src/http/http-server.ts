@@ -5,13 +5,7 @@ import { LATENCY_BUCKETS, type Metrics } from "../metrics/metrics.js";
 import { readBody, BodyTooLargeError } from "./read-body.js";
 import { remoteAddressOf } from "./remote-address.js";
 import { sendReply } from "./send-reply.js";
-import type {
-  HttpRequest,
-  HttpResponse,
-  TemplatedApp,
-  Uws,
-  us_listen_socket,
-} from "./uws.js";
+import type { HttpRequest, HttpResponse, TemplatedApp, Uws, us_listen_socket } from "./uws.js";
 import {
   errorReply,
   type HttpHandler,
@@ -66,36 +60,21 @@ export class HttpServer {
     );
   }
 
-  route(
-    method: HttpMethod,
-    pattern: string,
-    handler: HttpHandler,
-    routeOptions: RouteOptions = {},
-  ): void {
+  route(method: HttpMethod, pattern: string, handler: HttpHandler, routeOptions: RouteOptions = {}): void {
     const maxBodyBytes = routeOptions.maxBodyBytes ?? this.options.maxBodyBytes;
-    this.app[method](pattern, (res, req) =>
-      this.handle(res, req, method, pattern, handler, maxBodyBytes),
-    );
+    this.app[method](pattern, (res, req) => this.handle(res, req, method, pattern, handler, maxBodyBytes));
   }
 
   /** Answers every unmatched path; call after all routes. */
   notFound(): void {
-    const handler: HttpHandler = () =>
-      errorReply(404, "not_found", "no such route");
-    this.app.any("/*", (res, req) =>
-      this.handle(res, req, "get", "(unmatched)", handler, 0),
-    );
+    const handler: HttpHandler = () => errorReply(404, "not_found", "no such route");
+    this.app.any("/*", (res, req) => this.handle(res, req, "get", "(unmatched)", handler, 0));
   }
 
   listen(): Promise<number> {
     return new Promise((resolve, reject) => {
       this.app.listen(this.options.host, this.options.port, (socket) => {
-        if (!socket)
-          return reject(
-            new Error(
-              `cannot listen on ${this.options.host}:${this.options.port}`,
-            ),
-          );
+        if (!socket) return reject(new Error(`cannot listen on ${this.options.host}:${this.options.port}`));
         this.listenSocket = socket;
         resolve(this.uws.us_socket_local_port(socket as never));
       });
@@ -128,11 +107,9 @@ export class HttpServer {
     req.forEach((key, value) => headers.set(key, value));
     const params: string[] = [];
     const paramCount = route.split("/:").length - 1;
-    for (let i = 0; i < paramCount; i++)
-      params.push(decodeURIComponent(req.getParameter(i) ?? ""));
+    for (let i = 0; i < paramCount; i++) params.push(decodeURIComponent(req.getParameter(i) ?? ""));
     const givenId = headers.get("x-request-id");
-    const requestId =
-      givenId && REQUEST_ID.test(givenId) ? givenId : randomUUID();
+    const requestId = givenId && REQUEST_ID.test(givenId) ? givenId : randomUUID();
     const ctx: HttpRequestContext = {
       method: req.getMethod().toUpperCase(),
       route,
@@ -141,11 +118,7 @@ export class HttpServer {
       params,
       headers,
       body: Buffer.alloc(0),
-      remoteAddress: remoteAddressOf(
-        res,
-        headers,
-        this.options.trustForwardedFor,
-      ),
+      remoteAddress: remoteAddressOf(res, headers, this.options.trustForwardedFor),
       requestId,
       log: this.options.log,
     };
@@ -154,16 +127,10 @@ export class HttpServer {
       state.aborted = true;
     });
     this.inFlight++;
-    void this.run(res, ctx, state, method, handler, maxBodyBytes).finally(
-      () => {
-        this.latency.observe(
-          { method: ctx.method, route },
-          (performance.now() - started) / 1000,
-        );
-        if (--this.inFlight === 0)
-          for (const wake of this.idleWaiters.splice(0)) wake();
-      },
-    );
+    void this.run(res, ctx, state, method, handler, maxBodyBytes).finally(() => {
+      this.latency.observe({ method: ctx.method, route }, (performance.now() - started) / 1000);
+      if (--this.inFlight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+    });
   }
 
   private async run(
@@ -183,16 +150,11 @@ export class HttpServer {
       closeConnection = true;
     } else {
       try {
-        if (BODY_METHODS.has(method))
-          ctx.body = await readBody(res, ctx.headers, maxBodyBytes);
+        if (BODY_METHODS.has(method)) ctx.body = await readBody(res, ctx.headers, maxBodyBytes);
         reply = await handler(ctx);
       } catch (error) {
         if (error instanceof BodyTooLargeError) {
-          reply = errorReply(
-            413,
-            "payload_too_large",
-            `request body exceeds ${maxBodyBytes} bytes`,
-          );
+          reply = errorReply(413, "payload_too_large", `request body exceeds ${maxBodyBytes} bytes`);
           closeConnection = true;
         } else {
           reply = this.options.onError(error, ctx);

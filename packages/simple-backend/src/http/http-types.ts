@@ -25,9 +25,7 @@ export interface HttpReply {
   contentType?: string;
 }
 
-export type HttpHandler = (
-  ctx: HttpRequestContext,
-) => Promise<HttpReply> | HttpReply;
+export type HttpHandler = (ctx: HttpRequestContext) => Promise<HttpReply> | HttpReply;
 
 /** The error body every Venus reply uses: `{"error":{"code","message"}}`. */
 export function errorReply(

@@ -19,14 +19,11 @@ export interface OpenApiInfo {
 }
 
 /** An OpenAPI 3.1 document whose schemas are the very schemas requests are validated with. */
-export function buildOpenApi(
-  info: OpenApiInfo,
-  routes: OpenApiRoute[],
-): object {
+export function buildOpenApi(info: OpenApiInfo, routes: OpenApiRoute[]): object {
   const paths: Record<string, Record<string, object>> = {};
   for (const route of routes) {
-    const path = route.path.replace(/:([A-Za-z_]+)/g, "{$1}");
-    const parameters = [...route.path.matchAll(/:([A-Za-z_]+)/g)].map((m) => ({
+    const path = route.path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, "{$1}");
+    const parameters = [...route.path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => ({
       name: m[1],
       in: "path",
       required: true,

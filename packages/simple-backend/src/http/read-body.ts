@@ -7,11 +7,7 @@ export class BodyTooLargeError extends Error {
 }
 
 /** Collects the request body, rejecting as soon as it (or its declared length) passes the limit. */
-export function readBody(
-  res: HttpResponse,
-  headers: Map<string, string>,
-  limit: number,
-): Promise<Buffer> {
+export function readBody(res: HttpResponse, headers: Map<string, string>, limit: number): Promise<Buffer> {
   const declared = Number(headers.get("content-length") ?? "0");
   if (declared > limit) return Promise.reject(new BodyTooLargeError());
   return new Promise((resolve, reject) => {
@@ -27,10 +23,7 @@ export function readBody(
       }
       // uWS reuses the chunk's memory after this callback returns: copy it.
       chunks.push(Buffer.from(new Uint8Array(chunk).slice()));
-      if (isLast)
-        resolve(
-          chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks),
-        );
+      if (isLast) resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
     });
   });
 }

@@ -1,11 +1,11 @@
 import type { HttpResponse } from "./uws.js";
 
-const MAPPED_V4 = /^(?:0{1,4}:){5}ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i;
+const MAPPED_V4 = /^(?:(?:0{1,4}:){5}|::)ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i;
 
 /** The peer address as text, with IPv4-mapped IPv6 written as plain IPv4. */
 export function normalizeAddress(text: string): string {
   const mapped = MAPPED_V4.exec(text);
-  if (!mapped) return text.replace(/^::ffff:/i, "");
+  if (!mapped) return text.replace(/^::ffff:(?=\d+\.)/i, "");
   const high = Number.parseInt(mapped[1] as string, 16);
   const low = Number.parseInt(mapped[2] as string, 16);
   return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;

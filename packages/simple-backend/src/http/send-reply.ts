@@ -7,10 +7,8 @@ function encodeBody(reply: HttpReply): {
 } {
   const { body } = reply;
   if (body === undefined) return { body: undefined, type: undefined };
-  if (typeof body === "string")
-    return { body, type: reply.contentType ?? "text/plain; charset=utf-8" };
-  if (Buffer.isBuffer(body))
-    return { body, type: reply.contentType ?? "application/octet-stream" };
+  if (typeof body === "string") return { body, type: reply.contentType ?? "text/plain; charset=utf-8" };
+  if (Buffer.isBuffer(body)) return { body, type: reply.contentType ?? "application/octet-stream" };
   return {
     body: JSON.stringify(body),
     type: reply.contentType ?? "application/json",
@@ -28,8 +26,7 @@ export function sendReply(
     res.writeStatus(STATUS_TEXT[reply.status] ?? String(reply.status));
     if (type) res.writeHeader("content-type", type);
     res.writeHeader("x-request-id", requestId);
-    for (const [name, value] of Object.entries(reply.headers ?? {}))
-      res.writeHeader(name, value);
+    for (const [name, value] of Object.entries(reply.headers ?? {})) res.writeHeader(name, value);
     res.end(body, closeConnection);
   });
 }

@@ -2,13 +2,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
 export type Uws = typeof import("uWebSockets.js");
-export type {
-  HttpRequest,
-  HttpResponse,
-  TemplatedApp,
-  WebSocket,
-  us_listen_socket,
-} from "uWebSockets.js";
+export type { HttpRequest, HttpResponse, TemplatedApp, WebSocket, us_listen_socket } from "uWebSockets.js";
 
 const require = createRequire(import.meta.url);
 

@@ -1,10 +1,4 @@
-import {
-  Counter,
-  Gauge,
-  Histogram,
-  Registry,
-  collectDefaultMetrics,
-} from "prom-client";
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 /** The process-wide Prometheus registry with Node's default metrics (memory, event-loop lag, GC). */
 export class Metrics {
@@ -18,11 +12,7 @@ export class Metrics {
     });
   }
 
-  counter(
-    name: string,
-    help: string,
-    labelNames: string[] = [],
-  ): Counter<string> {
+  counter(name: string, help: string, labelNames: string[] = []): Counter<string> {
     return new Counter({ name, help, labelNames, registers: [this.registry] });
   }
 
@@ -30,12 +20,7 @@ export class Metrics {
     return new Gauge({ name, help, labelNames, registers: [this.registry] });
   }
 
-  histogram(
-    name: string,
-    help: string,
-    buckets: number[],
-    labelNames: string[] = [],
-  ): Histogram<string> {
+  histogram(name: string, help: string, buckets: number[], labelNames: string[] = []): Histogram<string> {
     return new Histogram({
       name,
       help,
@@ -56,6 +41,5 @@ export class Metrics {
 
 /** Seconds buckets from 100 µs to 10 s, for request and commit latency. */
 export const LATENCY_BUCKETS = [
-  0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25,
-  0.5, 1, 2.5, 10,
+  0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 10,
 ];

@@ -1,11 +1,4 @@
-import {
-  closeSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  unlinkSync,
-  writeSync,
-} from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
 import { join } from "node:path";
 
 export class DataDirLockedError extends Error {
@@ -43,8 +36,7 @@ export function lockDataDir(dataDir: string): () => void {
       closeSync(fd);
       return () => {
         try {
-          if (Number(readFileSync(path, "utf8")) === process.pid)
-            unlinkSync(path);
+          if (Number(readFileSync(path, "utf8")) === process.pid) unlinkSync(path);
         } catch {
           // Already gone: nothing to release.
         }

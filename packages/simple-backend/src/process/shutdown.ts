@@ -16,8 +16,7 @@ export class Shutdown {
   constructor(
     private readonly log: Logger,
     private readonly deadlineMs: number,
-    private readonly exit: (code: number) => void = (code) =>
-      process.exit(code),
+    private readonly exit: (code: number) => void = (code) => process.exit(code),
   ) {}
 
   get started(): boolean {
@@ -44,10 +43,7 @@ export class Shutdown {
 
   private async runSteps(): Promise<void> {
     const timer = setTimeout(() => {
-      this.log.error(
-        { deadlineMs: this.deadlineMs },
-        "shutdown deadline passed; exiting without finishing",
-      );
+      this.log.error({ deadlineMs: this.deadlineMs }, "shutdown deadline passed; exiting without finishing");
       this.exit(1);
     }, this.deadlineMs);
     let code = 0;

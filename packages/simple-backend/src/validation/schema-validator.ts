@@ -11,8 +11,7 @@ export interface SchemaIssue {
   message: string;
 }
 
-export type Validation<T> =
-  { ok: true; value: T } | { ok: false; issues: SchemaIssue[] };
+export type Validation<T> = { ok: true; value: T } | { ok: false; issues: SchemaIssue[] };
 
 export interface ValidatorOptions {
   /** Fill in `default` values from the schema. */
@@ -37,15 +36,11 @@ const shared = {
 function issueOf(error: ErrorObject): SchemaIssue {
   const base = error.instancePath.split("/").slice(1).join(".");
   if (error.keyword === "additionalProperties") {
-    const key = String(
-      (error.params as { additionalProperty: string }).additionalProperty,
-    );
+    const key = String((error.params as { additionalProperty: string }).additionalProperty);
     return { path: base ? `${base}.${key}` : key, message: "unknown key" };
   }
   if (error.keyword === "required") {
-    const key = String(
-      (error.params as { missingProperty: string }).missingProperty,
-    );
+    const key = String((error.params as { missingProperty: string }).missingProperty);
     return { path: base ? `${base}.${key}` : key, message: "is required" };
   }
   return { path: base, message: error.message ?? "is invalid" };
@@ -75,7 +70,5 @@ export function compileValidator<S extends TSchema>(
 }
 
 export function formatIssues(issues: SchemaIssue[]): string {
-  return issues
-    .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
-    .join("; ");
+  return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
 }

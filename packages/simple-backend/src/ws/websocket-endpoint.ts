@@ -92,65 +92,54 @@ export function addWebSocketEndpoint<State>(
     "venus_websocket_connections",
     "Open WebSocket connections",
   );
-  app.ws<SocketData<State> & { protocol: string; remoteAddress: string }>(
-    options.path,
-    {
-      maxPayloadLength: options.maxFrameBytes,
-      idleTimeout: options.idleTimeoutSeconds,
-      maxBackpressure: options.maxSendBufferBytes,
-      closeOnBackpressureLimit: 1,
-      sendPingsAutomatically: false,
-      upgrade: (res, req, context) => {
-        const headers = new Map<string, string>();
-        req.forEach((key, value) => headers.set(key, value));
-        const offered = (headers.get("sec-websocket-protocol") ?? "")
-          .split(",")
-          .map((p) => p.trim());
-        const protocol = offered.includes(MSGPACK_SUBPROTOCOL)
-          ? MSGPACK_SUBPROTOCOL
-          : "";
-        const remoteAddress = remoteAddressOf(
-          res,
-          headers,
-          options.trustForwardedFor,
-        );
-        res.upgrade(
-          { protocol, remoteAddress } as never,
-          headers.get("sec-websocket-key") ?? "",
-          protocol,
-          headers.get("sec-websocket-extensions") ?? "",
-          context,
-        );
-      },
-      open: (socket) => {
-        const data = socket.getUserData() as SocketData<State> & {
-          protocol: string;
-          remoteAddress: string;
-        };
-        const connection = new UwsConnection(
-          socket,
-          data.remoteAddress,
-          data.protocol === MSGPACK_SUBPROTOCOL,
-          handlers.initialState(),
-        );
-        data.connection = connection;
-        live.add(connection);
-        gauge.inc();
-        handlers.onOpen(connection);
-      },
-      message: (socket, message, isBinary) => {
-        const { connection } = socket.getUserData();
-        handlers.onFrame(connection, decode(message, isBinary));
-      },
-      close: (socket, code) => {
-        const { connection } = socket.getUserData();
-        (connection as UwsConnection<State>).open = false;
-        live.delete(connection);
-        gauge.dec();
-        handlers.onClose(connection, code);
-      },
+  app.ws<SocketData<State> & { protocol: string; remoteAddress: string }>(options.path, {
+    maxPayloadLength: options.maxFrameBytes,
+    idleTimeout: options.idleTimeoutSeconds,
+    maxBackpressure: options.maxSendBufferBytes,
+    closeOnBackpressureLimit: 1,
+    sendPingsAutomatically: false,
+    upgrade: (res, req, context) => {
+      const headers = new Map<string, string>();
+      req.forEach((key, value) => headers.set(key, value));
+      const offered = (headers.get("sec-websocket-protocol") ?? "").split(",").map((p) => p.trim());
+      const protocol = offered.includes(MSGPACK_SUBPROTOCOL) ? MSGPACK_SUBPROTOCOL : "";
+      const remoteAddress = remoteAddressOf(res, headers, options.trustForwardedFor);
+      res.upgrade(
+        { protocol, remoteAddress } as never,
+        headers.get("sec-websocket-key") ?? "",
+        protocol,
+        headers.get("sec-websocket-extensions") ?? "",
+        context,
+      );
     },
-  );
+    open: (socket) => {
+      const data = socket.getUserData() as SocketData<State> & {
+        protocol: string;
+        remoteAddress: string;
+      };
+      const connection = new UwsConnection(
+        socket,
+        data.remoteAddress,
+        data.protocol === MSGPACK_SUBPROTOCOL,
+        handlers.initialState(),
+      );
+      data.connection = connection;
+      live.add(connection);
+      gauge.inc();
+      handlers.onOpen(connection);
+    },
+    message: (socket, message, isBinary) => {
+      const { connection } = socket.getUserData();
+      handlers.onFrame(connection, decode(message, isBinary));
+    },
+    close: (socket, code) => {
+      const { connection } = socket.getUserData();
+      (connection as UwsConnection<State>).open = false;
+      live.delete(connection);
+      gauge.dec();
+      handlers.onClose(connection, code);
+    },
+  });
   return {
     count: () => live.size,
     closeAll: (code, reason) => {

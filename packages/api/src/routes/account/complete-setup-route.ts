@@ -6,8 +6,7 @@ export const completeSetupRoute = userRoute(
   {
     method: "post",
     path: "/account/complete_setup",
-    summary:
-      "Finish setup: checks it is complete and the user is of age, then the state becomes normal",
+    summary: "Finish setup: checks it is complete and the user is of age, then the state becomes normal",
     tag: "account",
     responses: {
       200: { description: "The new state", schema: AccountStateResponse },
@@ -18,6 +17,5 @@ export const completeSetupRoute = userRoute(
       422: { description: "too_young", schema: ErrorResponse },
     },
   },
-  async ({ auth, deps }) =>
-    json(200, await completeSetup(deps.account, auth.account)),
+  async ({ auth, deps }) => json(200, await completeSetup(deps.account, auth.account)),
 );

@@ -15,6 +15,5 @@ export const loginRoute = publicRoute(
       429: { description: "rate_limited", schema: ErrorResponse },
     },
   },
-  async ({ http, body, deps }) =>
-    json(200, await login(deps.account, body, http.remoteAddress)),
+  async ({ http, body, deps }) => json(200, await login(deps.account, body, http.remoteAddress)),
 );

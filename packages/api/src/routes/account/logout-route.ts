@@ -6,8 +6,7 @@ export const logoutRoute = userRoute(
   {
     method: "post",
     path: "/account/logout",
-    summary:
-      "End this device's session: its tokens stop working and its WebSocket closes",
+    summary: "End this device's session: its tokens stop working and its WebSocket closes",
     tag: "account",
     responses: {
       200: { description: "Logged out", schema: OkResponse },

@@ -12,12 +12,10 @@ export const refreshRoute = publicRoute(
     responses: {
       200: { description: "New tokens", schema: LoginResponse },
       401: {
-        description:
-          "invalid_token or refresh_token_reused (the session has ended)",
+        description: "invalid_token or refresh_token_reused (the session has ended)",
         schema: ErrorResponse,
       },
     },
   },
-  async ({ body, deps }) =>
-    json(200, await refresh(deps.account, body.refresh_token)),
+  async ({ body, deps }) => json(200, await refresh(deps.account, body.refresh_token)),
 );

@@ -6,8 +6,7 @@ export const setupRoute = userRoute(
   {
     method: "post",
     path: "/account/setup",
-    summary:
-      "Save name, birthdate, gender and wanted genders (initial_setup only)",
+    summary: "Save name, birthdate, gender and wanted genders (initial_setup only)",
     tag: "account",
     body: SetupRequest,
     responses: {

@@ -1,11 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import {
-  ErrorResponse,
-  RuntimeFlags,
-  SetFlagRequest,
-  VenusError,
-  type RuntimeFlagName,
-} from "@venus/model";
+import { ErrorResponse, RuntimeFlags, SetFlagRequest, VenusError, type RuntimeFlagName } from "@venus/model";
 import { validate } from "../../parse-body.js";
 import { json, userRoute } from "../../route.js";
 
@@ -41,10 +35,7 @@ export const setFlagRoute = userRoute(
   async ({ http, body, deps }) => {
     const name = http.params[0] as string;
     const schema = (
-      RuntimeFlags.properties as Record<
-        string,
-        (typeof RuntimeFlags.properties)[RuntimeFlagName]
-      >
+      RuntimeFlags.properties as Record<string, (typeof RuntimeFlags.properties)[RuntimeFlagName]>
     )[name];
     if (!Object.hasOwn(RuntimeFlags.properties, name) || !schema)
       throw new VenusError("not_found", `no flag ${name}`);

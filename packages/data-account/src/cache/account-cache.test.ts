@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  ACCOUNT_MIGRATIONS,
+  AccountStatements,
+  openDatabase,
+  type AccountRow,
+  type Database,
+} from "@venus/database";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { AccountCache } from "./account-cache.js";
+import type { Session } from "./session-entity.js";
+import { sessionToRow } from "./session-entity.js";
+
+function session(id: string, accountId = "acc-1"): Session {
+  const hex = (n: number) => n.toString(16).padStart(64, "0");
+  const seed = [...id].reduce((sum, c) => sum * 31 + c.charCodeAt(0), 7);
+  return {
+    id,
+    accountId,
+    accessHash: hex(seed),
+    accessIssuedAt: 1000,
+    refreshHash: hex(seed + 1),
+    refreshIssuedAt: 1000,
+    createdAt: 1000,
+    lastUsedAt: 1000,
+    retiredRefreshHashes: [],
+  };
+}
+
+const retiredHash = (n: number) => `ee${n.toString(16).padStart(62, "0")}`;
+
+describe("AccountCache.retireRefresh", () => {
+  it("keeps at most N retired hashes per session, dropping the oldest", () => {
+    const cache = new AccountCache();
+    const s = session("s1");
+    cache.addSession(s);
+    for (let n = 1; n <= 5; n++) cache.retireRefresh(s, retiredHash(n), 3);
+    expect(s.retiredRefreshHashes).toEqual([retiredHash(3), retiredHash(4), retiredHash(5)]);
+    expect([...cache.sessionsByRetiredRefresh.keys()].sort()).toEqual([
+      retiredHash(3),
+      retiredHash(4),
+      retiredHash(5),
+    ]);
+    for (const n of [1, 2]) expect(cache.sessionsByRetiredRefresh.has(retiredHash(n))).toBe(false);
+    expect(cache.sessionsByRetiredRefresh.get(retiredHash(5))).toBe(s);
+  });
+
+  it("keeps exactly N when exactly N were retired", () => {
+    const cache = new AccountCache();
+    const s = session("s1");
+    cache.addSession(s);
+    for (let n = 1; n <= 2; n++) cache.retireRefresh(s, retiredHash(n), 2);
+    expect(s.retiredRefreshHashes).toHaveLength(2);
+    expect(cache.sessionsByRetiredRefresh.size).toBe(2);
+    cache.retireRefresh(s, retiredHash(3), 2);
+    expect(s.retiredRefreshHashes).toEqual([retiredHash(2), retiredHash(3)]);
+    expect(cache.sessionsByRetiredRefresh.size).toBe(2);
+  });
+
+  it("counts each session on its own", () => {
+    const cache = new AccountCache();
+    const a = session("a");
+    const b = session("b");
+    cache.addSession(a);
+    cache.addSession(b);
+    cache.retireRefresh(a, retiredHash(1), 1);
+    cache.retireRefresh(b, retiredHash(2), 1);
+    cache.retireRefresh(a, retiredHash(3), 1);
+    expect(cache.sessionsByRetiredRefresh.get(retiredHash(2))).toBe(b);
+    expect(cache.sessionsByRetiredRefresh.get(retiredHash(3))).toBe(a);
+    expect(cache.sessionsByRetiredRefresh.has(retiredHash(1))).toBe(false);
+  });
+
+  it("forgets a removed session's retired hashes and its other indexes", () => {
+    const cache = new AccountCache();
+    const s = session("s1");
+    const other = session("s2");
+    cache.addSession(s);
+    cache.addSession(other);
+    cache.retireRefresh(s, retiredHash(1), 16);
+    cache.removeSession(s);
+    expect(cache.sessionsByRetiredRefresh.size).toBe(0);
+    expect(cache.sessions.has("s1")).toBe(false);
+    expect(cache.sessionsByAccess.has(s.accessHash)).toBe(false);
+    expect(cache.sessionsByRefresh.has(s.refreshHash)).toBe(false);
+    expect([...(cache.sessionsByAccount.get("acc-1") ?? [])]).toEqual([other]);
+    cache.removeSession(other);
+    expect(cache.sessionsByAccount.has("acc-1")).toBe(false);
+  });
+});
+
+describe("AccountCache.load", () => {
+  let dir: string;
+  let db: Database;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), "venus-account-cache-"));
+    db = openDatabase(join(dir, "account.sqlite"), ACCOUNT_MIGRATIONS);
+  });
+
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("loads accounts, sessions and retired refresh hashes, oldest retired first", () => {
+    const statements = new AccountStatements(db);
+    const account: AccountRow = {
+      id: "acc-1",
+      email: "ann@example.com",
+      password_hash: "$argon2id$stub",
+      state: "normal",
+      permissions: '["ban"]',
+      sync_version: 3,
+      created_at: 1000,
+      last_seen_at: null,
+      name: "Ann",
+      birthdate: null,
+      gender: "woman",
+      looking_for: '["man"]',
+      initial_age: 30,
+      initial_age_year: 2024,
+    };
+    statements.insertAccount(account);
+    const s = session("s1");
+    statements.insertSession(sessionToRow(s));
+    // Inserted out of order: load sorts by retired_at.
+    for (const [n, at] of [
+      [2, 200],
+      [1, 100],
+      [3, 300],
+    ] as const)
+      statements.retireRefreshToken(
+        {
+          token_hash: Buffer.from(retiredHash(n), "hex"),
+          session_id: "s1",
+          retired_at: at,
+        },
+        16,
+      );
+
+    const cache = AccountCache.load(statements);
+    const loaded = cache.accounts.get("acc-1");
+    expect(loaded?.email).toBe("ann@example.com");
+    expect(loaded?.permissions).toEqual(new Set(["ban"]));
+    expect(cache.byEmail.get("ann@example.com")).toBe(loaded);
+    const loadedSession = cache.sessionsByAccess.get(s.accessHash);
+    expect(loadedSession?.id).toBe("s1");
+    expect(cache.sessionsByRefresh.get(s.refreshHash)).toBe(loadedSession);
+    expect(loadedSession?.retiredRefreshHashes).toEqual([retiredHash(1), retiredHash(2), retiredHash(3)]);
+    expect(cache.sessionsByRetiredRefresh.get(retiredHash(2))).toBe(loadedSession);
+  });
+});
