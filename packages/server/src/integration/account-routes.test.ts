@@ -1,29 +1,22 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { completeSetup, expectError } from "../testing/account-flow.js";
+import { describe, expect, test } from "vitest";
+import { completeSetup, expectError, getState } from "../testing/account-flow.js";
 import { request } from "../testing/http-client.js";
 import { connect, PASSWORD, signUp, uniqueEmail } from "../testing/sign-in.js";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
-import { startServer, type RunningServer } from "../testing/spawn-server.js";
+import { useServer } from "../testing/server-fixture.js";
 
-let server: RunningServer;
 const ADMIN_EMAIL = "boss@example.com";
 
-beforeAll(async () => {
-  server = await startServer({
-    config: {
-      admin: { grant_email: ADMIN_EMAIL },
-      http: { max_body_bytes: 4096 },
-      rate_limits: GENEROUS_RATE_LIMITS,
-    },
-  });
-});
-afterAll(async () => {
-  await server.stop();
-  server.cleanup();
+const fixture = useServer({
+  config: {
+    admin: { grant_email: ADMIN_EMAIL },
+    http: { max_body_bytes: 4096 },
+    rate_limits: GENEROUS_RATE_LIMITS,
+  },
 });
 
 const post = (path: string, body?: unknown, token?: string) =>
-  request(server.url, "POST", path, { body, ...(token ? { token } : {}) });
+  request(fixture.server.url, "POST", path, { body, ...(token ? { token } : {}) });
 
 describe("POST /account/register", () => {
   test("creates an account and answers 201 with its id", async () => {
@@ -170,39 +163,33 @@ describe("access tokens need a live WebSocket", () => {
     await post("/account/register", { email, password: PASSWORD });
     const login = await post("/account/login", { email, password: PASSWORD });
     const token = login.body.access_token as string;
-    expectError(await request(server.url, "GET", "/account/state", { token }), 401, "websocket_required");
-    const user = await connect(server, login.body as never);
-    expect(
-      (
-        await request(server.url, "GET", "/account/state", {
-          token: user.accessToken,
-        })
-      ).status,
-    ).toBe(200);
-    user.ws.close();
-    await user.ws.closed;
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expectError(
-      await request(server.url, "GET", "/account/state", {
-        token: user.accessToken,
-      }),
+      await request(fixture.server.url, "GET", "/account/state", { token }),
       401,
       "websocket_required",
     );
+    const user = await connect(fixture.server, login.body as never);
+    expect((await getState(fixture.server, user.accessToken)).status).toBe(200);
+    user.ws.close();
+    await user.ws.closed;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expectError(await getState(fixture.server, user.accessToken), 401, "websocket_required");
   });
 
   test("missing or unknown bearer tokens are invalid_token", async () => {
-    expectError(await request(server.url, "GET", "/account/state"), 401, "invalid_token");
-    expectError(await request(server.url, "GET", "/account/state", { token: "nope" }), 401, "invalid_token");
+    expectError(await request(fixture.server.url, "GET", "/account/state"), 401, "invalid_token");
+    expectError(
+      await request(fixture.server.url, "GET", "/account/state", { token: "nope" }),
+      401,
+      "invalid_token",
+    );
   });
 });
 
 describe("GET /account/state", () => {
   test("a new account is in initial_setup without permissions", async () => {
-    const user = await signUp(server);
-    const state = await request(server.url, "GET", "/account/state", {
-      token: user.accessToken,
-    });
+    const user = await signUp(fixture.server);
+    const state = await getState(fixture.server, user.accessToken);
     expect(state.status).toBe(200);
     expect(state.body).toEqual({
       state: "initial_setup",
@@ -215,7 +202,7 @@ describe("GET /account/state", () => {
 
 describe("POST /account/refresh", () => {
   test("gives a new pair; the old refresh token stops working and its reuse ends the session", async () => {
-    const user = await signUp(server);
+    const user = await signUp(fixture.server);
     const first = await post("/account/refresh", {
       refresh_token: user.refreshToken,
     });
@@ -227,16 +214,10 @@ describe("POST /account/refresh", () => {
       type: "disconnect",
       reason: "tokens_refreshed",
     });
-    const reconnected = await connect(server, first.body as never, {
+    const reconnected = await connect(fixture.server, first.body as never, {
       sync: { account_state: 1 },
     });
-    expect(
-      (
-        await request(server.url, "GET", "/account/state", {
-          token: reconnected.accessToken,
-        })
-      ).status,
-    ).toBe(200);
+    expect((await getState(fixture.server, reconnected.accessToken)).status).toBe(200);
 
     expectError(
       await post("/account/refresh", { refresh_token: user.refreshToken }),
@@ -254,13 +235,7 @@ describe("POST /account/refresh", () => {
       401,
       "invalid_token",
     );
-    expectError(
-      await request(server.url, "GET", "/account/state", {
-        token: reconnected.accessToken,
-      }),
-      401,
-      "invalid_token",
-    );
+    expectError(await getState(fixture.server, reconnected.accessToken), 401, "invalid_token");
   });
 
   test("an unknown refresh token is invalid_token", async () => {
@@ -270,33 +245,27 @@ describe("POST /account/refresh", () => {
 
 describe("POST /account/logout", () => {
   test("ends the session: the socket closes and the tokens stop working", async () => {
-    const user = await signUp(server);
+    const user = await signUp(fixture.server);
     expect((await post("/account/logout", undefined, user.accessToken)).status).toBe(200);
     expect(await user.ws.next()).toEqual({
       type: "disconnect",
       reason: "logged_out",
     });
     expect((await user.ws.closed).code).toBe(4004);
-    expectError(
-      await request(server.url, "GET", "/account/state", {
-        token: user.accessToken,
-      }),
-      401,
-      "invalid_token",
-    );
+    expectError(await getState(fixture.server, user.accessToken), 401, "invalid_token");
     expectError(await post("/account/refresh", { refresh_token: user.refreshToken }), 401, "invalid_token");
   });
 });
 
 describe("setup and complete_setup", () => {
   test("complete_setup needs a complete setup", async () => {
-    const user = await signUp(server);
+    const user = await signUp(fixture.server);
     expectError(await post("/account/complete_setup", undefined, user.accessToken), 409, "setup_incomplete");
     user.ws.close();
   });
 
   test("setup validates name, birthdate and genders", async () => {
-    const user = await signUp(server);
+    const user = await signUp(fixture.server);
     const setup = (body: unknown) => post("/account/setup", body, user.accessToken);
     const valid = {
       name: "Alex",
@@ -323,7 +292,7 @@ describe("setup and complete_setup", () => {
       );
       return d.toISOString().slice(0, 10);
     };
-    const young = await signUp(server);
+    const young = await signUp(fixture.server);
     await post(
       "/account/setup",
       {
@@ -335,8 +304,8 @@ describe("setup and complete_setup", () => {
       young.accessToken,
     );
     expectError(await post("/account/complete_setup", undefined, young.accessToken), 422, "too_young");
-    const adult = await signUp(server);
-    expect(await completeSetup(server, adult, iso(18, 0))).toMatchObject({
+    const adult = await signUp(fixture.server);
+    expect(await completeSetup(fixture.server, adult, iso(18, 0))).toMatchObject({
       state: "normal",
     });
     young.ws.close();
@@ -344,8 +313,8 @@ describe("setup and complete_setup", () => {
   });
 
   test("completing setup makes the account normal and pushes account_state_changed", async () => {
-    const user = await signUp(server);
-    const state = await completeSetup(server, user);
+    const user = await signUp(fixture.server);
+    const state = await completeSetup(fixture.server, user);
     expect(state).toEqual({
       state: "normal",
       permissions: [],
@@ -377,26 +346,26 @@ describe("setup and complete_setup", () => {
 
 describe("admin bootstrap and runtime flags", () => {
   test("only the first account with admin.grant_email gets every permission; flags need edit_config", async () => {
-    const normal = await signUp(server);
-    await completeSetup(server, normal);
+    const normal = await signUp(fixture.server);
+    await completeSetup(fixture.server, normal);
     expectError(
-      await request(server.url, "GET", "/admin/flags", {
+      await request(fixture.server.url, "GET", "/admin/flags", {
         token: normal.accessToken,
       }),
       403,
       "forbidden",
     );
 
-    const admin = await signUp(server, { email: ADMIN_EMAIL });
-    const state = await completeSetup(server, admin);
+    const admin = await signUp(fixture.server, { email: ADMIN_EMAIL });
+    const state = await completeSetup(fixture.server, admin);
     expect(state.permissions).toContain("edit_config");
     expect((state.permissions as string[]).length).toBeGreaterThanOrEqual(10);
 
-    const flags = await request(server.url, "GET", "/admin/flags", {
+    const flags = await request(fixture.server.url, "GET", "/admin/flags", {
       token: admin.accessToken,
     });
     expect(flags.body).toEqual({ registration_enabled: true });
-    const off = await request(server.url, "PUT", "/admin/flags/registration_enabled", {
+    const off = await request(fixture.server.url, "PUT", "/admin/flags/registration_enabled", {
       token: admin.accessToken,
       body: { value: false },
     });
@@ -410,7 +379,7 @@ describe("admin bootstrap and runtime flags", () => {
       "registration_disabled",
     );
     expectError(
-      await request(server.url, "PUT", "/admin/flags/registration_enabled", {
+      await request(fixture.server.url, "PUT", "/admin/flags/registration_enabled", {
         token: admin.accessToken,
         body: { value: "no" },
       }),
@@ -418,14 +387,14 @@ describe("admin bootstrap and runtime flags", () => {
       "validation_failed",
     );
     expectError(
-      await request(server.url, "PUT", "/admin/flags/no_such_flag", {
+      await request(fixture.server.url, "PUT", "/admin/flags/no_such_flag", {
         token: admin.accessToken,
         body: { value: true },
       }),
       404,
       "not_found",
     );
-    await request(server.url, "PUT", "/admin/flags/registration_enabled", {
+    await request(fixture.server.url, "PUT", "/admin/flags/registration_enabled", {
       token: admin.accessToken,
       body: { value: true },
     });
@@ -444,18 +413,18 @@ describe("admin bootstrap and runtime flags", () => {
 
 describe("system routes", () => {
   test("unknown routes are not_found", async () => {
-    expectError(await request(server.url, "GET", "/no/such/route"), 404, "not_found");
-    expectError(await request(server.url, "GET", "/account/register"), 404, "not_found");
+    expectError(await request(fixture.server.url, "GET", "/no/such/route"), 404, "not_found");
+    expectError(await request(fixture.server.url, "GET", "/account/register"), 404, "not_found");
   });
 
   test("/health answers ok", async () => {
-    const health = await request(server.url, "GET", "/health");
+    const health = await request(fixture.server.url, "GET", "/health");
     expect(health.status).toBe(200);
     expect(health.body).toMatchObject({ status: "ok", version: "0.1.0" });
   });
 
   test("/metrics has request, WebSocket, writer, event-loop and memory metrics", async () => {
-    const metrics = await request<string>(server.url, "GET", "/metrics");
+    const metrics = await request<string>(fixture.server.url, "GET", "/metrics");
     expect(metrics.status).toBe(200);
     for (const name of [
       'venus_http_requests_total{method="POST",route="/account/register",status="201"}',
@@ -474,7 +443,7 @@ describe("system routes", () => {
     const doc = await request<{
       openapi: string;
       paths: Record<string, Record<string, { requestBody?: unknown }>>;
-    }>(server.url, "GET", "/openapi.json");
+    }>(fixture.server.url, "GET", "/openapi.json");
     expect(doc.body.openapi).toBe("3.1.0");
     expect(Object.keys(doc.body.paths)).toEqual(
       expect.arrayContaining([

@@ -1,34 +1,26 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { expectError } from "../testing/account-flow.js";
 import { request } from "../testing/http-client.js";
 import { PASSWORD, uniqueEmail } from "../testing/sign-in.js";
-import { startServer, type RunningServer } from "../testing/spawn-server.js";
+import { useServer } from "../testing/server-fixture.js";
 
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startServer({
-    config: {
-      // Behind a (pretend) reverse proxy, so each test chooses its client address.
-      http: { trust_forwarded_for: true },
-      rate_limits: {
-        login_per_ip: { limit: 3, window_seconds: 60 },
-        login_per_email: { limit: 2, window_seconds: 60 },
-        register_per_ip: { limit: 3, window_seconds: 60 },
-        register_per_email: { limit: 2, window_seconds: 60 },
-      },
+const fixture = useServer({
+  config: {
+    // Behind a (pretend) reverse proxy, so each test chooses its client address.
+    http: { trust_forwarded_for: true },
+    rate_limits: {
+      login_per_ip: { limit: 3, window_seconds: 60 },
+      login_per_email: { limit: 2, window_seconds: 60 },
+      register_per_ip: { limit: 3, window_seconds: 60 },
+      register_per_email: { limit: 2, window_seconds: 60 },
     },
-  });
-});
-afterAll(async () => {
-  await server.stop();
-  server.cleanup();
+  },
 });
 
 let nextIp = 1;
 const freshIp = () => `203.0.113.${nextIp++}`;
 const call = (path: string, email: string, ip: string) =>
-  request(server.url, "POST", path, {
+  request(fixture.server.url, "POST", path, {
     body: { email, password: PASSWORD },
     headers: { "x-forwarded-for": ip },
   });
@@ -53,7 +45,7 @@ test("login per email, across addresses", async () => {
   expect((await call("/account/register", email, freshIp())).status).toBe(201);
   expect((await call("/account/login", email, freshIp())).status).toBe(200);
   expectError(
-    await request(server.url, "POST", "/account/login", {
+    await request(fixture.server.url, "POST", "/account/login", {
       body: { email, password: "wrong password" },
       headers: { "x-forwarded-for": freshIp() },
     }),

@@ -1,44 +1,36 @@
 import { connect as netConnect } from "node:net";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { expectError } from "../testing/account-flow.js";
+import { expect, test } from "vitest";
+import { expectError, getState } from "../testing/account-flow.js";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { request } from "../testing/http-client.js";
-import { connect, PASSWORD, signUp, uniqueEmail } from "../testing/sign-in.js";
-import { startServer, type RunningServer } from "../testing/spawn-server.js";
+import { PASSWORD, type Tokens, connect, login, register, signUp, uniqueEmail } from "../testing/sign-in.js";
+import { useServer } from "../testing/server-fixture.js";
+import { startServer } from "../testing/spawn-server.js";
 import { WsClient } from "../testing/ws-client.js";
 
-let server: RunningServer;
 const BODY_LIMIT = 4096;
 
-beforeAll(async () => {
-  server = await startServer({
-    config: {
-      rate_limits: GENEROUS_RATE_LIMITS,
-      http: { max_body_bytes: BODY_LIMIT },
-      tokens: {
-        access_token_ttl_seconds: 1,
-        access_token_rotate_after_seconds: 3600,
-        max_sessions_per_account: 2,
-      },
+const fixture = useServer({
+  config: {
+    rate_limits: GENEROUS_RATE_LIMITS,
+    http: { max_body_bytes: BODY_LIMIT },
+    tokens: {
+      access_token_ttl_seconds: 1,
+      access_token_rotate_after_seconds: 3600,
+      max_sessions_per_account: 2,
     },
-  });
+  },
 });
-afterAll(async () => {
-  await server.stop();
-  server.cleanup();
-});
-
-type Tokens = { account_id: string; access_token: string; refresh_token: string };
-const login = (email: string) =>
-  request<Tokens>(server.url, "POST", "/account/login", { body: { email, password: PASSWORD } });
 
 test("a body exactly at the limit is read; one byte more is payload_too_large", async () => {
   const json = JSON.stringify({ email: uniqueEmail(), password: PASSWORD });
   const atLimit = json + " ".repeat(BODY_LIMIT - json.length);
-  expect((await request(server.url, "POST", "/account/register", { body: atLimit })).status).toBe(201);
+  expect((await request(fixture.server.url, "POST", "/account/register", { body: atLimit })).status).toBe(
+    201,
+  );
   const over = JSON.stringify({ email: uniqueEmail(), password: PASSWORD });
   expectError(
-    await request(server.url, "POST", "/account/register", {
+    await request(fixture.server.url, "POST", "/account/register", {
       body: over + " ".repeat(BODY_LIMIT - over.length + 1),
     }),
     413,
@@ -47,15 +39,14 @@ test("a body exactly at the limit is read; one byte more is payload_too_large", 
 });
 
 test("without rotation the welcome has no new token; an access token past its lifetime is token_expired", async () => {
-  const email = uniqueEmail();
-  await request(server.url, "POST", "/account/register", { body: { email, password: PASSWORD } });
-  const tokens = (await login(email)).body;
-  const fresh = await connect(server, tokens, { sync: { account_state: 1 } });
+  const email = await register(fixture.server);
+  const tokens = await login(fixture.server, email);
+  const fresh = await connect(fixture.server, tokens, { sync: { account_state: 1 } });
   expect(fresh.welcome.access_token).toBeUndefined();
   fresh.ws.close();
   await fresh.ws.closed;
   await new Promise((resolve) => setTimeout(resolve, 1100));
-  const ws = await WsClient.connect(server.wsUrl);
+  const ws = await WsClient.connect(fixture.server.wsUrl);
   ws.send({
     type: "hello",
     access_token: tokens.access_token,
@@ -64,44 +55,40 @@ test("without rotation the welcome has no new token; an access token past its li
   });
   expect(await ws.next()).toMatchObject({ type: "error", code: "token_expired" });
   expect((await ws.closed).code).toBe(4001);
-  const refreshed = await request<Tokens>(server.url, "POST", "/account/refresh", {
+  const refreshed = await request<Tokens>(fixture.server.url, "POST", "/account/refresh", {
     body: { refresh_token: tokens.refresh_token },
   });
-  const again = await connect(server, refreshed.body, { sync: { account_state: 1 } });
-  expect((await request(server.url, "GET", "/account/state", { token: again.accessToken })).status).toBe(200);
+  const again = await connect(fixture.server, refreshed.body, { sync: { account_state: 1 } });
+  expect((await getState(fixture.server, again.accessToken)).status).toBe(200);
   again.ws.close();
 });
 
 test("a login beyond max_sessions_per_account ends the least recently used session", async () => {
-  const email = uniqueEmail();
-  await request(server.url, "POST", "/account/register", { body: { email, password: PASSWORD } });
-  const first = await connect(server, (await login(email)).body, { kind: "web", sync: { account_state: 1 } });
-  const second = await connect(server, (await login(email)).body, {
+  const email = await register(fixture.server);
+  const first = await connect(fixture.server, await login(fixture.server, email), {
+    kind: "web",
+    sync: { account_state: 1 },
+  });
+  const second = await connect(fixture.server, await login(fixture.server, email), {
     kind: "ios",
     sync: { account_state: 1 },
   });
-  expect((await request(server.url, "GET", "/account/state", { token: second.accessToken })).status).toBe(
-    200,
-  );
-  const third = await connect(server, (await login(email)).body, {
+  expect((await getState(fixture.server, second.accessToken)).status).toBe(200);
+  const third = await connect(fixture.server, await login(fixture.server, email), {
     kind: "android",
     sync: { account_state: 1 },
   });
   expect(await first.ws.next()).toEqual({ type: "disconnect", reason: "session_ended" });
+  expectError(await getState(fixture.server, first.accessToken), 401, "invalid_token");
   expectError(
-    await request(server.url, "GET", "/account/state", { token: first.accessToken }),
-    401,
-    "invalid_token",
-  );
-  expectError(
-    await request(server.url, "POST", "/account/refresh", { body: { refresh_token: first.refreshToken } }),
+    await request(fixture.server.url, "POST", "/account/refresh", {
+      body: { refresh_token: first.refreshToken },
+    }),
     401,
     "invalid_token",
   );
   for (const live of [second, third]) {
-    expect((await request(server.url, "GET", "/account/state", { token: live.accessToken })).status).toBe(
-      200,
-    );
+    expect((await getState(fixture.server, live.accessToken)).status).toBe(200);
     live.ws.close();
   }
 });

@@ -1,32 +1,24 @@
-import { afterAll, beforeAll, expect, test } from "vitest";
+import { expect, test } from "vitest";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { signUp } from "../testing/sign-in.js";
-import { startServer, type RunningServer } from "../testing/spawn-server.js";
+import { useServer } from "../testing/server-fixture.js";
 
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startServer({
-    config: {
-      rate_limits: GENEROUS_RATE_LIMITS,
-      websocket: {
-        idle_timeout_seconds: 8,
-        max_send_buffer_bytes: 16384,
-        messages_per_second: 1_000_000,
-        message_burst: 1_000_000,
-        max_frame_bytes: 1_048_576,
-      },
+const fixture = useServer({
+  config: {
+    rate_limits: GENEROUS_RATE_LIMITS,
+    websocket: {
+      idle_timeout_seconds: 8,
+      max_send_buffer_bytes: 16384,
+      messages_per_second: 1_000_000,
+      message_burst: 1_000_000,
+      max_frame_bytes: 1_048_576,
     },
-  });
-});
-afterAll(async () => {
-  await server.stop();
-  server.cleanup();
+  },
 });
 
 test("a connection that sends nothing is closed after the idle timeout; one that pings stays", async () => {
-  const idle = await signUp(server);
-  const busy = await signUp(server);
+  const idle = await signUp(fixture.server);
+  const busy = await signUp(fixture.server);
   const started = Date.now();
   const pinger = setInterval(() => busy.ws.send({ type: "ping", id: "keep" }), 2000);
   await idle.ws.closed;
@@ -38,7 +30,7 @@ test("a connection that sends nothing is closed after the idle timeout; one that
 }, 30_000);
 
 test("a slow consumer whose send buffer passes the limit is disconnected", async () => {
-  const user = await signUp(server);
+  const user = await signUp(fixture.server);
   // Stop reading: the kernel buffers fill, then the server's send buffer grows past 16 KiB.
   (user.ws.socket as unknown as { _socket: { pause(): void } })._socket.pause();
   const id = "p".repeat(60);

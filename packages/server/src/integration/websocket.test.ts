@@ -1,43 +1,26 @@
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { completeSetup, expectError } from "../testing/account-flow.js";
+import { describe, expect, test } from "vitest";
+import { completeSetup, expectError, getState } from "../testing/account-flow.js";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { request } from "../testing/http-client.js";
-import { connect, PASSWORD, signUp, uniqueEmail } from "../testing/sign-in.js";
-import { startServer, type RunningServer } from "../testing/spawn-server.js";
+import { connect, login, register, signUp } from "../testing/sign-in.js";
+import { useServer } from "../testing/server-fixture.js";
 import { WsClient } from "../testing/ws-client.js";
 
-let server: RunningServer;
-
-beforeAll(async () => {
-  server = await startServer({
-    config: {
-      rate_limits: GENEROUS_RATE_LIMITS,
-      websocket: {
-        hello_timeout_seconds: 0.5,
-        max_frame_bytes: 2048,
-        messages_per_second: 5,
-        message_burst: 10,
-      },
+const fixture = useServer({
+  config: {
+    rate_limits: GENEROUS_RATE_LIMITS,
+    websocket: {
+      hello_timeout_seconds: 0.5,
+      max_frame_bytes: 2048,
+      messages_per_second: 5,
+      message_burst: 10,
     },
-  });
-});
-afterAll(async () => {
-  await server.stop();
-  server.cleanup();
+  },
 });
 
-async function login(email = uniqueEmail()) {
-  await request(server.url, "POST", "/account/register", {
-    body: { email, password: PASSWORD },
-  });
-  const result = await request<{
-    account_id: string;
-    access_token: string;
-    refresh_token: string;
-  }>(server.url, "POST", "/account/login", {
-    body: { email, password: PASSWORD },
-  });
-  return { email, tokens: result.body };
+async function newAccount() {
+  const email = await register(fixture.server);
+  return { email, tokens: await login(fixture.server, email) };
 }
 
 const hello = (accessToken: string, extra: Record<string, unknown> = {}) => ({
@@ -50,8 +33,8 @@ const hello = (accessToken: string, extra: Record<string, unknown> = {}) => ({
 
 describe("hello and welcome", () => {
   test("welcome carries the account id and a rotated access token; the old one stops working", async () => {
-    const { tokens } = await login();
-    const ws = await WsClient.connect(server.wsUrl);
+    const { tokens } = await newAccount();
+    const ws = await WsClient.connect(fixture.server.wsUrl);
     ws.send(hello(tokens.access_token, { sync: { account_state: 1 } }));
     const welcome = await ws.next();
     expect(welcome).toMatchObject({
@@ -62,14 +45,8 @@ describe("hello and welcome", () => {
     expect(typeof welcome.server_time).toBe("number");
     expect(welcome.access_token).toEqual(expect.any(String));
     expect(welcome.access_token).not.toBe(tokens.access_token);
-    expectError(
-      await request(server.url, "GET", "/account/state", {
-        token: tokens.access_token,
-      }),
-      401,
-      "invalid_token",
-    );
-    const state = await request(server.url, "GET", "/account/state", {
+    expectError(await getState(fixture.server, tokens.access_token), 401, "invalid_token");
+    const state = await request(fixture.server.url, "GET", "/account/state", {
       token: welcome.access_token as string,
     });
     expect(state.status).toBe(200);
@@ -77,30 +54,18 @@ describe("hello and welcome", () => {
   });
 
   test("the sync sends <type>_changed only for data types whose version differs", async () => {
-    const user = await signUp(server);
-    await completeSetup(server, user);
+    const user = await signUp(fixture.server);
+    await completeSetup(fixture.server, user);
     expect((await user.ws.next()).event).toBe("account_state_changed");
-    const login2 = await request<{
-      account_id: string;
-      access_token: string;
-      refresh_token: string;
-    }>(server.url, "POST", "/account/login", {
-      body: { email: user.email, password: PASSWORD },
-    });
-    const current = await connect(server, login2.body, {
+    const login2 = await login(fixture.server, user.email);
+    const current = await connect(fixture.server, login2, {
       kind: "ios",
       sync: { account_state: 2 },
     });
     current.ws.send({ type: "ping", id: "after-sync" });
     expect(await current.ws.next()).toEqual({ type: "pong", id: "after-sync" });
-    const login3 = await request<{
-      account_id: string;
-      access_token: string;
-      refresh_token: string;
-    }>(server.url, "POST", "/account/login", {
-      body: { email: user.email, password: PASSWORD },
-    });
-    const stale = await connect(server, login3.body, {
+    const login3 = await login(fixture.server, user.email);
+    const stale = await connect(fixture.server, login3, {
       kind: "bot",
       sync: { account_state: 1 },
     });
@@ -112,7 +77,7 @@ describe("hello and welcome", () => {
   });
 
   test("an unknown token gets invalid_token and the socket closes", async () => {
-    const ws = await WsClient.connect(server.wsUrl);
+    const ws = await WsClient.connect(fixture.server.wsUrl);
     ws.send(hello("not-a-token"));
     expect(await ws.next()).toMatchObject({
       type: "error",
@@ -122,7 +87,7 @@ describe("hello and welcome", () => {
   });
 
   test("a first frame that is not hello gets hello_required", async () => {
-    const ws = await WsClient.connect(server.wsUrl);
+    const ws = await WsClient.connect(fixture.server.wsUrl);
     ws.send({ type: "ping", id: 1 });
     expect(await ws.next()).toMatchObject({
       type: "error",
@@ -132,8 +97,8 @@ describe("hello and welcome", () => {
   });
 
   test("a malformed hello gets invalid_frame; a wrong protocol gets unsupported_protocol", async () => {
-    const { tokens } = await login();
-    const bad = await WsClient.connect(server.wsUrl);
+    const { tokens } = await newAccount();
+    const bad = await WsClient.connect(fixture.server.wsUrl);
     bad.send({
       ...hello(tokens.access_token),
       client: { kind: "fridge", version: "1" },
@@ -142,7 +107,7 @@ describe("hello and welcome", () => {
       type: "error",
       code: "invalid_frame",
     });
-    const old = await WsClient.connect(server.wsUrl);
+    const old = await WsClient.connect(fixture.server.wsUrl);
     old.send(hello(tokens.access_token, { protocol: 0 }));
     expect(await old.next()).toMatchObject({
       type: "error",
@@ -152,7 +117,7 @@ describe("hello and welcome", () => {
   });
 
   test("frames that are not JSON close the connection with invalid_frame", async () => {
-    const ws = await WsClient.connect(server.wsUrl);
+    const ws = await WsClient.connect(fixture.server.wsUrl);
     ws.sendRaw("{not json");
     expect(await ws.next()).toMatchObject({
       type: "error",
@@ -162,7 +127,7 @@ describe("hello and welcome", () => {
   });
 
   test("no hello within the timeout: hello_timeout and closed", async () => {
-    const ws = await WsClient.connect(server.wsUrl);
+    const ws = await WsClient.connect(fixture.server.wsUrl);
     expect(await ws.next(3000)).toMatchObject({
       type: "error",
       code: "hello_timeout",
@@ -173,7 +138,7 @@ describe("hello and welcome", () => {
 
 describe("after welcome", () => {
   test("ping gets pong with the same id; an unknown frame gets invalid_frame and the socket stays", async () => {
-    const user = await signUp(server);
+    const user = await signUp(fixture.server);
     user.ws.send({ type: "ping", id: 7 });
     expect(await user.ws.next()).toEqual({ type: "pong", id: 7 });
     user.ws.send({ type: "dance" });
@@ -187,30 +152,18 @@ describe("after welcome", () => {
   });
 
   test("a new connection of the same account and kind replaces the old one, which is told why", async () => {
-    const { email, tokens } = await login();
-    const first = await connect(server, tokens, {
+    const { email, tokens } = await newAccount();
+    const first = await connect(fixture.server, tokens, {
       kind: "web",
       sync: { account_state: 1 },
     });
-    const again = await request<{
-      account_id: string;
-      access_token: string;
-      refresh_token: string;
-    }>(server.url, "POST", "/account/login", {
-      body: { email, password: PASSWORD },
-    });
-    const other = await connect(server, again.body, {
+    const again = await login(fixture.server, email);
+    const other = await connect(fixture.server, again, {
       kind: "android",
       sync: { account_state: 1 },
     });
-    const third = await request<{
-      account_id: string;
-      access_token: string;
-      refresh_token: string;
-    }>(server.url, "POST", "/account/login", {
-      body: { email, password: PASSWORD },
-    });
-    const second = await connect(server, third.body, {
+    const third = await login(fixture.server, email);
+    const second = await connect(fixture.server, third, {
       kind: "web",
       sync: { account_state: 1 },
     });
@@ -219,28 +172,16 @@ describe("after welcome", () => {
       reason: "replaced",
     });
     expect((await first.ws.closed).code).toBe(4003);
-    expectError(
-      await request(server.url, "GET", "/account/state", {
-        token: first.accessToken,
-      }),
-      401,
-      "websocket_required",
-    );
+    expectError(await getState(fixture.server, first.accessToken), 401, "websocket_required");
     for (const live of [other, second]) {
-      expect(
-        (
-          await request(server.url, "GET", "/account/state", {
-            token: live.accessToken,
-          })
-        ).status,
-      ).toBe(200);
+      expect((await getState(fixture.server, live.accessToken)).status).toBe(200);
       live.ws.close();
     }
   });
 
   test("the msgpack subprotocol gets the same frames as msgpack binary", async () => {
-    const { tokens } = await login();
-    const user = await connect(server, tokens, { msgpack: true, sync: {} });
+    const { tokens } = await newAccount();
+    const user = await connect(fixture.server, tokens, { msgpack: true, sync: {} });
     expect(user.ws.socket.protocol).toBe("msgpack");
     expect(user.welcome).toMatchObject({
       type: "welcome",
@@ -258,7 +199,7 @@ describe("after welcome", () => {
 
 describe("limits", () => {
   test("frames over the rate limit close the connection with rate_limited", async () => {
-    const user = await signUp(server);
+    const user = await signUp(fixture.server);
     for (let i = 0; i < 9; i++) user.ws.send({ type: "ping", id: i });
     for (let i = 0; i < 9; i++) expect(await user.ws.next()).toEqual({ type: "pong", id: i });
     for (let i = 0; i < 5; i++) user.ws.send({ type: "ping", id: 100 + i });
@@ -277,13 +218,13 @@ describe("limits", () => {
   });
 
   test("a frame at the size limit is read; one byte over closes the connection", async () => {
-    const user = await signUp(server);
+    const user = await signUp(fixture.server);
     const frame = JSON.stringify({ type: "ping", id: 1 });
     user.ws.sendRaw(frame + " ".repeat(2048 - frame.length));
     expect(await user.ws.next()).toEqual({ type: "pong", id: 1 });
     user.ws.sendRaw(frame + " ".repeat(2048 - frame.length + 1));
     // uWebSockets.js drops an oversized frame's connection at once, without a close frame (1006).
     expect([1006, 1009]).toContain((await user.ws.closed).code);
-    expect((await request(server.url, "GET", "/health")).status).toBe(200);
+    expect((await request(fixture.server.url, "GET", "/health")).status).toBe(200);
   });
 });

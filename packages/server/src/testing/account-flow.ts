@@ -29,3 +29,15 @@ export function expectError(result: { status: number; body: unknown }, status: n
   expect(typeof (result.body as { error: { message: unknown } }).error.message).toBe("string");
   expect(result.status).toBe(status);
 }
+
+/** `GET /account/state` with a bearer token: the quickest check of whether a token works. */
+export function getState(server: { url: string }, token: string) {
+  return request<{ state: string; permissions: string[]; sync_version: number }>(
+    server.url,
+    "GET",
+    "/account/state",
+    {
+      token,
+    },
+  );
+}

@@ -19,7 +19,7 @@ export const PASSWORD = "correct horse battery staple";
 /** The client flow: login → open /ws with hello → use the (possibly rotated) access token over HTTP. */
 export async function connect(
   server: { url: string; wsUrl: string },
-  tokens: { access_token: string; refresh_token: string; account_id: string },
+  tokens: Tokens,
   options: {
     kind?: string;
     msgpack?: boolean;
@@ -47,6 +47,30 @@ export async function connect(
   };
 }
 
+export interface Tokens {
+  account_id: string;
+  access_token: string;
+  refresh_token: string;
+}
+
+/** Registers an account with the test password; returns its email. */
+export async function register(server: { url: string }, email = uniqueEmail()): Promise<string> {
+  const registered = await request(server.url, "POST", "/account/register", {
+    body: { email, password: PASSWORD },
+  });
+  if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
+  return email;
+}
+
+/** A new session: logs in with the test password. */
+export async function login(server: { url: string }, email: string): Promise<Tokens> {
+  const result = await request<Tokens>(server.url, "POST", "/account/login", {
+    body: { email, password: PASSWORD },
+  });
+  if (result.status !== 200) throw new Error(`login failed: ${JSON.stringify(result.body)}`);
+  return result.body;
+}
+
 /**
  * Registers a new account, logs in and connects the WebSocket with an empty cache, consuming the one
  * sync event (`account_state_changed`) such a client always gets.
@@ -55,20 +79,8 @@ export async function signUp(
   server: { url: string; wsUrl: string },
   options: { email?: string; kind?: string; msgpack?: boolean } = {},
 ): Promise<SignedIn & { email: string }> {
-  const email = options.email ?? uniqueEmail();
-  const registered = await request(server.url, "POST", "/account/register", {
-    body: { email, password: PASSWORD },
-  });
-  if (registered.status !== 201) throw new Error(`register failed: ${JSON.stringify(registered.body)}`);
-  const login = await request<{
-    access_token: string;
-    refresh_token: string;
-    account_id: string;
-  }>(server.url, "POST", "/account/login", {
-    body: { email, password: PASSWORD },
-  });
-  if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
-  const signedIn = await connect(server, login.body, options);
+  const email = await register(server, options.email);
+  const signedIn = await connect(server, await login(server, email), options);
   const sync = await signedIn.ws.next();
   if (sync.event !== "account_state_changed")
     throw new Error(`expected the sync event, got ${JSON.stringify(sync)}`);
