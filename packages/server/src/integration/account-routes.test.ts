@@ -417,6 +417,15 @@ describe("system routes", () => {
     expectError(await request(fixture.server.url, "GET", "/account/register"), 404, "not_found");
   });
 
+  test("every reply carries a request id: the client's when valid, else a new one", async () => {
+    const given = await request(fixture.server.url, "GET", "/health", { headers: { "x-request-id": "trace-42" } });
+    expect(given.headers.get("x-request-id")).toBe("trace-42");
+    const invalid = await request(fixture.server.url, "GET", "/health", { headers: { "x-request-id": "bad id!" } });
+    expect(invalid.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+    const error = await request(fixture.server.url, "GET", "/nope");
+    expect(error.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   test("/health answers ok", async () => {
     const health = await request(fixture.server.url, "GET", "/health");
     expect(health.status).toBe(200);
