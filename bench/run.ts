@@ -1,0 +1,40 @@
+/** `npm run bench`: every benchmark in turn; prints one table each and writes bench/results/*.json. */
+import { cpus, totalmem } from "node:os";
+import { fileURLToPath } from "node:url";
+import { benchIdleMemory } from "./idle-memory.js";
+import { formatTable, progress, writeResults, type BenchmarkResult } from "./report.js";
+import { benchWriter } from "./writer.js";
+import { benchWsPing } from "./ws-ping.js";
+
+const BENCHMARKS: (() => Promise<BenchmarkResult>)[] = [benchWsPing, benchWriter, benchIdleMemory];
+
+const started = performance.now();
+const results: BenchmarkResult[] = [];
+try {
+  for (const bench of BENCHMARKS) {
+    const result = await bench();
+    results.push(result);
+    process.stdout.write(`\n${formatTable(result)}\n\n`);
+  }
+} catch (error) {
+  // Exit even if a failed step left a socket or child process holding the event loop open.
+  process.stderr.write(
+    `benchmark failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+}
+const file = writeResults(
+  fileURLToPath(new URL("results", import.meta.url)),
+  {
+    date: new Date().toISOString(),
+    seconds: (performance.now() - started) / 1000,
+    machine: {
+      node: process.version,
+      cpus: cpus().length,
+      cpu_model: cpus()[0]?.model,
+      memory_bytes: totalmem(),
+    },
+  },
+  results,
+);
+progress(`done: ${file}`);
