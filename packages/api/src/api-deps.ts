@@ -1,9 +1,14 @@
 import type { AccountContext } from "@venus/data-account";
+import type { ProfileContext } from "@venus/data-profile";
 import type { Logger, Metrics } from "@venus/simple-backend";
 
-/** What route handlers and the WebSocket session reach: data contexts and process facts. */
+/**
+ * What route handlers and the WebSocket session reach: data contexts and process facts. It is also
+ * the `Components` that data-all operations take.
+ */
 export interface ApiDeps {
   account: AccountContext;
+  profile: ProfileContext;
   metrics: Metrics;
   log: Logger;
   version: string;

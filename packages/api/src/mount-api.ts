@@ -9,6 +9,13 @@ import { registerRoute } from "./routes/account/register-route.js";
 import { setupRoute } from "./routes/account/setup-route.js";
 import { stateRoute } from "./routes/account/state-route.js";
 import { listFlagsRoute, setFlagRoute } from "./routes/admin/flags-routes.js";
+import { moderateRoute, moderationQueueRoute } from "./routes/admin/profile-moderation-routes.js";
+import { editProfileRoute, getOwnProfileRoute, getProfileRoute } from "./routes/profile/profile-routes.js";
+import {
+  setLocationRoute,
+  setPrivacyRoute,
+  setVisibilityRoute,
+} from "./routes/profile/profile-settings-routes.js";
 import { healthRoute, metricsRoute, openApiRoute } from "./routes/system/system-routes.js";
 import { websocketSession } from "./ws/websocket-session.js";
 
@@ -20,6 +27,14 @@ export const ROUTES: readonly ApiRoute[] = [
   stateRoute,
   setupRoute,
   completeSetupRoute,
+  getOwnProfileRoute,
+  getProfileRoute,
+  editProfileRoute,
+  setLocationRoute,
+  setVisibilityRoute,
+  setPrivacyRoute,
+  moderationQueueRoute,
+  moderateRoute,
   listFlagsRoute,
   setFlagRoute,
   healthRoute,

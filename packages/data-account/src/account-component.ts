@@ -2,8 +2,10 @@ import { hash } from "@node-rs/argon2";
 import { join } from "node:path";
 import { ACCOUNT_MIGRATIONS, AccountStatements, openDatabase, type Database } from "@venus/database";
 import {
-  ConnectionRegistry,
+  type ConnectionRegistry,
   GroupCommitWriter,
+  Presence,
+  type SyncVersions,
   WriteBehind,
   type WriteBehindFlusher,
   type WriterMetrics,
@@ -21,7 +23,8 @@ export interface AccountComponentOptions {
   log: Logger;
   writerMetrics: WriterMetrics;
   flusher: WriteBehindFlusher;
-  connections?: ConnectionRegistry;
+  connections: ConnectionRegistry;
+  sync: SyncVersions;
   onCommitFailure?: (error: unknown) => void;
   now?: () => number;
 }
@@ -44,7 +47,9 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
     onCommitFailure: options.onCommitFailure,
   });
   const now = options.now ?? Date.now;
+  const { connections } = options;
   const lastSeen = new WriteBehind<string, number>(writer, (_db, id, at) => statements.setLastSeen(id, at));
+  const presence = new Presence(connections, lastSeen);
   const sessionUse = new WriteBehind<string, number>(writer, (_db, id, at) =>
     statements.setSessionLastUsed(id, at),
   );
@@ -52,16 +57,18 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
   options.flusher.add(sessionUse);
   const ctx: AccountContext = {
     config,
-    cache: AccountCache.load(statements),
+    cache: AccountCache.load(statements, presence),
     statements,
     writer,
-    connections: options.connections ?? new ConnectionRegistry(),
+    connections,
     flags: new RuntimeFlagStore(config, statements, writer),
     limits: new SignInLimits(config.rate_limits, now),
-    lastSeen,
+    presence,
+    sync: options.sync,
     sessionUse,
     dummyPasswordHash: await hash("venus-dummy-password", PASSWORD_HASH_OPTIONS),
     now,
   };
+  options.sync.register("account_state", (id) => ctx.cache.accounts.get(id)?.syncVersion ?? 0);
   return { ctx, db, writer };
 }

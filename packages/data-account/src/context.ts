@@ -1,5 +1,11 @@
 import type { AccountStatements } from "@venus/database";
-import type { ConnectionRegistry, GroupCommitWriter, WriteBehind } from "@venus/data-common";
+import type {
+  ConnectionRegistry,
+  GroupCommitWriter,
+  Presence,
+  SyncVersions,
+  WriteBehind,
+} from "@venus/data-common";
 import type { VenusConfig } from "@venus/model";
 import type { AccountCache } from "./cache/account-cache.js";
 import type { RuntimeFlagStore } from "./runtime-flag-store.js";
@@ -14,8 +20,9 @@ export interface AccountContext {
   connections: ConnectionRegistry;
   flags: RuntimeFlagStore;
   limits: SignInLimits;
-  /** Write-behind: account id → last seen (unix ms). */
-  lastSeen: WriteBehind<string, number>;
+  presence: Presence;
+  /** Versions of cached data types, per component; this one registers `account_state`. */
+  sync: SyncVersions;
   /** Write-behind: session id → last use (unix ms). */
   sessionUse: WriteBehind<string, number>;
   /** A hash verified when the email is unknown, so both failures take the same time. */

@@ -9,5 +9,5 @@ export { refresh } from "./operations/refresh.js";
 export { endSession, startSession, type TokenPair } from "./operations/sessions.js";
 export { authenticateHttp, authenticateHello, type Authenticated } from "./operations/authenticate.js";
 export { rotateAccessTokenIfDue, attachConnection, detachConnection } from "./operations/connect.js";
-export { saveSetup, completeSetup } from "./operations/setup.js";
+export { saveSetup, completeSetup, setupAnswers, type SetupAnswers } from "./operations/setup.js";
 export { ageOn, parseDate } from "./age.js";

@@ -7,3 +7,5 @@ export {
 } from "./group-commit-writer.js";
 export { WriteBehind, WriteBehindFlusher } from "./write-behind.js";
 export { ConnectionRegistry, type LiveConnection } from "./connection-registry.js";
+export { Presence } from "./presence.js";
+export { SyncVersions } from "./sync-versions.js";

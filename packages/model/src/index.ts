@@ -5,3 +5,6 @@ export * from "./account/account-requests.js";
 export * from "./ws/frames.js";
 export * from "./config/venus-config.js";
 export * from "./flags.js";
+export * from "./profile/profile-schemas.js";
+export * from "./profile/moderation-schemas.js";
+export * from "./profile/attributes.js";

@@ -1,6 +1,4 @@
 import { mountApi, errorToReply } from "@venus/api";
-import { openAccountComponent } from "@venus/data-account";
-import { WriteBehindFlusher, WriterMetrics } from "@venus/data-common";
 import {
   createLogger,
   DataDirLockedError,
@@ -13,6 +11,7 @@ import {
   SystemdNotifier,
 } from "@venus/simple-backend";
 import { loadServerConfig } from "./load-server-config.js";
+import { openComponents } from "./open-components.js";
 import { VENUS_VERSION } from "./version.js";
 
 function refuse(message: string): never {
@@ -52,20 +51,8 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     log.warn({ err: error }, "systemd-notify failed"),
   );
   const metrics = new Metrics();
-  const flusher = new WriteBehindFlusher((error) => log.error({ err: error }, "write-behind flush failed"));
-  const account = await openAccountComponent({
-    config,
-    log,
-    writerMetrics: new WriterMetrics(metrics),
-    flusher,
-    onCommitFailure: (error) => {
-      log.fatal(
-        { err: error },
-        "a write batch could not commit; stopping so a restart reloads consistent state",
-      );
-      setImmediate(() => process.exit(1));
-    },
-  });
+  const components = await openComponents(config, log, metrics);
+  const { account, flusher } = components;
   const http = new HttpServer(uws.uws, uws.uws.App(), {
     host: config.http.host,
     port: config.http.port,
@@ -76,7 +63,8 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     onError: errorToReply,
   });
   const api = mountApi(http, {
-    account: account.ctx,
+    account,
+    profile: components.profile,
     metrics,
     log,
     version: VENUS_VERSION,
@@ -87,7 +75,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   shutdown.add("tell systemd", () => notifier.stopping("shutting down"));
   shutdown.add("stop accepting", () => http.stopAccepting());
   shutdown.add("close WebSockets", () => {
-    account.ctx.connections.disconnectAll("shutting_down");
+    account.connections.disconnectAll("shutting_down");
     api.closeAllSockets();
   });
   shutdown.add("drain requests", () => http.drain());
@@ -95,15 +83,20 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     flusher.stop();
     await flusher.flushAll();
   });
-  shutdown.add("close writer", () => account.writer.close());
-  shutdown.add("close database", () => {
-    account.db.close();
-  });
+  shutdown.add("close databases", () => components.close());
   shutdown.add("release data directory", releaseLock);
   shutdown.listen();
 
   const port = await http.listen();
   flusher.start(config.writer.flush_interval_seconds * 1000);
-  log.info({ host: config.http.host, port, accounts: account.ctx.cache.accounts.size }, "listening");
+  log.info(
+    {
+      host: config.http.host,
+      port,
+      accounts: account.cache.accounts.size,
+      profiles: components.profile.cache.profiles.size,
+    },
+    "listening",
+  );
   await notifier.ready(`listening on ${config.http.host}:${port}`);
 }

@@ -8,6 +8,14 @@ import {
   type AccountRow,
   type Database,
 } from "@venus/database";
+import {
+  ConnectionRegistry,
+  GroupCommitWriter,
+  Presence,
+  WriteBehind,
+  WriterMetrics,
+} from "@venus/data-common";
+import { createLogger, Metrics } from "@venus/simple-backend";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AccountCache } from "./account-cache.js";
 import type { Session } from "./session-entity.js";
@@ -123,7 +131,7 @@ describe("AccountCache.load", () => {
       initial_age: 30,
       initial_age_year: 2024,
     };
-    statements.insertAccount(account);
+    statements.insertAccount({ ...account, last_seen_at: 1234 });
     const s = session("s1");
     statements.insertSession(sessionToRow(s));
     // Inserted out of order: load sorts by retired_at.
@@ -141,11 +149,20 @@ describe("AccountCache.load", () => {
         16,
       );
 
-    const cache = AccountCache.load(statements);
+    const writer = new GroupCommitWriter(db, {
+      name: "account",
+      maxBatchDelayMs: 0,
+      maxBatchSize: 1,
+      log: createLogger("silent", "test"),
+      metrics: new WriterMetrics(new Metrics()),
+    });
+    const presence = new Presence(new ConnectionRegistry(), new WriteBehind(writer, () => {}));
+    const cache = AccountCache.load(statements, presence);
     const loaded = cache.accounts.get("acc-1");
     expect(loaded?.email).toBe("ann@example.com");
     expect(loaded?.permissions).toEqual(new Set(["ban"]));
     expect(cache.byEmail.get("ann@example.com")).toBe(loaded);
+    expect(presence.lastSeenAt("acc-1")).toBe(1234);
     const loadedSession = cache.sessionsByAccess.get(s.accessHash);
     expect(loadedSession?.id).toBe("s1");
     expect(cache.sessionsByRefresh.get(s.refreshHash)).toBe(loadedSession);

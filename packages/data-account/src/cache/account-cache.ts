@@ -1,3 +1,4 @@
+import type { Presence } from "@venus/data-common";
 import type { AccountStatements } from "@venus/database";
 import { accountFromRow, type Account } from "./account-entity.js";
 import { sessionFromRow, type Session } from "./session-entity.js";
@@ -18,9 +19,13 @@ export class AccountCache {
   readonly sessionsByAccount = new Map<string, Set<Session>>();
   readonly adminGrantEmails = new Set<string>();
 
-  static load(statements: AccountStatements): AccountCache {
+  /** Loads every account and session; last-seen times go to `presence`. */
+  static load(statements: AccountStatements, presence: Presence): AccountCache {
     const cache = new AccountCache();
-    for (const row of statements.loadAccounts()) cache.addAccount(accountFromRow(row));
+    for (const row of statements.loadAccounts()) {
+      cache.addAccount(accountFromRow(row));
+      if (row.last_seen_at !== null) presence.load(row.id, row.last_seen_at);
+    }
     for (const row of statements.loadSessions()) cache.addSession(sessionFromRow(row));
     for (const row of statements.loadRetiredRefreshTokens()) {
       const session = cache.sessions.get(row.session_id);

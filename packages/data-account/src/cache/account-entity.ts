@@ -10,7 +10,6 @@ export interface Account {
   /** Bumped whenever state or permissions change; clients sync on it. */
   syncVersion: number;
   createdAt: number;
-  lastSeenAt: number | null;
   name: string | null;
   birthdate: string | null;
   gender: Gender | null;
@@ -28,7 +27,6 @@ export function accountFromRow(row: AccountRow): Account {
     permissions: new Set(JSON.parse(row.permissions) as Permission[]),
     syncVersion: row.sync_version,
     createdAt: row.created_at,
-    lastSeenAt: row.last_seen_at,
     name: row.name,
     birthdate: row.birthdate,
     gender: row.gender as Gender | null,
@@ -47,7 +45,7 @@ export function accountToRow(account: Account): AccountRow {
     permissions: permissionsJson(account),
     sync_version: account.syncVersion,
     created_at: account.createdAt,
-    last_seen_at: account.lastSeenAt,
+    last_seen_at: null,
     name: account.name,
     birthdate: account.birthdate,
     gender: account.gender,

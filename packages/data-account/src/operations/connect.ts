@@ -1,13 +1,8 @@
 import type { LiveConnection } from "@venus/data-common";
-import { SYNC_TYPES, type EventName, type SyncType } from "@venus/model";
+import type { EventName } from "@venus/model";
 import type { Authenticated } from "./authenticate.js";
 import type { AccountContext } from "../context.js";
 import { hashToken, newToken } from "../tokens.js";
-
-/** The server's current version of each data type the client may have cached. */
-function syncVersions(auth: Authenticated): Record<SyncType, number> {
-  return { account_state: auth.account.syncVersion };
-}
 
 /**
  * Rotates the access token when it is at least `access_token_rotate_after_seconds` old; resolves with
@@ -35,21 +30,11 @@ export function attachConnection(
   clientSync: Record<string, number>,
 ): EventName[] {
   ctx.connections.attach(connection);
-  markSeen(ctx, auth.account.id);
-  const current = syncVersions(auth);
-  return SYNC_TYPES.filter((type) => clientSync[type] !== current[type]).map(
-    (type) => `${type}_changed` as EventName,
-  );
+  ctx.presence.markSeen(auth.account.id, ctx.now());
+  return ctx.sync.changedEvents(auth.account.id, clientSync);
 }
 
 export function detachConnection(ctx: AccountContext, connection: LiveConnection): void {
   ctx.connections.detach(connection);
-  markSeen(ctx, connection.accountId);
-}
-
-function markSeen(ctx: AccountContext, accountId: string): void {
-  const account = ctx.cache.accounts.get(accountId);
-  if (!account) return;
-  account.lastSeenAt = ctx.now();
-  ctx.lastSeen.set(accountId, account.lastSeenAt);
+  ctx.presence.markSeen(connection.accountId, ctx.now());
 }

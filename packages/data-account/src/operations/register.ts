@@ -24,7 +24,6 @@ export async function register(ctx: AccountContext, request: RegisterRequest, ip
       permissions: new Set(),
       syncVersion: 1,
       createdAt: ctx.now(),
-      lastSeenAt: null,
       name: null,
       birthdate: null,
       gender: null,

@@ -1,4 +1,10 @@
-import { PERMISSIONS, VenusError, type AccountStateResponse, type SetupRequest } from "@venus/model";
+import {
+  PERMISSIONS,
+  VenusError,
+  type AccountStateResponse,
+  type Gender,
+  type SetupRequest,
+} from "@venus/model";
 import type { Account } from "../cache/account-entity.js";
 import { permissionsJson } from "../cache/account-entity.js";
 import type { AccountContext } from "../context.js";
@@ -12,17 +18,17 @@ function requireInitialSetup(account: Account): void {
     throw new VenusError("invalid_state", "only allowed during initial setup");
 }
 
-/** Saves the setup answers (only in `initial_setup`); durable. */
-export async function saveSetup(ctx: AccountContext, account: Account, request: SetupRequest): Promise<void> {
+/**
+ * Saves the setup answers (only in `initial_setup`); durable. `name` arrives already checked against
+ * the profile's name rules (data-all does that), since it becomes the profile name.
+ */
+export async function saveSetup(
+  ctx: AccountContext,
+  account: Account,
+  request: SetupRequest & { name: string },
+): Promise<void> {
   requireInitialSetup(account);
-  const name = request.name.trim();
-  if (name.length === 0) throw new VenusError("validation_failed", "name: must not be empty");
-  if (Buffer.byteLength(name, "utf8") > ctx.config.account.name_max_bytes) {
-    throw new VenusError(
-      "validation_failed",
-      `name: must be at most ${ctx.config.account.name_max_bytes} bytes`,
-    );
-  }
+  const { name } = request;
   const birthdate = parseDate(request.birthdate);
   const today = new Date(ctx.now());
   if (!birthdate || ageOn(birthdate, today) < 0)
@@ -44,20 +50,33 @@ export async function saveSetup(ctx: AccountContext, account: Account, request: 
   );
 }
 
+export interface SetupAnswers {
+  name: string;
+  age: number;
+  gender: Gender;
+  lookingFor: Gender[];
+}
+
+/** The completed setup of an account in `initial_setup`, or why setup cannot complete yet. */
+export function setupAnswers(ctx: AccountContext, account: Account): SetupAnswers {
+  requireInitialSetup(account);
+  const birthdate = account.birthdate === null ? undefined : parseDate(account.birthdate);
+  if (!account.name || !birthdate || !account.gender || !account.lookingFor)
+    throw new VenusError("setup_incomplete");
+  const age = ageOn(birthdate, new Date(ctx.now()));
+  if (age < ctx.config.account.min_age) {
+    throw new VenusError("too_young", `the minimum age is ${ctx.config.account.min_age}`);
+  }
+  return { name: account.name, age, gender: account.gender, lookingFor: account.lookingFor };
+}
+
 /**
  * Moves a complete, adult account to `normal`; keeps only the age and its year, not the birthdate.
  * The first account matching `admin.grant_email` gets every permission.
  */
 export async function completeSetup(ctx: AccountContext, account: Account): Promise<AccountStateResponse> {
-  requireInitialSetup(account);
-  const birthdate = account.birthdate === null ? undefined : parseDate(account.birthdate);
-  if (!account.name || !birthdate || !account.gender || !account.lookingFor)
-    throw new VenusError("setup_incomplete");
+  const { age } = setupAnswers(ctx, account);
   const today = new Date(ctx.now());
-  const age = ageOn(birthdate, today);
-  if (age < ctx.config.account.min_age) {
-    throw new VenusError("too_young", `the minimum age is ${ctx.config.account.min_age}`);
-  }
   const grantEmail = ctx.config.admin.grant_email.trim().toLowerCase();
   const grantAdmin =
     grantEmail !== "" && account.email === grantEmail && !ctx.cache.adminGrantEmails.has(grantEmail);

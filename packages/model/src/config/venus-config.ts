@@ -1,5 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { backendConfigProperties, configSection } from "@venus/simple-backend";
+import { profileConfigSection } from "./profile-config.js";
 
 const windowLimit = (description: string, limit: number, windowSeconds: number) =>
   configSection(description, {
@@ -36,12 +37,6 @@ export const VenusConfig = Type.Object(
         minimum: 8,
         maximum: 1024,
         description: "Maximum password length in UTF-8 bytes.",
-      }),
-      name_max_bytes: Type.Integer({
-        default: 100,
-        minimum: 1,
-        maximum: 400,
-        description: "Maximum display name length in UTF-8 bytes.",
       }),
       min_age: Type.Integer({
         default: 18,
@@ -136,6 +131,7 @@ export const VenusConfig = Type.Object(
           "How often write-behind state (last seen, token use, counters) is flushed; at most this much is lost on a crash.",
       }),
     }),
+    profile: profileConfigSection,
     admin: configSection("Administration.", {
       grant_email: Type.String({
         default: "",

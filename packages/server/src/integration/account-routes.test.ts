@@ -312,7 +312,7 @@ describe("setup and complete_setup", () => {
     adult.ws.close();
   });
 
-  test("completing setup makes the account normal and pushes account_state_changed", async () => {
+  test("completing setup creates the profile, makes the account normal, and pushes both changes", async () => {
     const user = await signUp(fixture.server);
     const state = await completeSetup(fixture.server, user);
     expect(state).toEqual({
@@ -320,6 +320,7 @@ describe("setup and complete_setup", () => {
       permissions: [],
       sync_version: 2,
     });
+    expect(await user.ws.next()).toEqual({ type: "event", event: "profile_changed", data: { version: 1 } });
     expect(await user.ws.next()).toEqual({
       type: "event",
       event: "account_state_changed",
@@ -418,9 +419,13 @@ describe("system routes", () => {
   });
 
   test("every reply carries a request id: the client's when valid, else a new one", async () => {
-    const given = await request(fixture.server.url, "GET", "/health", { headers: { "x-request-id": "trace-42" } });
+    const given = await request(fixture.server.url, "GET", "/health", {
+      headers: { "x-request-id": "trace-42" },
+    });
     expect(given.headers.get("x-request-id")).toBe("trace-42");
-    const invalid = await request(fixture.server.url, "GET", "/health", { headers: { "x-request-id": "bad id!" } });
+    const invalid = await request(fixture.server.url, "GET", "/health", {
+      headers: { "x-request-id": "bad id!" },
+    });
     expect(invalid.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     const error = await request(fixture.server.url, "GET", "/nope");
     expect(error.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);

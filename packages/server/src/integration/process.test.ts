@@ -183,7 +183,7 @@ describe("systemd notifications", () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-test("docs/configuration.md shows exactly the current default config", () => {
+test("docs/configuration.md shows exactly the current default config (npm run docs:config)", () => {
   const docs = readFileSync(
     fileURLToPath(new URL("../../../../docs/configuration.md", import.meta.url)),
     "utf8",

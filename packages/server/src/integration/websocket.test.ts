@@ -56,23 +56,29 @@ describe("hello and welcome", () => {
   test("the sync sends <type>_changed only for data types whose version differs", async () => {
     const user = await signUp(fixture.server);
     await completeSetup(fixture.server, user);
+    expect((await user.ws.next()).event).toBe("profile_changed");
     expect((await user.ws.next()).event).toBe("account_state_changed");
     const login2 = await login(fixture.server, user.email);
     const current = await connect(fixture.server, login2, {
       kind: "ios",
-      sync: { account_state: 2 },
+      sync: { account_state: 2, profile: 1 },
     });
     current.ws.send({ type: "ping", id: "after-sync" });
     expect(await current.ws.next()).toEqual({ type: "pong", id: "after-sync" });
     const login3 = await login(fixture.server, user.email);
     const stale = await connect(fixture.server, login3, {
       kind: "bot",
-      sync: { account_state: 1 },
+      sync: { account_state: 1, profile: 1 },
     });
     expect(await stale.ws.next()).toEqual({
       type: "event",
       event: "account_state_changed",
     });
+    const login4 = await login(fixture.server, user.email);
+    const empty = await connect(fixture.server, login4, { kind: "web", sync: {} });
+    expect(await empty.ws.next()).toEqual({ type: "event", event: "account_state_changed" });
+    expect(await empty.ws.next()).toEqual({ type: "event", event: "profile_changed" });
+    empty.ws.close();
     for (const c of [user, current, stale]) c.ws.close();
   });
 

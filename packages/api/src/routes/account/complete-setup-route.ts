@@ -1,4 +1,4 @@
-import { completeSetup } from "@venus/data-account";
+import { completeSetup } from "@venus/data-all";
 import { AccountStateResponse, ErrorResponse } from "@venus/model";
 import { json, userRoute } from "../../route.js";
 
@@ -17,5 +17,5 @@ export const completeSetupRoute = userRoute(
       422: { description: "too_young", schema: ErrorResponse },
     },
   },
-  async ({ auth, deps }) => json(200, await completeSetup(deps.account, auth.account)),
+  async ({ auth, deps }) => json(200, await completeSetup(deps, auth.account)),
 );

@@ -1,4 +1,4 @@
-import { saveSetup } from "@venus/data-account";
+import { saveSetup } from "@venus/data-all";
 import { ErrorResponse, OkResponse, SetupRequest } from "@venus/model";
 import { json, userRoute } from "../../route.js";
 
@@ -16,7 +16,7 @@ export const setupRoute = userRoute(
     },
   },
   async ({ auth, body, deps }) => {
-    await saveSetup(deps.account, auth.account, body);
+    await saveSetup(deps, auth.account, body);
     return json(200, { ok: true });
   },
 );

@@ -1,0 +1,206 @@
+/**
+ * The location index and profile iterator (issue 3) against a plain scan, in memory, over 1,000,000
+ * profiles in Finland. Runs in `npm run bench` or alone: `npx tsx bench/location-index.ts`.
+ */
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
+import {
+  LocationIndex,
+  ProfileIterator,
+  haversineKm,
+  type LocationEntry,
+} from "../packages/data-profile/src/location/index.js";
+import { seededRandom } from "../packages/data-profile/src/location/seeded-random.js";
+import {
+  DENSE_CITY,
+  EMPTY_REGION,
+  FINLAND,
+  generateProfiles,
+  matches,
+  randomViewer,
+  type MatchFilter,
+  type Profiles,
+} from "./location-index-data.js";
+import { percentile } from "./measure.js";
+import { formatTable, progress, type BenchmarkResult, type Metric } from "./report.js";
+
+const ENTRIES = 1_000_000;
+const CELL_KM = 2;
+const PAGE_SIZE = 25;
+const SESSIONS = 100;
+const PAGES_PER_SESSION = 20;
+/** Pages of the plain scan per viewer place: each scans everything, so far fewer. */
+const SCANS = 40;
+
+type Viewer = ReturnType<typeof randomViewer>;
+interface Timing {
+  samplesMs: number[];
+  cpuMicrosPerPage: number;
+}
+
+/** A full garbage collection, even when node was started without --expose-gc. */
+function collectGarbage(): () => void {
+  setFlagsFromString("--expose-gc");
+  return runInNewContext("gc") as () => void;
+}
+
+function heapAfterGc(gc: () => void): number {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+}
+
+/** Runs `page(viewer, n)` for `sessions` viewers × `pages` pages, timing each call. */
+function timePages(
+  sessions: number,
+  pages: number,
+  viewers: () => Viewer,
+  start: (viewer: Viewer) => (n: number) => unknown,
+): Timing {
+  const samplesMs: number[] = [];
+  const cpu = process.cpuUsage();
+  for (let s = 0; s < sessions; s++) {
+    const page = start(viewers());
+    for (let n = 0; n < pages; n++) {
+      const started = performance.now();
+      page(n);
+      samplesMs.push(performance.now() - started);
+    }
+  }
+  const used = process.cpuUsage(cpu);
+  return { samplesMs, cpuMicrosPerPage: (used.user + used.system) / samplesMs.length };
+}
+
+/** The baseline: filter everything, sort all matches by distance, take page `n`. */
+function plainScanPage(entries: readonly LocationEntry<MatchFilter>[], viewer: Viewer, n: number) {
+  const found: { id: string; distanceKm: number }[] = [];
+  for (const entry of entries) {
+    if (matches(viewer.filter, entry.data))
+      found.push({ id: entry.id, distanceKm: haversineKm(viewer.lat, viewer.lon, entry.lat, entry.lon) });
+  }
+  found.sort((a, b) => a.distanceKm - b.distanceKm);
+  return found.slice(n * PAGE_SIZE, (n + 1) * PAGE_SIZE);
+}
+
+function buildPlain(profiles: Profiles): LocationEntry<MatchFilter>[] {
+  const entries: LocationEntry<MatchFilter>[] = [];
+  for (let i = 0; i < profiles.ids.length; i++) {
+    const [id, lat, lon, data] = [profiles.ids[i], profiles.lat[i], profiles.lon[i], profiles.filters[i]];
+    entries.push({
+      id: id as string,
+      lat: lat as number,
+      lon: lon as number,
+      data: data as MatchFilter,
+      cell: 0,
+    });
+  }
+  return entries;
+}
+
+function buildIndex(profiles: Profiles): LocationIndex<MatchFilter> {
+  const index = new LocationIndex<MatchFilter>(FINLAND, CELL_KM);
+  for (let i = 0; i < profiles.ids.length; i++) {
+    index.upsert(
+      profiles.ids[i] as string,
+      profiles.lat[i] as number,
+      profiles.lon[i] as number,
+      profiles.filters[i] as MatchFilter,
+    );
+  }
+  return index;
+}
+
+function timed<T>(build: () => T): [T, number] {
+  const started = performance.now();
+  return [build(), performance.now() - started];
+}
+
+/** The first page of both must agree, or the comparison means nothing. */
+function assertSameFirstPage(
+  index: LocationIndex<MatchFilter>,
+  plain: LocationEntry<MatchFilter>[],
+  viewer: Viewer,
+) {
+  const accept = (entry: LocationEntry<MatchFilter>) => matches(viewer.filter, entry.data);
+  const fromIndex = new ProfileIterator(index, viewer, {}, accept)
+    .nextPage(PAGE_SIZE)
+    .map((p) => p.distanceKm);
+  const fromScan = plainScanPage(plain, viewer, 0).map((p) => p.distanceKm);
+  if (fromIndex.join() !== fromScan.join()) throw new Error("iterator and plain scan disagree");
+}
+
+export async function benchLocationIndex(): Promise<BenchmarkResult> {
+  const gc = collectGarbage();
+  progress(`location-index: generating ${ENTRIES.toLocaleString("en-US")} profiles`);
+  const profiles = generateProfiles(ENTRIES, 1);
+  const heapBefore = heapAfterGc(gc);
+  progress("location-index: building the plain array and the index");
+  const [plain, plainBuildMs] = timed(() => buildPlain(profiles));
+  const heapPlain = heapAfterGc(gc);
+  const [index, indexBuildMs] = timed(() => buildIndex(profiles));
+  const heapIndex = heapAfterGc(gc);
+
+  const random = seededRandom(2);
+  const metrics: Metric[] = [
+    { name: "build", unit: "ms", better: "lower", subject: indexBuildMs, baseline: plainBuildMs },
+    {
+      name: "memory per entry",
+      unit: "bytes",
+      better: "lower",
+      subject: (heapIndex - heapPlain) / ENTRIES,
+      baseline: (heapPlain - heapBefore) / ENTRIES,
+    },
+  ];
+  for (const [where, place, spreadKm] of [
+    ["dense city", DENSE_CITY, 3],
+    ["empty region", EMPTY_REGION, 10],
+  ] as const) {
+    const viewers = () => randomViewer(random, place, spreadKm);
+    assertSameFirstPage(index, plain, viewers());
+    progress(`location-index: paging, viewer in ${where}`);
+    const subject = timePages(SESSIONS, PAGES_PER_SESSION, viewers, (viewer) => {
+      const accept = (entry: LocationEntry<MatchFilter>) => matches(viewer.filter, entry.data);
+      const iterator = new ProfileIterator(index, viewer, {}, accept);
+      return () => iterator.nextPage(PAGE_SIZE);
+    });
+    const baseline = timePages(SCANS / 2, 2, viewers, (viewer) => (n) => plainScanPage(plain, viewer, n));
+    for (const p of [50, 99]) {
+      metrics.push({
+        name: `next page p${p}, ${where}`,
+        unit: "ms",
+        better: "lower",
+        subject: percentile(subject.samplesMs, p),
+        baseline: percentile(baseline.samplesMs, p),
+      });
+    }
+    metrics.push({
+      name: `CPU per page, ${where}`,
+      unit: "µs",
+      better: "lower",
+      subject: subject.cpuMicrosPerPage,
+      baseline: baseline.cpuMicrosPerPage,
+    });
+  }
+  return {
+    id: "location-index",
+    title: `Location index, ${ENTRIES.toLocaleString("en-US")} profiles in Finland`,
+    subject: "LocationIndex + ProfileIterator",
+    baseline: "plain scan + sort",
+    parameters: {
+      entries: ENTRIES,
+      cell_km: CELL_KM,
+      page_size: PAGE_SIZE,
+      index_pages: `${SESSIONS} sessions × ${PAGES_PER_SESSION} pages`,
+      scan_pages: `${SCANS / 2} viewers × 2 pages`,
+      memory: "JS heap after a full GC; ids and filter records excluded (the caller owns them)",
+    },
+    metrics,
+  };
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const result = await benchLocationIndex();
+  process.stdout.write(`\n${formatTable(result)}\n\n`);
+}

@@ -1,0 +1,67 @@
+import { Type } from "@sinclair/typebox";
+import { viewProfile } from "@venus/data-all";
+import { editProfile, presentOwnProfile } from "@venus/data-profile";
+import { ErrorResponse, OwnProfile, ProfileEditRequest, ProfileResponse, VenusError } from "@venus/model";
+import { json, userRoute } from "../../route.js";
+import { ownProfile } from "./own-profile.js";
+
+export const getOwnProfileRoute = userRoute(
+  {
+    method: "get",
+    path: "/profile/me",
+    summary: "The caller's own profile, with moderation states, location and settings",
+    tag: "profile",
+    responses: {
+      200: { description: "Own profile", schema: OwnProfile },
+      409: { description: "invalid_state (setup not complete)", schema: ErrorResponse },
+    },
+  },
+  ({ auth, deps }) => json(200, presentOwnProfile(ownProfile(deps, auth), deps.profile.now())),
+);
+
+const VERSION = /^\d{1,15}$/;
+
+export const getProfileRoute = userRoute(
+  {
+    method: "get",
+    path: "/profile/:account_id",
+    summary: "A profile as the caller sees it; `?version=V` answers unchanged when V is current",
+    tag: "profile",
+    responses: {
+      200: { description: "The profile, or unchanged", schema: ProfileResponse },
+      404: {
+        description: "not_found (no such profile, or not visible to the caller)",
+        schema: ErrorResponse,
+      },
+    },
+  },
+  ({ http, auth, deps }) => {
+    const version = http.query.get("version");
+    if (version !== null && !VERSION.test(version)) {
+      throw new VenusError("validation_failed", "version: must be a non-negative integer");
+    }
+    const known = version === null ? undefined : Number(version);
+    return json(200, viewProfile(deps, auth.account, http.params[0] as string, known));
+  },
+);
+
+export const editProfileRoute = userRoute(
+  {
+    method: "put",
+    path: "/profile",
+    summary: "Edit the profile; a changed name or text goes to moderation",
+    tag: "profile",
+    body: ProfileEditRequest,
+    responses: {
+      200: { description: "The edited profile", schema: OwnProfile },
+      400: { description: "validation_failed", schema: ErrorResponse },
+    },
+  },
+  async ({ auth, body, deps }) => {
+    const profile = ownProfile(deps, auth);
+    await editProfile(deps.profile, profile, body);
+    return json(200, presentOwnProfile(profile, deps.profile.now()));
+  },
+);
+
+export const ProfileVersion = Type.Object({ version: Type.Integer() });

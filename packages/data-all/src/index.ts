@@ -1,0 +1,3 @@
+export type { Components } from "./components.js";
+export { saveSetup, completeSetup } from "./setup.js";
+export { canView, viewProfile } from "./view-profile.js";

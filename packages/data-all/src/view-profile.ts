@@ -1,0 +1,29 @@
+import type { Account } from "@venus/data-account";
+import { presentProfileView, type Profile } from "@venus/data-profile";
+import { VenusError, type ProfileResponse } from "@venus/model";
+import type { Components } from "./components.js";
+
+/**
+ * Whether `viewer` may see `target`'s profile: their own; a public profile of an active account;
+ * or any profile with the `view_private_profiles` permission. Matches (chat) come later.
+ */
+export function canView(components: Components, viewer: Account, target: Profile): boolean {
+  if (viewer.id === target.accountId) return true;
+  if (viewer.permissions.has("view_private_profiles")) return true;
+  const owner = components.account.cache.accounts.get(target.accountId);
+  return target.visibility === "public" && owner?.state === "normal";
+}
+
+/** A profile as `viewer` sees it; `unchanged` without the body when `knownVersion` is current. */
+export function viewProfile(
+  components: Components,
+  viewer: Account,
+  targetId: string,
+  knownVersion: number | undefined,
+): ProfileResponse {
+  const target = components.profile.cache.profiles.get(targetId);
+  if (!target || !canView(components, viewer, target)) throw new VenusError("not_found", "no such profile");
+  if (knownVersion === target.version) return { unchanged: true, version: target.version };
+  const own = components.profile.cache.profiles.get(viewer.id);
+  return { unchanged: false, profile: presentProfileView(target, own, components.profile.presence) };
+}

@@ -1,0 +1,27 @@
+import type { Profile } from "./profile-entity.js";
+import type { LocationIndex } from "./location/location-index.js";
+
+/**
+ * Keeps the location index equal to the rule: a profile is listed while it is public, has a
+ * location, and its account is active (state `normal`). Entries hold the live Profile object, so
+ * the iterator always filters on current data.
+ */
+export class Listing {
+  constructor(
+    readonly index: LocationIndex<Profile>,
+    private readonly accountActive: (accountId: string) => boolean,
+  ) {}
+
+  sync(profile: Profile): void {
+    if (
+      profile.visibility === "public" &&
+      profile.latitude !== null &&
+      profile.longitude !== null &&
+      this.accountActive(profile.accountId)
+    ) {
+      this.index.upsert(profile.accountId, profile.latitude, profile.longitude, profile);
+    } else {
+      this.index.remove(profile.accountId);
+    }
+  }
+}

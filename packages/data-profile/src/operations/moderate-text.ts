@@ -1,0 +1,27 @@
+import { VenusError } from "@venus/model";
+import type { ProfileContext } from "../context.js";
+import type { ModeratedFieldName } from "../profile-entity.js";
+import { saveProfile } from "./save-profile.js";
+
+export interface ModerationDecision {
+  accountId: string;
+  field: ModeratedFieldName;
+  accept: boolean;
+  reason?: string | undefined;
+}
+
+/** Records an admin's decision on a pending name or text; the owner gets `profile_changed`. */
+export async function moderateText(ctx: ProfileContext, decision: ModerationDecision): Promise<void> {
+  const profile = ctx.cache.profiles.get(decision.accountId);
+  if (!profile || !ctx.cache.moderation.has(decision.accountId, decision.field)) {
+    throw new VenusError("not_found", "nothing of that account and field waits for moderation");
+  }
+  const field = profile[decision.field];
+  profile[decision.field] = {
+    ...field,
+    state: decision.accept ? "accepted" : "rejected",
+    reason: decision.accept ? null : (decision.reason ?? ""),
+  };
+  ctx.cache.moderation.remove(decision.accountId, decision.field);
+  await saveProfile(ctx, profile);
+}

@@ -1,0 +1,31 @@
+import type { Presence } from "@venus/data-common";
+import type { ProfileView } from "@venus/model";
+import { haversineKm } from "../location/geo.js";
+import type { Profile } from "../profile-entity.js";
+
+/** Whole kilometres between two profiles, or null when either has no location. */
+export function distanceKm(a: Profile, b: Profile): number | null {
+  if (a.latitude === null || a.longitude === null || b.latitude === null || b.longitude === null) return null;
+  return Math.round(haversineKm(a.latitude, a.longitude, b.latitude, b.longitude));
+}
+
+/** What a viewer sees of a profile: accepted texts only, a rounded distance, presence if allowed. */
+export function presentProfileView(
+  profile: Profile,
+  viewer: Profile | undefined,
+  presence: Presence,
+): ProfileView {
+  const accepted = (field: Profile["name"]) => (field.state === "accepted" ? field.value : null);
+  return {
+    account_id: profile.accountId,
+    version: profile.version,
+    name: accepted(profile.name),
+    text: accepted(profile.text),
+    age: profile.age,
+    gender: profile.gender,
+    unlimited_likes: profile.unlimitedLikes,
+    distance_km: viewer ? distanceKm(viewer, profile) : null,
+    last_seen: profile.showLastSeen ? (presence.lastSeenAt(profile.accountId) ?? null) : null,
+    online: profile.showOnline ? presence.isOnline(profile.accountId) : null,
+  };
+}

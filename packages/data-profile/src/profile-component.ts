@@ -1,0 +1,66 @@
+import { join } from "node:path";
+import { openDatabase, PROFILE_MIGRATIONS, ProfileStatements, type Database } from "@venus/database";
+import {
+  GroupCommitWriter,
+  type ConnectionRegistry,
+  type Presence,
+  type SyncVersions,
+  type WriterMetrics,
+} from "@venus/data-common";
+import type { VenusConfig } from "@venus/model";
+import type { Logger } from "@venus/simple-backend";
+import type { ProfileContext } from "./context.js";
+import { Listing } from "./listing.js";
+import { LocationIndex } from "./location/location-index.js";
+import { ProfileCache } from "./profile-cache.js";
+import type { Profile } from "./profile-entity.js";
+import { TextRules } from "./text-rules.js";
+
+export interface ProfileComponentOptions {
+  config: VenusConfig;
+  log: Logger;
+  writerMetrics: WriterMetrics;
+  connections: ConnectionRegistry;
+  presence: Presence;
+  sync: SyncVersions;
+  /** Whether an account may be listed (state `normal`); asked of the account component. */
+  accountActive: (accountId: string) => boolean;
+  onCommitFailure?: (error: unknown) => void;
+  now?: () => number;
+}
+
+/** Opens `profile.sqlite`, loads every profile into memory and builds the location index from them. */
+export function openProfileComponent(options: ProfileComponentOptions): {
+  ctx: ProfileContext;
+  db: Database;
+  writer: GroupCommitWriter;
+} {
+  const { config } = options;
+  const db = openDatabase(join(config.data_dir, "profile.sqlite"), PROFILE_MIGRATIONS);
+  const statements = new ProfileStatements(db);
+  const writer = new GroupCommitWriter(db, {
+    name: "profile",
+    maxBatchDelayMs: config.writer.max_batch_delay_ms,
+    maxBatchSize: config.writer.max_batch_size,
+    log: options.log,
+    metrics: options.writerMetrics,
+    onCommitFailure: options.onCommitFailure,
+  });
+  const { cell_km, ...box } = config.profile.location;
+  const listing = new Listing(new LocationIndex<Profile>(box, cell_km), options.accountActive);
+  const cache = ProfileCache.load(statements);
+  for (const profile of cache.profiles.values()) listing.sync(profile);
+  const ctx: ProfileContext = {
+    config,
+    cache,
+    statements,
+    writer,
+    connections: options.connections,
+    presence: options.presence,
+    textRules: new TextRules(config.profile),
+    listing,
+    now: options.now ?? Date.now,
+  };
+  options.sync.register("profile", (id) => cache.profiles.get(id)?.version ?? 0);
+  return { ctx, db, writer };
+}

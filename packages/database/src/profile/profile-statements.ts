@@ -1,0 +1,87 @@
+import type { Database, Statement } from "better-sqlite3";
+import type { FavoriteRow, ProfileRow } from "./profile-rows.js";
+
+const COLUMNS = [
+  "account_id",
+  "version",
+  "name",
+  "name_state",
+  "name_reason",
+  "name_changed_at",
+  "text",
+  "text_state",
+  "text_reason",
+  "text_changed_at",
+  "age",
+  "initial_age",
+  "initial_age_year",
+  "gender",
+  "wanted_genders",
+  "wanted_age_min",
+  "wanted_age_max",
+  "unlimited_likes",
+  "attributes",
+  "latitude",
+  "longitude",
+  "visibility",
+  "show_last_seen",
+  "show_online",
+  "created_at",
+  "edited_at",
+] as const satisfies readonly (keyof ProfileRow)[];
+
+/** Every statement the profile component runs, prepared once. Writes run inside writer batches. */
+export class ProfileStatements {
+  private readonly upsertStmt: Statement<[ProfileRow]>;
+  private readonly insertFavoriteStmt: Statement<[FavoriteRow]>;
+  private readonly deleteFavoriteStmt: Statement<[string, string]>;
+  private readonly putHistoryStmt: Statement<[string, string]>;
+
+  constructor(private readonly db: Database) {
+    // A profile is small and edited as a whole: one upsert of the full row keeps writes simple.
+    this.upsertStmt = db.prepare(
+      `INSERT INTO profile (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map((c) => `@${c}`).join(", ")})
+       ON CONFLICT(account_id) DO UPDATE SET ${COLUMNS.slice(1)
+         .map((c) => `${c} = excluded.${c}`)
+         .join(", ")}`,
+    );
+    this.insertFavoriteStmt = db.prepare(
+      "INSERT OR IGNORE INTO favorite (account_id, favorite_id, added_at) VALUES (@account_id, @favorite_id, @added_at)",
+    );
+    this.deleteFavoriteStmt = db.prepare("DELETE FROM favorite WHERE account_id = ? AND favorite_id = ?");
+    this.putHistoryStmt = db.prepare(
+      "INSERT INTO statistics_history (day, data) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET data = excluded.data",
+    );
+  }
+
+  loadProfiles(): ProfileRow[] {
+    return this.db.prepare("SELECT * FROM profile").all() as ProfileRow[];
+  }
+
+  loadFavorites(): FavoriteRow[] {
+    return this.db.prepare("SELECT * FROM favorite ORDER BY added_at, rowid").all() as FavoriteRow[];
+  }
+
+  loadStatisticsHistory(): { day: string; data: string }[] {
+    return this.db.prepare("SELECT day, data FROM statistics_history ORDER BY day").all() as {
+      day: string;
+      data: string;
+    }[];
+  }
+
+  saveProfile(row: ProfileRow): void {
+    this.upsertStmt.run(row);
+  }
+
+  addFavorite(row: FavoriteRow): void {
+    this.insertFavoriteStmt.run(row);
+  }
+
+  removeFavorite(accountId: string, favoriteId: string): void {
+    this.deleteFavoriteStmt.run(accountId, favoriteId);
+  }
+
+  putStatisticsHistory(day: string, json: string): void {
+    this.putHistoryStmt.run(day, json);
+  }
+}

@@ -1,0 +1,30 @@
+import { Type, type Static } from "@sinclair/typebox";
+import { AccountId } from "../ids.js";
+
+export const ModeratedFieldName = Type.Union([Type.Literal("name"), Type.Literal("text")]);
+
+export const ModerationQueuePage = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      account_id: AccountId,
+      field: ModeratedFieldName,
+      value: Type.String(),
+      changed_at: Type.Integer({ description: "Unix ms of the edit." }),
+    }),
+  ),
+  next: Type.Union([Type.String(), Type.Null()], {
+    description: "Cursor of the next page (`?after=`), or null.",
+  }),
+});
+export type ModerationQueuePage = Static<typeof ModerationQueuePage>;
+
+export const ModerationDecisionRequest = Type.Object(
+  {
+    account_id: AccountId,
+    field: ModeratedFieldName,
+    accept: Type.Boolean(),
+    reason: Type.Optional(Type.String({ maxLength: 1000, description: "Shown to the owner on rejection." })),
+  },
+  { additionalProperties: false },
+);
+export type ModerationDecisionRequest = Static<typeof ModerationDecisionRequest>;

@@ -1,0 +1,80 @@
+import { openAccountComponent, type AccountContext } from "@venus/data-account";
+import { ConnectionRegistry, SyncVersions, WriteBehindFlusher, WriterMetrics } from "@venus/data-common";
+import { openProfileComponent, type ProfileContext } from "@venus/data-profile";
+import type { VenusConfig } from "@venus/model";
+import type { Logger, Metrics } from "@venus/simple-backend";
+import { CONFIG_ERROR_EXIT_CODE } from "./load-server-config.js";
+
+export interface OpenComponents {
+  account: AccountContext;
+  profile: ProfileContext;
+  flusher: WriteBehindFlusher;
+  /** Commits what each writer holds and closes every database. */
+  close(): Promise<void>;
+}
+
+/** Options that only fail when used (a regex, the index grid) are config errors too: exit 2. */
+function configProblem(key: string, error: unknown): never {
+  process.stderr.write(`venus: invalid configuration:\n  - ${key}: ${(error as Error).message}\n`);
+  process.exit(CONFIG_ERROR_EXIT_CODE);
+}
+
+/** Opens every component database and loads its state into memory. */
+export async function openComponents(
+  config: VenusConfig,
+  log: Logger,
+  metrics: Metrics,
+): Promise<OpenComponents> {
+  const writerMetrics = new WriterMetrics(metrics);
+  const flusher = new WriteBehindFlusher((error) => log.error({ err: error }, "write-behind flush failed"));
+  const connections = new ConnectionRegistry();
+  const sync = new SyncVersions();
+  const onCommitFailure = (error: unknown) => {
+    log.fatal(
+      { err: error },
+      "a write batch could not commit; stopping so a restart reloads consistent state",
+    );
+    setImmediate(() => process.exit(1));
+  };
+  try {
+    if (config.profile.name_regex) new RegExp(config.profile.name_regex, "u");
+  } catch (error) {
+    configProblem("profile.name_regex", error);
+  }
+  const account = await openAccountComponent({
+    config,
+    log,
+    writerMetrics,
+    flusher,
+    connections,
+    sync,
+    onCommitFailure,
+  });
+  let profile;
+  try {
+    profile = openProfileComponent({
+      config,
+      log,
+      writerMetrics,
+      connections,
+      presence: account.ctx.presence,
+      sync,
+      accountActive: (id) => account.ctx.cache.accounts.get(id)?.state === "normal",
+      onCommitFailure,
+    });
+  } catch (error) {
+    if (error instanceof RangeError) configProblem("profile.location", error);
+    throw error;
+  }
+  return {
+    account: account.ctx,
+    profile: profile.ctx,
+    flusher,
+    close: async () => {
+      for (const component of [account, profile]) {
+        await component.writer.close();
+        component.db.close();
+      }
+    },
+  };
+}
