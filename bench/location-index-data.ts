@@ -56,12 +56,14 @@ export function matches(a: MatchFilter, b: MatchFilter): boolean {
   );
 }
 
+/** A random UUID-shaped id, as one flat string like those read from SQLite (not a rope of parts). */
 function uuid(random: () => number): string {
-  const hex = (digits: number) =>
-    Math.floor(random() * 16 ** digits)
-      .toString(16)
-      .padStart(digits, "0");
-  return `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(6)}${hex(6)}`;
+  const chars: string[] = [];
+  for (let i = 0; i < 32; i++) {
+    if (i === 8 || i === 12 || i === 16 || i === 20) chars.push("-");
+    chars.push(Math.floor(random() * 16).toString(16));
+  }
+  return chars.join("");
 }
 
 /** A standard normal sample (Box–Muller). */

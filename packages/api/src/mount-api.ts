@@ -10,6 +10,7 @@ import { setupRoute } from "./routes/account/setup-route.js";
 import { stateRoute } from "./routes/account/state-route.js";
 import { listFlagsRoute, setFlagRoute } from "./routes/admin/flags-routes.js";
 import { moderateRoute, moderationQueueRoute } from "./routes/admin/profile-moderation-routes.js";
+import { attributesRoute, browseNextRoute, browseResetRoute } from "./routes/profile/browse-routes.js";
 import { editProfileRoute, getOwnProfileRoute, getProfileRoute } from "./routes/profile/profile-routes.js";
 import {
   setLocationRoute,
@@ -28,11 +29,14 @@ export const ROUTES: readonly ApiRoute[] = [
   setupRoute,
   completeSetupRoute,
   getOwnProfileRoute,
+  attributesRoute,
   getProfileRoute,
   editProfileRoute,
   setLocationRoute,
   setVisibilityRoute,
   setPrivacyRoute,
+  browseResetRoute,
+  browseNextRoute,
   moderationQueueRoute,
   moderateRoute,
   listFlagsRoute,

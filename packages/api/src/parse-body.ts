@@ -13,13 +13,16 @@ export function validate<S extends TSchema>(schema: S, value: unknown): Static<S
   return result.value as Static<S>;
 }
 
-/** Parses a JSON request body and validates it. */
-export function parseJsonBody<S extends TSchema>(schema: S, body: Buffer): Static<S> {
-  let value: unknown;
+/** Parses a JSON request body (`invalid_json` when it is not JSON). */
+export function parseJson(body: Buffer): unknown {
   try {
-    value = JSON.parse(body.toString("utf8"));
+    return JSON.parse(body.toString("utf8"));
   } catch {
     throw new VenusError("invalid_json");
   }
-  return validate(schema, value);
+}
+
+/** Parses a JSON request body and validates it. */
+export function parseJsonBody<S extends TSchema>(schema: S, body: Buffer): Static<S> {
+  return validate(schema, parseJson(body));
 }

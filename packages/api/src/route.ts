@@ -3,7 +3,7 @@ import { authenticateHttp, type Authenticated } from "@venus/data-account";
 import { VenusError, type Permission } from "@venus/model";
 import type { HttpHandler, HttpReply, HttpRequestContext, OpenApiRoute } from "@venus/simple-backend";
 import type { ApiDeps } from "./api-deps.js";
-import { parseJsonBody } from "./parse-body.js";
+import { parseJson, parseJsonBody, validate } from "./parse-body.js";
 
 export interface RouteInput<B, A> {
   http: HttpRequestContext;
@@ -46,23 +46,30 @@ export function publicRoute<S extends TSchema>(
 export function userRoute<S extends TSchema>(
   doc: Doc & { body?: S; permission?: Permission },
   handle: (input: RouteInput<Static<S>, Authenticated>) => Promise<HttpReply> | HttpReply,
-): ApiRoute {
+): ApiRoute & { invoke: RouteInvoker } {
+  const invoke: RouteInvoker = (deps, auth, body, http) => {
+    if (doc.permission && !auth.account.permissions.has(doc.permission)) {
+      throw new VenusError("forbidden", `requires the ${doc.permission} permission`);
+    }
+    return handle({ http, body: (doc.body ? validate(doc.body, body) : undefined) as Static<S>, auth, deps });
+  };
   return {
     doc: { ...doc, auth: true },
     handler: (deps) => (http) => {
       const auth = authenticateHttp(deps.account, bearerToken(http));
-      if (doc.permission && !auth.account.permissions.has(doc.permission)) {
-        throw new VenusError("forbidden", `requires the ${doc.permission} permission`);
-      }
-      return handle({
-        http,
-        body: (doc.body ? parseJsonBody(doc.body, http.body) : undefined) as Static<S>,
-        auth,
-        deps,
-      });
+      return invoke(deps, auth, doc.body ? parseJson(http.body) : undefined, http);
     },
+    invoke,
   };
 }
+
+/** Runs a user route with an authentication already established (HTTP bearer, or a live WebSocket). */
+export type RouteInvoker = (
+  deps: ApiDeps,
+  auth: Authenticated,
+  body: unknown,
+  http: HttpRequestContext,
+) => Promise<HttpReply> | HttpReply;
 
 export function json(status: number, body: unknown): HttpReply {
   return { status, body };

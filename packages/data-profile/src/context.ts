@@ -2,6 +2,8 @@ import type { ProfileStatements } from "@venus/database";
 import type { ConnectionRegistry, GroupCommitWriter, Presence } from "@venus/data-common";
 import type { VenusConfig } from "@venus/model";
 import type { ProfileCache } from "./profile-cache.js";
+import type { AttributeCatalog } from "./attributes/attribute-catalog.js";
+import type { BrowseSessions } from "./browse/browse-sessions.js";
 import type { Listing } from "./listing.js";
 import type { TextRules } from "./text-rules.js";
 
@@ -14,6 +16,8 @@ export interface ProfileContext {
   connections: ConnectionRegistry;
   presence: Presence;
   textRules: TextRules;
+  attributes: AttributeCatalog;
   listing: Listing;
+  browse: BrowseSessions;
   now: () => number;
 }

@@ -19,3 +19,5 @@ export {
   loadAttributeDefinitions,
   parseAttributeDefinitions,
 } from "./attributes/load-attribute-definitions.js";
+export { resetBrowse, nextBrowsePage } from "./operations/browse.js";
+export { mutuallyWanted } from "./browse/mutual-match.js";

@@ -1,4 +1,5 @@
 import type { ProfileStatements } from "@venus/database";
+import type { AttributeCatalog } from "./attributes/attribute-catalog.js";
 import { ModerationQueue } from "./moderation-queue.js";
 import {
   favoritesFromRows,
@@ -13,11 +14,11 @@ export class ProfileCache {
   readonly moderation = new ModerationQueue();
   favorites = new Map<string, string[]>();
 
-  static load(statements: ProfileStatements): ProfileCache {
+  static load(statements: ProfileStatements, catalog: AttributeCatalog): ProfileCache {
     const cache = new ProfileCache();
     const pending: { profile: Profile; field: ModeratedFieldName }[] = [];
     for (const row of statements.loadProfiles()) {
-      const profile = profileFromRow(row);
+      const profile = profileFromRow(row, (answers) => catalog.encodeAnswers(answers));
       cache.profiles.set(profile.accountId, profile);
       for (const field of ["name", "text"] as const) {
         if (profile[field].state === "pending") pending.push({ profile, field });

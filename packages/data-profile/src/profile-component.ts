@@ -10,8 +10,14 @@ import {
 import type { VenusConfig } from "@venus/model";
 import type { Logger } from "@venus/simple-backend";
 import type { ProfileContext } from "./context.js";
+import { BrowseSessions } from "./browse/browse-sessions.js";
 import { Listing } from "./listing.js";
 import { LocationIndex } from "./location/location-index.js";
+import { AttributeCatalog } from "./attributes/attribute-catalog.js";
+import {
+  DEFAULT_ATTRIBUTES_FILE,
+  loadAttributeDefinitions,
+} from "./attributes/load-attribute-definitions.js";
 import { ProfileCache } from "./profile-cache.js";
 import type { Profile } from "./profile-entity.js";
 import { TextRules } from "./text-rules.js";
@@ -48,7 +54,10 @@ export function openProfileComponent(options: ProfileComponentOptions): {
   });
   const { cell_km, ...box } = config.profile.location;
   const listing = new Listing(new LocationIndex<Profile>(box, cell_km), options.accountActive);
-  const cache = ProfileCache.load(statements);
+  const attributes = new AttributeCatalog(
+    loadAttributeDefinitions(config.profile.attributes_file || DEFAULT_ATTRIBUTES_FILE),
+  );
+  const cache = ProfileCache.load(statements, attributes);
   for (const profile of cache.profiles.values()) listing.sync(profile);
   const ctx: ProfileContext = {
     config,
@@ -58,7 +67,9 @@ export function openProfileComponent(options: ProfileComponentOptions): {
     connections: options.connections,
     presence: options.presence,
     textRules: new TextRules(config.profile),
+    attributes,
     listing,
+    browse: new BrowseSessions(),
     now: options.now ?? Date.now,
   };
   options.sync.register("profile", (id) => cache.profiles.get(id)?.version ?? 0);

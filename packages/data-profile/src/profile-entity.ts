@@ -1,5 +1,5 @@
 import type { FavoriteRow, ProfileRow } from "@venus/database";
-import type { Gender, ModerationState, Visibility } from "@venus/model";
+import type { AttributeAnswers, Gender, ModerationState, Visibility } from "@venus/model";
 
 /** A name or text as its owner wrote it, with its moderation outcome. */
 export interface ModeratedField {
@@ -23,7 +23,9 @@ export interface Profile {
   wantedAgeMin: number;
   wantedAgeMax: number;
   unlimitedLikes: boolean;
-  attributes: Record<string, number[]>;
+  attributes: AttributeAnswers;
+  /** `attributes` in the compact form the browse filters match against (see attribute-matcher.ts). */
+  attributeWords: Int32Array;
   latitude: number | null;
   longitude: number | null;
   visibility: Visibility;
@@ -35,7 +37,8 @@ export interface Profile {
 
 export type ModeratedFieldName = "name" | "text";
 
-export function profileFromRow(row: ProfileRow): Profile {
+export function profileFromRow(row: ProfileRow, encode: (answers: AttributeAnswers) => Int32Array): Profile {
+  const attributes = JSON.parse(row.attributes) as AttributeAnswers;
   return {
     accountId: row.account_id,
     version: row.version,
@@ -59,7 +62,8 @@ export function profileFromRow(row: ProfileRow): Profile {
     wantedAgeMin: row.wanted_age_min,
     wantedAgeMax: row.wanted_age_max,
     unlimitedLikes: row.unlimited_likes === 1,
-    attributes: JSON.parse(row.attributes) as Record<string, number[]>,
+    attributes,
+    attributeWords: encode(attributes),
     latitude: row.latitude,
     longitude: row.longitude,
     visibility: row.visibility as Visibility,

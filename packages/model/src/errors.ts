@@ -28,6 +28,10 @@ export const ERRORS = {
   },
   forbidden: { status: 403, message: "missing permission" },
   not_found: { status: 404, message: "not found" },
+  browse_session_expired: {
+    status: 409,
+    message: "the browse session is no longer current; reset it",
+  },
   email_taken: { status: 409, message: "an account with this email exists" },
   invalid_state: {
     status: 409,

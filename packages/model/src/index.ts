@@ -8,3 +8,4 @@ export * from "./flags.js";
 export * from "./profile/profile-schemas.js";
 export * from "./profile/moderation-schemas.js";
 export * from "./profile/attributes.js";
+export * from "./profile/browse-schemas.js";

@@ -24,6 +24,7 @@ import {
   type WebSocketHandlers,
 } from "@venus/simple-backend";
 import type { ApiDeps } from "../api-deps.js";
+import { answerRequest } from "./websocket-requests.js";
 
 type Phase = "hello" | "authenticating" | "ready";
 
@@ -32,6 +33,8 @@ export interface SessionState {
   helloTimer: NodeJS.Timeout | undefined;
   bucket: TokenBucket;
   live: LiveConnection | undefined;
+  /** The sign-in the connection was opened with, for WebSocket requests. */
+  auth: Authenticated | undefined;
 }
 
 const checkHello = compileValidator(HelloFrame);
@@ -106,6 +109,7 @@ async function onHello(deps: ApiDeps, connection: Connection<SessionState>, fram
   if (!connection.open) return;
   const live = liveConnection(connection, auth, hello.value.client.kind);
   connection.state.live = live;
+  connection.state.auth = auth;
   connection.state.phase = "ready";
   const syncEvents = attachConnection(deps.account, auth, live, hello.value.sync ?? {});
   const welcome: WelcomeFrame = {
@@ -119,7 +123,7 @@ async function onHello(deps: ApiDeps, connection: Connection<SessionState>, fram
   for (const event of syncEvents) connection.send({ type: "event", event });
 }
 
-function onReadyFrame(connection: Connection<SessionState>, frame: unknown): void {
+function onReadyFrame(deps: ApiDeps, connection: Connection<SessionState>, frame: unknown): void {
   const parsed = checkClientFrame(frame);
   if (!parsed.ok) {
     connection.send({
@@ -129,7 +133,10 @@ function onReadyFrame(connection: Connection<SessionState>, frame: unknown): voi
     } satisfies ErrorFrame);
     return;
   }
-  connection.send({ type: "pong", id: parsed.value.id });
+  const message = parsed.value;
+  if (message.type === "ping") return connection.send({ type: "pong", id: message.id });
+  const { auth } = connection.state;
+  if (auth) void answerRequest(deps, connection as Connection<unknown>, auth, message);
 }
 
 /** The `/ws` protocol: hello → welcome and sync events → pings and pushed events. */
@@ -141,6 +148,7 @@ export function websocketSession(deps: ApiDeps): WebSocketHandlers<SessionState>
       helloTimer: undefined,
       bucket: new TokenBucket(websocket.messages_per_second, websocket.message_burst),
       live: undefined,
+      auth: undefined,
     }),
     onOpen: (connection) => {
       connection.state.helloTimer = setTimeout(
@@ -166,7 +174,7 @@ export function websocketSession(deps: ApiDeps): WebSocketHandlers<SessionState>
           fail(connection, "invalid_token", (error as Error).message, CLOSE_CODES.authFailed);
         });
       } else if (connection.state.phase === "ready") {
-        onReadyFrame(connection, frame);
+        onReadyFrame(deps, connection, frame);
       }
     },
     onClose: (connection) => {

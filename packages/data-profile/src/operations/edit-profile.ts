@@ -23,6 +23,9 @@ export async function editProfile(
   if (request.age < allowed.min || request.age > allowed.max) {
     throw new VenusError("validation_failed", `age: must be between ${allowed.min} and ${allowed.max}`);
   }
+  const attributes = request.attributes
+    ? ctx.attributes.acceptAnswers(request.attributes)
+    : profile.attributes;
   if (request.wanted_age.min > request.wanted_age.max) {
     throw new VenusError("validation_failed", "wanted_age: min must not be above max");
   }
@@ -41,6 +44,8 @@ export async function editProfile(
   profile.wantedAgeMin = request.wanted_age.min;
   profile.wantedAgeMax = request.wanted_age.max;
   profile.unlimitedLikes = request.unlimited_likes;
+  profile.attributes = attributes;
+  profile.attributeWords = ctx.attributes.encodeAnswers(attributes);
   profile.editedAt = now;
   await saveProfile(ctx, profile);
 }

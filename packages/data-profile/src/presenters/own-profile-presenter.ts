@@ -21,6 +21,7 @@ export function presentOwnProfile(profile: Profile, now: number): OwnProfile {
     wanted_genders: [...profile.wantedGenders],
     wanted_age: { min: profile.wantedAgeMin, max: profile.wantedAgeMax },
     unlimited_likes: profile.unlimitedLikes,
+    attributes: profile.attributes,
     location:
       profile.latitude === null || profile.longitude === null
         ? null

@@ -2,6 +2,7 @@ import type { Presence } from "@venus/data-common";
 import type { ProfileView } from "@venus/model";
 import { haversineKm } from "../location/geo.js";
 import type { Profile } from "../profile-entity.js";
+import { presenceView } from "./presence-view.js";
 
 /** Whole kilometres between two profiles, or null when either has no location. */
 export function distanceKm(a: Profile, b: Profile): number | null {
@@ -24,8 +25,8 @@ export function presentProfileView(
     age: profile.age,
     gender: profile.gender,
     unlimited_likes: profile.unlimitedLikes,
+    attributes: profile.attributes,
     distance_km: viewer ? distanceKm(viewer, profile) : null,
-    last_seen: profile.showLastSeen ? (presence.lastSeenAt(profile.accountId) ?? null) : null,
-    online: profile.showOnline ? presence.isOnline(profile.accountId) : null,
+    ...presenceView(profile, presence),
   };
 }

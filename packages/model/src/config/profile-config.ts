@@ -19,6 +19,11 @@ export const profileConfigSection = configSection("Profiles and profile browsing
     maximum: 8000,
     description: "Longest profile text, in UTF-8 bytes after trimming.",
   }),
+  attributes_file: Type.String({
+    default: "",
+    description:
+      "TOML file defining the profile attribute questions (see config/profile-attributes.toml); empty: the embedded default.",
+  }),
   favorites_max: Type.Integer({
     default: 100,
     minimum: 0,
@@ -35,6 +40,11 @@ export const profileConfigSection = configSection("Profiles and profile browsing
     default: 200,
     minimum: 1,
     description: "Iterator resets (new browsing sessions) per account per UTC day.",
+  }),
+  random_start_max_km: Type.Number({
+    default: 20,
+    minimum: 0,
+    description: "With random_start, browsing begins at a random distance up to this many km.",
   }),
   daily_pages: Type.Integer({
     default: 1000,

@@ -1,6 +1,7 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { Gender } from "../account/account-requests.js";
 import { AccountId } from "../ids.js";
+import { AttributeAnswers } from "./attributes.js";
 
 export const VISIBILITIES = ["private", "public"] as const;
 export const Visibility = Type.Union(VISIBILITIES.map((v) => Type.Literal(v)));
@@ -33,6 +34,7 @@ export const ProfileEditRequest = Type.Object(
     wanted_genders: Type.Array(Gender, { minItems: 1, maxItems: 3, uniqueItems: true }),
     wanted_age: AgeRange,
     unlimited_likes: Type.Boolean(),
+    attributes: Type.Optional(AttributeAnswers),
   },
   { additionalProperties: false },
 );
@@ -70,6 +72,7 @@ export const OwnProfile = Type.Object({
   wanted_genders: Type.Array(Gender),
   wanted_age: AgeRange,
   unlimited_likes: Type.Boolean(),
+  attributes: AttributeAnswers,
   location: Type.Union([LocationRequest, Type.Null()]),
   visibility: Visibility,
   privacy: PrivacySettings,
@@ -85,6 +88,7 @@ export const ProfileView = Type.Object({
   age: Type.Integer(),
   gender: Gender,
   unlimited_likes: Type.Boolean(),
+  attributes: AttributeAnswers,
   distance_km: Type.Union([Type.Integer(), Type.Null()], {
     description: "Whole kilometres; null without locations.",
   }),

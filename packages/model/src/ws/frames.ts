@@ -36,8 +36,32 @@ export const PingFrame = Type.Object(
 );
 export type PingFrame = Static<typeof PingFrame>;
 
+/** Requests over the WebSocket, answered by a `response` frame with the same id. */
+export const WS_REQUEST_METHODS = ["profile.page.reset", "profile.page.next"] as const;
+export type WsRequestMethod = (typeof WS_REQUEST_METHODS)[number];
+
+export const RequestFrame = Type.Object(
+  {
+    type: Type.Literal("request"),
+    id: Type.Union([Type.String({ maxLength: 64 }), Type.Integer()]),
+    method: Type.String({ maxLength: 64 }),
+    body: Type.Optional(Type.Unknown()),
+  },
+  { additionalProperties: false },
+);
+export type RequestFrame = Static<typeof RequestFrame>;
+
+/** The answer to a request: the HTTP status and body the same call over HTTP would give. */
+export const ResponseFrame = Type.Object({
+  type: Type.Literal("response"),
+  id: Type.Union([Type.String(), Type.Integer()]),
+  status: Type.Integer(),
+  body: Type.Unknown(),
+});
+export type ResponseFrame = Static<typeof ResponseFrame>;
+
 /** Frames a client may send after `welcome`. */
-export const ClientFrame = Type.Union([PingFrame]);
+export const ClientFrame = Type.Union([PingFrame, RequestFrame]);
 export type ClientFrame = Static<typeof ClientFrame>;
 
 export const WelcomeFrame = Type.Object({

@@ -1,0 +1,57 @@
+import { randomUUID } from "node:crypto";
+import type { Authenticated } from "@venus/data-account";
+import type { RequestFrame, ResponseFrame, WsRequestMethod } from "@venus/model";
+import { errorReply, type Connection, type HttpReply, type HttpRequestContext } from "@venus/simple-backend";
+import type { ApiDeps } from "../api-deps.js";
+import { errorToReply } from "../error-reply.js";
+import type { ApiRoute, RouteInvoker } from "../route.js";
+import { browseNextRoute, browseResetRoute } from "../routes/profile/browse-routes.js";
+
+/** Routes a client may also call as WebSocket requests: the same handler, the connection's sign-in. */
+const WS_ROUTES: Record<WsRequestMethod, ApiRoute & { invoke: RouteInvoker }> = {
+  "profile.page.reset": browseResetRoute,
+  "profile.page.next": browseNextRoute,
+};
+
+function requestContext(deps: ApiDeps, connection: Connection<unknown>, method: string): HttpRequestContext {
+  return {
+    method: "WS",
+    route: method,
+    url: "/ws",
+    query: new URLSearchParams(),
+    params: [],
+    headers: new Map(),
+    body: Buffer.alloc(0),
+    remoteAddress: connection.remoteAddress,
+    requestId: randomUUID(),
+    log: deps.log,
+  };
+}
+
+/** Answers a `request` frame with a `response` frame carrying the status and body HTTP would give. */
+export async function answerRequest(
+  deps: ApiDeps,
+  connection: Connection<unknown>,
+  auth: Authenticated,
+  frame: RequestFrame,
+): Promise<void> {
+  const route = Object.hasOwn(WS_ROUTES, frame.method)
+    ? WS_ROUTES[frame.method as WsRequestMethod]
+    : undefined;
+  const http = requestContext(deps, connection, frame.method);
+  let reply: HttpReply;
+  try {
+    reply = route
+      ? await route.invoke(deps, auth, frame.body, http)
+      : errorReply(404, "not_found", `no request method ${frame.method}`);
+  } catch (error) {
+    reply = errorToReply(error, http);
+  }
+  const response: ResponseFrame = {
+    type: "response",
+    id: frame.id,
+    status: reply.status,
+    body: reply.body ?? null,
+  };
+  connection.send(response);
+}
