@@ -2,11 +2,17 @@
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { benchIdleMemory } from "./idle-memory.js";
+import { benchLocationIndex } from "./location-index.js";
 import { formatTable, progress, writeResults, type BenchmarkResult } from "./report.js";
 import { benchWriter } from "./writer.js";
 import { benchWsPing } from "./ws-ping.js";
 
-const BENCHMARKS: (() => Promise<BenchmarkResult>)[] = [benchWsPing, benchWriter, benchIdleMemory];
+const BENCHMARKS: (() => Promise<BenchmarkResult>)[] = [
+  benchWsPing,
+  benchWriter,
+  benchIdleMemory,
+  benchLocationIndex,
+];
 
 const started = performance.now();
 const results: BenchmarkResult[] = [];

@@ -8,6 +8,7 @@ import { refreshRoute } from "./routes/account/refresh-route.js";
 import { registerRoute } from "./routes/account/register-route.js";
 import { setupRoute } from "./routes/account/setup-route.js";
 import { stateRoute } from "./routes/account/state-route.js";
+import { runDailyTaskRoute } from "./routes/admin/daily-task-route.js";
 import { listFlagsRoute, setFlagRoute } from "./routes/admin/flags-routes.js";
 import { moderateRoute, moderationQueueRoute } from "./routes/admin/profile-moderation-routes.js";
 import { attributesRoute, browseNextRoute, browseResetRoute } from "./routes/profile/browse-routes.js";
@@ -17,6 +18,16 @@ import {
   setPrivacyRoute,
   setVisibilityRoute,
 } from "./routes/profile/profile-settings-routes.js";
+import {
+  addFavoriteRoute,
+  listFavoritesRoute,
+  removeFavoriteRoute,
+} from "./routes/profile/favorites-routes.js";
+import {
+  adminStatisticsRoute,
+  statisticsHistoryRoute,
+  statisticsRoute,
+} from "./routes/profile/statistics-routes.js";
 import { healthRoute, metricsRoute, openApiRoute } from "./routes/system/system-routes.js";
 import { websocketSession } from "./ws/websocket-session.js";
 
@@ -30,6 +41,10 @@ export const ROUTES: readonly ApiRoute[] = [
   completeSetupRoute,
   getOwnProfileRoute,
   attributesRoute,
+  listFavoritesRoute,
+  addFavoriteRoute,
+  removeFavoriteRoute,
+  statisticsRoute,
   getProfileRoute,
   editProfileRoute,
   setLocationRoute,
@@ -39,6 +54,9 @@ export const ROUTES: readonly ApiRoute[] = [
   browseNextRoute,
   moderationQueueRoute,
   moderateRoute,
+  adminStatisticsRoute,
+  statisticsHistoryRoute,
+  runDailyTaskRoute,
   listFlagsRoute,
   setFlagRoute,
   healthRoute,

@@ -10,8 +10,7 @@ import type { Components } from "./components.js";
 export function canView(components: Components, viewer: Account, target: Profile): boolean {
   if (viewer.id === target.accountId) return true;
   if (viewer.permissions.has("view_private_profiles")) return true;
-  const owner = components.account.cache.accounts.get(target.accountId);
-  return target.visibility === "public" && owner?.state === "normal";
+  return components.profile.listing.isPublic(target);
 }
 
 /** A profile as `viewer` sees it; `unchanged` without the body when `knownVersion` is current. */

@@ -21,3 +21,10 @@ export {
 } from "./attributes/load-attribute-definitions.js";
 export { resetBrowse, nextBrowsePage } from "./operations/browse.js";
 export { mutuallyWanted } from "./browse/mutual-match.js";
+export { addFavorite, removeFavorite, favoritesOf } from "./operations/favorites.js";
+export {
+  currentStatistics,
+  recordStatisticsDay,
+  statisticsHistory,
+} from "./statistics/statistics-service.js";
+export { runDailyProfileTask } from "./operations/daily-profile-task.js";

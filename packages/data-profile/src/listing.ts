@@ -12,13 +12,13 @@ export class Listing {
     private readonly accountActive: (accountId: string) => boolean,
   ) {}
 
+  /** Public and of an active account: what others may see (whether or not it has a location). */
+  isPublic(profile: Profile): boolean {
+    return profile.visibility === "public" && this.accountActive(profile.accountId);
+  }
+
   sync(profile: Profile): void {
-    if (
-      profile.visibility === "public" &&
-      profile.latitude !== null &&
-      profile.longitude !== null &&
-      this.accountActive(profile.accountId)
-    ) {
+    if (this.isPublic(profile) && profile.latitude !== null && profile.longitude !== null) {
       this.index.upsert(profile.accountId, profile.latitude, profile.longitude, profile);
     } else {
       this.index.remove(profile.accountId);

@@ -1,4 +1,5 @@
 import type { ProfileStatements } from "@venus/database";
+import type { ProfileStatistics } from "@venus/model";
 import type { AttributeCatalog } from "./attributes/attribute-catalog.js";
 import { ModerationQueue } from "./moderation-queue.js";
 import {
@@ -13,6 +14,12 @@ export class ProfileCache {
   readonly profiles = new Map<string, Profile>();
   readonly moderation = new ModerationQueue();
   favorites = new Map<string, string[]>();
+  readonly statistics: {
+    latest?: Required<ProfileStatistics> | undefined;
+    history: Map<string, ProfileStatistics>;
+  } = {
+    history: new Map(),
+  };
 
   static load(statements: ProfileStatements, catalog: AttributeCatalog): ProfileCache {
     const cache = new ProfileCache();
@@ -29,6 +36,9 @@ export class ProfileCache {
       cache.moderation.add({ accountId: profile.accountId, field, changedAt: profile[field].changedAt });
     }
     cache.favorites = favoritesFromRows(statements.loadFavorites());
+    for (const { day, data } of statements.loadStatisticsHistory()) {
+      cache.statistics.history.set(day, JSON.parse(data) as ProfileStatistics);
+    }
     return cache;
   }
 }

@@ -32,6 +32,10 @@ export const ERRORS = {
     status: 409,
     message: "the browse session is no longer current; reset it",
   },
+  favorites_full: {
+    status: 409,
+    message: "the favorites list is full",
+  },
   email_taken: { status: 409, message: "an account with this email exists" },
   invalid_state: {
     status: 409,

@@ -9,3 +9,4 @@ export * from "./profile/profile-schemas.js";
 export * from "./profile/moderation-schemas.js";
 export * from "./profile/attributes.js";
 export * from "./profile/browse-schemas.js";
+export * from "./profile/favorites-statistics-schemas.js";

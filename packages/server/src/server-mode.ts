@@ -1,6 +1,9 @@
 import { mountApi, errorToReply } from "@venus/api";
+import { runDailyTask } from "@venus/data-all";
 import {
   createLogger,
+  DailySchedule,
+  parseTimeOfDay,
   DataDirLockedError,
   HttpServer,
   loadUws,
@@ -71,6 +74,11 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     startedAt: Date.now(),
   });
 
+  const daily = new DailySchedule(
+    parseTimeOfDay(config.daily_task.time_utc),
+    async () => log.info(await runDailyTask(components), "daily task done"),
+    log,
+  );
   const shutdown = new Shutdown(log, config.shutdown.deadline_seconds * 1000);
   shutdown.add("tell systemd", () => notifier.stopping("shutting down"));
   shutdown.add("stop accepting", () => http.stopAccepting());
@@ -79,6 +87,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     api.closeAllSockets();
   });
   shutdown.add("drain requests", () => http.drain());
+  shutdown.add("stop the daily task", () => daily.stop());
   shutdown.add("flush write-behind state", async () => {
     flusher.stop();
     await flusher.flushAll();
@@ -89,6 +98,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
 
   const port = await http.listen();
   flusher.start(config.writer.flush_interval_seconds * 1000);
+  daily.start();
   log.info(
     {
       host: config.http.host,

@@ -32,3 +32,4 @@ export {
   type WebSocketOptions,
 } from "./ws/websocket-endpoint.js";
 export { RateLimiter, TokenBucket } from "./rate-limiter.js";
+export { DailySchedule, nextDailyRun, parseTimeOfDay } from "./process/daily-schedule.js";

@@ -10,9 +10,10 @@
  * entries are dropped, the predicate is re-checked on the current data, and the distance comes from
  * the current position. A candidate that moved is dropped if it now lies in an unscanned ring (it
  * will be met again there), and otherwise re-queued at its new distance, so it may come out of
- * order but never twice (the set of emitted ids). Entries that move, or are inserted, into rings
- * already scanned are not shown this session. Entries that do not move are shown exactly once and
- * in order, whatever happens to others.
+ * order but never twice (the set of emitted ids). Entries that move or are inserted into rings
+ * already scanned, or that start passing the predicate after their ring was scanned, are not shown
+ * this session. Entries that stay in place and keep passing the predicate are shown exactly once
+ * and in order, whatever happens to others.
  *
  * Memory: the emitted-id set grows with everything the viewer has been shown in this session (the
  * caller bounds it with its daily page limit); the heap holds the accepted, not yet shown entries

@@ -132,6 +132,13 @@ export const VenusConfig = Type.Object(
       }),
     }),
     profile: profileConfigSection,
+    daily_task: configSection("The daily maintenance task (ages kept in range, statistics history).", {
+      time_utc: Type.String({
+        default: "03:00",
+        pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+        description: "When it runs each day, HH:MM in UTC.",
+      }),
+    }),
     admin: configSection("Administration.", {
       grant_email: Type.String({
         default: "",

@@ -1,0 +1,19 @@
+import { Type } from "@sinclair/typebox";
+import { runDailyTask } from "@venus/data-all";
+import { ErrorResponse } from "@venus/model";
+import { json, userRoute } from "../../route.js";
+
+export const runDailyTaskRoute = userRoute(
+  {
+    method: "post",
+    path: "/admin/daily_task/run",
+    summary: "Run the daily maintenance task now (it also runs at daily_task.time_utc)",
+    tag: "admin",
+    permission: "edit_config",
+    responses: {
+      200: { description: "What it changed", schema: Type.Object({ ages_changed: Type.Integer() }) },
+      403: { description: "forbidden", schema: ErrorResponse },
+    },
+  },
+  async ({ deps }) => json(200, await runDailyTask(deps)),
+);

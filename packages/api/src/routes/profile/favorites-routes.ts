@@ -1,0 +1,50 @@
+import { favorite } from "@venus/data-all";
+import { favoritesOf, removeFavorite } from "@venus/data-profile";
+import { ErrorResponse, FavoritesResponse } from "@venus/model";
+import { json, userRoute } from "../../route.js";
+
+export const listFavoritesRoute = userRoute(
+  {
+    method: "get",
+    path: "/profile/favorites",
+    summary: "The caller's favorite profiles, oldest first",
+    tag: "profile",
+    responses: { 200: { description: "Favorites", schema: FavoritesResponse } },
+  },
+  ({ auth, deps }) => json(200, { account_ids: favoritesOf(deps.profile, auth.account.id) }),
+);
+
+export const addFavoriteRoute = userRoute(
+  {
+    method: "put",
+    path: "/profile/favorites/:account_id",
+    summary: "Add a visible profile to the favorites (at most profile.favorites_max)",
+    tag: "profile",
+    responses: {
+      200: { description: "The favorites now", schema: FavoritesResponse },
+      404: { description: "not_found", schema: ErrorResponse },
+      409: { description: "favorites_full", schema: ErrorResponse },
+    },
+  },
+  async ({ http, auth, deps }) => {
+    await favorite(deps, auth.account, http.params[0] as string);
+    return json(200, { account_ids: favoritesOf(deps.profile, auth.account.id) });
+  },
+);
+
+export const removeFavoriteRoute = userRoute(
+  {
+    method: "delete",
+    path: "/profile/favorites/:account_id",
+    summary: "Remove a favorite",
+    tag: "profile",
+    responses: {
+      200: { description: "The favorites now", schema: FavoritesResponse },
+      404: { description: "not_found (not a favorite)", schema: ErrorResponse },
+    },
+  },
+  async ({ http, auth, deps }) => {
+    await removeFavorite(deps.profile, auth.account.id, http.params[0] as string);
+    return json(200, { account_ids: favoritesOf(deps.profile, auth.account.id) });
+  },
+);
