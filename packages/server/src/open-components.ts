@@ -2,7 +2,7 @@ import { openAccountComponent, type AccountContext } from "@venus/data-account";
 import { ConnectionRegistry, SyncVersions, WriteBehindFlusher, WriterMetrics } from "@venus/data-common";
 import { openProfileComponent, type ProfileContext } from "@venus/data-profile";
 import type { VenusConfig } from "@venus/model";
-import type { Logger, Metrics } from "@venus/simple-backend";
+import { ConfigError, type Logger, type Metrics } from "@venus/simple-backend";
 import { CONFIG_ERROR_EXIT_CODE } from "./load-server-config.js";
 
 export interface OpenComponents {
@@ -64,6 +64,10 @@ export async function openComponents(
     });
   } catch (error) {
     if (error instanceof RangeError) configProblem("profile.location", error);
+    if (error instanceof ConfigError) {
+      process.stderr.write(`venus: ${error.message}\n`);
+      process.exit(CONFIG_ERROR_EXIT_CODE);
+    }
     throw error;
   }
   return {

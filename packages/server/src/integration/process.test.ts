@@ -102,6 +102,23 @@ describe("configuration errors exit 2 and name every bad key", () => {
     expect(unknown.stderr).toContain("http.prot: unknown key (from environment variable VENUS_HTTP__PROT)");
   });
 
+  test("options checked when used: the name regex, the location box, the attributes file", () => {
+    const regex = venus(["server", "--config", configFile('[profile]\nname_regex = "(unclosed"\n')]);
+    expect(regex.status).toBe(2);
+    expect(regex.stderr).toContain("profile.name_regex");
+    const box = venus(["server", "--config", configFile("[profile.location]\nnorth = 10\nsouth = 20\n")]);
+    expect(box.status).toBe(2);
+    expect(box.stderr).toContain("profile.location");
+    const attributes = configFile('[[attributes]]\nid = 1\nkey = "a"\nname = "A"\nkind = "single"\n');
+    const bad = venus([
+      "server",
+      "--config",
+      configFile(`[profile]\nattributes_file = ${JSON.stringify(attributes)}\n`),
+    ]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(attributes);
+  });
+
   test("a missing file or invalid TOML", () => {
     const missing = venus(["server", "--config", "/nonexistent/venus.toml"]);
     expect(missing.status).toBe(2);
