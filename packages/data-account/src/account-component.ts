@@ -1,9 +1,9 @@
 import { hash } from "@node-rs/argon2";
-import { join } from "node:path";
-import { ACCOUNT_MIGRATIONS, AccountStatements, openDatabase, type Database } from "@venus/database";
+import { ACCOUNT_MIGRATIONS, AccountStatements, type Database } from "@venus/database";
 import {
   type ConnectionRegistry,
-  GroupCommitWriter,
+  openStore,
+  type GroupCommitWriter,
   Presence,
   type SyncVersions,
   WriteBehind,
@@ -36,16 +36,8 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
   writer: GroupCommitWriter;
 }> {
   const { config } = options;
-  const db = openDatabase(join(config.data_dir, "account.sqlite"), ACCOUNT_MIGRATIONS);
+  const { db, writer } = openStore({ ...options, name: "account", migrations: ACCOUNT_MIGRATIONS });
   const statements = new AccountStatements(db);
-  const writer = new GroupCommitWriter(db, {
-    name: "account",
-    maxBatchDelayMs: config.writer.max_batch_delay_ms,
-    maxBatchSize: config.writer.max_batch_size,
-    log: options.log,
-    metrics: options.writerMetrics,
-    onCommitFailure: options.onCommitFailure,
-  });
   const now = options.now ?? Date.now;
   const { connections } = options;
   const lastSeen = new WriteBehind<string, number>(writer, (_db, id, at) => statements.setLastSeen(id, at));

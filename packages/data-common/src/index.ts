@@ -9,3 +9,4 @@ export { WriteBehind, WriteBehindFlusher } from "./write-behind.js";
 export { ConnectionRegistry, type LiveConnection } from "./connection-registry.js";
 export { Presence } from "./presence.js";
 export { SyncVersions } from "./sync-versions.js";
+export { openStore, type StoreOptions } from "./open-store.js";

@@ -8,29 +8,19 @@ export interface PendingModeration {
 
 const keyOf = (item: { accountId: string; field: ModeratedFieldName }) => `${item.accountId}/${item.field}`;
 
-/** Opaque page cursor: the position after which the next page starts. */
-function cursorOf(item: PendingModeration): string {
-  return `${item.changedAt}/${keyOf(item)}`;
-}
-
-function isAfter(item: PendingModeration, cursor: string): boolean {
-  const slash = cursor.indexOf("/");
-  const changedAt = Number(cursor.slice(0, slash));
-  return (
-    item.changedAt > changedAt || (item.changedAt === changedAt && keyOf(item) > cursor.slice(slash + 1))
-  );
-}
-
 /**
  * Names and texts waiting for a decision, oldest change first. A new edit of a pending field moves it
- * to the end. Pages continue after a cursor, so decisions taken meanwhile never make an admin skip one.
+ * to the end. Each addition gets the next sequence number, so the order is total (edits in the same
+ * millisecond included) and a page cursor is just the last sequence number seen: decisions taken
+ * meanwhile never make an admin skip or repeat an item.
  */
 export class ModerationQueue {
-  private readonly items = new Map<string, PendingModeration>();
+  private readonly items = new Map<string, PendingModeration & { seq: number }>();
+  private nextSeq = 1;
 
   add(item: PendingModeration): void {
     this.items.delete(keyOf(item));
-    this.items.set(keyOf(item), item);
+    this.items.set(keyOf(item), { ...item, seq: this.nextSeq++ });
   }
 
   remove(accountId: string, field: ModeratedFieldName): void {
@@ -45,14 +35,17 @@ export class ModerationQueue {
     return this.items.size;
   }
 
+  /** Up to `limit` items after the cursor `after` (a previous page's `next`). */
   page(after: string | undefined, limit: number): { items: PendingModeration[]; next: string | null } {
+    const afterSeq = after === undefined ? 0 : Number(after);
     const items: PendingModeration[] = [];
-    for (const item of this.items.values()) {
-      if (after !== undefined && !isAfter(item, after)) continue;
+    let lastSeq = 0;
+    for (const { seq, ...item } of this.items.values()) {
+      if (!(seq > afterSeq)) continue;
       items.push(item);
+      lastSeq = seq;
       if (items.length === limit) break;
     }
-    const last = items.at(-1);
-    return { items, next: items.length === limit && last ? cursorOf(last) : null };
+    return { items, next: items.length === limit ? String(lastSeq) : null };
   }
 }

@@ -1,7 +1,7 @@
-import { join } from "node:path";
-import { openDatabase, PROFILE_MIGRATIONS, ProfileStatements, type Database } from "@venus/database";
+import { PROFILE_MIGRATIONS, ProfileStatements, type Database } from "@venus/database";
 import {
-  GroupCommitWriter,
+  openStore,
+  type GroupCommitWriter,
   type ConnectionRegistry,
   type Presence,
   type SyncVersions,
@@ -42,16 +42,8 @@ export function openProfileComponent(options: ProfileComponentOptions): {
   writer: GroupCommitWriter;
 } {
   const { config } = options;
-  const db = openDatabase(join(config.data_dir, "profile.sqlite"), PROFILE_MIGRATIONS);
+  const { db, writer } = openStore({ ...options, name: "profile", migrations: PROFILE_MIGRATIONS });
   const statements = new ProfileStatements(db);
-  const writer = new GroupCommitWriter(db, {
-    name: "profile",
-    maxBatchDelayMs: config.writer.max_batch_delay_ms,
-    maxBatchSize: config.writer.max_batch_size,
-    log: options.log,
-    metrics: options.writerMetrics,
-    onCommitFailure: options.onCommitFailure,
-  });
   const { cell_km, ...box } = config.profile.location;
   const listing = new Listing(new LocationIndex<Profile>(box, cell_km), options.accountActive);
   const attributes = new AttributeCatalog(

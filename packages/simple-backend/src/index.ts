@@ -1,6 +1,6 @@
 export { configSection } from "./config/config-section.js";
 export { backendConfigProperties } from "./config/backend-config.js";
-export { loadConfig, ConfigError, type LoadConfigOptions } from "./config/load-config.js";
+export { loadConfig, readTomlFile, ConfigError, type LoadConfigOptions } from "./config/load-config.js";
 export { renderDefaultConfig } from "./config/default-config-toml.js";
 export {
   compileValidator,

@@ -1,8 +1,6 @@
-import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { parse as parseToml } from "smol-toml";
 import { AttributeDefinitions } from "@venus/model";
-import { compileValidator, ConfigError, type Validation } from "@venus/simple-backend";
+import { compileValidator, ConfigError, readTomlFile, type Validation } from "@venus/simple-backend";
 import { attributeDefinitionProblems } from "./check-attribute-definitions.js";
 
 /** The embedded default, `config/profile-attributes.toml` at the repository root (same path from src and dist). */
@@ -23,23 +21,9 @@ export function parseAttributeDefinitions(raw: unknown): Validation<AttributeDef
   return issues.length === 0 ? shape : { ok: false, issues };
 }
 
-function readToml(file: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new ConfigError(file, [{ path: "", message: `cannot read file: ${(error as Error).message}` }]);
-  }
-  try {
-    return parseToml(text);
-  } catch (error) {
-    throw new ConfigError(file, [{ path: "", message: `not valid TOML: ${(error as Error).message}` }]);
-  }
-}
-
 /** Reads and checks a profile attributes file; throws a ConfigError naming the file and every problem. */
 export function loadAttributeDefinitions(file: string = DEFAULT_ATTRIBUTES_FILE): AttributeDefinitions {
-  const result = parseAttributeDefinitions(readToml(file));
+  const result = parseAttributeDefinitions(readTomlFile(file));
   if (!result.ok) throw new ConfigError(file, result.issues);
   return result.value;
 }

@@ -26,7 +26,8 @@ export interface LoadConfigOptions<S extends TObject> {
   envPrefix: string;
 }
 
-function readToml(file: string): Record<string, unknown> {
+/** Reads and parses a TOML file; a missing file or bad TOML is a ConfigError naming the file. */
+export function readTomlFile(file: string): Record<string, unknown> {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
@@ -42,7 +43,7 @@ function readToml(file: string): Record<string, unknown> {
 
 /** Reads TOML, applies environment overrides, fills defaults and validates; lists every bad key at once. */
 export function loadConfig<S extends TObject>(options: LoadConfigOptions<S>): Static<S> {
-  const raw: Record<string, unknown> = options.file ? readToml(options.file) : {};
+  const raw: Record<string, unknown> = options.file ? readTomlFile(options.file) : {};
   const envIssues = applyEnvOverrides(
     raw,
     options.schema as TSchema,

@@ -1,59 +1,61 @@
-import { setLocation, setPrivacy, setVisibility } from "@venus/data-profile";
+import type { Static, TSchema } from "@sinclair/typebox";
+import {
+  setLocation,
+  setPrivacy,
+  setVisibility,
+  type Profile,
+  type ProfileContext,
+} from "@venus/data-profile";
 import { ErrorResponse, LocationRequest, PrivacySettings, VisibilityRequest } from "@venus/model";
-import { json, userRoute } from "../../route.js";
+import { json, userRoute, type ApiRoute } from "../../route.js";
 import { ownProfile } from "./own-profile.js";
 import { ProfileVersion } from "./profile-routes.js";
 
-const responses = {
-  200: { description: "Saved; the new profile version", schema: ProfileVersion },
-  400: { description: "validation_failed", schema: ErrorResponse },
-  409: { description: "invalid_state (setup not complete)", schema: ErrorResponse },
-};
+/** `PUT /profile/<setting>`: one setting of the caller's profile; answers the new profile version. */
+function settingRoute<S extends TSchema>(
+  setting: string,
+  summary: string,
+  body: S,
+  apply: (ctx: ProfileContext, profile: Profile, body: Static<S>) => Promise<void>,
+): ApiRoute {
+  return userRoute(
+    {
+      method: "put",
+      path: `/profile/${setting}`,
+      summary,
+      tag: "profile",
+      body,
+      responses: {
+        200: { description: "Saved; the new profile version", schema: ProfileVersion },
+        400: { description: "validation_failed", schema: ErrorResponse },
+        409: { description: "invalid_state (setup not complete)", schema: ErrorResponse },
+      },
+    },
+    async ({ auth, body: value, deps }) => {
+      const profile = ownProfile(deps, auth);
+      await apply(deps.profile, profile, value);
+      return json(200, { version: profile.version });
+    },
+  );
+}
 
-export const setLocationRoute = userRoute(
-  {
-    method: "put",
-    path: "/profile/location",
-    summary: "Set the exact location; others only ever see a distance in whole kilometres",
-    tag: "profile",
-    body: LocationRequest,
-    responses,
-  },
-  async ({ auth, body, deps }) => {
-    const profile = ownProfile(deps, auth);
-    await setLocation(deps.profile, profile, body);
-    return json(200, { version: profile.version });
-  },
+export const setLocationRoute = settingRoute(
+  "location",
+  "Set the exact location; others only ever see a distance in whole kilometres",
+  LocationRequest,
+  setLocation,
 );
 
-export const setVisibilityRoute = userRoute(
-  {
-    method: "put",
-    path: "/profile/visibility",
-    summary: "Public profiles are browsable; private ones only by the owner and admins",
-    tag: "profile",
-    body: VisibilityRequest,
-    responses,
-  },
-  async ({ auth, body, deps }) => {
-    const profile = ownProfile(deps, auth);
-    await setVisibility(deps.profile, profile, body.visibility);
-    return json(200, { version: profile.version });
-  },
+export const setVisibilityRoute = settingRoute(
+  "visibility",
+  "Public profiles are browsable; private ones only by the owner and admins",
+  VisibilityRequest,
+  (ctx, profile, body) => setVisibility(ctx, profile, body.visibility),
 );
 
-export const setPrivacyRoute = userRoute(
-  {
-    method: "put",
-    path: "/profile/privacy",
-    summary: "Whether others see the last-seen time and the online status",
-    tag: "profile",
-    body: PrivacySettings,
-    responses,
-  },
-  async ({ auth, body, deps }) => {
-    const profile = ownProfile(deps, auth);
-    await setPrivacy(deps.profile, profile, body);
-    return json(200, { version: profile.version });
-  },
+export const setPrivacyRoute = settingRoute(
+  "privacy",
+  "Whether others see the last-seen time and the online status",
+  PrivacySettings,
+  setPrivacy,
 );
