@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { request } from "../testing/http-client.js";
-import { PASSWORD, signUp, uniqueEmail } from "../testing/sign-in.js";
+import { connect, login, PASSWORD, signUp, uniqueEmail, type SignedIn } from "../testing/sign-in.js";
 import { startServer, type RunningServer } from "../testing/spawn-server.js";
 
 const config = { rate_limits: GENEROUS_RATE_LIMITS };
@@ -110,4 +110,72 @@ describe("durability", () => {
     expect(seen[0]?.last_seen_at).toBeGreaterThan(Date.now() - 60_000);
     server.cleanup();
   }, 30_000);
+
+  test("acknowledged profile changes survive kill -9, and the location index is rebuilt from them", async () => {
+    const first = await startServer({ config });
+    const as = (user: SignedIn, method: string, path: string, body?: unknown) =>
+      request(first.url, method, path, { token: user.accessToken, ...(body === undefined ? {} : { body }) });
+    const people = [
+      { gender: "woman", wants: ["man"], at: { latitude: 60.1699, longitude: 24.9384 } },
+      { gender: "man", wants: ["woman"], at: { latitude: 61.4978, longitude: 23.761 } },
+    ];
+    const users: (SignedIn & { email: string })[] = [];
+    for (const person of people) {
+      const user = await signUp(first);
+      const setup = {
+        name: "Kim",
+        birthdate: "1990-01-01",
+        gender: person.gender,
+        looking_for: person.wants,
+      };
+      expect((await as(user, "POST", "/account/setup", setup)).status).toBe(200);
+      expect((await as(user, "POST", "/account/complete_setup")).status).toBe(200);
+      expect((await as(user, "PUT", "/profile/location", person.at)).status).toBe(200);
+      expect((await as(user, "PUT", "/profile/visibility", { visibility: "public" })).status).toBe(200);
+      users.push(user);
+    }
+    const [viewer, other] = users as [SignedIn & { email: string }, SignedIn & { email: string }];
+    const edit = {
+      name: "Kim",
+      text: "Hello there",
+      age: 36,
+      gender: "man",
+      wanted_genders: ["woman"],
+      wanted_age: { min: 30, max: 40 },
+      unlimited_likes: true,
+    };
+    const edited = await as(other, "PUT", "/profile", edit);
+    expect(edited.status).toBe(200);
+    first.process.kill("SIGKILL");
+    await first.exited;
+
+    const second = await startServer({ config, dataDir: first.dataDir });
+    try {
+      const reader = await connect(second, await login(second, viewer.email), {
+        sync: { account_state: 2, profile: 3 },
+      });
+      const call = (method: string, path: string, body?: unknown) =>
+        request(second.url, method, path, {
+          token: reader.accessToken,
+          ...(body === undefined ? {} : { body }),
+        });
+      const reset = await call("POST", "/profile/page/reset", {});
+      const page = await call("POST", "/profile/page/next", { session_id: reset.body.session_id });
+      expect(page.body).toMatchObject({ profiles: [{ account_id: other.accountId, distance_km: 161 }] });
+      const seen = await call("GET", `/profile/${other.accountId}`);
+      expect(seen.body).toMatchObject({
+        unchanged: false,
+        profile: {
+          version: (edited.body as { version: number }).version,
+          age: 36,
+          unlimited_likes: true,
+          text: null,
+        },
+      });
+      reader.ws.close();
+    } finally {
+      await second.stop();
+      second.cleanup();
+    }
+  }, 60_000);
 });
