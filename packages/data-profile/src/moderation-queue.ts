@@ -19,6 +19,8 @@ export class ModerationQueue {
   private nextSeq = 1;
 
   add(item: PendingModeration): void {
+    // The same pending change again (the owner edited the other field) keeps its place.
+    if (this.items.get(keyOf(item))?.changedAt === item.changedAt) return;
     this.items.delete(keyOf(item));
     this.items.set(keyOf(item), { ...item, seq: this.nextSeq++ });
   }

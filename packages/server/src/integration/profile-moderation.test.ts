@@ -264,6 +264,16 @@ describe("decisions", () => {
     viewer.ws.close();
   });
 
+  test("a cursor that is not a previous page's next is validation_failed", async () => {
+    for (const after of ["garbage", "-1", "1.5"]) {
+      expectError(
+        await as(fixture.server, admin).get(`/admin/profile/moderation?after=${after}`),
+        400,
+        "validation_failed",
+      );
+    }
+  });
+
   test("deciding what is not pending is not_found; the body is validated", async () => {
     const owner = await createProfileUser(fixture.server, { name: "Greta" });
     await editProfile(fixture.server, owner, { text: "Hi" });

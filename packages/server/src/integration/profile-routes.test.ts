@@ -20,6 +20,7 @@ import {
   setVisibility,
   TAMPERE,
   viewProfile,
+  waitUntilOffline,
   type ProfileUser,
 } from "../testing/profile-flow.js";
 import { useServer } from "../testing/server-fixture.js";
@@ -307,7 +308,7 @@ describe("PUT /profile", () => {
     expectInvalid(await put({ ...base, location: HELSINKI }), "location");
     const { text: _text, ...withoutText } = base;
     expectInvalid(await put(withoutText), "text");
-    expectError(await put("{"), 400, "invalid_json");
+    expectError(await api.put("/profile", "{"), 400, "invalid_json");
 
     expect((await getOwnProfile(fixture.server, user)).version).toBe(user.version);
     await expectNoFrames(user.ws);
@@ -514,11 +515,8 @@ describe("GET /profile/{account_id}", () => {
     const connectedUntil = Date.now();
     owner.ws.close();
     await owner.ws.closed;
-    let seen = await presence();
-    for (let i = 0; i < 100 && seen.online; i++) {
-      await new Promise((resolve) => setTimeout(resolve, 10));
-      seen = await presence();
-    }
+    await waitUntilOffline(fixture.server, viewer, owner);
+    const seen = await presence();
     expect(seen.online).toBe(false);
     expect(seen.last_seen).toBeGreaterThanOrEqual(connectedUntil);
     expect(seen.last_seen).toBeLessThanOrEqual(Date.now());

@@ -1,4 +1,5 @@
 import type {
+  BrowseItem,
   BrowsePage,
   BrowseResetRequest,
   OwnProfile,
@@ -30,6 +31,14 @@ const KM_PER_DEGREE = (Math.PI / 180) * 6371.0088;
 export function north(origin: Point, km: number): Point {
   return { latitude: origin.latitude + km / KM_PER_DEGREE, longitude: origin.longitude };
 }
+
+/** Browse tests place each test's profiles around its own region, ~2,700 km from the next one. */
+export function region(index: number): Point {
+  return { latitude: 10, longitude: -170 + 25 * index };
+}
+
+/** A distance filter that keeps a browse session to the test's own region. */
+export const NEAR = { max_distance_km: 1000 };
 
 /** A birthdate that makes a person exactly `age` today (1 January, so the birthday has passed). */
 export function birthdateFor(age: number): string {
@@ -88,6 +97,8 @@ export async function wsRequest(
 
 export interface NewProfile {
   email?: string;
+  /** Connect with the msgpack subprotocol. */
+  msgpack?: boolean;
   name?: string;
   gender?: Gender;
   age?: number;
@@ -103,7 +114,10 @@ export interface NewProfile {
  * and visibility, checking each change's response and its `profile_changed` event.
  */
 export async function createProfileUser(server: Server, options: NewProfile = {}): Promise<ProfileUser> {
-  const signedIn = await signUp(server, options.email === undefined ? {} : { email: options.email });
+  const signedIn = await signUp(server, {
+    ...(options.email === undefined ? {} : { email: options.email }),
+    msgpack: options.msgpack ?? false,
+  });
   const user: ProfileUser = { ...signedIn, version: 0 };
   const api = as(server, user);
   const setup = await api.post("/account/setup", {
@@ -124,6 +138,37 @@ export async function createProfileUser(server: Server, options: NewProfile = {}
   if (options.location) await setLocation(server, user, options.location);
   if ((options.visibility ?? "public") === "public") await setVisibility(server, user, "public");
   return user;
+}
+
+/** A public man who wants women, `km` north of `origin` (0.3 km more, so the distance rounds to `km`). */
+export function manAt(
+  server: Server,
+  origin: Point,
+  km: number,
+  options: NewProfile = {},
+): Promise<ProfileUser> {
+  return createProfileUser(server, {
+    gender: "man",
+    wantedGenders: ["woman"],
+    location: north(origin, km + 0.3),
+    ...options,
+  });
+}
+
+/** Men as `manAt` makes them at these distances, created in this order. */
+export async function menAt<const K extends readonly number[]>(
+  server: Server,
+  origin: Point,
+  kms: K,
+): Promise<{ -readonly [I in keyof K]: ProfileUser }> {
+  const users: ProfileUser[] = [];
+  for (const km of kms) users.push(await manAt(server, origin, km));
+  return users as { -readonly [I in keyof K]: ProfileUser };
+}
+
+/** A public woman who wants men, at `origin`: the viewer the men of `manAt` match. */
+export function womanAt(server: Server, origin: Point, options: NewProfile = {}): Promise<ProfileUser> {
+  return createProfileUser(server, { gender: "woman", wantedGenders: ["man"], location: origin, ...options });
 }
 
 /** A `{version}` answer one above the last seen version, and its event. */
@@ -192,6 +237,17 @@ export function viewProfile(server: Server, viewer: { accessToken: string }, id:
   return as(server, viewer).get<ProfileResponse>(`/profile/${id}${query}`);
 }
 
+/** The browse item of `user` as a viewer sees it while `user` is online and shows its presence. */
+export function itemOf(user: ProfileUser, km: number): BrowseItem {
+  return {
+    account_id: user.accountId,
+    version: user.version,
+    distance_km: km,
+    last_seen: expect.any(Number) as unknown as number,
+    online: true,
+  };
+}
+
 export async function browseReset(
   server: Server,
   viewer: { accessToken: string },
@@ -238,4 +294,25 @@ export async function browseIds(
 ): Promise<string[]> {
   const pages = await browseAllPages(server, viewer, body);
   return pages.flatMap((page) => page.profiles.map((p) => p.account_id));
+}
+
+/** Closes every user's socket. */
+export function closeAll(users: readonly { ws: WsClient }[]): void {
+  for (const user of users) user.ws.close();
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits until `viewer` sees `user` offline (the server has handled the closed socket). */
+export async function waitUntilOffline(
+  server: Server,
+  viewer: { accessToken: string },
+  user: { accountId: string },
+): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const result = await viewProfile(server, viewer, user.accountId);
+    if ((result.body as { profile?: { online: boolean | null } }).profile?.online === false) return;
+    await sleep(10);
+  }
+  throw new Error(`${user.accountId} still online`);
 }

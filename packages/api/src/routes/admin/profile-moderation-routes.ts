@@ -1,5 +1,11 @@
 import { moderateText, moderationPage } from "@venus/data-profile";
-import { ErrorResponse, ModerationDecisionRequest, ModerationQueuePage, OkResponse } from "@venus/model";
+import {
+  ErrorResponse,
+  ModerationDecisionRequest,
+  ModerationQueuePage,
+  OkResponse,
+  VenusError,
+} from "@venus/model";
 import { json, userRoute } from "../../route.js";
 
 export const moderationQueueRoute = userRoute(
@@ -12,10 +18,17 @@ export const moderationQueueRoute = userRoute(
     permission: "moderate_texts",
     responses: {
       200: { description: "A page", schema: ModerationQueuePage },
+      400: { description: "validation_failed (not a cursor)", schema: ErrorResponse },
       403: { description: "forbidden", schema: ErrorResponse },
     },
   },
-  ({ http, deps }) => json(200, moderationPage(deps.profile, http.query.get("after") ?? undefined)),
+  ({ http, deps }) => {
+    const after = http.query.get("after");
+    if (after !== null && !/^\d{1,15}$/.test(after)) {
+      throw new VenusError("validation_failed", "after: must be the `next` of a previous page");
+    }
+    return json(200, moderationPage(deps.profile, after ?? undefined));
+  },
 );
 
 export const moderateRoute = userRoute(
