@@ -123,3 +123,29 @@ describe("buildOpenApi", () => {
     });
   });
 });
+
+describe("query parameters", () => {
+  it("are listed as optional query parameters after the path parameters", () => {
+    const doc = buildOpenApi(info, [
+      {
+        method: "get",
+        path: "/profile/:account_id",
+        summary: "Profile",
+        tag: "profile",
+        auth: true,
+        query: { version: { description: "cached version", schema: Type.Integer() } },
+        responses: { 200: { description: "ok" } },
+      },
+    ]) as Doc;
+    expect(doc.paths["/profile/{account_id}"]?.get?.parameters).toEqual([
+      { name: "account_id", in: "path", required: true, schema: { type: "string" } },
+      {
+        name: "version",
+        in: "query",
+        required: false,
+        description: "cached version",
+        schema: Type.Integer(),
+      },
+    ]);
+  });
+});

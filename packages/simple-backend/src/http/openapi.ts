@@ -9,6 +9,8 @@ export interface OpenApiRoute {
   /** Requires `Authorization: Bearer`. */
   auth: boolean;
   body?: TSchema;
+  /** Query parameters, all optional. */
+  query?: Record<string, { description: string; schema: TSchema }>;
   responses: Record<number, { description: string; schema?: TSchema }>;
 }
 
@@ -23,12 +25,15 @@ export function buildOpenApi(info: OpenApiInfo, routes: OpenApiRoute[]): object 
   const paths: Record<string, Record<string, object>> = {};
   for (const route of routes) {
     const path = route.path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, "{$1}");
-    const parameters = [...route.path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => ({
+    const parameters: object[] = [...route.path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => ({
       name: m[1],
       in: "path",
       required: true,
       schema: { type: "string" },
     }));
+    for (const [name, { description, schema }] of Object.entries(route.query ?? {})) {
+      parameters.push({ name, in: "query", required: false, description, schema });
+    }
     const responses: Record<string, object> = {};
     for (const [status, response] of Object.entries(route.responses)) {
       responses[status] = response.schema

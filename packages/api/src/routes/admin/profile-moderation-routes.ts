@@ -1,3 +1,4 @@
+import { Type } from "@sinclair/typebox";
 import { moderateText, moderationPage } from "@venus/data-profile";
 import {
   ErrorResponse,
@@ -16,6 +17,7 @@ export const moderationQueueRoute = userRoute(
       "Names and texts waiting for moderation, oldest first; `?after=` takes the previous page's `next`",
     tag: "admin",
     permission: "moderate_texts",
+    query: { after: { description: "The `next` of the previous page.", schema: Type.String() } },
     responses: {
       200: { description: "A page", schema: ModerationQueuePage },
       400: { description: "validation_failed (not a cursor)", schema: ErrorResponse },

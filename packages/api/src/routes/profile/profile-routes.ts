@@ -27,6 +27,9 @@ export const getProfileRoute = userRoute(
     path: "/profile/:account_id",
     summary: "A profile as the caller sees it; `?version=V` answers unchanged when V is current",
     tag: "profile",
+    query: {
+      version: { description: "The version the client has cached.", schema: Type.Integer({ minimum: 0 }) },
+    },
     responses: {
       200: { description: "The profile, or unchanged", schema: ProfileResponse },
       404: {
