@@ -38,12 +38,12 @@ interface Timing {
 }
 
 /** A full garbage collection, even when node was started without --expose-gc. */
-function collectGarbage(): () => void {
+export function collectGarbage(): () => void {
   setFlagsFromString("--expose-gc");
   return runInNewContext("gc") as () => void;
 }
 
-function heapAfterGc(gc: () => void): number {
+export function heapAfterGc(gc: () => void): number {
   gc();
   gc();
   return process.memoryUsage().heapUsed;

@@ -13,12 +13,21 @@ export function processCpuMicros(pid: number): number {
   return (ticks * 1e6) / CLOCK_TICKS_PER_SECOND;
 }
 
+function statusBytes(pid: number, field: string): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const match = new RegExp(`^${field}:\\s+(\\d+) kB$`, "m").exec(status);
+  if (!match) throw new Error(`no ${field} for process ${pid}`);
+  return Number(match[1]) * 1024;
+}
+
 /** Resident set size of a process in bytes, from /proc/PID/status. */
 export function processRssBytes(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const match = /^VmRSS:\s+(\d+) kB$/m.exec(status);
-  if (!match) throw new Error(`no VmRSS for process ${pid}`);
-  return Number(match[1]) * 1024;
+  return statusBytes(pid, "VmRSS");
+}
+
+/** Peak resident set size of a process so far in bytes (`VmHWM` in /proc/PID/status). */
+export function processPeakRssBytes(pid: number): number {
+  return statusBytes(pid, "VmHWM");
 }
 
 /** The value below which `p` percent of the samples fall (nearest rank). */

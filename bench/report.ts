@@ -32,6 +32,12 @@ function format(value: number): string {
   });
 }
 
+/** A ratio to 3 significant figures, however small or large: 0.000312, 1.05, 3.90, 28.3, 7,770. */
+function formatRatio(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  return value.toLocaleString("en-US", { minimumSignificantDigits: 3, maximumSignificantDigits: 3 });
+}
+
 /** A Markdown table: one row per metric, with the subject / baseline ratio. */
 export function formatTable(result: BenchmarkResult): string {
   const header = ["metric", result.subject, result.baseline, "ratio", "better"];
@@ -39,7 +45,7 @@ export function formatTable(result: BenchmarkResult): string {
     `${m.name} (${m.unit})`,
     format(m.subject),
     format(m.baseline),
-    `${format(ratio(m))}×`,
+    `${formatRatio(ratio(m))}×`,
     m.better,
   ]);
   const widths = header.map((cell, i) =>
