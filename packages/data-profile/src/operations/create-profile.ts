@@ -45,6 +45,7 @@ export async function createProfile(ctx: ProfileContext, input: NewProfile): Pro
   };
   ctx.cache.profiles.set(profile.accountId, profile);
   ctx.cache.moderation.add({ accountId: profile.accountId, field: "name", changedAt: now });
+  ctx.cache.moderation.remove(profile.accountId, "text");
   await saveProfile(ctx, profile);
   return profile;
 }
