@@ -10,3 +10,4 @@ export * from "./profile/moderation-schemas.js";
 export * from "./profile/attributes.js";
 export * from "./profile/browse-schemas.js";
 export * from "./profile/favorites-statistics-schemas.js";
+export * from "./media/image-worker-messages.js";

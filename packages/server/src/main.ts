@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { Command } from "commander";
 import { VenusConfig } from "@venus/model";
-import { renderDefaultConfig } from "@venus/simple-backend";
+import { runImageWorker } from "@venus/image-worker";
+import { createLogger, renderDefaultConfig } from "@venus/simple-backend";
 import { runServer } from "./server-mode.js";
 import { VENUS_VERSION } from "./version.js";
 
@@ -18,6 +19,16 @@ program
   .option("-c, --config <file>", "TOML config file (default: embedded defaults)")
   .action(async (options: { config?: string }) => {
     await runServer(options.config);
+  });
+
+program
+  .command("image-worker")
+  .description(
+    "process image jobs: length-prefixed msgpackr frames on stdin/stdout, logs on stderr (started by the server)",
+  )
+  .action(async () => {
+    const log = createLogger("info", "image-worker", 2);
+    process.exitCode = await runImageWorker(process.stdin, process.stdout, log);
   });
 
 const config = program.command("config").description("configuration helpers");
