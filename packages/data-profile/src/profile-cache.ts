@@ -1,6 +1,7 @@
 import type { ProfileStatements } from "@venus/database";
-import type { ProfileStatistics } from "@venus/model";
+import type { AttributeAnswers, ProfileStatistics } from "@venus/model";
 import type { AttributeCatalog } from "./attributes/attribute-catalog.js";
+import { AttributeSlab } from "./attributes/attribute-slab.js";
 import { ModerationQueue } from "./moderation-queue.js";
 import {
   favoritesFromRows,
@@ -13,6 +14,7 @@ import {
 export class ProfileCache {
   readonly profiles = new Map<string, Profile>();
   readonly moderation = new ModerationQueue();
+  readonly attributeSlab: AttributeSlab;
   favorites = new Map<string, string[]>();
   readonly statistics: {
     latest?: Required<ProfileStatistics> | undefined;
@@ -21,11 +23,21 @@ export class ProfileCache {
     history: new Map(),
   };
 
+  constructor(private readonly catalog: AttributeCatalog) {
+    this.attributeSlab = new AttributeSlab(catalog.wordCount);
+  }
+
+  /** Stores answers in compact form in the profile's slot (a new slot when it has none yet). */
+  encodeAttributes(answers: AttributeAnswers, slot = this.attributeSlab.allocate()): number {
+    this.catalog.encodeAnswers(answers, this.attributeSlab.words, this.attributeSlab.offset(slot));
+    return slot;
+  }
+
   static load(statements: ProfileStatements, catalog: AttributeCatalog): ProfileCache {
-    const cache = new ProfileCache();
+    const cache = new ProfileCache(catalog);
     const pending: { profile: Profile; field: ModeratedFieldName }[] = [];
     for (const row of statements.loadProfiles()) {
-      const profile = profileFromRow(row, (answers) => catalog.encodeAnswers(answers));
+      const profile = profileFromRow(row, (answers) => cache.encodeAttributes(answers));
       cache.profiles.set(profile.accountId, profile);
       for (const field of ["name", "text"] as const) {
         if (profile[field].state === "pending") pending.push({ profile, field });

@@ -24,8 +24,8 @@ export interface Profile {
   wantedAgeMax: number;
   unlimitedLikes: boolean;
   attributes: AttributeAnswers;
-  /** `attributes` in the compact form the browse filters match against (see attribute-matcher.ts). */
-  attributeWords: Int32Array;
+  /** Where `attributes` sit in compact form in the cache's AttributeSlab, for browse filters. */
+  attributeSlot: number;
   latitude: number | null;
   longitude: number | null;
   visibility: Visibility;
@@ -37,7 +37,7 @@ export interface Profile {
 
 export type ModeratedFieldName = "name" | "text";
 
-export function profileFromRow(row: ProfileRow, encode: (answers: AttributeAnswers) => Int32Array): Profile {
+export function profileFromRow(row: ProfileRow, encode: (answers: AttributeAnswers) => number): Profile {
   const attributes = JSON.parse(row.attributes) as AttributeAnswers;
   return {
     accountId: row.account_id,
@@ -63,7 +63,7 @@ export function profileFromRow(row: ProfileRow, encode: (answers: AttributeAnswe
     wantedAgeMax: row.wanted_age_max,
     unlimitedLikes: row.unlimited_likes === 1,
     attributes,
-    attributeWords: encode(attributes),
+    attributeSlot: encode(attributes),
     latitude: row.latitude,
     longitude: row.longitude,
     visibility: row.visibility as Visibility,

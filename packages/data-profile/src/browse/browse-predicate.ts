@@ -1,6 +1,7 @@
 import type { Presence } from "@venus/data-common";
 import type { BrowseFilters } from "@venus/model";
 import type { AttributeCatalog } from "../attributes/attribute-catalog.js";
+import type { AttributeSlab } from "../attributes/attribute-slab.js";
 import { matchesAttributeFilters } from "../attributes/attribute-matcher.js";
 import type { LocationEntry } from "../location/location-index.js";
 import type { Profile } from "../profile-entity.js";
@@ -10,6 +11,7 @@ export interface PredicateInput {
   viewer: Profile;
   filters: BrowseFilters;
   attributes: AttributeCatalog;
+  attributeSlab: AttributeSlab;
   presence: Presence;
   now: () => number;
 }
@@ -46,6 +48,8 @@ export function browsePredicate(input: PredicateInput): (entry: LocationEntry<Pr
       const seen = presence.lastSeenAt(candidate.accountId);
       if (!online && (seen === undefined || input.now() - seen > seenWithinMs)) return false;
     }
-    return program === undefined || matchesAttributeFilters(candidate.attributeWords, 0, program);
+    if (program === undefined) return true;
+    const slab = input.attributeSlab;
+    return matchesAttributeFilters(slab.words, slab.offset(candidate.attributeSlot), program);
   };
 }

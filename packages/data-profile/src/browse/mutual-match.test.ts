@@ -20,7 +20,7 @@ function profile(gender: Gender, age: number, wants: Gender[], min = 18, max = 9
     wantedAgeMax: max,
     unlimitedLikes: false,
     attributes: {},
-    attributeWords: new Int32Array(1),
+    attributeSlot: 0,
     latitude: null,
     longitude: null,
     visibility: "public",

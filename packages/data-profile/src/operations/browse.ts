@@ -28,6 +28,7 @@ export function resetBrowse(ctx: ProfileContext, viewer: Profile, request: Brows
     viewer,
     filters,
     attributes: ctx.attributes,
+    attributeSlab: ctx.cache.attributeSlab,
     presence: ctx.presence,
     now: ctx.now,
   });

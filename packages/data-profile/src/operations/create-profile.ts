@@ -34,7 +34,7 @@ export async function createProfile(ctx: ProfileContext, input: NewProfile): Pro
     wantedAgeMax: MAX_AGE,
     unlimitedLikes: false,
     attributes: {},
-    attributeWords: ctx.attributes.encodeAnswers({}),
+    attributeSlot: ctx.cache.encodeAttributes({}, existing?.attributeSlot),
     latitude: null,
     longitude: null,
     visibility: "private",

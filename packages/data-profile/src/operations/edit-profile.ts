@@ -45,7 +45,7 @@ export async function editProfile(
   profile.wantedAgeMax = request.wanted_age.max;
   profile.unlimitedLikes = request.unlimited_likes;
   profile.attributes = attributes;
-  profile.attributeWords = ctx.attributes.encodeAnswers(attributes);
+  ctx.cache.encodeAttributes(attributes, profile.attributeSlot);
   profile.editedAt = now;
   await saveProfile(ctx, profile);
 }
