@@ -1,5 +1,4 @@
 export { runImageWorker } from "./worker-main.js";
-export { encodeFrame, FrameDecoder, FrameTooLargeError, DEFAULT_MAX_FRAME_BYTES } from "./framing.js";
 export { processImage, type ProcessJob, type ProcessResult } from "./process-image.js";
 export {
   aspectRatioCheck,

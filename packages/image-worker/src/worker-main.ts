@@ -5,9 +5,14 @@ import {
   type ImageWorkerReply,
   type ImageWorkerSettings as Settings,
 } from "@venus/model";
-import { compileValidator, formatIssues, type Logger } from "@venus/simple-backend";
+import {
+  compileValidator,
+  encodeFrame,
+  FrameDecoder,
+  formatIssues,
+  type Logger,
+} from "@venus/simple-backend";
 import { createChecks, type ImageCheck } from "./checks.js";
-import { encodeFrame, FrameDecoder } from "./framing.js";
 import { processImage } from "./process-image.js";
 
 /**

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeFrame, FrameDecoder } from "./framing.js";
+import { encodeFrame, FrameDecoder } from "@venus/simple-backend";
 import * as images from "./testing/test-images.js";
 
 /** Talks to the real `venus image-worker` process (built by `tsc -b`) over its stdin and stdout. */

@@ -33,3 +33,23 @@ export {
 } from "./ws/websocket-endpoint.js";
 export { RateLimiter, TokenBucket } from "./rate-limiter.js";
 export { DailySchedule, nextDailyRun, parseTimeOfDay } from "./process/daily-schedule.js";
+export {
+  encodeFrame,
+  FrameDecoder,
+  FrameTooLargeError,
+  DEFAULT_MAX_FRAME_BYTES,
+} from "./process/frame-codec.js";
+export {
+  SupervisedWorker,
+  type SupervisedWorkerOptions,
+  type RequestOptions,
+  type WorkerJob,
+} from "./process/supervised-worker.js";
+export {
+  WorkerError,
+  WorkerBusyError,
+  WorkerCrashedError,
+  WorkerStoppedError,
+  WorkerTimeoutError,
+} from "./process/worker-errors.js";
+export { restartDelay } from "./process/restart-backoff.js";

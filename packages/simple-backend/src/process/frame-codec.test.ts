@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { encodeFrame, FrameDecoder, FrameTooLargeError } from "./framing.js";
+import { encodeFrame, FrameDecoder, FrameTooLargeError } from "./frame-codec.js";
 
 describe("frames", () => {
   const messages = [

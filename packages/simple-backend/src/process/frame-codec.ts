@@ -1,13 +1,14 @@
 import { Packr } from "msgpackr";
 
 /**
- * Length-prefixed msgpackr frames for the image worker's stdin/stdout: a u32 big-endian byte length,
- * then that many bytes of one msgpackr-encoded value. `FrameDecoder` is incremental: feed it chunks
- * as they arrive from a stream, in any split, and it returns every complete value.
+ * Length-prefixed msgpackr frames for a child process's stdin/stdout (the image worker's protocol,
+ * docs/image-worker.md): a u32 big-endian byte length, then that many bytes of one msgpackr-encoded
+ * value. `FrameDecoder` is incremental: feed it chunks as they arrive from a stream, in any split,
+ * and it returns every complete value.
  */
 
 const HEADER_BYTES = 4;
-/** Default upper bound of one frame's body; worker messages are small, so 1 MiB is generous. */
+/** Default upper bound of one frame's body; process messages are small, so 1 MiB is generous. */
 export const DEFAULT_MAX_FRAME_BYTES = 1024 * 1024;
 
 const packr = new Packr({ useRecords: false });
