@@ -1,12 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import { moderateText, moderationPage } from "@venus/data-profile";
-import {
-  ErrorResponse,
-  ModerationDecisionRequest,
-  ModerationQueuePage,
-  OkResponse,
-  VenusError,
-} from "@venus/model";
+import { ErrorResponse, ModerationDecisionRequest, ModerationQueuePage, OkResponse } from "@venus/model";
+import { integerQuery } from "../../query.js";
 import { json, userRoute } from "../../route.js";
 
 export const moderationQueueRoute = userRoute(
@@ -25,11 +20,8 @@ export const moderationQueueRoute = userRoute(
     },
   },
   ({ http, deps }) => {
-    const after = http.query.get("after");
-    if (after !== null && !/^\d{1,15}$/.test(after)) {
-      throw new VenusError("validation_failed", "after: must be the `next` of a previous page");
-    }
-    return json(200, moderationPage(deps.profile, after ?? undefined));
+    const after = integerQuery(http, "after", "must be the `next` of a previous page");
+    return json(200, moderationPage(deps.profile, after === undefined ? undefined : String(after)));
   },
 );
 

@@ -1,7 +1,8 @@
 import { Type } from "@sinclair/typebox";
 import { viewProfile } from "@venus/data-all";
 import { editProfile, presentOwnProfile } from "@venus/data-profile";
-import { ErrorResponse, OwnProfile, ProfileEditRequest, ProfileResponse, VenusError } from "@venus/model";
+import { ErrorResponse, OwnProfile, ProfileEditRequest, ProfileResponse } from "@venus/model";
+import { integerQuery } from "../../query.js";
 import { json, userRoute } from "../../route.js";
 import { ownProfile } from "./own-profile.js";
 
@@ -18,8 +19,6 @@ export const getOwnProfileRoute = userRoute(
   },
   ({ auth, deps }) => json(200, presentOwnProfile(ownProfile(deps, auth), deps.profile.now())),
 );
-
-const VERSION = /^\d{1,15}$/;
 
 export const getProfileRoute = userRoute(
   {
@@ -39,11 +38,7 @@ export const getProfileRoute = userRoute(
     },
   },
   ({ http, auth, deps }) => {
-    const version = http.query.get("version");
-    if (version !== null && !VERSION.test(version)) {
-      throw new VenusError("validation_failed", "version: must be a non-negative integer");
-    }
-    const known = version === null ? undefined : Number(version);
+    const known = integerQuery(http, "version", "must be a non-negative integer");
     return json(200, viewProfile(deps, auth.account, http.params[0] as string, known));
   },
 );

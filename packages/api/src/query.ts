@@ -1,0 +1,12 @@
+import { VenusError } from "@venus/model";
+import type { HttpRequestContext } from "@venus/simple-backend";
+
+const NON_NEGATIVE_INTEGER = /^\d{1,15}$/;
+
+/** An optional non-negative integer query parameter; anything else is `validation_failed` with `problem`. */
+export function integerQuery(http: HttpRequestContext, name: string, problem: string): number | undefined {
+  const value = http.query.get(name);
+  if (value === null) return undefined;
+  if (!NON_NEGATIVE_INTEGER.test(value)) throw new VenusError("validation_failed", `${name}: ${problem}`);
+  return Number(value);
+}
