@@ -13,7 +13,10 @@ const WS_ROUTES: Record<WsRequestMethod, ApiRoute & { invoke: RouteInvoker }> = 
   "profile.page.next": browseNextRoute,
 };
 
-function requestContext(deps: ApiDeps, connection: Connection<unknown>, method: string): HttpRequestContext {
+/** What a request needs of its connection. */
+type RequestConnection = Pick<Connection<unknown>, "send" | "remoteAddress">;
+
+function requestContext(deps: ApiDeps, connection: RequestConnection, method: string): HttpRequestContext {
   return {
     method: "WS",
     route: method,
@@ -31,7 +34,7 @@ function requestContext(deps: ApiDeps, connection: Connection<unknown>, method: 
 /** Answers a `request` frame with a `response` frame carrying the status and body HTTP would give. */
 export async function answerRequest(
   deps: ApiDeps,
-  connection: Connection<unknown>,
+  connection: RequestConnection,
   auth: Authenticated,
   frame: RequestFrame,
 ): Promise<void> {

@@ -136,7 +136,7 @@ function onReadyFrame(deps: ApiDeps, connection: Connection<SessionState>, frame
   const message = parsed.value;
   if (message.type === "ping") return connection.send({ type: "pong", id: message.id });
   const { auth } = connection.state;
-  if (auth) void answerRequest(deps, connection as Connection<unknown>, auth, message);
+  if (auth) void answerRequest(deps, connection, auth, message);
 }
 
 /** The `/ws` protocol: hello → welcome and sync events → pings and pushed events. */
