@@ -1,7 +1,11 @@
-/** `npm run bench`: every benchmark in turn; prints one table each and writes bench/results/*.json. */
+/**
+ * `npm run bench`: every benchmark in turn; prints one table each and writes bench/results/*.json.
+ * `npx tsx bench/run.ts image-worker writer` runs only the named ones (after `npm run build`).
+ */
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { benchIdleMemory } from "./idle-memory.js";
+import { benchImageWorker } from "./image-worker.js";
 import { benchLocationIndex } from "./location-index.js";
 import { benchProfileServer } from "./profile-server.js";
 import { formatTable, progress, writeResults, type BenchmarkResult } from "./report.js";
@@ -9,18 +13,31 @@ import { benchWriter } from "./writer.js";
 import { benchWsPing } from "./ws-ping.js";
 
 /** Each benchmark gives one table, or several when it measures against more than one baseline. */
-const BENCHMARKS: (() => Promise<BenchmarkResult | BenchmarkResult[]>)[] = [
-  benchWsPing,
-  benchWriter,
-  benchIdleMemory,
-  benchLocationIndex,
-  benchProfileServer,
-];
+const BENCHMARKS: Record<string, () => Promise<BenchmarkResult | BenchmarkResult[]>> = {
+  // First, while this process is small: it measures its own peak RSS.
+  "image-worker": benchImageWorker,
+  "ws-ping": benchWsPing,
+  writer: benchWriter,
+  "idle-memory": benchIdleMemory,
+  "location-index": benchLocationIndex,
+  "profile-server": benchProfileServer,
+};
+
+/** Benchmark names on the command line select those only (in the order above); none runs all. */
+const names = process.argv.slice(2);
+const unknown = names.filter((name) => !Object.hasOwn(BENCHMARKS, name));
+const selected = Object.entries(BENCHMARKS).filter(([name]) => names.length === 0 || names.includes(name));
+if (unknown.length > 0) {
+  process.stderr.write(
+    `unknown benchmark ${unknown.join(", ")}; known: ${Object.keys(BENCHMARKS).join(", ")}\n`,
+  );
+  process.exit(2);
+}
 
 const started = performance.now();
 const results: BenchmarkResult[] = [];
 try {
-  for (const bench of BENCHMARKS) {
+  for (const [, bench] of selected) {
     for (const result of [await bench()].flat()) {
       results.push(result);
       process.stdout.write(`\n${formatTable(result)}\n\n`);

@@ -1,4 +1,5 @@
 import type { AccountContext } from "@venus/data-account";
+import type { MediaContext } from "@venus/data-media";
 import type { ProfileContext } from "@venus/data-profile";
 import type { Logger, Metrics } from "@venus/simple-backend";
 
@@ -9,6 +10,7 @@ import type { Logger, Metrics } from "@venus/simple-backend";
 export interface ApiDeps {
   account: AccountContext;
   profile: ProfileContext;
+  media: MediaContext;
   metrics: Metrics;
   log: Logger;
   version: string;

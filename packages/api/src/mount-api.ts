@@ -28,6 +28,14 @@ import {
   statisticsHistoryRoute,
   statisticsRoute,
 } from "./routes/profile/statistics-routes.js";
+import { mediaModerationQueueRoute, moderateContentRoute } from "./routes/admin/media-moderation-routes.js";
+import { contentFileRoute, deleteContentRoute, ownContentRoute } from "./routes/media/content-routes.js";
+import {
+  profileContentRoute,
+  setProfileContentRoute,
+  setSecuritySelfieRoute,
+} from "./routes/media/profile-content-routes.js";
+import { uploadRoute, uploadStatusRoute } from "./routes/media/upload-routes.js";
 import { healthRoute, metricsRoute, openApiRoute } from "./routes/system/system-routes.js";
 import { websocketSession } from "./ws/websocket-session.js";
 
@@ -52,8 +60,18 @@ export const ROUTES: readonly ApiRoute[] = [
   setPrivacyRoute,
   browseResetRoute,
   browseNextRoute,
+  uploadRoute,
+  uploadStatusRoute,
+  ownContentRoute,
+  deleteContentRoute,
+  contentFileRoute,
+  setProfileContentRoute,
+  setSecuritySelfieRoute,
+  profileContentRoute,
   moderationQueueRoute,
   moderateRoute,
+  mediaModerationQueueRoute,
+  moderateContentRoute,
   adminStatisticsRoute,
   statisticsHistoryRoute,
   runDailyTaskRoute,
@@ -85,7 +103,15 @@ export function mountApi(http: HttpServer, deps: Omit<ApiDeps, "openApi">): { cl
     ROUTES.map((route) => route.doc),
   );
   const full: ApiDeps = { ...deps, openApi: () => document };
-  for (const route of ROUTES) http.route(UWS_METHOD[route.doc.method], route.doc.path, route.handler(full));
+  for (const route of ROUTES) {
+    const maxBodyBytes = route.maxBodyBytes?.(full);
+    http.route(
+      UWS_METHOD[route.doc.method],
+      route.doc.path,
+      route.handler(full),
+      maxBodyBytes === undefined ? {} : { maxBodyBytes },
+    );
+  }
   const { websocket, http: httpConfig } = deps.account.config;
   const endpoint = addWebSocketEndpoint(
     http.app,

@@ -16,6 +16,8 @@ export interface RouteInput<B, A> {
 export interface ApiRoute {
   doc: OpenApiRoute;
   handler(deps: ApiDeps): HttpHandler;
+  /** This route's body limit when it is not the server-wide `http.max_body_bytes`. */
+  maxBodyBytes?: (deps: ApiDeps) => number;
 }
 
 type Doc = Omit<OpenApiRoute, "auth" | "body">;
@@ -44,7 +46,7 @@ export function publicRoute<S extends TSchema>(
 
 /** A route for a signed-in user with a live WebSocket, optionally needing an admin permission. */
 export function userRoute<S extends TSchema>(
-  doc: Doc & { body?: S; permission?: Permission },
+  doc: Doc & { body?: S; permission?: Permission; maxBodyBytes?: (deps: ApiDeps) => number },
   handle: (input: RouteInput<Static<S>, Authenticated>) => Promise<HttpReply> | HttpReply,
 ): ApiRoute & { invoke: RouteInvoker } {
   const invoke: RouteInvoker = (deps, auth, body, http) => {
@@ -53,8 +55,10 @@ export function userRoute<S extends TSchema>(
     }
     return handle({ http, body: (doc.body ? validate(doc.body, body) : undefined) as Static<S>, auth, deps });
   };
+  const { maxBodyBytes, ...openApi } = doc;
   return {
-    doc: { ...doc, auth: true },
+    doc: { ...openApi, auth: true },
+    ...(maxBodyBytes ? { maxBodyBytes } : {}),
     handler: (deps) => (http) => {
       const auth = authenticateHttp(deps.account, bearerToken(http));
       return invoke(deps, auth, doc.body ? parseJson(http.body) : undefined, http);

@@ -4,8 +4,9 @@ import {
   setupAnswers,
   type Account,
 } from "@venus/data-account";
+import { hasSetupMedia } from "@venus/data-media";
 import { createProfile } from "@venus/data-profile";
-import type { AccountStateResponse, SetupRequest } from "@venus/model";
+import { VenusError, type AccountStateResponse, type SetupRequest } from "@venus/model";
 import type { Components } from "./components.js";
 
 /** Setup answers: the name must already pass the profile's name rules, since it becomes the profile name. */
@@ -19,11 +20,14 @@ export async function saveSetup(
 }
 
 /**
- * Creates the profile, then makes the account `normal`. Each step commits in its own database; a
+ * Needs the setup answers, a security selfie and a profile image. Creates the profile, then makes
+ * the account `normal`. Each step commits in its own database; a
  * crash between them leaves the account in setup with a profile that the retried call replaces.
  */
 export async function completeSetup(components: Components, account: Account): Promise<AccountStateResponse> {
   const answers = setupAnswers(components.account, account);
+  if (!hasSetupMedia(components.media, account.id))
+    throw new VenusError("setup_incomplete", "setup needs a security selfie and at least one profile image");
   const profile = await createProfile(components.profile, {
     accountId: account.id,
     name: answers.name,

@@ -10,3 +10,4 @@ export { ConnectionRegistry, type LiveConnection } from "./connection-registry.j
 export { Presence } from "./presence.js";
 export { SyncVersions } from "./sync-versions.js";
 export { openStore, type StoreOptions } from "./open-store.js";
+export { CursorQueue } from "./cursor-queue.js";

@@ -1,3 +1,4 @@
+import { CursorQueue } from "@venus/data-common";
 import type { ModeratedFieldName } from "./profile-entity.js";
 
 export interface PendingModeration {
@@ -6,48 +7,32 @@ export interface PendingModeration {
   changedAt: number;
 }
 
-const keyOf = (item: { accountId: string; field: ModeratedFieldName }) => `${item.accountId}/${item.field}`;
+const keyOf = (accountId: string, field: ModeratedFieldName) => `${accountId}/${field}`;
 
-/**
- * Names and texts waiting for a decision, oldest change first. A new edit of a pending field moves it
- * to the end. Each addition gets the next sequence number, so the order is total (edits in the same
- * millisecond included) and a page cursor is just the last sequence number seen: decisions taken
- * meanwhile never make an admin skip or repeat an item.
- */
+/** Names and texts waiting for a decision, oldest change first; a new edit of a pending field moves it to the end. */
 export class ModerationQueue {
-  private readonly items = new Map<string, PendingModeration & { seq: number }>();
-  private nextSeq = 1;
+  private readonly queue = new CursorQueue<PendingModeration>();
 
   add(item: PendingModeration): void {
+    const key = keyOf(item.accountId, item.field);
     // The same pending change again (the owner edited the other field) keeps its place.
-    if (this.items.get(keyOf(item))?.changedAt === item.changedAt) return;
-    this.items.delete(keyOf(item));
-    this.items.set(keyOf(item), { ...item, seq: this.nextSeq++ });
+    if (this.queue.get(key)?.changedAt === item.changedAt) return;
+    this.queue.add(key, item);
   }
 
   remove(accountId: string, field: ModeratedFieldName): void {
-    this.items.delete(keyOf({ accountId, field }));
+    this.queue.remove(keyOf(accountId, field));
   }
 
   has(accountId: string, field: ModeratedFieldName): boolean {
-    return this.items.has(keyOf({ accountId, field }));
+    return this.queue.has(keyOf(accountId, field));
   }
 
   get size(): number {
-    return this.items.size;
+    return this.queue.size;
   }
 
-  /** Up to `limit` items after the cursor `after` (a previous page's `next`). */
   page(after: string | undefined, limit: number): { items: PendingModeration[]; next: string | null } {
-    const afterSeq = after === undefined ? 0 : Number(after);
-    const items: PendingModeration[] = [];
-    let lastSeq = 0;
-    for (const { seq, ...item } of this.items.values()) {
-      if (!(seq > afterSeq)) continue;
-      items.push(item);
-      lastSeq = seq;
-      if (items.length === limit) break;
-    }
-    return { items, next: items.length === limit ? String(lastSeq) : null };
+    return this.queue.page(after, limit);
   }
 }

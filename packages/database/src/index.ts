@@ -6,3 +6,6 @@ export type { AccountRow, SessionRow, RetiredRefreshRow } from "./account/accoun
 export { PROFILE_MIGRATIONS } from "./profile/profile-migrations.js";
 export { ProfileStatements } from "./profile/profile-statements.js";
 export type { ProfileRow, FavoriteRow } from "./profile/profile-rows.js";
+export { MEDIA_MIGRATIONS } from "./media/media-migrations.js";
+export { MediaStatements } from "./media/media-statements.js";
+export type { ContentRow, MediaAccountRow } from "./media/media-rows.js";

@@ -36,6 +36,22 @@ export const ERRORS = {
     status: 409,
     message: "the favorites list is full",
   },
+  upload_in_progress: {
+    status: 409,
+    message: "an upload of this account is still being processed",
+  },
+  content_limit_reached: {
+    status: 409,
+    message: "the account stores the most content items it may; delete one first",
+  },
+  content_in_use: {
+    status: 409,
+    message: "the content is in the profile or is the security selfie",
+  },
+  content_not_usable: {
+    status: 409,
+    message: "the content is rejected, deleted or not the account's own",
+  },
   email_taken: { status: 409, message: "an account with this email exists" },
   invalid_state: {
     status: 409,
@@ -47,8 +63,13 @@ export const ERRORS = {
   },
   payload_too_large: { status: 413, message: "the request body is too large" },
   too_young: { status: 422, message: "the minimum age is not met" },
+  upload_limit_reached: {
+    status: 429,
+    message: "the daily upload limit is reached; try again tomorrow (UTC)",
+  },
   rate_limited: { status: 429, message: "too many requests; try again later" },
   internal_error: { status: 500, message: "internal error" },
+  busy: { status: 503, message: "the server is busy; retry after the time given" },
   shutting_down: { status: 503, message: "the server is shutting down" },
 } as const satisfies Record<string, { status: number; message: string }>;
 

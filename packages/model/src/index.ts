@@ -11,3 +11,4 @@ export * from "./profile/attributes.js";
 export * from "./profile/browse-schemas.js";
 export * from "./profile/favorites-statistics-schemas.js";
 export * from "./media/image-worker-messages.js";
+export * from "./media/media-schemas.js";

@@ -1,4 +1,5 @@
 import { openAccountComponent, type AccountContext } from "@venus/data-account";
+import { openMediaComponent, type MediaContext, type WorkerCommand } from "@venus/data-media";
 import { ConnectionRegistry, SyncVersions, WriteBehindFlusher, WriterMetrics } from "@venus/data-common";
 import { openProfileComponent, type ProfileContext } from "@venus/data-profile";
 import type { VenusConfig } from "@venus/model";
@@ -8,7 +9,10 @@ import { CONFIG_ERROR_EXIT_CODE } from "./load-server-config.js";
 export interface OpenComponents {
   account: AccountContext;
   profile: ProfileContext;
+  media: MediaContext;
   flusher: WriteBehindFlusher;
+  /** Stops the image worker and waits for uploads it finished to commit. */
+  stopMedia(): Promise<void>;
   /** Commits what each writer holds and closes every database. */
   close(): Promise<void>;
 }
@@ -24,6 +28,7 @@ export async function openComponents(
   config: VenusConfig,
   log: Logger,
   metrics: Metrics,
+  workerCommand: WorkerCommand,
 ): Promise<OpenComponents> {
   const writerMetrics = new WriterMetrics(metrics);
   const flusher = new WriteBehindFlusher((error) => log.error({ err: error }, "write-behind flush failed"));
@@ -70,12 +75,23 @@ export async function openComponents(
     }
     throw error;
   }
+  const media = await openMediaComponent({
+    config,
+    log,
+    writerMetrics,
+    connections,
+    sync,
+    workerCommand,
+    onCommitFailure,
+  });
   return {
     account: account.ctx,
     profile: profile.ctx,
+    media: media.ctx,
     flusher,
+    stopMedia: media.stop,
     close: async () => {
-      for (const component of [account, profile]) {
+      for (const component of [account, profile, media]) {
         await component.writer.close();
         component.db.close();
       }

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { mountApi, errorToReply } from "@venus/api";
 import { runDailyTask } from "@venus/data-all";
 import {
@@ -54,7 +55,11 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     log.warn({ err: error }, "systemd-notify failed"),
   );
   const metrics = new Metrics();
-  const components = await openComponents(config, log, metrics);
+  // The worker is this same program in another mode (DESIGN.md §5).
+  const components = await openComponents(config, log, metrics, {
+    command: process.execPath,
+    args: [...process.execArgv, fileURLToPath(new URL("./main.js", import.meta.url)), "image-worker"],
+  });
   const { account, flusher } = components;
   const http = new HttpServer(uws.uws, uws.uws.App(), {
     host: config.http.host,
@@ -68,6 +73,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   const api = mountApi(http, {
     account,
     profile: components.profile,
+    media: components.media,
     metrics,
     log,
     version: VENUS_VERSION,
@@ -88,6 +94,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   });
   shutdown.add("drain requests", () => http.drain());
   shutdown.add("stop the daily task", () => daily.stop());
+  shutdown.add("stop the image worker", () => components.stopMedia());
   shutdown.add("flush write-behind state", async () => {
     flusher.stop();
     await flusher.flushAll();

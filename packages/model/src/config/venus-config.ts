@@ -1,5 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { backendConfigProperties, configSection } from "@venus/simple-backend";
+import { mediaConfigSection } from "./media-config.js";
 import { profileConfigSection } from "./profile-config.js";
 
 const windowLimit = (description: string, limit: number, windowSeconds: number) =>
@@ -132,6 +133,7 @@ export const VenusConfig = Type.Object(
       }),
     }),
     profile: profileConfigSection,
+    media: mediaConfigSection,
     daily_task: configSection("The daily maintenance task (ages kept in range, statistics history).", {
       time_utc: Type.String({
         default: "03:00",

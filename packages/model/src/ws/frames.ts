@@ -6,7 +6,7 @@ export const CLIENT_KINDS = ["web", "android", "ios", "bot"] as const;
 export type ClientKind = (typeof CLIENT_KINDS)[number];
 
 /** Data types a client caches; their versions travel in `hello.sync`. */
-export const SYNC_TYPES = ["account_state", "profile"] as const;
+export const SYNC_TYPES = ["account_state", "profile", "media_content"] as const;
 export type SyncType = (typeof SYNC_TYPES)[number];
 
 export const HelloFrame = Type.Object(
@@ -113,7 +113,12 @@ export const PongFrame = Type.Object({
   id: Type.Union([Type.String(), Type.Integer()]),
 });
 
-export const EVENT_NAMES = ["account_state_changed", "profile_changed"] as const;
+export const EVENT_NAMES = [
+  "account_state_changed",
+  "profile_changed",
+  "media_content_changed",
+  "content_processing_state",
+] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
 export const EventFrame = Type.Object({

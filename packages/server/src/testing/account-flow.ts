@@ -1,8 +1,12 @@
 import { expect } from "vitest";
 import { request } from "./http-client.js";
+import { setUpMedia } from "./media-flow.js";
 import type { SignedIn } from "./sign-in.js";
 
-/** Fills in a valid setup for an adult and completes it; returns the completed state. */
+/**
+ * Fills in a valid setup for an adult, uploads and sets a security selfie and a profile image, and
+ * completes it; returns the completed state.
+ */
 export async function completeSetup(server: { url: string }, user: SignedIn, birthdate = "1990-05-17") {
   const setup = await request(server.url, "POST", "/account/setup", {
     token: user.accessToken,
@@ -14,6 +18,7 @@ export async function completeSetup(server: { url: string }, user: SignedIn, bir
     },
   });
   expect(setup.status, JSON.stringify(setup.body)).toBe(200);
+  await setUpMedia(server, user);
   const done = await request(server.url, "POST", "/account/complete_setup", {
     token: user.accessToken,
   });

@@ -4,7 +4,11 @@ export interface HttpResult<T = Record<string, unknown>> {
   headers: Headers;
 }
 
-/** One JSON request against a running server. `body` may be a raw string to send malformed JSON. */
+/**
+ * One request against a running server: `body` is sent as JSON, a raw string as it is (malformed
+ * JSON), a Buffer as raw bytes (uploads). JSON replies are parsed; others are kept as text, or as
+ * bytes with `binary`.
+ */
 export async function request<T = Record<string, unknown>>(
   baseUrl: string,
   method: string,
@@ -13,16 +17,24 @@ export async function request<T = Record<string, unknown>>(
     body?: unknown;
     token?: string;
     headers?: Record<string, string>;
+    binary?: boolean;
   } = {},
 ): Promise<HttpResult<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body: string | undefined;
-  if (options.body !== undefined) {
+  let body: string | Buffer | undefined;
+  if (Buffer.isBuffer(options.body)) {
+    headers["content-type"] ??= "application/octet-stream";
+    body = options.body;
+  } else if (options.body !== undefined) {
     headers["content-type"] = "application/json";
     body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
   }
   const response = await fetch(baseUrl + path, { method, headers, body });
+  if (options.binary && response.ok) {
+    const bytes = Buffer.from(await response.arrayBuffer());
+    return { status: response.status, body: bytes as T, headers: response.headers };
+  }
   const text = await response.text();
   let parsed: unknown = text;
   try {

@@ -5,10 +5,18 @@ const packr = new Packr({ useRecords: false });
 
 export type Frame = Record<string, unknown> & { type: string };
 
-/** A WebSocket test client that queues received frames so tests can await them in order. */
+interface Waiter {
+  matches: (frame: Frame) => boolean;
+  deliver: (frame: Frame) => void;
+}
+
+/**
+ * A WebSocket test client that queues received frames so tests can await them in order, or take the
+ * first one matching a predicate and leave the others queued.
+ */
 export class WsClient {
   private readonly frames: Frame[] = [];
-  private readonly waiters: ((frame: Frame) => void)[] = [];
+  private readonly waiters: Waiter[] = [];
   readonly closed: Promise<{ code: number; reason: string }>;
   readonly opened: Promise<void>;
 
@@ -18,9 +26,9 @@ export class WsClient {
   ) {
     socket.on("message", (data: Buffer, isBinary: boolean) => {
       const frame = (isBinary ? packr.unpack(data) : JSON.parse(data.toString())) as Frame;
-      const waiter = this.waiters.shift();
-      if (waiter) waiter(frame);
-      else this.frames.push(frame);
+      const index = this.waiters.findIndex((waiter) => waiter.matches(frame));
+      if (index < 0) this.frames.push(frame);
+      else this.waiters.splice(index, 1)[0]?.deliver(frame);
     });
     this.closed = new Promise((resolve) =>
       socket.on("close", (code, reason) => resolve({ code, reason: reason.toString() })),
@@ -48,15 +56,34 @@ export class WsClient {
 
   /** The next frame, waiting up to `timeoutMs`. */
   next(timeoutMs = 5000): Promise<Frame> {
-    const queued = this.frames.shift();
-    if (queued) return Promise.resolve(queued);
+    return this.take(() => true, timeoutMs);
+  }
+
+  /** The first frame (queued or still to come) that `matches`, waiting up to `timeoutMs`. */
+  take(matches: (frame: Frame) => boolean, timeoutMs = 5000): Promise<Frame> {
+    const index = this.frames.findIndex(matches);
+    if (index >= 0) return Promise.resolve(this.frames.splice(index, 1)[0] as Frame);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no frame within ${timeoutMs} ms`)), timeoutMs);
-      this.waiters.push((frame) => {
-        clearTimeout(timer);
-        resolve(frame);
-      });
+      const waiter: Waiter = {
+        matches,
+        deliver: (frame) => {
+          clearTimeout(timer);
+          resolve(frame);
+        },
+      };
+      const timer = setTimeout(() => {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        reject(new Error(`no matching frame within ${timeoutMs} ms`));
+      }, timeoutMs);
+      this.waiters.push(waiter);
     });
+  }
+
+  /** Removes the queued frames that match; returns them. */
+  discard(matches: (frame: Frame) => boolean): Frame[] {
+    const removed = this.frames.filter(matches);
+    for (const frame of removed) this.frames.splice(this.frames.indexOf(frame), 1);
+    return removed;
   }
 
   close(): void {

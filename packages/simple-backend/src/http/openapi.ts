@@ -9,6 +9,10 @@ export interface OpenApiRoute {
   /** Requires `Authorization: Bearer`. */
   auth: boolean;
   body?: TSchema;
+  /** A non-JSON request body, e.g. an image: its media types. */
+  rawBody?: { contentTypes: readonly string[]; description: string };
+  /** A non-JSON success body, e.g. `image/jpeg`: status and media type. */
+  rawResponse?: { status: number; contentType: string };
   /** Query parameters, all optional. */
   query?: Record<string, { description: string; schema: TSchema }>;
   responses: Record<number, { description: string; schema?: TSchema }>;
@@ -36,12 +40,18 @@ export function buildOpenApi(info: OpenApiInfo, routes: OpenApiRoute[]): object 
     }
     const responses: Record<string, object> = {};
     for (const [status, response] of Object.entries(route.responses)) {
-      responses[status] = response.schema
-        ? {
-            description: response.description,
-            content: { "application/json": { schema: response.schema } },
-          }
-        : { description: response.description };
+      responses[status] =
+        route.rawResponse?.status === Number(status)
+          ? {
+              description: response.description,
+              content: { [route.rawResponse.contentType]: { schema: { type: "string", format: "binary" } } },
+            }
+          : response.schema
+            ? {
+                description: response.description,
+                content: { "application/json": { schema: response.schema } },
+              }
+            : { description: response.description };
     }
     (paths[path] ??= {})[route.method] = {
       summary: route.summary,
@@ -53,6 +63,20 @@ export function buildOpenApi(info: OpenApiInfo, routes: OpenApiRoute[]): object 
             requestBody: {
               required: true,
               content: { "application/json": { schema: route.body } },
+            },
+          }
+        : {}),
+      ...(route.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              description: route.rawBody.description,
+              content: Object.fromEntries(
+                route.rawBody.contentTypes.map((type) => [
+                  type,
+                  { schema: { type: "string", format: "binary" } },
+                ]),
+              ),
             },
           }
         : {}),

@@ -124,12 +124,14 @@ describe("SupervisedWorker", () => {
     const running = worker.request(job("delay", 150));
     const waiting = [1, 2, 3].map(() => worker.request(job("echo")));
     expect(worker.queued).toBe(3);
+    expect(worker.hasRoom()).toBe(false);
     const refused = worker.request(job("echo"));
     await expect(refused).rejects.toThrow(WorkerBusyError);
     const error = (await refused.catch((caught: unknown) => caught)) as WorkerBusyError;
     expect(error.code).toBe("worker_busy");
     expect(error.retryAfterSeconds).toBeGreaterThanOrEqual(1);
     await Promise.all([running, ...waiting]);
+    expect(worker.hasRoom()).toBe(true);
     await expect(worker.request(job("echo"))).resolves.toMatchObject({ init: INIT });
   });
 

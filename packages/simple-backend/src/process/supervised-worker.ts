@@ -100,6 +100,16 @@ export class SupervisedWorker<Job extends WorkerJob, Reply extends WorkerJob> {
     return index < 0 ? undefined : index + 1;
   }
 
+  /** Whether `request` would take a job now instead of refusing it with `WorkerBusyError`. */
+  hasRoom(): boolean {
+    return this.stopping === undefined && (this.sendsNow() || this.queue.length < this.maxQueued);
+  }
+
+  /** Whole seconds until the jobs waiting now have likely run, from the recent average job time. */
+  retryAfterSeconds(): number {
+    return Math.max(1, Math.ceil(((this.queue.length + 1) * this.averageJobMs) / 1000));
+  }
+
   start(): void {
     if (this.started) return;
     this.started = true;
@@ -111,11 +121,9 @@ export class SupervisedWorker<Job extends WorkerJob, Reply extends WorkerJob> {
     if (this.stopping) return Promise.reject(new WorkerStoppedError(name, job.job_id));
     if (this.position(job.job_id) !== undefined)
       return Promise.reject(new Error(`${name} already has job ${job.job_id}`));
-    const sendsNow = this.childReady() && this.inFlight === undefined && this.queue.length === 0;
-    if (!sendsNow && this.queue.length >= this.maxQueued) {
-      const waitMs = (this.queue.length + 1) * this.averageJobMs;
-      return Promise.reject(new WorkerBusyError(name, Math.max(1, Math.ceil(waitMs / 1000))));
-    }
+    const sendsNow = this.sendsNow();
+    if (!sendsNow && this.queue.length >= this.maxQueued)
+      return Promise.reject(new WorkerBusyError(name, this.retryAfterSeconds()));
     return new Promise<Reply>((resolve, reject) => {
       this.queue.push({ job, resolve, reject, onPosition: options.onPosition });
       if (!sendsNow) notify(options.onPosition, this.queue.length);
@@ -175,6 +183,10 @@ export class SupervisedWorker<Job extends WorkerJob, Reply extends WorkerJob> {
     log.info({ worker: name, pid: child.pid }, "worker started");
     child.stdin.write(encodeFrame(this.options.initMessage));
     this.pump();
+  }
+
+  private sendsNow(): boolean {
+    return this.childReady() && this.inFlight === undefined && this.queue.length === 0;
   }
 
   private childReady(): boolean {

@@ -11,7 +11,10 @@ export const runDailyTaskRoute = userRoute(
     tag: "admin",
     permission: "edit_config",
     responses: {
-      200: { description: "What it changed", schema: Type.Object({ ages_changed: Type.Integer() }) },
+      200: {
+        description: "What it changed",
+        schema: Type.Object({ ages_changed: Type.Integer(), content_purged: Type.Integer() }),
+      },
       403: { description: "forbidden", schema: ErrorResponse },
     },
   },

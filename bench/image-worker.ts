@@ -1,0 +1,248 @@
+/**
+ * Images through the real `venus image-worker` child process, driven by `SupervisedWorker` as the
+ * server drives it, against the same `processImage` called in this process: throughput, time per
+ * image, CPU and memory. Runs in `npm run bench` (after `tsc -b`) or alone:
+ * `npm run build && npx tsx bench/run.ts image-worker`.
+ */
+import { writeFileSync } from "node:fs";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import sharp from "sharp";
+import { createChecks, processImage, type ProcessResult } from "@venus/image-worker";
+import { ImageWorkerReply, type ImageJob, type ImageOutput, type ImageWorkerSettings } from "@venus/model";
+import { compileValidator, createLogger, SupervisedWorker } from "@venus/simple-backend";
+import { seededRandom } from "../packages/data-profile/src/location/seeded-random.js";
+import { withTimeout } from "./concurrency.js";
+import { MIB, percentile, processCpuMicros, processPeakRssBytes } from "./measure.js";
+import { progress, type BenchmarkResult } from "./report.js";
+
+const VENUS_BIN = fileURLToPath(new URL("../packages/server/dist/main.js", import.meta.url));
+
+/** The server's default `[image]` settings. */
+const SETTINGS: ImageWorkerSettings = {
+  type: "settings",
+  sizes: [1280, 854, 640, 426, 256],
+  jpeg_quality: 85,
+  max_pixels: 40_000_000,
+  min_side: 512,
+  checks: { max_aspect_ratio: 3 },
+};
+/** Distinct input images, alternately a 1600×1200 JPEG (a phone photo) and a 1024×1024 PNG (a screenshot). */
+const IMAGES = 8;
+const WARMUP_IMAGES = 2;
+/** Rounds alternate between the sides (ABBA) so that drift on the machine hits both alike. */
+const ROUNDS = 4;
+/** Noise amplitude (±) per channel on top of smooth gradients, so the encoders do real work. */
+const NOISE = 12;
+const STOP_TIMEOUT_MS = 10_000;
+
+type Process = (jobId: string, inputPath: string) => Promise<ImageOutput[]>;
+
+/** One way of processing images, and what its measured rounds added up to. */
+interface Side {
+  run: Process;
+  /** CPU time (µs) so far of the other process doing the work: the worker child; 0 in-process. */
+  childCpuMicros: () => number;
+  msPerImage: number[];
+  seconds: number;
+  callerCpuMicros: number;
+  childCpuMicrosUsed: number;
+  /** Each image's outputs in the last round, to check that both sides produce the same. */
+  outputs: string[];
+}
+
+function side(run: Process, childCpuMicros: () => number): Side {
+  return {
+    run,
+    childCpuMicros,
+    msPerImage: [],
+    seconds: 0,
+    callerCpuMicros: 0,
+    childCpuMicrosUsed: 0,
+    outputs: [],
+  };
+}
+
+/** One colour channel's smooth part, 128 + 90 · sin(x · fx + phase) · cos(y · fy − phase), as two tables. */
+function wave(width: number, height: number, random: () => number) {
+  const fx = (1 + random() * 4) * ((2 * Math.PI) / width);
+  const fy = (1 + random() * 4) * ((2 * Math.PI) / height);
+  const phase = random() * 2 * Math.PI;
+  return {
+    xs: Float64Array.from({ length: width }, (_, x) => 90 * Math.sin(x * fx + phase)),
+    ys: Float64Array.from({ length: height }, (_, y) => Math.cos(y * fy - phase)),
+  };
+}
+
+/** Smooth colour gradients plus per-pixel noise, from a seeded generator: the same images every run. */
+function noisyPixels(width: number, height: number, random: () => number): Buffer {
+  const [r, g, b] = [wave(width, height, random), wave(width, height, random), wave(width, height, random)];
+  const noise = () => (random() * 2 - 1) * NOISE;
+  const pixels = new Uint8ClampedArray(width * height * 3);
+  let i = 0;
+  for (let y = 0; y < height; y++) {
+    const [ry, gy, by] = [r.ys[y] as number, g.ys[y] as number, b.ys[y] as number];
+    for (let x = 0; x < width; x++) {
+      pixels[i++] = 128 + (r.xs[x] as number) * ry + noise();
+      pixels[i++] = 128 + (g.xs[x] as number) * gy + noise();
+      pixels[i++] = 128 + (b.xs[x] as number) * by + noise();
+    }
+  }
+  return Buffer.from(pixels.buffer);
+}
+
+async function writeInputImages(dir: string): Promise<{ paths: string[]; bytes: number }> {
+  const random = seededRandom(7);
+  const paths: string[] = [];
+  let bytes = 0;
+  for (let i = 0; i < IMAGES; i++) {
+    const photo = i % 2 === 0;
+    const [width, height] = photo ? [1600, 1200] : [1024, 1024];
+    const image = sharp(noisyPixels(width, height, random), { raw: { width, height, channels: 3 } });
+    const data = await (photo ? image.jpeg({ quality: 90 }) : image.png()).toBuffer();
+    const path = join(dir, `input-${i}.${photo ? "jpg" : "png"}`);
+    await writeFile(path, data);
+    paths.push(path);
+    bytes += data.length;
+  }
+  return { paths, bytes };
+}
+
+function outputsOf(jobId: string, reply: ImageWorkerReply | ProcessResult): ImageOutput[] {
+  if ("outputs" in reply) return reply.outputs;
+  throw new Error(`image ${jobId} refused: ${JSON.stringify(reply)}`);
+}
+
+/** Resets this process's peak RSS (`VmHWM`) to its current RSS (Linux `/proc/PID/clear_refs`). */
+function resetPeakRss(): void {
+  writeFileSync("/proc/self/clear_refs", "5");
+}
+
+/** Each image once, one at a time as the worker takes them; adds times and CPU to the side. */
+async function round(target: Side, paths: readonly string[]): Promise<void> {
+  const callerCpu = process.cpuUsage();
+  const childCpu = target.childCpuMicros();
+  const started = performance.now();
+  target.outputs = [];
+  for (const [i, path] of paths.entries()) {
+    const imageStarted = performance.now();
+    const outputs = await target.run(`img${i}`, path);
+    target.msPerImage.push(performance.now() - imageStarted);
+    target.outputs.push(JSON.stringify(outputs));
+  }
+  target.seconds += (performance.now() - started) / 1000;
+  target.childCpuMicrosUsed += target.childCpuMicros() - childCpu;
+  const used = process.cpuUsage(callerCpu);
+  target.callerCpuMicros += used.user + used.system;
+}
+
+type Summary = ReturnType<typeof summary>;
+
+function summary(target: Side, peakRssBytes: number) {
+  const images = target.msPerImage.length;
+  return {
+    imagesPerSecond: images / target.seconds,
+    p50Ms: percentile(target.msPerImage, 50),
+    p99Ms: percentile(target.msPerImage, 99),
+    cpuMsPerImage: (target.callerCpuMicros + target.childCpuMicrosUsed) / images / 1000,
+    callerCpuMsPerImage: target.callerCpuMicros / images / 1000,
+    peakRssMiB: peakRssBytes / MIB,
+  };
+}
+
+function result(worker: Summary, local: Summary, inputMiB: number): BenchmarkResult {
+  const metric = (name: string, unit: string, better: "lower" | "higher", key: keyof Summary) => ({
+    name,
+    unit,
+    better,
+    subject: worker[key],
+    baseline: local[key],
+  });
+  return {
+    id: "image-worker",
+    title: "Image worker: uploads re-encoded to 5 JPEG sizes",
+    subject: "worker process",
+    baseline: "in-process sharp",
+    parameters: {
+      images: `${IMAGES} (1600×1200 JPEG and 1024×1024 PNG, alternately; ${inputMiB.toFixed(1)} MiB)`,
+      sizes: SETTINGS.sizes.join("/"),
+      jpeg_quality: SETTINGS.jpeg_quality,
+      measured_images_per_side: IMAGES * ROUNDS,
+      jobs_in_flight: 1,
+    },
+    metrics: [
+      metric("images per second", "1/s", "higher", "imagesPerSecond"),
+      metric("time per image p50", "ms", "lower", "p50Ms"),
+      metric("time per image p99", "ms", "lower", "p99Ms"),
+      metric("CPU per image, all processes", "ms", "lower", "cpuMsPerImage"),
+      metric("CPU per image, calling process", "ms", "lower", "callerCpuMsPerImage"),
+      metric("peak RSS of the process running sharp", "MiB", "lower", "peakRssMiB"),
+    ],
+  };
+}
+
+/**
+ * The same images, one job at a time, through `venus image-worker` (the worker's CPU and peak RSS
+ * from /proc) and through `processImage` in this process; checks that both produce the same files.
+ */
+export async function benchImageWorker(): Promise<BenchmarkResult> {
+  const dir = await mkdtemp(join(tmpdir(), "venus-bench-image-"));
+  const worker = new SupervisedWorker<ImageJob, ImageWorkerReply>({
+    name: "image-worker",
+    command: process.execPath,
+    args: [VENUS_BIN, "image-worker"],
+    initMessage: SETTINGS,
+    log: createLogger("warn", "bench", 2),
+    checkReply: compileValidator(ImageWorkerReply),
+  });
+  try {
+    progress(`image-worker: generating ${IMAGES} input images`);
+    const inputDir = join(dir, "input");
+    const workerDir = join(dir, "worker");
+    const localDir = join(dir, "in-process");
+    for (const path of [inputDir, workerDir, localDir]) await mkdir(path);
+    const { paths, bytes } = await writeInputImages(inputDir);
+
+    const checks = createChecks(SETTINGS);
+    const local = side(
+      async (jobId, inputPath) =>
+        outputsOf(jobId, await processImage({ jobId, inputPath, outputDir: localDir }, SETTINGS, checks)),
+      () => 0,
+    );
+    worker.start();
+    const pid = worker.pid;
+    if (pid === undefined) throw new Error("image worker did not start");
+    const remote = side(
+      async (jobId, inputPath) =>
+        outputsOf(
+          jobId,
+          await worker.request({ type: "job", job_id: jobId, input_path: inputPath, output_dir: workerDir }),
+        ),
+      () => processCpuMicros(pid),
+    );
+
+    progress("image-worker: warming up, then measuring in alternating rounds");
+    resetPeakRss();
+    for (const target of [remote, local])
+      await round(
+        side(target.run, () => 0),
+        paths.slice(0, WARMUP_IMAGES),
+      );
+    for (let n = 0; n < ROUNDS; n++) {
+      for (const target of n % 2 === 0 ? [remote, local] : [local, remote]) await round(target, paths);
+    }
+    if (remote.outputs.join("\n") !== local.outputs.join("\n"))
+      throw new Error("the worker and in-process sharp produced different outputs");
+    if (worker.pid !== pid) throw new Error("the image worker restarted during the run");
+    return result(
+      summary(remote, processPeakRssBytes(pid)),
+      summary(local, processPeakRssBytes(process.pid)),
+      bytes / MIB,
+    );
+  } finally {
+    await withTimeout(worker.stop(), STOP_TIMEOUT_MS, "stop image worker");
+    await rm(dir, { recursive: true, force: true });
+  }
+}

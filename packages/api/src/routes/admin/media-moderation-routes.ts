@@ -1,0 +1,53 @@
+import { Type } from "@sinclair/typebox";
+import { moderateContent, presentMediaModerationPage } from "@venus/data-media";
+import { ErrorResponse, MediaModerationPage, MediaModerationRequest, OkResponse } from "@venus/model";
+import { integerQuery } from "../../query.js";
+import { json, userRoute } from "../../route.js";
+
+export const mediaModerationQueueRoute = userRoute(
+  {
+    method: "get",
+    path: "/admin/media/moderation",
+    summary: "Images waiting for moderation, oldest first; `?after=` takes the previous page's `next`",
+    tag: "admin",
+    permission: "moderate_images",
+    query: { after: { description: "The `next` of the previous page.", schema: Type.String() } },
+    responses: {
+      200: { description: "A page", schema: MediaModerationPage },
+      400: { description: "validation_failed (not a cursor)", schema: ErrorResponse },
+      403: { description: "forbidden", schema: ErrorResponse },
+    },
+  },
+  ({ http, deps }) => {
+    const after = integerQuery(http, "after", "must be the `next` of a previous page");
+    return json(200, presentMediaModerationPage(deps.media, after === undefined ? undefined : String(after)));
+  },
+);
+
+export const moderateContentRoute = userRoute(
+  {
+    method: "post",
+    path: "/admin/media/moderation",
+    summary:
+      "Accept or reject waiting content (a rejection needs a category); the owner gets media_content_changed",
+    tag: "admin",
+    permission: "moderate_images",
+    body: MediaModerationRequest,
+    responses: {
+      200: { description: "Recorded", schema: OkResponse },
+      400: { description: "validation_failed (a rejection without a category)", schema: ErrorResponse },
+      403: { description: "forbidden", schema: ErrorResponse },
+      404: { description: "not_found (that content does not wait for moderation)", schema: ErrorResponse },
+    },
+  },
+  async ({ body, deps }) => {
+    await moderateContent(deps.media, {
+      accountId: body.account_id,
+      contentId: body.content_id,
+      accept: body.accept,
+      category: body.category,
+      details: body.details,
+    });
+    return json(200, { ok: true });
+  },
+);

@@ -1,0 +1,22 @@
+import type { MediaStatements } from "@venus/database";
+import type { ConnectionRegistry, GroupCommitWriter } from "@venus/data-common";
+import type { VenusConfig } from "@venus/model";
+import type { Logger } from "@venus/simple-backend";
+import type { ImageWorker } from "./image-worker-client.js";
+import type { MediaCache } from "./media-cache.js";
+import type { MediaFiles } from "./media-files.js";
+
+/** Everything a media operation works with. */
+export interface MediaContext {
+  config: VenusConfig;
+  cache: MediaCache;
+  statements: MediaStatements;
+  writer: GroupCommitWriter;
+  connections: ConnectionRegistry;
+  files: MediaFiles;
+  worker: ImageWorker;
+  log: Logger;
+  /** Uploads between the worker's answer and their commit; shutdown waits for them. */
+  finishing: Set<Promise<void>>;
+  now: () => number;
+}

@@ -1,0 +1,13 @@
+export { openMediaComponent, type MediaComponentOptions } from "./media-component.js";
+export type { MediaContext } from "./context.js";
+export type { Content } from "./media-entities.js";
+export type { WorkerCommand } from "./image-worker-client.js";
+export { startUpload, uploadStatus } from "./operations/upload.js";
+export { deleteContent } from "./operations/delete-content.js";
+export { setProfileContent, setSecuritySelfie, hasSetupMedia } from "./operations/profile-content.js";
+export { moderateContent } from "./operations/moderate-content.js";
+export { purgeDeletedContent } from "./operations/purge-deleted.js";
+export { presentOwnContent } from "./presenters/own-content-presenter.js";
+export { presentProfileContent, isPublicProfileImage } from "./presenters/profile-content-presenter.js";
+export { presentMediaModerationPage } from "./presenters/moderation-page-presenter.js";
+export { contentFile, type ServedFile } from "./content-file.js";

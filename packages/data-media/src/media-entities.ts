@@ -1,0 +1,118 @@
+import type { ContentRow, MediaAccountRow } from "@venus/database";
+import type {
+  ContentRejection,
+  ContentSize,
+  ContentState,
+  FaceCrop,
+  ProcessingStatus,
+  RejectionCategory,
+} from "@venus/model";
+
+export interface StoredFile extends ContentSize {
+  /** File name inside the account's media directory. */
+  file: string;
+}
+
+export interface Content {
+  id: string;
+  accountId: string;
+  state: ContentState;
+  rejection: ContentRejection | null;
+  /** Largest first. */
+  files: StoredFile[];
+  uploadedAt: number;
+  moderatedAt: number | null;
+  deletedAt: number | null;
+}
+
+/** One account's media: its content in upload order, the profile content and the security selfie. */
+export interface MediaAccount {
+  accountId: string;
+  /** The `media_content` sync version; bumped by every change the owner or a viewer could see. */
+  version: number;
+  /** Live (not deleted) content, oldest first. */
+  content: Content[];
+  /** Content ids; the first is the face image. */
+  images: string[];
+  crop: FaceCrop | null;
+  securitySelfie: string | null;
+  editedAt: number;
+  /** Uploads started on `uploadDay` (UTC `YYYY-MM-DD`). */
+  uploadDay: string;
+  uploadsToday: number;
+  /** The latest upload's status; `active` while it waits or is processed. Memory only. */
+  upload: { status: ProcessingStatus; active: boolean } | undefined;
+}
+
+export function newMediaAccount(accountId: string): MediaAccount {
+  return {
+    accountId,
+    version: 0,
+    content: [],
+    images: [],
+    crop: null,
+    securitySelfie: null,
+    editedAt: 0,
+    uploadDay: "",
+    uploadsToday: 0,
+    upload: undefined,
+  };
+}
+
+export function isInUse(account: MediaAccount, contentId: string): boolean {
+  return account.securitySelfie === contentId || account.images.includes(contentId);
+}
+
+export function contentToRow(content: Content): ContentRow {
+  return {
+    content_id: content.id,
+    account_id: content.accountId,
+    state: content.state,
+    reject_category: content.rejection?.category ?? null,
+    reject_details: content.rejection?.details ?? null,
+    files: JSON.stringify(content.files),
+    uploaded_at: content.uploadedAt,
+    moderated_at: content.moderatedAt,
+    deleted_at: content.deletedAt,
+  };
+}
+
+export function contentFromRow(row: ContentRow): Content {
+  return {
+    id: row.content_id,
+    accountId: row.account_id,
+    state: row.state as ContentState,
+    rejection:
+      row.reject_category === null
+        ? null
+        : { category: row.reject_category as RejectionCategory, details: row.reject_details ?? "" },
+    files: JSON.parse(row.files) as StoredFile[],
+    uploadedAt: row.uploaded_at,
+    moderatedAt: row.moderated_at,
+    deletedAt: row.deleted_at,
+  };
+}
+
+export function mediaAccountToRow(account: MediaAccount): MediaAccountRow {
+  return {
+    account_id: account.accountId,
+    version: account.version,
+    images: JSON.stringify(account.images),
+    crop_x: account.crop?.x ?? null,
+    crop_y: account.crop?.y ?? null,
+    crop_size: account.crop?.size ?? null,
+    security_selfie: account.securitySelfie,
+    edited_at: account.editedAt,
+  };
+}
+
+export function applyMediaAccountRow(account: MediaAccount, row: MediaAccountRow): void {
+  account.version = row.version;
+  account.images = JSON.parse(row.images) as string[];
+  account.crop =
+    row.crop_x === null || row.crop_y === null || row.crop_size === null
+      ? null
+      : { x: row.crop_x, y: row.crop_y, size: row.crop_size };
+  account.securitySelfie = row.security_selfie;
+  account.editedAt = row.edited_at;
+}

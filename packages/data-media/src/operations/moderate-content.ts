@@ -1,0 +1,34 @@
+import { VenusError, type RejectionCategory } from "@venus/model";
+import type { MediaContext } from "../context.js";
+import { saveMedia } from "./save-media.js";
+
+export interface ContentDecision {
+  accountId: string;
+  contentId: string;
+  accept: boolean;
+  category?: RejectionCategory | undefined;
+  details?: string | undefined;
+}
+
+/** Records a moderator's decision on waiting content; the owner gets `media_content_changed`. */
+export async function moderateContent(ctx: MediaContext, decision: ContentDecision): Promise<void> {
+  const content = ctx.cache.content.get(decision.contentId);
+  const account = ctx.cache.accounts.get(decision.accountId);
+  if (
+    !content ||
+    !account ||
+    content.accountId !== decision.accountId ||
+    !ctx.cache.moderation.has(content.id)
+  )
+    throw new VenusError("not_found", "that content does not wait for moderation");
+  if (!decision.accept && decision.category === undefined)
+    throw new VenusError("validation_failed", "a rejection needs a category");
+  content.state = decision.accept ? "accepted" : "rejected";
+  content.rejection =
+    decision.accept || decision.category === undefined
+      ? null
+      : { category: decision.category, details: decision.details ?? "" };
+  content.moderatedAt = ctx.now();
+  ctx.cache.moderation.remove(content.id);
+  await saveMedia(ctx, account, [content]);
+}

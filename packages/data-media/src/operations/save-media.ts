@@ -1,0 +1,23 @@
+import type { MediaContext } from "../context.js";
+import { contentToRow, mediaAccountToRow, type Content, type MediaAccount } from "../media-entities.js";
+
+/**
+ * Commits a change of an account's media: bumps its version, writes the account row and the changed
+ * content rows in one transaction, then tells the owner's devices (`media_content_changed`). The caller
+ * has already changed the cache.
+ */
+export async function saveMedia(
+  ctx: MediaContext,
+  account: MediaAccount,
+  changed: readonly Content[] = [],
+): Promise<void> {
+  account.version++;
+  account.editedAt = ctx.now();
+  const accountRow = mediaAccountToRow(account);
+  const contentRows = changed.map(contentToRow);
+  await ctx.writer.write(() => {
+    ctx.statements.saveAccount(accountRow);
+    for (const row of contentRows) ctx.statements.saveContent(row);
+  });
+  ctx.connections.publish(account.accountId, "media_content_changed", { version: account.version });
+}

@@ -1,0 +1,163 @@
+import { randomBytes } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
+import {
+  VenusError,
+  type ImageJobDone,
+  type ProcessingFailureReason,
+  type ProcessingState,
+  type ProcessingStatus,
+} from "@venus/model";
+import { WorkerError } from "@venus/simple-backend";
+import type { MediaContext } from "../context.js";
+import { wipeFiles } from "../media-files.js";
+import type { Content, MediaAccount } from "../media-entities.js";
+import { countUpload, secondsUntilTomorrow, uploadsLeftToday } from "../upload-quota.js";
+import { saveMedia } from "./save-media.js";
+
+const newId = () => randomBytes(16).toString("base64url");
+
+const WORKER_FAILURES: Record<string, ProcessingFailureReason> = {
+  worker_timeout: "timeout",
+  worker_crashed: "worker_crashed",
+  worker_stopped: "server_stopping",
+};
+
+/**
+ * Starts processing an uploaded image: checks the account's limits, saves the bytes for the worker
+ * and queues the job. Answers with the first status; later ones arrive as `content_processing_state`
+ * events. A full worker queue is `503 busy` with the worker's wait estimate.
+ */
+export async function startUpload(
+  ctx: MediaContext,
+  accountId: string,
+  body: Buffer,
+): Promise<ProcessingStatus> {
+  const { media } = ctx.config;
+  const account = ctx.cache.account(accountId);
+  const now = ctx.now();
+  if (account.upload?.active) throw new VenusError("upload_in_progress");
+  if (uploadsLeftToday(account, media.uploads_per_day, now) === 0)
+    throw new VenusError("upload_limit_reached", undefined, secondsUntilTomorrow(now));
+  if (account.content.length >= media.max_items_per_account) throw new VenusError("content_limit_reached");
+  if (body.length === 0) throw new VenusError("validation_failed", "the request body holds no image");
+  if (!ctx.worker.hasRoom()) throw busy(ctx);
+
+  const contentId = newId();
+  const upload = {
+    status: { processing_id: newId(), state: "processing" } as ProcessingStatus,
+    active: true,
+  };
+  account.upload = upload;
+  const input = ctx.files.upload(contentId);
+  try {
+    await mkdir(ctx.files.tmpDir, { recursive: true });
+    await mkdir(ctx.files.accountDir(accountId), { recursive: true });
+    await writeFile(input, body, { mode: 0o600 });
+  } catch (error) {
+    upload.active = false;
+    await wipeFiles([input]).catch(() => undefined);
+    throw error;
+  }
+  // Checked again: the queue may have filled while the bytes were written.
+  if (!ctx.worker.hasRoom()) {
+    upload.active = false;
+    account.upload = undefined;
+    await wipeFiles([input]);
+    throw busy(ctx);
+  }
+  countUpload(account, now);
+  const setState = (state: ProcessingState) => {
+    upload.status = { processing_id: upload.status.processing_id, ...state };
+    ctx.connections.publish(accountId, "content_processing_state", upload.status);
+  };
+  const job = ctx.worker.request(
+    { type: "job", job_id: contentId, input_path: input, output_dir: ctx.files.accountDir(accountId) },
+    {
+      onPosition: (position) =>
+        setState(position === 0 ? { state: "processing" } : { state: "in_queue", position }),
+    },
+  );
+  const finishing = job
+    .then(
+      (reply) =>
+        reply.type === "done"
+          ? complete(ctx, account, contentId, reply)
+          : fail(ctx, account, contentId, reply.reason),
+      (error: unknown) => {
+        if (!(error instanceof WorkerError)) ctx.log.error({ err: error, contentId }, "image job failed");
+        return fail(
+          ctx,
+          account,
+          contentId,
+          error instanceof WorkerError ? (WORKER_FAILURES[error.code] ?? "internal") : "internal",
+        );
+      },
+    )
+    .then(
+      (state) => {
+        upload.active = false;
+        setState(state);
+      },
+      (error: unknown) => {
+        upload.active = false;
+        ctx.log.error({ err: error, contentId }, "could not finish an upload");
+        setState({ state: "failed", reason: "internal" });
+      },
+    )
+    .finally(() => {
+      ctx.finishing.delete(finishing);
+      return wipeFiles([input]).catch((error: unknown) =>
+        ctx.log.warn({ err: error, input }, "could not remove an upload"),
+      );
+    });
+  ctx.finishing.add(finishing);
+  return upload.status;
+}
+
+function busy(ctx: MediaContext): VenusError {
+  return new VenusError(
+    "busy",
+    "the image worker's queue is full; retry later",
+    ctx.worker.retryAfterSeconds(),
+  );
+}
+
+async function complete(
+  ctx: MediaContext,
+  account: MediaAccount,
+  contentId: string,
+  reply: ImageJobDone,
+): Promise<ProcessingState> {
+  const content: Content = {
+    id: contentId,
+    accountId: account.accountId,
+    state: "waiting",
+    rejection: null,
+    files: reply.outputs,
+    uploadedAt: ctx.now(),
+    moderatedAt: null,
+    deletedAt: null,
+  };
+  ctx.cache.content.set(contentId, content);
+  account.content.push(content);
+  ctx.cache.moderation.add(contentId, { accountId: account.accountId, contentId });
+  await saveMedia(ctx, account, [content]);
+  return { state: "completed", content_id: contentId };
+}
+
+async function fail(
+  ctx: MediaContext,
+  account: MediaAccount,
+  contentId: string,
+  reason: ProcessingFailureReason,
+): Promise<ProcessingState> {
+  await wipeFiles(await ctx.files.outputsOf(account.accountId, contentId));
+  return { state: "failed", reason };
+}
+
+/** The latest upload's status, while the account remembers it (until the next upload or a restart). */
+export function uploadStatus(ctx: MediaContext, accountId: string, processingId: string): ProcessingStatus {
+  const status = ctx.cache.accounts.get(accountId)?.upload?.status;
+  if (status?.processing_id !== processingId) throw new VenusError("not_found", "no such upload");
+  return status;
+}

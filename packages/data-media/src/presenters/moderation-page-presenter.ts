@@ -1,0 +1,24 @@
+import type { MediaModerationPage } from "@venus/model";
+import type { MediaContext } from "../context.js";
+import { sizesOf } from "./sizes.js";
+
+/** One page of the image moderation queue, oldest upload first. */
+export function presentMediaModerationPage(
+  ctx: MediaContext,
+  after: string | undefined,
+): MediaModerationPage {
+  const page = ctx.cache.moderation.page(after, ctx.config.media.moderation_page_size);
+  const items: MediaModerationPage["items"] = [];
+  for (const { accountId, contentId } of page.items) {
+    const content = ctx.cache.content.get(contentId);
+    if (!content) continue;
+    items.push({
+      account_id: accountId,
+      content_id: contentId,
+      uploaded_at: content.uploadedAt,
+      sizes: sizesOf(content),
+      security_selfie: ctx.cache.accounts.get(accountId)?.securitySelfie === contentId,
+    });
+  }
+  return { items, next: page.next };
+}

@@ -1,0 +1,32 @@
+import type { Migration } from "../migrations.js";
+
+export const MEDIA_MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "content and profile content",
+    sql: `
+      CREATE TABLE content (
+        content_id TEXT PRIMARY KEY,
+        account_id TEXT NOT NULL,
+        state TEXT NOT NULL,
+        reject_category TEXT,
+        reject_details TEXT,
+        files TEXT NOT NULL,
+        uploaded_at INTEGER NOT NULL,
+        moderated_at INTEGER,
+        deleted_at INTEGER
+      ) STRICT;
+      CREATE INDEX content_by_account ON content (account_id);
+      CREATE TABLE media_account (
+        account_id TEXT PRIMARY KEY,
+        version INTEGER NOT NULL,
+        images TEXT NOT NULL,
+        crop_x REAL,
+        crop_y REAL,
+        crop_size REAL,
+        security_selfie TEXT,
+        edited_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+];
