@@ -32,13 +32,17 @@ function seesProfile(components: Components, viewer: Account, ownerId: string): 
   return profile !== undefined && canView(components, viewer, profile);
 }
 
-/** An account's profile images as `viewer` may see them; `404` when the profile is hidden from them. */
+/**
+ * An account's profile images as `viewer` may see them; `404` when the profile is hidden from them
+ * or the account does not exist (admins too).
+ */
 export function viewProfileContent(
   components: Components,
   viewer: Account,
   ownerId: string,
 ): ProfileContentResponse {
-  if (!seesProfile(components, viewer, ownerId)) throw new VenusError("not_found", "no such profile");
+  if (!components.account.cache.accounts.has(ownerId) || !seesProfile(components, viewer, ownerId))
+    throw new VenusError("not_found", "no such profile");
   return presentProfileContent(components.media, ownerId, viewer.id === ownerId || isMediaAdmin(viewer));
 }
 

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, test } from "vitest";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { request } from "../testing/http-client.js";
+import { MEDIA_VERSION_AFTER_SETUP, setUpMedia } from "../testing/media-flow.js";
 import { connect, login, PASSWORD, signUp, uniqueEmail, type SignedIn } from "../testing/sign-in.js";
 import { startServer, type RunningServer } from "../testing/spawn-server.js";
 
@@ -129,6 +130,7 @@ describe("durability", () => {
         looking_for: person.wants,
       };
       expect((await as(user, "POST", "/account/setup", setup)).status).toBe(200);
+      await setUpMedia(first, user);
       expect((await as(user, "POST", "/account/complete_setup")).status).toBe(200);
       expect((await as(user, "PUT", "/profile/location", person.at)).status).toBe(200);
       expect((await as(user, "PUT", "/profile/visibility", { visibility: "public" })).status).toBe(200);
@@ -152,7 +154,7 @@ describe("durability", () => {
     const second = await startServer({ config, dataDir: first.dataDir });
     try {
       const reader = await connect(second, await login(second, viewer.email), {
-        sync: { account_state: 2, profile: 3 },
+        sync: { account_state: 2, profile: 3, media_content: MEDIA_VERSION_AFTER_SETUP },
       });
       const call = (method: string, path: string, body?: unknown) =>
         request(second.url, method, path, {

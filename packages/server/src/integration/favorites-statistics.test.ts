@@ -69,7 +69,10 @@ describe("statistics and the daily task", () => {
 
     const full = await call(admin, "GET", "/admin/profile/statistics");
     expect((full.body as { private: { total: number } }).private.total).toBeGreaterThanOrEqual(1);
-    expect((await call(admin, "POST", "/admin/daily_task/run")).body).toEqual({ ages_changed: 0 });
+    expect((await call(admin, "POST", "/admin/daily_task/run")).body).toEqual({
+      ages_changed: 0,
+      content_purged: 0,
+    });
     const history = await call(admin, "GET", "/admin/profile/statistics/history");
     const days = (history.body as { days: { day: string; statistics: { public: { total: number } } }[] })
       .days;

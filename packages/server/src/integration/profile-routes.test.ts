@@ -2,6 +2,7 @@ import type { AttributeDefinition, AttributeDefinitions, OwnProfile, ProfileView
 import { describe, expect, test } from "vitest";
 import { expectError, getState } from "../testing/account-flow.js";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
+import { MEDIA_VERSION_AFTER_SETUP } from "../testing/media-flow.js";
 import {
   as,
   birthdateFor,
@@ -135,7 +136,7 @@ describe("PUT /profile", () => {
     const bystander = await createProfileUser(fixture.server);
     const second = await connect(fixture.server, await login(fixture.server, user.email), {
       kind: "android",
-      sync: { account_state: 2, profile: user.version },
+      sync: { account_state: 2, profile: user.version, media_content: MEDIA_VERSION_AFTER_SETUP },
     });
     await expectNoFrames(second.ws);
 

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { completeSetup, expectError, getState } from "../testing/account-flow.js";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { request } from "../testing/http-client.js";
+import { MEDIA_VERSION_AFTER_SETUP } from "../testing/media-flow.js";
 import { connect, login, register, signUp } from "../testing/sign-in.js";
 import { useServer } from "../testing/server-fixture.js";
 import { WsClient } from "../testing/ws-client.js";
@@ -61,14 +62,14 @@ describe("hello and welcome", () => {
     const login2 = await login(fixture.server, user.email);
     const current = await connect(fixture.server, login2, {
       kind: "ios",
-      sync: { account_state: 2, profile: 1 },
+      sync: { account_state: 2, profile: 1, media_content: MEDIA_VERSION_AFTER_SETUP },
     });
     current.ws.send({ type: "ping", id: "after-sync" });
     expect(await current.ws.next()).toEqual({ type: "pong", id: "after-sync" });
     const login3 = await login(fixture.server, user.email);
     const stale = await connect(fixture.server, login3, {
       kind: "bot",
-      sync: { account_state: 1, profile: 1 },
+      sync: { account_state: 1, profile: 1, media_content: MEDIA_VERSION_AFTER_SETUP },
     });
     expect(await stale.ws.next()).toEqual({
       type: "event",
@@ -78,6 +79,7 @@ describe("hello and welcome", () => {
     const empty = await connect(fixture.server, login4, { kind: "web", sync: {} });
     expect(await empty.ws.next()).toEqual({ type: "event", event: "account_state_changed" });
     expect(await empty.ws.next()).toEqual({ type: "event", event: "profile_changed" });
+    expect(await empty.ws.next()).toEqual({ type: "event", event: "media_content_changed" });
     empty.ws.close();
     for (const c of [user, current, stale]) c.ws.close();
   });

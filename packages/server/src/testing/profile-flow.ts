@@ -1,3 +1,4 @@
+import { setUpMedia } from "./media-flow.js";
 import type {
   BrowseItem,
   BrowsePage,
@@ -110,7 +111,8 @@ export interface NewProfile {
 }
 
 /**
- * Signs up and completes setup with the chosen gender, age and wanted genders, then sets the location
+ * Signs up and completes setup with the chosen gender, age and wanted genders (and a security selfie
+ * and a profile image, not yet moderated), then sets the location
  * and visibility, checking each change's response and its `profile_changed` event.
  */
 export async function createProfileUser(server: Server, options: NewProfile = {}): Promise<ProfileUser> {
@@ -127,6 +129,7 @@ export async function createProfileUser(server: Server, options: NewProfile = {}
     looking_for: options.wantedGenders ?? ["man"],
   });
   expect(setup.status, JSON.stringify(setup.body)).toBe(200);
+  await setUpMedia(server, user);
   const done = await api.post("/account/complete_setup");
   expect(done.status, JSON.stringify(done.body)).toBe(200);
   await expectProfileChanged(user, 1);

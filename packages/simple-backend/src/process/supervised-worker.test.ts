@@ -154,7 +154,8 @@ describe("SupervisedWorker", () => {
   });
 
   it("stop() fails waiting jobs, lets the job in flight finish, and ends the child", async () => {
-    const { worker } = echoWorker();
+    // Grace long enough for a child still starting on a loaded machine to finish its job.
+    const { worker } = echoWorker({ stopGraceMs: 5000 });
     const running = worker.request(job("delay", 100));
     const waiting = worker.request(job("echo"));
     const stopped = worker.stop();

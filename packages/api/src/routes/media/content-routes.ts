@@ -38,6 +38,14 @@ export const deleteContentRoute = userRoute(
 /** Content never changes under its id: clients and caches may keep it for a year. */
 const CACHE_CONTROL = "private, max-age=31536000, immutable";
 
+/** `If-None-Match` (RFC 9110 §13.1.2): `*` or a list of entity tags, compared weakly. */
+function noneMatch(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  if (header.trim() === "*") return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, "");
+  return header.split(",").some((tag) => opaque(tag) === opaque(etag));
+}
+
 export const contentFileRoute = userRoute(
   {
     method: "get",
@@ -65,7 +73,7 @@ export const contentFileRoute = userRoute(
     const [ownerId = "", contentId = ""] = http.params;
     const file = contentForViewer(deps, auth.account, ownerId, contentId, size);
     const headers = { etag: file.etag, "cache-control": CACHE_CONTROL };
-    if (http.headers.get("if-none-match") === file.etag) return { status: 304, headers };
+    if (noneMatch(http.headers.get("if-none-match"), file.etag)) return { status: 304, headers };
     let body: Buffer;
     try {
       body = await readFile(file.path);
