@@ -69,6 +69,9 @@ export async function putMedia(server: { url: string }, user: SignedIn, path: st
   await mediaChanged(user);
 }
 
+/** The `media_content` version after `setUpMedia`: two uploads, the selfie, the profile content. */
+export const MEDIA_VERSION_AFTER_SETUP = 4;
+
 /** What complete_setup needs of media: uploads a security selfie and one profile image and sets them. */
 export async function setUpMedia(server: { url: string }, user: SignedIn) {
   const selfie = await uploadImage(server, user);
