@@ -15,12 +15,13 @@ import { ImageWorkerReply, type ImageJob, type ImageOutput, type ImageWorkerSett
 import { compileValidator, createLogger, SupervisedWorker } from "@venus/simple-backend";
 import { seededRandom } from "../packages/data-profile/src/location/seeded-random.js";
 import { withTimeout } from "./concurrency.js";
-import { MIB, percentile, processCpuMicros, processPeakRssBytes } from "./measure.js";
+import { collectGarbage } from "./location-index.js";
+import { MIB, percentile, processCpuMicros, processPeakRssBytes, processRssBytes } from "./measure.js";
 import { progress, type BenchmarkResult } from "./report.js";
 
 const VENUS_BIN = fileURLToPath(new URL("../packages/server/dist/main.js", import.meta.url));
 
-/** The server's default `[image]` settings. */
+/** The defaults of `[media]` in the server's config, as `imageWorkerSettings` passes them. */
 const SETTINGS: ImageWorkerSettings = {
   type: "settings",
   sizes: [1280, 854, 640, 426, 256],
@@ -32,8 +33,9 @@ const SETTINGS: ImageWorkerSettings = {
 /** Distinct input images, alternately a 1600×1200 JPEG (a phone photo) and a 1024×1024 PNG (a screenshot). */
 const IMAGES = 8;
 const WARMUP_IMAGES = 2;
-/** Rounds alternate between the sides (ABBA) so that drift on the machine hits both alike. */
-const ROUNDS = 4;
+/** Short rounds alternate between the sides (ABBA) so that drift on the machine hits both alike. */
+const ROUNDS = 8;
+const IMAGES_PER_ROUND = 4;
 /** Noise amplitude (±) per channel on top of smooth gradients, so the encoders do real work. */
 const NOISE = 12;
 const STOP_TIMEOUT_MS = 10_000;
@@ -43,25 +45,30 @@ type Process = (jobId: string, inputPath: string) => Promise<ImageOutput[]>;
 /** One way of processing images, and what its measured rounds added up to. */
 interface Side {
   run: Process;
-  /** CPU time (µs) so far of the other process doing the work: the worker child; 0 in-process. */
+  /** The process that runs sharp: the worker child, or this one. */
+  pid: number;
+  /** CPU time (µs) so far of the worker child; 0 in-process, where this process does all the work. */
   childCpuMicros: () => number;
   msPerImage: number[];
   seconds: number;
   callerCpuMicros: number;
   childCpuMicrosUsed: number;
-  /** Each image's outputs in the last round, to check that both sides produce the same. */
-  outputs: string[];
+  rssBeforeBytes: number;
+  /** Each image's outputs, to check that both sides produce the same. */
+  outputs: Map<string, string>;
 }
 
-function side(run: Process, childCpuMicros: () => number): Side {
+function side(run: Process, pid: number, childCpuMicros: () => number): Side {
   return {
     run,
+    pid,
     childCpuMicros,
     msPerImage: [],
     seconds: 0,
     callerCpuMicros: 0,
     childCpuMicrosUsed: 0,
-    outputs: [],
+    rssBeforeBytes: 0,
+    outputs: new Map(),
   };
 }
 
@@ -115,22 +122,22 @@ function outputsOf(jobId: string, reply: ImageWorkerReply | ProcessResult): Imag
   throw new Error(`image ${jobId} refused: ${JSON.stringify(reply)}`);
 }
 
-/** Resets this process's peak RSS (`VmHWM`) to its current RSS (Linux `/proc/PID/clear_refs`). */
-function resetPeakRss(): void {
-  writeFileSync("/proc/self/clear_refs", "5");
+/** Resets a process's peak RSS (`VmHWM`) to its current RSS (Linux `/proc/PID/clear_refs`). */
+function resetPeakRss(pid: number): void {
+  writeFileSync(`/proc/${pid}/clear_refs`, "5");
 }
 
-/** Each image once, one at a time as the worker takes them; adds times and CPU to the side. */
-async function round(target: Side, paths: readonly string[]): Promise<void> {
+/** The images one at a time, as the worker takes them; adds times and CPU to the side. */
+async function round(target: Side, paths: readonly string[], first: number, count: number): Promise<void> {
   const callerCpu = process.cpuUsage();
   const childCpu = target.childCpuMicros();
   const started = performance.now();
-  target.outputs = [];
-  for (const [i, path] of paths.entries()) {
+  for (let i = first; i < first + count; i++) {
+    const jobId = `img${i}`;
     const imageStarted = performance.now();
-    const outputs = await target.run(`img${i}`, path);
+    const outputs = await target.run(jobId, paths[i] as string);
     target.msPerImage.push(performance.now() - imageStarted);
-    target.outputs.push(JSON.stringify(outputs));
+    target.outputs.set(jobId, JSON.stringify(outputs));
   }
   target.seconds += (performance.now() - started) / 1000;
   target.childCpuMicrosUsed += target.childCpuMicros() - childCpu;
@@ -140,15 +147,16 @@ async function round(target: Side, paths: readonly string[]): Promise<void> {
 
 type Summary = ReturnType<typeof summary>;
 
-function summary(target: Side, peakRssBytes: number) {
+function summary(target: Side) {
   const images = target.msPerImage.length;
   return {
     imagesPerSecond: images / target.seconds,
     p50Ms: percentile(target.msPerImage, 50),
-    p99Ms: percentile(target.msPerImage, 99),
+    maxMs: Math.max(...target.msPerImage),
     cpuMsPerImage: (target.callerCpuMicros + target.childCpuMicrosUsed) / images / 1000,
     callerCpuMsPerImage: target.callerCpuMicros / images / 1000,
-    peakRssMiB: peakRssBytes / MIB,
+    rssBeforeMiB: target.rssBeforeBytes / MIB,
+    peakRssMiB: processPeakRssBytes(target.pid) / MIB,
   };
 }
 
@@ -166,25 +174,26 @@ function result(worker: Summary, local: Summary, inputMiB: number): BenchmarkRes
     subject: "worker process",
     baseline: "in-process sharp",
     parameters: {
-      images: `${IMAGES} (1600×1200 JPEG and 1024×1024 PNG, alternately; ${inputMiB.toFixed(1)} MiB)`,
+      images: `${IMAGES} (1600×1200 JPEG and 1024×1024 PNG alternately, ${inputMiB.toFixed(1)} MiB)`,
       sizes: SETTINGS.sizes.join("/"),
       jpeg_quality: SETTINGS.jpeg_quality,
-      measured_images_per_side: IMAGES * ROUNDS,
+      measured_images_per_side: ROUNDS * IMAGES_PER_ROUND,
       jobs_in_flight: 1,
     },
     metrics: [
       metric("images per second", "1/s", "higher", "imagesPerSecond"),
       metric("time per image p50", "ms", "lower", "p50Ms"),
-      metric("time per image p99", "ms", "lower", "p99Ms"),
+      metric("time per image, slowest", "ms", "lower", "maxMs"),
       metric("CPU per image, all processes", "ms", "lower", "cpuMsPerImage"),
       metric("CPU per image, calling process", "ms", "lower", "callerCpuMsPerImage"),
-      metric("peak RSS of the process running sharp", "MiB", "lower", "peakRssMiB"),
+      metric("RSS after warm-up, process running sharp", "MiB", "lower", "rssBeforeMiB"),
+      metric("peak RSS in the rounds, process running sharp", "MiB", "lower", "peakRssMiB"),
     ],
   };
 }
 
 /**
- * The same images, one job at a time, through `venus image-worker` (the worker's CPU and peak RSS
+ * The same images, one job at a time, through `venus image-worker` (the worker's CPU and memory
  * from /proc) and through `processImage` in this process; checks that both produce the same files.
  */
 export async function benchImageWorker(): Promise<BenchmarkResult> {
@@ -209,6 +218,7 @@ export async function benchImageWorker(): Promise<BenchmarkResult> {
     const local = side(
       async (jobId, inputPath) =>
         outputsOf(jobId, await processImage({ jobId, inputPath, outputDir: localDir }, SETTINGS, checks)),
+      process.pid,
       () => 0,
     );
     worker.start();
@@ -220,27 +230,37 @@ export async function benchImageWorker(): Promise<BenchmarkResult> {
           jobId,
           await worker.request({ type: "job", job_id: jobId, input_path: inputPath, output_dir: workerDir }),
         ),
+      pid,
       () => processCpuMicros(pid),
     );
 
     progress("image-worker: warming up, then measuring in alternating rounds");
-    resetPeakRss();
-    for (const target of [remote, local])
+    for (const target of [remote, local]) {
+      // Into a throwaway side: the warm-up (which also starts the worker) is not measured.
       await round(
-        side(target.run, () => 0),
-        paths.slice(0, WARMUP_IMAGES),
+        side(target.run, target.pid, () => 0),
+        paths,
+        0,
+        WARMUP_IMAGES,
       );
-    for (let n = 0; n < ROUNDS; n++) {
-      for (const target of n % 2 === 0 ? [remote, local] : [local, remote]) await round(target, paths);
     }
-    if (remote.outputs.join("\n") !== local.outputs.join("\n"))
-      throw new Error("the worker and in-process sharp produced different outputs");
+    // Garbage from generating the inputs goes before this process's memory is sampled.
+    collectGarbage()();
+    for (const target of [remote, local]) {
+      resetPeakRss(target.pid);
+      target.rssBeforeBytes = processRssBytes(target.pid);
+    }
+    for (let n = 0; n < ROUNDS; n++) {
+      const first = (n * IMAGES_PER_ROUND) % IMAGES;
+      for (const target of n % 2 === 0 ? [remote, local] : [local, remote]) {
+        await round(target, paths, first, IMAGES_PER_ROUND);
+      }
+    }
+    for (const [jobId, outputs] of local.outputs) {
+      if (remote.outputs.get(jobId) !== outputs) throw new Error(`${jobId}: the two sides' outputs differ`);
+    }
     if (worker.pid !== pid) throw new Error("the image worker restarted during the run");
-    return result(
-      summary(remote, processPeakRssBytes(pid)),
-      summary(local, processPeakRssBytes(process.pid)),
-      bytes / MIB,
-    );
+    return result(summary(remote), summary(local), bytes / MIB);
   } finally {
     await withTimeout(worker.stop(), STOP_TIMEOUT_MS, "stop image worker");
     await rm(dir, { recursive: true, force: true });
