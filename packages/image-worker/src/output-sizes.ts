@@ -2,8 +2,9 @@
  * Which sizes to encode for a source image, without ever upscaling. Pure, no I/O.
  *
  * Each configured long-edge size no larger than the source is encoded as configured. Of the sizes
- * larger than the source, only the smallest is kept, capped at the source's own long edge, so that
- * the largest size a client can ask for is the full-resolution image and no two files are the same.
+ * larger than the source, only the smallest is kept, capped at the source's own long edge (unless a
+ * configured size equals it), so that the largest size a client can ask for is the full-resolution
+ * image and no two files are the same.
  */
 
 export interface PlannedOutput {
@@ -20,7 +21,9 @@ export function planOutputs(
 ): PlannedOutput[] {
   const sourceLongEdge = Math.max(sourceWidth, sourceHeight);
   const sorted = [...new Set(sizes)].sort((a, b) => b - a);
-  const capped = sorted.filter((size) => size > sourceLongEdge).at(-1);
+  const capped = sorted.includes(sourceLongEdge)
+    ? undefined
+    : sorted.filter((size) => size > sourceLongEdge).at(-1);
   const plan: PlannedOutput[] = capped === undefined ? [] : [{ size: capped, longEdge: sourceLongEdge }];
   for (const size of sorted) if (size <= sourceLongEdge) plan.push({ size, longEdge: size });
   return plan;
