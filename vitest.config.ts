@@ -7,6 +7,11 @@ export default defineConfig({
   resolve: {
     alias: [
       {
+        // Test helpers a package shares with other packages' tests: `@venus/<name>/testing`.
+        find: /^@venus\/([a-z-]+)\/testing$/,
+        replacement: `${packagesDir}$1/src/testing/index.ts`,
+      },
+      {
         find: /^@venus\/([a-z-]+)$/,
         replacement: `${packagesDir}$1/src/index.ts`,
       },

@@ -11,8 +11,9 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import sharp from "sharp";
 import { createChecks, processImage, type ProcessResult } from "@venus/image-worker";
-import { ImageWorkerReply, type ImageJob, type ImageOutput, type ImageWorkerSettings } from "@venus/model";
-import { compileValidator, createLogger, SupervisedWorker } from "@venus/simple-backend";
+import { createImageWorker, imageWorkerSettings } from "@venus/data-media";
+import { VenusConfig, type ImageOutput, type ImageWorkerReply } from "@venus/model";
+import { createLogger, loadConfig } from "@venus/simple-backend";
 import { seededRandom } from "../packages/data-profile/src/location/seeded-random.js";
 import { withTimeout } from "./concurrency.js";
 import { collectGarbage } from "./location-index.js";
@@ -21,15 +22,9 @@ import { progress, type BenchmarkResult } from "./report.js";
 
 const VENUS_BIN = fileURLToPath(new URL("../packages/server/dist/main.js", import.meta.url));
 
-/** The defaults of `[media]` in the server's config, as `imageWorkerSettings` passes them. */
-const SETTINGS: ImageWorkerSettings = {
-  type: "settings",
-  sizes: [1280, 854, 640, 426, 256],
-  jpeg_quality: 85,
-  max_pixels: 40_000_000,
-  min_side: 512,
-  checks: { max_aspect_ratio: 3 },
-};
+/** The server's default configuration: the worker gets the settings the server would send. */
+const CONFIG = loadConfig({ schema: VenusConfig, env: {}, envPrefix: "VENUS_" });
+const SETTINGS = imageWorkerSettings(CONFIG.media);
 /** Distinct input images, alternately a 1600×1200 JPEG (a phone photo) and a 1024×1024 PNG (a screenshot). */
 const IMAGES = 8;
 const WARMUP_IMAGES = 2;
@@ -198,13 +193,9 @@ function result(worker: Summary, local: Summary, inputMiB: number): BenchmarkRes
  */
 export async function benchImageWorker(): Promise<BenchmarkResult> {
   const dir = await mkdtemp(join(tmpdir(), "venus-bench-image-"));
-  const worker = new SupervisedWorker<ImageJob, ImageWorkerReply>({
-    name: "image-worker",
+  const worker = createImageWorker(CONFIG, createLogger("warn", "bench", 2), {
     command: process.execPath,
     args: [VENUS_BIN, "image-worker"],
-    initMessage: SETTINGS,
-    log: createLogger("warn", "bench", 2),
-    checkReply: compileValidator(ImageWorkerReply),
   });
   try {
     progress(`image-worker: generating ${IMAGES} input images`);

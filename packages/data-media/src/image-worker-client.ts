@@ -1,4 +1,5 @@
 import {
+  ImageWorkerReady,
   ImageWorkerReply,
   type ImageJob,
   type ImageWorkerSettings,
@@ -6,6 +7,8 @@ import {
   type VenusConfig,
 } from "@venus/model";
 import { compileValidator, SupervisedWorker, type Logger } from "@venus/simple-backend";
+
+const checkReady = compileValidator(ImageWorkerReady);
 
 export type ImageWorker = SupervisedWorker<ImageJob, Reply>;
 
@@ -35,6 +38,7 @@ export function createImageWorker(config: VenusConfig, log: Logger, command: Wor
     args: command.args,
     initMessage: imageWorkerSettings(media),
     log,
+    isReady: (value) => checkReady(value).ok,
     checkReply: compileValidator(ImageWorkerReply),
     jobTimeoutMs: media.worker_job_timeout_seconds * 1000,
     maxQueued: media.worker_queue_size,

@@ -1,7 +1,12 @@
 export { openMediaComponent, type MediaComponentOptions } from "./media-component.js";
 export type { MediaContext } from "./context.js";
 export type { Content } from "./media-entities.js";
-export type { WorkerCommand } from "./image-worker-client.js";
+export {
+  createImageWorker,
+  imageWorkerSettings,
+  type ImageWorker,
+  type WorkerCommand,
+} from "./image-worker-client.js";
 export { startUpload, uploadStatus } from "./operations/upload.js";
 export { deleteContent } from "./operations/delete-content.js";
 export { setProfileContent, setSecuritySelfie, hasSetupMedia } from "./operations/profile-content.js";

@@ -2,6 +2,7 @@ import type { Readable, Writable } from "node:stream";
 import {
   ImageJob,
   ImageWorkerSettings,
+  type ImageWorkerReady,
   type ImageWorkerReply,
   type ImageWorkerSettings as Settings,
 } from "@venus/model";
@@ -17,7 +18,7 @@ import { processImage } from "./process-image.js";
 
 /**
  * The `venus image-worker` loop: frames in on stdin, frames out on stdout, logs on stderr only.
- * The first frame must be `settings`; every later frame is a `job`, handled one at a time and
+ * The first frame must be `settings`, answered with `ready`; every later frame is a `job`, handled one at a time and
  * answered with `done` or `failed`. Returns the exit code: 0 when stdin ends, 2 on a protocol error
  * (bad frame, missing settings), after which the server starts a fresh worker.
  */
@@ -31,7 +32,7 @@ export async function runImageWorker(stdin: Readable, stdout: Writable, log: Log
   const decoder = new FrameDecoder();
   let settings: Settings | undefined;
   let checks: ImageCheck[] = [];
-  const reply = (message: ImageWorkerReply) => stdout.write(encodeFrame(message));
+  const reply = (message: ImageWorkerReply | ImageWorkerReady) => stdout.write(encodeFrame(message));
 
   const handle = async (message: unknown): Promise<void> => {
     if (!settings) {
@@ -40,6 +41,7 @@ export async function runImageWorker(stdin: Readable, stdout: Writable, log: Log
       settings = parsed.value;
       checks = createChecks(settings);
       log.info({ sizes: settings.sizes, checks: checks.map((check) => check.name) }, "image worker ready");
+      reply({ type: "ready" });
       return;
     }
     const parsed = checkJob(message);

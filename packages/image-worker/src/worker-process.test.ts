@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 describe("venus image-worker", () => {
-  it("answers jobs sent as frames and exits 0 when stdin ends", async () => {
+  it("answers the settings with ready, then jobs sent as frames, and exits 0 when stdin ends", async () => {
     const good = path.join(dir, "good.upload");
     const bad = path.join(dir, "bad.upload");
     await writeFile(good, await images.png(1000, 800));
@@ -46,6 +46,7 @@ describe("venus image-worker", () => {
 
     expect(await exited).toBe(0);
     expect(replies).toEqual([
+      { type: "ready" },
       {
         type: "done",
         job_id: "one",

@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 import { Command } from "commander";
 import { VenusConfig } from "@venus/model";
-import { runImageWorker } from "@venus/image-worker";
-import { createLogger, renderDefaultConfig } from "@venus/simple-backend";
-import { runServer } from "./server-mode.js";
+import { createLogger, exitWhenOrphaned, renderDefaultConfig } from "@venus/simple-backend";
 import { VENUS_VERSION } from "./version.js";
+
+// Each mode loads only its own code: the image worker starts without uWebSockets.js or SQLite.
 
 const program = new Command()
   .name("venus")
@@ -18,6 +18,7 @@ program
   .description("run the API server (HTTP + WebSocket); all state in memory over SQLite")
   .option("-c, --config <file>", "TOML config file (default: embedded defaults)")
   .action(async (options: { config?: string }) => {
+    const { runServer } = await import("./server-mode.js");
     await runServer(options.config);
   });
 
@@ -27,6 +28,8 @@ program
     "process image jobs: length-prefixed msgpackr frames on stdin/stdout, logs on stderr (started by the server)",
   )
   .action(async () => {
+    const { runImageWorker } = await import("@venus/image-worker");
+    exitWhenOrphaned();
     const log = createLogger("info", "image-worker", 2);
     process.exitCode = await runImageWorker(process.stdin, process.stdout, log);
   });

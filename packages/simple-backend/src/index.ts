@@ -45,6 +45,7 @@ export {
   type RequestOptions,
   type WorkerJob,
 } from "./process/supervised-worker.js";
+export { exitWhenOrphaned } from "./process/orphan-watch.js";
 export {
   WorkerError,
   WorkerBusyError,

@@ -2,8 +2,9 @@ import { Type, type Static } from "@sinclair/typebox";
 
 /**
  * Messages between the server and `venus image-worker` (DESIGN.md §5). Each travels as one
- * length-prefixed msgpackr frame (docs/image-worker.md). The server sends `settings` once, first,
- * then `job` messages; the worker handles one job at a time and answers each with `done` or `failed`.
+ * length-prefixed msgpackr frame (docs/image-worker.md). The server sends `settings` once, first;
+ * the worker answers `ready` once it can take jobs. Then the server sends `job` messages; the worker
+ * handles one job at a time and answers each with `done` or `failed`.
  */
 
 /** Job ids become part of output file names, so they are restricted to a safe alphabet. */
@@ -47,6 +48,10 @@ export type ImageJob = Static<typeof ImageJob>;
 
 export const ImageWorkerRequest = Type.Union([ImageWorkerSettings, ImageJob]);
 export type ImageWorkerRequest = Static<typeof ImageWorkerRequest>;
+
+/** The worker's first frame: settings accepted, checks loaded; job timeouts start counting now. */
+export const ImageWorkerReady = Type.Object({ type: Type.Literal("ready") });
+export type ImageWorkerReady = Static<typeof ImageWorkerReady>;
 
 export const ImageOutput = Type.Object({
   size: Type.Integer({ description: "The configured long-edge size this file stands for." }),

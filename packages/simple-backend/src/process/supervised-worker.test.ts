@@ -135,6 +135,32 @@ describe("SupervisedWorker", () => {
     await expect(worker.request(job("echo"))).resolves.toMatchObject({ init: INIT });
   });
 
+  it("with isReady, jobs wait for the ready frame: start-up time never counts against a job", async () => {
+    const { worker } = echoWorker({
+      initMessage: { ...INIT, ready_after_ms: 600 },
+      isReady: (value) => (value as { type?: unknown }).type === "ready",
+      jobTimeoutMs: 1000,
+    });
+    const started = performance.now();
+    // Queued behind the start-up: the 500 ms job ends after ~1.1 s, past its timeout if that counted.
+    await expect(worker.request(job("delay", 500))).resolves.toMatchObject({ action: "delay" });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1090);
+  });
+
+  it("kills and restarts a child that is not ready within the job timeout", async () => {
+    const { worker, lines } = echoWorker({
+      initMessage: { ...INIT, ready_after_ms: -1 },
+      isReady: (value) => (value as { type?: unknown }).type === "ready",
+      jobTimeoutMs: 200,
+    });
+    await sleep(100);
+    const first = worker.pid;
+    while (!lines.some((line) => line.msg === "worker not ready in time; killing it")) await sleep(50);
+    while (worker.pid === undefined || worker.pid === first) await sleep(50);
+    expect(worker.pid).not.toBe(first);
+    expect(worker.hasRoom()).toBe(true);
+  });
+
   it("kills the child on a reply for a job that is not in flight", async () => {
     const { worker } = echoWorker();
     await expect(worker.request(job("bad_reply"))).rejects.toThrow(/protocol error/);

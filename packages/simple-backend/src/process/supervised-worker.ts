@@ -33,6 +33,12 @@ export interface SupervisedWorkerOptions<Reply> {
   env?: NodeJS.ProcessEnv;
   initMessage: unknown;
   log: Logger;
+  /**
+   * When given, a new child is ready only once it sends a frame this accepts (after the init message);
+   * jobs wait until then, so start-up time never counts against a job's timeout. A child that is not
+   * ready within `jobTimeoutMs` is killed and restarted with back-off.
+   */
+  isReady?: (value: unknown) => boolean;
   /** Validates each reply; an invalid one counts as a protocol error. Default: any `{ job_id }`. */
   checkReply?: (value: unknown) => Validation<Reply>;
   jobTimeoutMs?: number;
@@ -72,6 +78,9 @@ export class SupervisedWorker<Job extends WorkerJob, Reply extends WorkerJob> {
   private killedForTimeout = false;
   /** Set when the child is being killed: it gets no more jobs and the rest of its output is ignored. */
   private condemned = false;
+  /** Whether the running child has said it is ready (always, without `isReady`). */
+  private ready = false;
+  private readyTimer: NodeJS.Timeout | undefined;
   private restartTimer: NodeJS.Timeout | undefined;
   private started = false;
   private stopping: Promise<void> | undefined;
@@ -160,6 +169,8 @@ export class SupervisedWorker<Job extends WorkerJob, Reply extends WorkerJob> {
     this.child = child;
     this.spawnedAt = Date.now();
     this.condemned = false;
+    this.ready = this.options.isReady === undefined;
+    if (!this.ready) this.readyTimer = setTimeout(() => this.onNotReady(child), this.jobTimeoutMs);
     const decoder = new FrameDecoder(this.options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES);
     child.stdout.on("data", (chunk: Buffer) => {
       if (child !== this.child || this.condemned) return;
@@ -169,7 +180,11 @@ export class SupervisedWorker<Job extends WorkerJob, Reply extends WorkerJob> {
       } catch (error) {
         return this.protocolError(String(error));
       }
-      for (const value of values) if (child === this.child && !this.condemned) this.onReply(value);
+      for (const value of values) {
+        if (child !== this.child || this.condemned) break;
+        if (this.ready) this.onReply(value);
+        else this.onReadyFrame(value);
+      }
     });
     forwardChildLog(child.stderr, log, name, child.pid);
     child.stdin.on("error", (error) => log.debug({ worker: name, err: error }, "worker stdin error"));
@@ -190,7 +205,24 @@ export class SupervisedWorker<Job extends WorkerJob, Reply extends WorkerJob> {
   }
 
   private childReady(): boolean {
-    return this.child !== undefined && !this.condemned;
+    return this.child !== undefined && !this.condemned && this.ready;
+  }
+
+  private onReadyFrame(value: unknown): void {
+    if (!this.options.isReady?.(value)) return this.protocolError("the first frame is not the ready message");
+    clearTimeout(this.readyTimer);
+    this.ready = true;
+    this.pump();
+  }
+
+  private onNotReady(child: Child): void {
+    if (child !== this.child || this.ready || this.condemned) return;
+    this.condemned = true;
+    this.options.log.error(
+      { worker: this.options.name, timeoutMs: this.jobTimeoutMs },
+      "worker not ready in time; killing it",
+    );
+    child.kill("SIGKILL");
   }
 
   private pump(): void {
@@ -264,6 +296,7 @@ export class SupervisedWorker<Job extends WorkerJob, Reply extends WorkerJob> {
   private onChildGone(child: Child, cause: string): void {
     if (child !== this.child) return;
     this.child = undefined;
+    clearTimeout(this.readyTimer);
     this.failInFlight(cause);
     if (this.stopping) {
       this.options.log.info({ worker: this.options.name, cause }, "worker stopped");

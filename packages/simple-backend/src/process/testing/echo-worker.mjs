@@ -3,6 +3,8 @@
 // `{ job_id, pid, init, action }`. Actions: "echo" (reply now), "delay" (reply after `ms`),
 // "crash" (exit 3 without replying), "hang" (never reply, and keep running after stdin ends),
 // "bad_reply" (reply with another job's id), "log" (a pino-like line and a plain line on stderr).
+// An init message with `ready_after_ms` makes it send `{ type: "ready" }` that long after the init
+// (a negative value: never).
 // It uses the built codec (run `tsc -b` first), as the image worker's process test does.
 import { encodeFrame, FrameDecoder } from "../../../dist/process/frame-codec.js";
 
@@ -18,6 +20,9 @@ process.stdin.on("data", (chunk) => {
   for (const message of decoder.push(chunk)) {
     if (init === undefined) {
       init = message;
+      const readyAfter = init.ready_after_ms;
+      if (typeof readyAfter === "number" && readyAfter >= 0)
+        setTimeout(() => process.stdout.write(encodeFrame({ type: "ready" })), readyAfter);
       continue;
     }
     switch (message.action) {
