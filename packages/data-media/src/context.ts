@@ -5,6 +5,7 @@ import type { Logger } from "@venus/simple-backend";
 import type { ImageWorker } from "./image-worker-client.js";
 import type { MediaCache } from "./media-cache.js";
 import type { MediaFiles } from "./media-files.js";
+import type { UploadMetrics } from "./upload-metrics.js";
 
 /** Everything a media operation works with. */
 export interface MediaContext {
@@ -16,6 +17,7 @@ export interface MediaContext {
   files: MediaFiles;
   worker: ImageWorker;
   log: Logger;
+  metrics: UploadMetrics;
   /** Uploads between the worker's answer and their commit; shutdown waits for them. */
   finishing: Set<Promise<void>>;
   now: () => number;

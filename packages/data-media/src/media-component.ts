@@ -7,16 +7,18 @@ import {
   type WriterMetrics,
 } from "@venus/data-common";
 import type { VenusConfig } from "@venus/model";
-import type { Logger } from "@venus/simple-backend";
+import type { Logger, Metrics } from "@venus/simple-backend";
 import type { MediaContext } from "./context.js";
 import { createImageWorker, type WorkerCommand } from "./image-worker-client.js";
 import { MediaCache } from "./media-cache.js";
 import { MediaFiles } from "./media-files.js";
 import { sweepOrphanFiles } from "./operations/purge-deleted.js";
+import { UploadMetrics } from "./upload-metrics.js";
 
 export interface MediaComponentOptions {
   config: VenusConfig;
   log: Logger;
+  metrics: Metrics;
   writerMetrics: WriterMetrics;
   connections: ConnectionRegistry;
   sync: SyncVersions;
@@ -50,6 +52,7 @@ export async function openMediaComponent(options: MediaComponentOptions): Promis
     files: new MediaFiles(config.data_dir),
     worker: createImageWorker(config, log, options.workerCommand),
     log,
+    metrics: new UploadMetrics(options.metrics),
     finishing: new Set(),
     now,
   };

@@ -78,6 +78,7 @@ export async function openComponents(
   const media = await openMediaComponent({
     config,
     log,
+    metrics,
     writerMetrics,
     connections,
     sync,

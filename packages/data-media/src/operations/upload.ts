@@ -14,6 +14,8 @@ import type { Content, MediaAccount } from "../media-entities.js";
 import { countUpload, secondsUntilTomorrow, uploadsLeftToday } from "../upload-quota.js";
 import { saveMedia } from "./save-media.js";
 
+type FinalState = Extract<ProcessingState, { state: "completed" | "failed" }>;
+
 const newId = () => randomBytes(16).toString("base64url");
 
 const WORKER_FAILURES: Record<string, ProcessingFailureReason> = {
@@ -77,6 +79,7 @@ export async function startUpload(
         setState(position === 0 ? { state: "processing" } : { state: "in_queue", position }),
     },
   );
+  ctx.metrics.waiting.set(ctx.worker.queued);
   const finishing = job
     .then(
       (reply) =>
@@ -96,16 +99,19 @@ export async function startUpload(
     .then(
       (state) => {
         upload.active = false;
+        ctx.metrics.results.inc({ result: state.state === "completed" ? "completed" : state.reason });
         setState(state);
       },
       (error: unknown) => {
         upload.active = false;
+        ctx.metrics.results.inc({ result: "internal" });
         ctx.log.error({ err: error, contentId }, "could not finish an upload");
         setState({ state: "failed", reason: "internal" });
       },
     )
     .finally(() => {
       ctx.finishing.delete(finishing);
+      ctx.metrics.waiting.set(ctx.worker.queued);
       return wipeFiles([input]).catch((error: unknown) =>
         ctx.log.warn({ err: error, input }, "could not remove an upload"),
       );
@@ -115,6 +121,7 @@ export async function startUpload(
 }
 
 function busy(ctx: MediaContext): VenusError {
+  ctx.metrics.results.inc({ result: "busy" });
   return new VenusError(
     "busy",
     "the image worker's queue is full; retry later",
@@ -127,7 +134,7 @@ async function complete(
   account: MediaAccount,
   contentId: string,
   reply: ImageJobDone,
-): Promise<ProcessingState> {
+): Promise<FinalState> {
   const content: Content = {
     id: contentId,
     accountId: account.accountId,
@@ -150,7 +157,7 @@ async function fail(
   account: MediaAccount,
   contentId: string,
   reason: ProcessingFailureReason,
-): Promise<ProcessingState> {
+): Promise<FinalState> {
   await wipeFiles(await ctx.files.outputsOf(account.accountId, contentId));
   return { state: "failed", reason };
 }

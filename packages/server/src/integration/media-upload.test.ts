@@ -332,3 +332,19 @@ describe("deleting content", () => {
     for (const signedIn of [user, other, admin]) signedIn.ws.close();
   });
 });
+
+describe("metrics", () => {
+  test("count uploads by how they ended and show the worker queue", async () => {
+    const user = await signUp(fixture.server);
+    await uploadImage(fixture.server, user);
+    const refused = await upload(fixture.server, user, Buffer.from("not an image at all"));
+    await finalState(user, refused.body.processing_id);
+    const metrics = await request(fixture.server.url, "GET", "/metrics");
+    const text = metrics.body as unknown as string;
+    const count = (result: string) =>
+      Number(new RegExp(`^venus_uploads_total\\{result="${result}"\\} (\\d+)$`, "m").exec(text)?.[1] ?? 0);
+    expect(count("completed")).toBeGreaterThanOrEqual(1);
+    expect(count("not_an_image")).toBeGreaterThanOrEqual(1);
+    expect(text).toMatch(/^venus_image_worker_queue 0$/m);
+  });
+});

@@ -18,8 +18,9 @@ const fixture = useServer({
 
 test("a connection that sends nothing is closed after the idle timeout; one that pings stays", async () => {
   const idle = await signUp(fixture.server);
-  const busy = await signUp(fixture.server);
+  // The idle connection's last frame was its hello, inside signUp: the wait counts from there.
   const started = Date.now();
+  const busy = await signUp(fixture.server);
   const pinger = setInterval(() => busy.ws.send({ type: "ping", id: "keep" }), 2000);
   await idle.ws.closed;
   const waited = Date.now() - started;
