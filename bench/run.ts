@@ -9,6 +9,7 @@ import { benchImageWorker } from "./image-worker.js";
 import { benchLocationIndex } from "./location-index.js";
 import { benchProfileServer } from "./profile-server.js";
 import { formatTable, progress, writeResults, type BenchmarkResult } from "./report.js";
+import { benchUploadLoad } from "./upload-load.js";
 import { benchWriter } from "./writer.js";
 import { benchWsPing } from "./ws-ping.js";
 
@@ -21,6 +22,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkResult | BenchmarkResult
   "idle-memory": benchIdleMemory,
   "location-index": benchLocationIndex,
   "profile-server": benchProfileServer,
+  "upload-load": benchUploadLoad,
 };
 
 /** Benchmark names on the command line select those only (in the order above); none runs all. */
