@@ -4,7 +4,13 @@ import { expectError } from "../testing/account-flow.js";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { request } from "../testing/http-client.js";
 import { mediaChanged, putMedia, uploadImage } from "../testing/media-flow.js";
-import { as, createProfileUser, expectNoFrames, type ProfileUser } from "../testing/profile-flow.js";
+import {
+  as,
+  createProfileUser,
+  moderationQueue,
+  expectNoFrames,
+  type ProfileUser,
+} from "../testing/profile-flow.js";
 import { useServer } from "../testing/server-fixture.js";
 import { signUp, type SignedIn } from "../testing/sign-in.js";
 
@@ -24,27 +30,12 @@ beforeAll(async () => {
   admin = await createProfileUser(fixture.server, { email: ADMIN_EMAIL, name: "Boss" });
 });
 
-type Item = MediaModerationPage["items"][number];
-
-async function queuePage(after?: string): Promise<MediaModerationPage> {
-  const query = after === undefined ? "" : `?after=${encodeURIComponent(after)}`;
-  const result = await as(fixture.server, admin).get<MediaModerationPage>(`/admin/media/moderation${query}`);
-  expect(result.status, JSON.stringify(result.body)).toBe(200);
-  expect(result.body.items.length).toBeLessThanOrEqual(PAGE_SIZE);
-  return result.body;
-}
-
-/** Every page from the start, following `next`. */
-async function wholeQueue(): Promise<Item[]> {
-  const items: Item[] = [];
-  let page = await queuePage();
-  items.push(...page.items);
-  while (page.next !== null) {
-    page = await queuePage(page.next);
-    items.push(...page.items);
-  }
-  return items;
-}
+const { page: queuePage, all: wholeQueue } = moderationQueue<MediaModerationPage>(
+  fixture,
+  () => admin,
+  "/admin/media/moderation",
+  PAGE_SIZE,
+);
 
 const decide = (body: Record<string, unknown>, by: { accessToken: string } = admin) =>
   as(fixture.server, by).post("/admin/media/moderation", body);

@@ -5,6 +5,7 @@ import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import {
   as,
   createProfileUser,
+  moderationQueue,
   editProfile,
   expectNoFrames,
   expectProfileChanged,
@@ -33,27 +34,12 @@ beforeAll(async () => {
 
 type Item = ModerationQueuePage["items"][number];
 
-async function queuePage(after?: string): Promise<ModerationQueuePage> {
-  const query = after === undefined ? "" : `?after=${encodeURIComponent(after)}`;
-  const result = await as(fixture.server, admin).get<ModerationQueuePage>(
-    `/admin/profile/moderation${query}`,
-  );
-  expect(result.status, JSON.stringify(result.body)).toBe(200);
-  expect(result.body.items.length).toBeLessThanOrEqual(PAGE_SIZE);
-  return result.body;
-}
-
-/** Every page from the start, following `next`. */
-async function wholeQueue(): Promise<Item[]> {
-  const items: Item[] = [];
-  let page = await queuePage();
-  items.push(...page.items);
-  while (page.next !== null) {
-    page = await queuePage(page.next);
-    items.push(...page.items);
-  }
-  return items;
-}
+const { page: queuePage, all: wholeQueue } = moderationQueue<ModerationQueuePage>(
+  fixture,
+  () => admin,
+  "/admin/profile/moderation",
+  PAGE_SIZE,
+);
 
 const short = (item: Item) => [item.account_id, item.field, item.value];
 

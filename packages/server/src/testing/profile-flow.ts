@@ -319,3 +319,33 @@ export async function waitUntilOffline(
   }
   throw new Error(`${user.accountId} still online`);
 }
+
+/**
+ * An admin moderation queue of the fixture's server read through `path` (`?after=` paging): one page, checking it holds at
+ * most `pageSize` items, and every page from the start following `next`.
+ */
+export function moderationQueue<Page extends { items: unknown[]; next: string | null }>(
+  fixture: { readonly server: Server },
+  admin: () => { accessToken: string },
+  path: string,
+  pageSize: number,
+) {
+  const page = async (after?: string): Promise<Page> => {
+    const query = after === undefined ? "" : `?after=${encodeURIComponent(after)}`;
+    const result = await as(fixture.server, admin()).get<Page>(`${path}${query}`);
+    expect(result.status, JSON.stringify(result.body)).toBe(200);
+    expect(result.body.items.length).toBeLessThanOrEqual(pageSize);
+    return result.body;
+  };
+  const all = async (): Promise<Page["items"]> => {
+    const items: Page["items"] = [];
+    let current = await page();
+    items.push(...current.items);
+    while (current.next !== null) {
+      current = await page(current.next);
+      items.push(...current.items);
+    }
+    return items;
+  };
+  return { page, all };
+}
