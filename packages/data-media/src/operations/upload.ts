@@ -51,20 +51,23 @@ export async function startUpload(
   };
   account.upload = upload;
   const input = ctx.files.upload(contentId);
+  // An upload refused before its job was queued leaves no status behind.
+  const withdraw = async () => {
+    upload.active = false;
+    account.upload = undefined;
+    await wipeFiles([input]);
+  };
   try {
     await mkdir(ctx.files.tmpDir, { recursive: true });
     await mkdir(ctx.files.accountDir(accountId), { recursive: true });
     await writeFile(input, body, { mode: 0o600 });
   } catch (error) {
-    upload.active = false;
-    await wipeFiles([input]).catch(() => undefined);
+    await withdraw().catch(() => undefined);
     throw error;
   }
   // Checked again: the queue may have filled while the bytes were written.
   if (!ctx.worker.hasRoom()) {
-    upload.active = false;
-    account.upload = undefined;
-    await wipeFiles([input]);
+    await withdraw();
     throw busy(ctx);
   }
   countUpload(account, now);

@@ -1,5 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { AccountId } from "../ids.js";
+import { NextPageCursor } from "../profile/moderation-schemas.js";
 import { IMAGE_FAILURE_REASONS } from "./image-worker-messages.js";
 
 /** Content ids are random, URL-safe and also the image worker's job id (file names). */
@@ -161,9 +162,7 @@ export const MediaModerationPage = Type.Object({
       security_selfie: Type.Boolean({ description: "Currently the owner's security selfie." }),
     }),
   ),
-  next: Type.Union([Type.String(), Type.Null()], {
-    description: "Cursor of the next page (`?after=`), or null.",
-  }),
+  next: NextPageCursor,
 });
 export type MediaModerationPage = Static<typeof MediaModerationPage>;
 

@@ -3,6 +3,11 @@ import { AccountId } from "../ids.js";
 
 export const ModeratedFieldName = Type.Union([Type.Literal("name"), Type.Literal("text")]);
 
+/** The cursor a moderation queue page ends with. */
+export const NextPageCursor = Type.Union([Type.String(), Type.Null()], {
+  description: "Cursor of the next page (`?after=`), or null.",
+});
+
 export const ModerationQueuePage = Type.Object({
   items: Type.Array(
     Type.Object({
@@ -12,9 +17,7 @@ export const ModerationQueuePage = Type.Object({
       changed_at: Type.Integer({ description: "Unix ms of the edit." }),
     }),
   ),
-  next: Type.Union([Type.String(), Type.Null()], {
-    description: "Cursor of the next page (`?after=`), or null.",
-  }),
+  next: NextPageCursor,
 });
 export type ModerationQueuePage = Static<typeof ModerationQueuePage>;
 
