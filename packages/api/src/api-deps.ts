@@ -1,4 +1,5 @@
 import type { AccountContext } from "@venus/data-account";
+import type { ChatContext } from "@venus/data-chat";
 import type { MediaContext } from "@venus/data-media";
 import type { ProfileContext } from "@venus/data-profile";
 import type { Logger, Metrics } from "@venus/simple-backend";
@@ -11,6 +12,7 @@ export interface ApiDeps {
   account: AccountContext;
   profile: ProfileContext;
   media: MediaContext;
+  chat: ChatContext;
   metrics: Metrics;
   log: Logger;
   version: string;

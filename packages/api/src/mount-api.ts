@@ -38,6 +38,23 @@ import {
 import { uploadRoute, uploadStatusRoute } from "./routes/media/upload-routes.js";
 import { healthRoute, metricsRoute, openApiRoute } from "./routes/system/system-routes.js";
 import { websocketSession } from "./ws/websocket-session.js";
+import { blockRoute, blocksRoute, unblockRoute } from "./routes/chat/block-routes.js";
+import {
+  likeRoute,
+  matchesRoute,
+  receivedLikesRoute,
+  resetNewLikesRoute,
+} from "./routes/chat/like-routes.js";
+import {
+  ackMessagesRoute,
+  ackSentRoute,
+  pendingMessagesRoute,
+  sendMessageRoute,
+} from "./routes/chat/message-routes.js";
+import { publicKeyRoute, publishKeyRoute } from "./routes/chat/public-key-routes.js";
+import { ackSeenRoute, receiptsRoute, seenRoute, typingRoute } from "./routes/chat/receipt-routes.js";
+import { messageReportsRoute, reportMessagesRoute } from "./routes/chat/report-routes.js";
+import { chatSettingsRoute, chatStateRoute, setChatSettingsRoute } from "./routes/chat/settings-routes.js";
 
 export const ROUTES: readonly ApiRoute[] = [
   registerRoute,
@@ -68,10 +85,32 @@ export const ROUTES: readonly ApiRoute[] = [
   setProfileContentRoute,
   setSecuritySelfieRoute,
   profileContentRoute,
+  likeRoute,
+  receivedLikesRoute,
+  resetNewLikesRoute,
+  matchesRoute,
+  blockRoute,
+  unblockRoute,
+  blocksRoute,
+  publishKeyRoute,
+  publicKeyRoute,
+  sendMessageRoute,
+  pendingMessagesRoute,
+  ackMessagesRoute,
+  ackSentRoute,
+  receiptsRoute,
+  seenRoute,
+  ackSeenRoute,
+  typingRoute,
+  chatStateRoute,
+  chatSettingsRoute,
+  setChatSettingsRoute,
+  reportMessagesRoute,
   moderationQueueRoute,
   moderateRoute,
   mediaModerationQueueRoute,
   moderateContentRoute,
+  messageReportsRoute,
   adminStatisticsRoute,
   statisticsHistoryRoute,
   runDailyTaskRoute,

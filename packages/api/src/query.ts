@@ -1,3 +1,4 @@
+import { Type } from "@sinclair/typebox";
 import { VenusError } from "@venus/model";
 import type { HttpRequestContext } from "@venus/simple-backend";
 
@@ -10,3 +11,14 @@ export function integerQuery(http: HttpRequestContext, name: string, problem: st
   if (!NON_NEGATIVE_INTEGER.test(value)) throw new VenusError("validation_failed", `${name}: ${problem}`);
   return Number(value);
 }
+
+/** The `?after=` cursor of a paged list: the `next` of the previous page. */
+export function pageCursor(http: HttpRequestContext): string | undefined {
+  const after = integerQuery(http, "after", "must be the `next` of a previous page");
+  return after === undefined ? undefined : String(after);
+}
+
+/** The OpenAPI description of `?after=`. */
+export const PAGE_CURSOR_QUERY = {
+  after: { description: "The `next` of the previous page.", schema: Type.String() },
+};

@@ -1,4 +1,5 @@
 import type { AccountContext } from "@venus/data-account";
+import type { ChatContext } from "@venus/data-chat";
 import type { MediaContext } from "@venus/data-media";
 import type { ProfileContext } from "@venus/data-profile";
 
@@ -7,4 +8,5 @@ export interface Components {
   account: AccountContext;
   profile: ProfileContext;
   media: MediaContext;
+  chat: ChatContext;
 }

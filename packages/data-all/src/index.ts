@@ -1,6 +1,8 @@
 export type { Components } from "./components.js";
 export { saveSetup, completeSetup } from "./setup.js";
-export { canView, viewProfile } from "./view-profile.js";
+export { canView, viewProfile, isActive } from "./view-profile.js";
 export { favorite } from "./favorites.js";
 export { runDailyTask, type DailyTaskReport } from "./daily-task.js";
 export { uploadContent, viewProfileContent, contentForViewer } from "./media.js";
+export { startBrowsing } from "./browse.js";
+export { likeProfile, sendChatMessage, receivedLikesOf, matchesPageOf, blockAccount } from "./chat.js";

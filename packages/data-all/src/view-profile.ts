@@ -1,16 +1,24 @@
 import type { Account } from "@venus/data-account";
+import { isMatch } from "@venus/data-chat";
 import { presentProfileView, type Profile } from "@venus/data-profile";
 import { VenusError, type ProfileResponse } from "@venus/model";
 import type { Components } from "./components.js";
 
+/** Whether the account exists and is in use (state `normal`). */
+export const isActive = (components: Components, accountId: string): boolean =>
+  components.account.cache.accounts.get(accountId)?.state === "normal";
+
 /**
- * Whether `viewer` may see `target`'s profile: their own; a public profile of an active account;
- * or any profile with the `view_private_profiles` permission. Matches (chat) come later.
+ * Whether `viewer` may see `target`'s profile: their own; any profile with the
+ * `view_private_profiles` permission; otherwise never when either blocked the other, and then a
+ * public profile of an active account, or a match's active account whatever its visibility.
  */
 export function canView(components: Components, viewer: Account, target: Profile): boolean {
   if (viewer.id === target.accountId) return true;
   if (viewer.permissions.has("view_private_profiles")) return true;
-  return components.profile.listing.isPublic(target);
+  if (components.chat.cache.blockedEitherWay(viewer.id, target.accountId)) return false;
+  if (components.profile.listing.isPublic(target)) return true;
+  return isMatch(components.chat, viewer.id, target.accountId) && isActive(components, target.accountId);
 }
 
 /** A profile as `viewer` sees it; `unchanged` without the body when `knownVersion` is current. */

@@ -11,3 +11,4 @@ export { Presence } from "./presence.js";
 export { SyncVersions } from "./sync-versions.js";
 export { openStore, type StoreOptions } from "./open-store.js";
 export { CursorQueue } from "./cursor-queue.js";
+export { DAY_MS, utcDay, secondsUntilTomorrow, leftToday, countUse, type DailyUse } from "./daily-use.js";

@@ -62,8 +62,8 @@ describe("MediaCache.load", () => {
       crop: { x: 0.1, y: 0, size: 0.9 },
     });
     // Uploads today: a2 and the deleted a3 for alice (a1 was days ago), b1 and b2 for bob.
-    expect(loadedAlice?.uploadsToday).toBe(2);
-    expect(cache.accounts.get("bob")?.uploadsToday).toBe(2);
+    expect(loadedAlice?.uploads.used).toBe(2);
+    expect(cache.accounts.get("bob")?.uploads.used).toBe(2);
     expect(cache.content.get(rows[3]?.id ?? "")?.deletedAt).toBe(NOW - 500);
     expect(cache.content.get(rows[4]?.id ?? "")?.rejection).toEqual({
       category: "low_quality",

@@ -1,5 +1,5 @@
 import type { MediaStatements } from "@venus/database";
-import { CursorQueue } from "@venus/data-common";
+import { countUse, CursorQueue, utcDay } from "@venus/data-common";
 import {
   applyMediaAccountRow,
   contentFromRow,
@@ -7,7 +7,6 @@ import {
   type Content,
   type MediaAccount,
 } from "./media-entities.js";
-import { utcDay } from "./upload-quota.js";
 
 export interface PendingContent {
   accountId: string;
@@ -35,10 +34,7 @@ export class MediaCache {
       cache.content.set(content.id, content);
       const account = cache.account(content.accountId);
       // Uploads that completed today count against today's limit after a restart too.
-      if (utcDay(content.uploadedAt) === today) {
-        account.uploadDay = today;
-        account.uploadsToday++;
-      }
+      if (utcDay(content.uploadedAt) === today) countUse(account.uploads, content.uploadedAt);
       if (content.deletedAt !== null) continue;
       account.content.push(content);
       if (content.state === "waiting")

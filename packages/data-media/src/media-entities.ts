@@ -1,3 +1,4 @@
+import type { DailyUse } from "@venus/data-common";
 import type { ContentRow, MediaAccountRow } from "@venus/database";
 import type {
   ContentRejection,
@@ -37,9 +38,8 @@ export interface MediaAccount {
   crop: FaceCrop | null;
   securitySelfie: string | null;
   editedAt: number;
-  /** Uploads started on `uploadDay` (UTC `YYYY-MM-DD`). */
-  uploadDay: string;
-  uploadsToday: number;
+  /** Uploads started today (UTC). */
+  uploads: DailyUse;
   /** The latest upload's status; `active` while it waits or is processed. Memory only. */
   upload: { status: ProcessingStatus; active: boolean } | undefined;
 }
@@ -53,8 +53,7 @@ export function newMediaAccount(accountId: string): MediaAccount {
     crop: null,
     securitySelfie: null,
     editedAt: 0,
-    uploadDay: "",
-    uploadsToday: 0,
+    uploads: { day: 0, used: 0 },
     upload: undefined,
   };
 }

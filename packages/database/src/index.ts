@@ -9,3 +9,15 @@ export type { ProfileRow, FavoriteRow } from "./profile/profile-rows.js";
 export { MEDIA_MIGRATIONS } from "./media/media-migrations.js";
 export { MediaStatements } from "./media/media-statements.js";
 export type { ContentRow, MediaAccountRow } from "./media/media-rows.js";
+export { CHAT_MIGRATIONS } from "./chat/chat-migrations.js";
+export { ChatStatements } from "./chat/chat-statements.js";
+export type {
+  ChatAccountRow,
+  LikeRow,
+  MatchRow,
+  BlockRow,
+  PublicKeyRow,
+  MessageRow,
+  SeenReceiptRow,
+  MessageReportRow,
+} from "./chat/chat-rows.js";

@@ -28,6 +28,20 @@ export const ERRORS = {
   },
   forbidden: { status: 403, message: "missing permission" },
   not_found: { status: 404, message: "not found" },
+  blocked_or_not_found: {
+    status: 404,
+    message: "no such account, or it has blocked you or you have blocked it",
+  },
+  not_a_match: { status: 403, message: "messages go only between matches" },
+  public_key_outdated: {
+    status: 409,
+    message: "a key id is not the account's current public key; fetch the current one and encrypt again",
+  },
+  public_key_invalid: { status: 422, message: "not an armored OpenPGP public key" },
+  envelope_invalid: {
+    status: 422,
+    message: "the message envelope is not one this server signed for you",
+  },
   browse_session_expired: {
     status: 409,
     message: "the browse session is no longer current; reset it",
@@ -62,10 +76,31 @@ export const ERRORS = {
     message: "the account setup is not complete",
   },
   payload_too_large: { status: 413, message: "the request body is too large" },
+  message_too_large: { status: 413, message: "the message body is larger than chat.max_message_bytes" },
+  public_key_too_large: {
+    status: 413,
+    message: "the public key is larger than chat.public_key_max_bytes",
+  },
   too_young: { status: 422, message: "the minimum age is not met" },
   upload_limit_reached: {
     status: 429,
     message: "the daily upload limit is reached; try again tomorrow (UTC)",
+  },
+  daily_like_limit: {
+    status: 429,
+    message: "no likes left today; try again tomorrow (UTC)",
+  },
+  daily_message_limit: {
+    status: 429,
+    message: "the daily message limit is reached; try again tomorrow (UTC)",
+  },
+  conversation_full: {
+    status: 429,
+    message: "too many of your messages in this conversation wait for the recipient; retry later",
+  },
+  receipts_pending: {
+    status: 429,
+    message: "acknowledge the delivery receipts you have before sending more",
   },
   rate_limited: { status: 429, message: "too many requests; try again later" },
   internal_error: { status: 500, message: "internal error" },

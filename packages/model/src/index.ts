@@ -12,3 +12,7 @@ export * from "./profile/browse-schemas.js";
 export * from "./profile/favorites-statistics-schemas.js";
 export * from "./media/image-worker-messages.js";
 export * from "./media/media-schemas.js";
+export * from "./chat/like-schemas.js";
+export * from "./chat/public-key-schemas.js";
+export * from "./chat/message-schemas.js";
+export * from "./chat/report-schemas.js";

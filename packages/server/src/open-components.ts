@@ -1,4 +1,5 @@
 import { openAccountComponent, type AccountContext } from "@venus/data-account";
+import { openChatComponent, type ChatContext } from "@venus/data-chat";
 import { openMediaComponent, type MediaContext, type WorkerCommand } from "@venus/data-media";
 import { ConnectionRegistry, SyncVersions, WriteBehindFlusher, WriterMetrics } from "@venus/data-common";
 import { openProfileComponent, type ProfileContext } from "@venus/data-profile";
@@ -10,6 +11,7 @@ export interface OpenComponents {
   account: AccountContext;
   profile: ProfileContext;
   media: MediaContext;
+  chat: ChatContext;
   flusher: WriteBehindFlusher;
   /** Stops the image worker and waits for uploads it finished to commit. */
   stopMedia(): Promise<void>;
@@ -85,14 +87,16 @@ export async function openComponents(
     workerCommand,
     onCommitFailure,
   });
+  const chat = openChatComponent({ config, log, writerMetrics, connections, sync, onCommitFailure });
   return {
     account: account.ctx,
     profile: profile.ctx,
     media: media.ctx,
+    chat: chat.ctx,
     flusher,
     stopMedia: media.stop,
     close: async () => {
-      for (const component of [account, profile, media]) {
+      for (const component of [account, profile, media, chat]) {
         await component.writer.close();
         component.db.close();
       }

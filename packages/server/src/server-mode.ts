@@ -74,6 +74,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     account,
     profile: components.profile,
     media: components.media,
+    chat: components.chat,
     metrics,
     log,
     version: VENUS_VERSION,

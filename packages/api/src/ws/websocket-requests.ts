@@ -6,11 +6,19 @@ import type { ApiDeps } from "../api-deps.js";
 import { errorToReply } from "../error-reply.js";
 import type { ApiRoute, RouteInvoker } from "../route.js";
 import { browseNextRoute, browseResetRoute } from "../routes/profile/browse-routes.js";
+import { ackMessagesRoute, ackSentRoute, sendMessageRoute } from "../routes/chat/message-routes.js";
+import { ackSeenRoute, seenRoute, typingRoute } from "../routes/chat/receipt-routes.js";
 
 /** Routes a client may also call as WebSocket requests: the same handler, the connection's sign-in. */
 const WS_ROUTES: Record<WsRequestMethod, ApiRoute & { invoke: RouteInvoker }> = {
   "profile.page.reset": browseResetRoute,
   "profile.page.next": browseNextRoute,
+  "chat.send": sendMessageRoute,
+  "chat.ack": ackMessagesRoute,
+  "chat.sent.ack": ackSentRoute,
+  "chat.seen": seenRoute,
+  "chat.seen.ack": ackSeenRoute,
+  "chat.typing": typingRoute,
 };
 
 /** What a request needs of its connection. */

@@ -5,6 +5,7 @@ import {
   rotateAccessTokenIfDue,
   type Authenticated,
 } from "@venus/data-account";
+import { chatSyncEvents } from "@venus/data-chat";
 import type { LiveConnection } from "@venus/data-common";
 import {
   CLOSE_CODES,
@@ -121,6 +122,7 @@ async function onHello(deps: ApiDeps, connection: Connection<SessionState>, fram
   };
   connection.send(welcome);
   for (const event of syncEvents) connection.send({ type: "event", event });
+  for (const frame of chatSyncEvents(deps.chat, auth.account.id)) connection.send(frame);
 }
 
 function onReadyFrame(deps: ApiDeps, connection: Connection<SessionState>, frame: unknown): void {

@@ -1,3 +1,4 @@
+import { countUse, leftToday, secondsUntilTomorrow } from "@venus/data-common";
 import { randomBytes } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import {
@@ -11,7 +12,6 @@ import { WorkerError } from "@venus/simple-backend";
 import type { MediaContext } from "../context.js";
 import { wipeFiles } from "../media-files.js";
 import type { Content, MediaAccount } from "../media-entities.js";
-import { countUpload, secondsUntilTomorrow, uploadsLeftToday } from "../upload-quota.js";
 import { saveMedia } from "./save-media.js";
 
 type FinalState = Extract<ProcessingState, { state: "completed" | "failed" }>;
@@ -38,7 +38,7 @@ export async function startUpload(
   const account = ctx.cache.account(accountId);
   const now = ctx.now();
   if (account.upload?.active) throw new VenusError("upload_in_progress");
-  if (uploadsLeftToday(account, media.uploads_per_day, now) === 0)
+  if (leftToday(account.uploads, media.uploads_per_day, now) === 0)
     throw new VenusError("upload_limit_reached", undefined, secondsUntilTomorrow(now));
   if (account.content.length >= media.max_items_per_account) throw new VenusError("content_limit_reached");
   if (body.length === 0) throw new VenusError("validation_failed", "the request body holds no image");
@@ -70,7 +70,7 @@ export async function startUpload(
     await withdraw();
     throw busy(ctx);
   }
-  countUpload(account, now);
+  countUse(account.uploads, now);
   const setState = (state: ProcessingState) => {
     upload.status = { processing_id: upload.status.processing_id, ...state };
     ctx.connections.publish(accountId, "content_processing_state", upload.status);

@@ -1,8 +1,8 @@
+import { leftToday } from "@venus/data-common";
 import type { OwnContentResponse } from "@venus/model";
 import type { MediaContext } from "../context.js";
 import { isInUse, newMediaAccount } from "../media-entities.js";
 import { sizesOf } from "./sizes.js";
-import { uploadsLeftToday } from "../upload-quota.js";
 
 /** The owner's content list with states, rejections and limits. */
 export function presentOwnContent(ctx: MediaContext, accountId: string): OwnContentResponse {
@@ -18,7 +18,7 @@ export function presentOwnContent(ctx: MediaContext, accountId: string): OwnCont
       in_use: isInUse(account, content.id),
     })),
     max_items: media.max_items_per_account,
-    uploads_left_today: uploadsLeftToday(account, media.uploads_per_day, ctx.now()),
+    uploads_left_today: leftToday(account.uploads, media.uploads_per_day, ctx.now()),
     version: account.version,
   };
 }

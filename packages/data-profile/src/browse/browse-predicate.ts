@@ -14,14 +14,16 @@ export interface PredicateInput {
   attributeSlab: AttributeSlab;
   presence: Presence;
   now: () => number;
+  /** Accounts never shown to this viewer (blocks, decided by chat). */
+  hidden: (accountId: string) => boolean;
 }
 
 const acceptedTextLength = (profile: Profile) =>
   profile.text.state === "accepted" ? [...profile.text.value].length : 0;
 
 /**
- * Which index entries a viewer's browse session shows: never the viewer, always a mutual match, and
- * every filter. A profile that hides its last-seen time fails a last-seen filter rather than leak it.
+ * Which index entries a viewer's browse session shows: never the viewer nor a hidden account, always
+ * a mutual match, and every filter. A profile that hides its last-seen time fails a last-seen filter rather than leak it.
  * Runs for every candidate, so filters are compiled once here.
  */
 export function browsePredicate(input: PredicateInput): (entry: LocationEntry<Profile>) => boolean {
@@ -35,6 +37,7 @@ export function browsePredicate(input: PredicateInput): (entry: LocationEntry<Pr
   const textMax = filters.text_length?.max ?? Infinity;
   return ({ data: candidate }) => {
     if (candidate.accountId === viewer.accountId || !mutuallyWanted(viewer, candidate)) return false;
+    if (input.hidden(candidate.accountId)) return false;
     if (filters.unlimited_likes_only && !candidate.unlimitedLikes) return false;
     if (filters.created_after !== undefined && candidate.createdAt <= filters.created_after) return false;
     if (filters.edited_after !== undefined && candidate.editedAt <= filters.edited_after) return false;

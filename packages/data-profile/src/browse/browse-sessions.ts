@@ -1,3 +1,4 @@
+import { utcDay } from "@venus/data-common";
 import { randomBytes } from "node:crypto";
 import type { ProfileIterator } from "../location/profile-iterator.js";
 import type { Profile } from "../profile-entity.js";
@@ -7,13 +8,11 @@ export interface BrowseSession {
   iterator: ProfileIterator<Profile>;
 }
 
-interface DailyUse {
+interface BrowseUse {
   day: number;
   resets: number;
   pages: number;
 }
-
-const DAY_MS = 86_400_000;
 
 /**
  * One browse session per account (a reset replaces it) and the day's use of resets and pages. Both
@@ -21,7 +20,7 @@ const DAY_MS = 86_400_000;
  */
 export class BrowseSessions {
   private readonly sessions = new Map<string, BrowseSession>();
-  private readonly use = new Map<string, DailyUse>();
+  private readonly use = new Map<string, BrowseUse>();
 
   start(accountId: string, iterator: ProfileIterator<Profile>): BrowseSession {
     const session = { id: randomBytes(12).toString("base64url"), iterator };
@@ -38,15 +37,10 @@ export class BrowseSessions {
   }
 
   /** Today's use for the account (a new UTC day starts from zero). */
-  today(accountId: string, now: number): DailyUse {
-    const day = Math.floor(now / DAY_MS);
+  today(accountId: string, now: number): BrowseUse {
+    const day = utcDay(now);
     let use = this.use.get(accountId);
     if (!use || use.day !== day) this.use.set(accountId, (use = { day, resets: 0, pages: 0 }));
     return use;
-  }
-
-  /** Seconds until the next UTC day, for Retry-After. */
-  static secondsUntilTomorrow(now: number): number {
-    return Math.ceil((DAY_MS - (now % DAY_MS)) / 1000);
   }
 }

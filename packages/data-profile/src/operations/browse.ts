@@ -1,21 +1,25 @@
 import { VenusError, type BrowsePage, type BrowseResetRequest } from "@venus/model";
 import { browsePredicate } from "../browse/browse-predicate.js";
-import { BrowseSessions } from "../browse/browse-sessions.js";
+import { secondsUntilTomorrow } from "@venus/data-common";
 import type { ProfileContext } from "../context.js";
 import { ProfileIterator } from "../location/profile-iterator.js";
 import type { Profile } from "../profile-entity.js";
 import { presentBrowseItem } from "../presenters/browse-item-presenter.js";
 
 function dailyLimitReached(now: number): VenusError {
-  return new VenusError(
-    "rate_limited",
-    "the daily browsing limit is reached",
-    BrowseSessions.secondsUntilTomorrow(now),
-  );
+  return new VenusError("rate_limited", "the daily browsing limit is reached", secondsUntilTomorrow(now));
 }
 
-/** Starts a new browse session from the viewer's location, replacing the previous one. */
-export function resetBrowse(ctx: ProfileContext, viewer: Profile, request: BrowseResetRequest): string {
+/**
+ * Starts a new browse session from the viewer's location, replacing the previous one. `hidden`
+ * accounts never show, even when that changes during the session.
+ */
+export function resetBrowse(
+  ctx: ProfileContext,
+  viewer: Profile,
+  request: BrowseResetRequest,
+  hidden: (accountId: string) => boolean,
+): string {
   if (viewer.latitude === null || viewer.longitude === null) {
     throw new VenusError("invalid_state", "set a location before browsing");
   }
@@ -31,6 +35,7 @@ export function resetBrowse(ctx: ProfileContext, viewer: Profile, request: Brows
     attributeSlab: ctx.cache.attributeSlab,
     presence: ctx.presence,
     now: ctx.now,
+    hidden,
   });
   const now = ctx.now();
   const use = ctx.browse.today(viewer.accountId, now);

@@ -6,7 +6,7 @@ export const CLIENT_KINDS = ["web", "android", "ios", "bot"] as const;
 export type ClientKind = (typeof CLIENT_KINDS)[number];
 
 /** Data types a client caches; their versions travel in `hello.sync`. */
-export const SYNC_TYPES = ["account_state", "profile", "media_content"] as const;
+export const SYNC_TYPES = ["account_state", "profile", "media_content", "matches", "received_likes"] as const;
 export type SyncType = (typeof SYNC_TYPES)[number];
 
 export const HelloFrame = Type.Object(
@@ -37,7 +37,16 @@ export const PingFrame = Type.Object(
 export type PingFrame = Static<typeof PingFrame>;
 
 /** Requests over the WebSocket, answered by a `response` frame with the same id. */
-export const WS_REQUEST_METHODS = ["profile.page.reset", "profile.page.next"] as const;
+export const WS_REQUEST_METHODS = [
+  "profile.page.reset",
+  "profile.page.next",
+  "chat.send",
+  "chat.ack",
+  "chat.sent.ack",
+  "chat.seen",
+  "chat.seen.ack",
+  "chat.typing",
+] as const;
 export type WsRequestMethod = (typeof WS_REQUEST_METHODS)[number];
 
 export const RequestFrame = Type.Object(
@@ -118,6 +127,14 @@ export const EVENT_NAMES = [
   "profile_changed",
   "media_content_changed",
   "content_processing_state",
+  "matches_changed",
+  "received_likes_changed",
+  "like_received",
+  "match",
+  "new_message",
+  "delivered",
+  "seen",
+  "typing",
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

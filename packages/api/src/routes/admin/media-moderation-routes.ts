@@ -1,7 +1,6 @@
-import { Type } from "@sinclair/typebox";
 import { moderateContent, presentMediaModerationPage } from "@venus/data-media";
 import { ErrorResponse, MediaModerationPage, MediaModerationRequest, OkResponse } from "@venus/model";
-import { integerQuery } from "../../query.js";
+import { PAGE_CURSOR_QUERY, pageCursor } from "../../query.js";
 import { json, userRoute } from "../../route.js";
 
 export const mediaModerationQueueRoute = userRoute(
@@ -11,17 +10,14 @@ export const mediaModerationQueueRoute = userRoute(
     summary: "Images waiting for moderation, oldest first; `?after=` takes the previous page's `next`",
     tag: "admin",
     permission: "moderate_images",
-    query: { after: { description: "The `next` of the previous page.", schema: Type.String() } },
+    query: PAGE_CURSOR_QUERY,
     responses: {
       200: { description: "A page", schema: MediaModerationPage },
       400: { description: "validation_failed (not a cursor)", schema: ErrorResponse },
       403: { description: "forbidden", schema: ErrorResponse },
     },
   },
-  ({ http, deps }) => {
-    const after = integerQuery(http, "after", "must be the `next` of a previous page");
-    return json(200, presentMediaModerationPage(deps.media, after === undefined ? undefined : String(after)));
-  },
+  ({ http, deps }) => json(200, presentMediaModerationPage(deps.media, pageCursor(http))),
 );
 
 export const moderateContentRoute = userRoute(

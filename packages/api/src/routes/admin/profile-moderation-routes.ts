@@ -1,7 +1,6 @@
-import { Type } from "@sinclair/typebox";
 import { moderateText, moderationPage } from "@venus/data-profile";
 import { ErrorResponse, ModerationDecisionRequest, ModerationQueuePage, OkResponse } from "@venus/model";
-import { integerQuery } from "../../query.js";
+import { PAGE_CURSOR_QUERY, pageCursor } from "../../query.js";
 import { json, userRoute } from "../../route.js";
 
 export const moderationQueueRoute = userRoute(
@@ -12,17 +11,14 @@ export const moderationQueueRoute = userRoute(
       "Names and texts waiting for moderation, oldest first; `?after=` takes the previous page's `next`",
     tag: "admin",
     permission: "moderate_texts",
-    query: { after: { description: "The `next` of the previous page.", schema: Type.String() } },
+    query: PAGE_CURSOR_QUERY,
     responses: {
       200: { description: "A page", schema: ModerationQueuePage },
       400: { description: "validation_failed (not a cursor)", schema: ErrorResponse },
       403: { description: "forbidden", schema: ErrorResponse },
     },
   },
-  ({ http, deps }) => {
-    const after = integerQuery(http, "after", "must be the `next` of a previous page");
-    return json(200, moderationPage(deps.profile, after === undefined ? undefined : String(after)));
-  },
+  ({ http, deps }) => json(200, moderationPage(deps.profile, pageCursor(http))),
 );
 
 export const moderateRoute = userRoute(

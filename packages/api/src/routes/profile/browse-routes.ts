@@ -1,4 +1,5 @@
-import { nextBrowsePage, resetBrowse } from "@venus/data-profile";
+import { startBrowsing } from "@venus/data-all";
+import { nextBrowsePage } from "@venus/data-profile";
 import {
   AttributeDefinitions,
   BrowseNextRequest,
@@ -24,8 +25,7 @@ export const browseResetRoute = userRoute(
       429: { description: "rate_limited (daily resets)", schema: ErrorResponse },
     },
   },
-  ({ auth, body, deps }) =>
-    json(200, { session_id: resetBrowse(deps.profile, ownProfile(deps, auth), body) }),
+  ({ auth, body, deps }) => json(200, { session_id: startBrowsing(deps, ownProfile(deps, auth), body) }),
 );
 
 export const browseNextRoute = userRoute(

@@ -1,0 +1,82 @@
+import { sendChatMessage } from "@venus/data-all";
+import { acknowledgeReceived, acknowledgeSent, pendingMessages } from "@venus/data-chat";
+import {
+  AckMessagesRequest,
+  AckResponse,
+  AckSentRequest,
+  ErrorResponse,
+  PendingMessagesResponse,
+  SendMessageRequest,
+  SendMessageResponse,
+} from "@venus/model";
+import { json, userRoute } from "../../route.js";
+
+export const sendMessageRoute = userRoute(
+  {
+    method: "post",
+    path: "/chat/messages",
+    summary:
+      "Send an encrypted message to a match; answered once it is stored. Also the WebSocket request chat.send",
+    tag: "chat",
+    body: SendMessageRequest,
+    // The base64 body (4/3 of the bytes) and the other fields.
+    maxBodyBytes: (deps) => Math.ceil(deps.chat.config.chat.max_message_bytes / 3) * 4 + 1024,
+    responses: {
+      200: { description: "Stored (or stored before, for a UUID sent again)", schema: SendMessageResponse },
+      400: { description: "validation_failed", schema: ErrorResponse },
+      403: { description: "not_a_match", schema: ErrorResponse },
+      404: { description: "blocked_or_not_found", schema: ErrorResponse },
+      409: {
+        description: "public_key_outdated (fetch the current key, encrypt again)",
+        schema: ErrorResponse,
+      },
+      413: { description: "message_too_large (chat.max_message_bytes)", schema: ErrorResponse },
+      429: {
+        description:
+          "daily_message_limit (with Retry-After), conversation_full (the recipient has not acknowledged enough), receipts_pending (acknowledge your delivered receipts)",
+        schema: ErrorResponse,
+      },
+    },
+  },
+  async ({ auth, body, deps }) => json(200, await sendChatMessage(deps, auth.account, body)),
+);
+
+export const pendingMessagesRoute = userRoute(
+  {
+    method: "get",
+    path: "/chat/messages/pending",
+    summary:
+      "Messages waiting for the caller, oldest first in each conversation (also pushed as new_message)",
+    tag: "chat",
+    responses: { 200: { description: "A page of envelopes", schema: PendingMessagesResponse } },
+  },
+  ({ auth, deps }) => json(200, pendingMessages(deps.chat, auth.account.id)),
+);
+
+export const ackMessagesRoute = userRoute(
+  {
+    method: "post",
+    path: "/chat/messages/ack",
+    summary:
+      "The caller (recipient) has stored these messages: the server drops their bodies and tells each sender `delivered`. Also chat.ack",
+    tag: "chat",
+    body: AckMessagesRequest,
+    responses: { 200: { description: "How many were waiting", schema: AckResponse } },
+  },
+  async ({ auth, body, deps }) =>
+    json(200, { acknowledged: await acknowledgeReceived(deps.chat, auth.account.id, body) }),
+);
+
+export const ackSentRoute = userRoute(
+  {
+    method: "post",
+    path: "/chat/messages/sent/ack",
+    summary:
+      "The caller (sender) has the send results, and delivered receipts, of these messages; once both sides are done a message is deleted. Also chat.sent.ack",
+    tag: "chat",
+    body: AckSentRequest,
+    responses: { 200: { description: "How many changed", schema: AckResponse } },
+  },
+  async ({ auth, body, deps }) =>
+    json(200, { acknowledged: await acknowledgeSent(deps.chat, auth.account.id, body.uuids) }),
+);

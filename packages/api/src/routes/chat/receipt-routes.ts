@@ -1,0 +1,87 @@
+import { acknowledgeSeen, deliveredReceipts, forwardTyping, markSeen, seenReceipts } from "@venus/data-chat";
+import {
+  AckResponse,
+  ErrorResponse,
+  OkResponse,
+  ReceiptsResponse,
+  SeenRequest,
+  TypingRequest,
+} from "@venus/model";
+import { json, userRoute } from "../../route.js";
+
+const CONVERSATION_ERRORS = {
+  403: { description: "not_a_match", schema: ErrorResponse },
+  404: { description: "blocked_or_not_found", schema: ErrorResponse },
+};
+
+export const receiptsRoute = userRoute(
+  {
+    method: "get",
+    path: "/chat/receipts",
+    summary: "Delivered and read receipts waiting for the caller's acknowledgement (also pushed)",
+    tag: "chat",
+    responses: { 200: { description: "Receipts", schema: ReceiptsResponse } },
+  },
+  ({ auth, deps }) =>
+    json(200, {
+      delivered: deliveredReceipts(deps.chat, auth.account.id),
+      seen: seenReceipts(deps.chat, auth.account.id),
+    }),
+);
+
+export const seenRoute = userRoute(
+  {
+    method: "post",
+    path: "/chat/seen",
+    summary:
+      "The caller has read the conversation up to `number`; the other side gets `seen` if the caller shares read receipts. Also chat.seen",
+    tag: "chat",
+    body: SeenRequest,
+    responses: {
+      200: { description: "Recorded", schema: OkResponse },
+      400: {
+        description: "validation_failed (beyond the conversation's latest number)",
+        schema: ErrorResponse,
+      },
+      ...CONVERSATION_ERRORS,
+    },
+  },
+  async ({ auth, body, deps }) => {
+    await markSeen(deps.chat, auth.account.id, body);
+    return json(200, { ok: true });
+  },
+);
+
+export const ackSeenRoute = userRoute(
+  {
+    method: "post",
+    path: "/chat/seen/ack",
+    summary:
+      "The caller has the read receipt of `account_id` up to `number`; it is deleted. Also chat.seen.ack",
+    tag: "chat",
+    body: SeenRequest,
+    responses: { 200: { description: "1 if a receipt went", schema: AckResponse } },
+  },
+  async ({ auth, body, deps }) =>
+    json(200, { acknowledged: await acknowledgeSeen(deps.chat, auth.account.id, body) }),
+);
+
+export const typingRoute = userRoute(
+  {
+    method: "post",
+    path: "/chat/typing",
+    summary:
+      "Typing started or stopped: forwarded live to the match as `typing` (never stored; dropped when the caller hides typing). Usually the WebSocket request chat.typing",
+    tag: "chat",
+    body: TypingRequest,
+    responses: {
+      200: { description: "Forwarded (or hidden)", schema: OkResponse },
+      ...CONVERSATION_ERRORS,
+      429: { description: "rate_limited (chat.typing_min_interval_ms)", schema: ErrorResponse },
+    },
+  },
+  ({ auth, body, deps }) => {
+    forwardTyping(deps.chat, auth.account.id, body.account_id, body.typing);
+    return json(200, { ok: true });
+  },
+);

@@ -1,0 +1,47 @@
+import { randomBytes } from "node:crypto";
+import { CHAT_MIGRATIONS, ChatStatements, type Database } from "@venus/database";
+import {
+  openStore,
+  type ConnectionRegistry,
+  type GroupCommitWriter,
+  type SyncVersions,
+  type WriterMetrics,
+} from "@venus/data-common";
+import type { VenusConfig } from "@venus/model";
+import type { Logger } from "@venus/simple-backend";
+import { ChatCache } from "./chat-cache.js";
+import type { ChatContext } from "./context.js";
+
+export interface ChatComponentOptions {
+  config: VenusConfig;
+  log: Logger;
+  writerMetrics: WriterMetrics;
+  connections: ConnectionRegistry;
+  sync: SyncVersions;
+  onCommitFailure?: (error: unknown) => void;
+  now?: () => number;
+}
+
+/** Opens `chat.sqlite` and loads likes, matches, blocks, keys and every stored message into memory. */
+export function openChatComponent(options: ChatComponentOptions): {
+  ctx: ChatContext;
+  db: Database;
+  writer: GroupCommitWriter;
+} {
+  const { db, writer } = openStore({ ...options, name: "chat", migrations: CHAT_MIGRATIONS });
+  const statements = new ChatStatements(db);
+  const now = options.now ?? Date.now;
+  const cache = ChatCache.load(statements);
+  const ctx: ChatContext = {
+    config: options.config,
+    cache,
+    statements,
+    writer,
+    connections: options.connections,
+    signingSecret: statements.signingSecret(() => randomBytes(32), now()),
+    now,
+  };
+  options.sync.register("matches", (id) => cache.accounts.get(id)?.matchesVersion ?? 0);
+  options.sync.register("received_likes", (id) => cache.accounts.get(id)?.likesVersion ?? 0);
+  return { ctx, db, writer };
+}

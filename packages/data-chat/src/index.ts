@@ -1,0 +1,14 @@
+export { openChatComponent, type ChatComponentOptions } from "./chat-component.js";
+export type { ChatContext } from "./context.js";
+export { ChatCache } from "./chat-cache.js";
+export { like, receivedLikes, resetNewLikes, dailyLikesLeft } from "./operations/likes.js";
+export { isMatch, matchesOf } from "./operations/matches.js";
+export { block, unblock, blockedAccounts } from "./operations/blocks.js";
+export { publishKey, publicKeyFor } from "./operations/public-keys.js";
+export { sendMessage } from "./operations/send-message.js";
+export { acknowledgeReceived, acknowledgeSent, deliveredReceipts } from "./operations/acknowledge.js";
+export { markSeen, acknowledgeSeen, seenReceipts } from "./operations/seen.js";
+export { forwardTyping } from "./operations/typing.js";
+export { pendingMessages, chatSyncEvents } from "./operations/pending.js";
+export { chatSettingsOf, setChatSettings, chatState } from "./operations/chat-settings.js";
+export { reportMessages, messageReports } from "./operations/report.js";

@@ -1,0 +1,14 @@
+import { VenusError } from "@venus/model";
+import type { ChatContext } from "../context.js";
+import { openConversation } from "./conversation-access.js";
+
+/** Typing start and stop go live to the other side only: never stored, rate limited, and not sent at all when the typer hides typing. */
+export function forwardTyping(ctx: ChatContext, typerId: string, otherId: string, typing: boolean): void {
+  openConversation(ctx, typerId, otherId);
+  const typer = ctx.cache.account(typerId);
+  const now = ctx.now();
+  if (now - typer.lastTypingAt < ctx.config.chat.typing_min_interval_ms)
+    throw new VenusError("rate_limited", "typing frames come at most every chat.typing_min_interval_ms", 1);
+  typer.lastTypingAt = now;
+  if (typer.settings.typing) ctx.connections.publish(otherId, "typing", { account_id: typerId, typing });
+}
