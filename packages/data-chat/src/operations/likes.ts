@@ -97,6 +97,7 @@ export function receivedLikes(
     likes: page.items.map((like) => ({ account_id: like.liker, liked_at: like.likedAt })),
     new_count: cache.accounts.get(accountId)?.newLikes ?? 0,
     next: page.next,
+    version: cache.accounts.get(accountId)?.likesVersion ?? 0,
   };
 }
 

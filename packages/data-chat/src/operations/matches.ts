@@ -23,5 +23,6 @@ export function matchesOf(
   return {
     matches: page.items.map((c) => ({ account_id: other(c), matched_at: c.matchedAt })),
     next: page.next,
+    version: cache.accounts.get(accountId)?.matchesVersion ?? 0,
   };
 }

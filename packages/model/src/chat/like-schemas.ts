@@ -26,6 +26,7 @@ export const ReceivedLikesPage = Type.Object({
   }),
   new_count: Type.Integer({ description: "Likes received since the caller last reset the count." }),
   next: NextPageCursor,
+  version: Type.Integer({ description: "The received_likes sync version this list is at." }),
 });
 export type ReceivedLikesPage = Static<typeof ReceivedLikesPage>;
 
@@ -38,6 +39,7 @@ export const Match = Type.Object({
 export type Match = Static<typeof Match>;
 
 export const MatchesPage = Type.Object({
+  version: Type.Integer({ description: "The matches sync version this list is at." }),
   matches: Type.Array(Match, {
     description: "Newest first; a pair where either blocked the other is hidden.",
   }),
