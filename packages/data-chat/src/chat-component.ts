@@ -8,13 +8,15 @@ import {
   type WriterMetrics,
 } from "@venus/data-common";
 import type { VenusConfig } from "@venus/model";
-import type { Logger } from "@venus/simple-backend";
+import type { Logger, Metrics } from "@venus/simple-backend";
+import { ChatMetrics } from "./chat-metrics.js";
 import { ChatCache } from "./chat-cache.js";
 import type { ChatContext } from "./context.js";
 
 export interface ChatComponentOptions {
   config: VenusConfig;
   log: Logger;
+  metrics: Metrics;
   writerMetrics: WriterMetrics;
   connections: ConnectionRegistry;
   sync: SyncVersions;
@@ -38,6 +40,7 @@ export function openChatComponent(options: ChatComponentOptions): {
     statements,
     writer,
     connections: options.connections,
+    metrics: new ChatMetrics(options.metrics),
     signingSecret: statements.signingSecret(() => randomBytes(32), now()),
     now,
   };

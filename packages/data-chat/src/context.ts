@@ -2,6 +2,7 @@ import type { ChatStatements } from "@venus/database";
 import type { ConnectionRegistry, GroupCommitWriter } from "@venus/data-common";
 import type { VenusConfig } from "@venus/model";
 import type { ChatCache } from "./chat-cache.js";
+import type { ChatMetrics } from "./chat-metrics.js";
 
 /** Everything a chat operation works with. */
 export interface ChatContext {
@@ -12,5 +13,6 @@ export interface ChatContext {
   connections: ConnectionRegistry;
   /** The secret message envelopes are signed with (chat.sqlite, made on first start). */
   signingSecret: Buffer;
+  metrics: ChatMetrics;
   now: () => number;
 }

@@ -87,7 +87,7 @@ export async function openComponents(
     workerCommand,
     onCommitFailure,
   });
-  const chat = openChatComponent({ config, log, writerMetrics, connections, sync, onCommitFailure });
+  const chat = openChatComponent({ config, log, metrics, writerMetrics, connections, sync, onCommitFailure });
   return {
     account: account.ctx,
     profile: profile.ctx,

@@ -28,6 +28,12 @@ function persist(ctx: ChatContext, changed: { message: Message; finished: boolea
   });
 }
 
+function countSteps(ctx: ChatContext, changed: { finished: boolean }[], step?: "delivered"): void {
+  if (step) ctx.metrics.messages.inc({ step }, changed.length);
+  const deleted = changed.filter((c) => c.finished).length;
+  if (deleted > 0) ctx.metrics.messages.inc({ step: "deleted" }, deleted);
+}
+
 /**
  * The recipient has these messages: their bodies go, and each sender whom the recipient shares
  * delivery receipts with gets `delivered`. Unknown or already acknowledged ones are skipped.
@@ -52,6 +58,7 @@ export async function acknowledgeReceived(
   }
   if (changed.length === 0) return 0;
   await persist(ctx, changed);
+  countSteps(ctx, changed, "delivered");
   if (share) {
     const bySender = new Map<string, DeliveredReceipt[]>();
     for (const { message } of changed)
@@ -82,6 +89,7 @@ export async function acknowledgeSent(
     changed.push({ message, finished: outcome === "finished" });
   }
   if (changed.length > 0) await persist(ctx, changed);
+  countSteps(ctx, changed);
   return changed.length;
 }
 

@@ -108,6 +108,7 @@ async function store(
     throw error;
   }
   cache.messages.addReserved(message);
+  ctx.metrics.messages.inc({ step: "stored" });
   ctx.connections.publish(message.recipient, "new_message", presentEnvelope(message));
   return result(message);
 }

@@ -11,6 +11,7 @@ import {
   storedMessages,
 } from "../testing/chat-flow.js";
 import { as, expectNoFrames } from "../testing/profile-flow.js";
+import { request } from "../testing/http-client.js";
 import { useServer } from "../testing/server-fixture.js";
 
 const fixture = useServer();
@@ -60,5 +61,9 @@ describe("a message's whole life", () => {
     expect((await as(server, alice).get("/chat/receipts")).body).toEqual({ delivered: [], seen: [] });
     expect(storedMessages(server)).toEqual([]);
     await expectNoFrames(bob.ws);
+
+    const metrics = await request<string>(server.url, "GET", "/metrics");
+    for (const step of ["stored", "delivered", "deleted"])
+      expect(metrics.body).toContain(`venus_chat_messages_total{step="${step}"} 1`);
   });
 });
