@@ -1,12 +1,22 @@
 import type { Account } from "@venus/data-account";
-import { block, like, matchesOf, receivedLikes, sendMessage } from "@venus/data-chat";
+import {
+  block,
+  forwardTyping,
+  like,
+  markSeen,
+  matchesOf,
+  receivedLikes,
+  sendMessage,
+} from "@venus/data-chat";
 import {
   VenusError,
   type LikeResponse,
   type MatchesPage,
   type ReceivedLikesPage,
   type SendMessageRequest,
+  type SeenRequest,
   type SendMessageResponse,
+  type TypingRequest,
 } from "@venus/model";
 import type { Components } from "./components.js";
 import { canView, isActive } from "./view-profile.js";
@@ -38,12 +48,29 @@ export function sendChatMessage(
   request: SendMessageRequest,
 ): Promise<SendMessageResponse> {
   requireNormal(sender);
-  if (
-    !isActive(components, request.recipient) &&
-    !components.chat.cache.messages.get(sender.id, request.uuid)
-  )
-    throw new VenusError("blocked_or_not_found");
+  // A send already stored is answered again even if the recipient has left since.
+  if (!components.chat.cache.messages.get(sender.id, request.uuid))
+    requireActiveOther(components, request.recipient);
   return sendMessage(components.chat, sender.id, request);
+}
+
+/** The other side of a conversation must be in use; otherwise it is as if it did not exist. */
+function requireActiveOther(components: Components, otherId: string): void {
+  if (!isActive(components, otherId)) throw new VenusError("blocked_or_not_found");
+}
+
+/** A read receipt for a match whose account is in use. */
+export function markSeenBy(components: Components, reader: Account, request: SeenRequest): Promise<void> {
+  requireNormal(reader);
+  requireActiveOther(components, request.account_id);
+  return markSeen(components.chat, reader.id, request);
+}
+
+/** Typing to a match whose account is in use. */
+export function typingTo(components: Components, typer: Account, request: TypingRequest): void {
+  requireNormal(typer);
+  requireActiveOther(components, request.account_id);
+  forwardTyping(components.chat, typer.id, request.account_id, request.typing);
 }
 
 const inactive = (components: Components) => (accountId: string) => !isActive(components, accountId);

@@ -5,4 +5,12 @@ export { favorite } from "./favorites.js";
 export { runDailyTask, type DailyTaskReport } from "./daily-task.js";
 export { uploadContent, viewProfileContent, contentForViewer } from "./media.js";
 export { startBrowsing } from "./browse.js";
-export { likeProfile, sendChatMessage, receivedLikesOf, matchesPageOf, blockAccount } from "./chat.js";
+export {
+  likeProfile,
+  sendChatMessage,
+  markSeenBy,
+  typingTo,
+  receivedLikesOf,
+  matchesPageOf,
+  blockAccount,
+} from "./chat.js";

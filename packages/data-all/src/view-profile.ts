@@ -11,14 +11,19 @@ export const isActive = (components: Components, accountId: string): boolean =>
 /**
  * Whether `viewer` may see `target`'s profile: their own; any profile with the
  * `view_private_profiles` permission; otherwise never when either blocked the other, and then a
- * public profile of an active account, or a match's active account whatever its visibility.
+ * public profile of an active account, or whatever its visibility the active account of a match or
+ * of someone who liked the viewer (so a like from a private profile can be seen and liked back).
  */
 export function canView(components: Components, viewer: Account, target: Profile): boolean {
   if (viewer.id === target.accountId) return true;
   if (viewer.permissions.has("view_private_profiles")) return true;
   if (components.chat.cache.blockedEitherWay(viewer.id, target.accountId)) return false;
   if (components.profile.listing.isPublic(target)) return true;
-  return isMatch(components.chat, viewer.id, target.accountId) && isActive(components, target.accountId);
+  const { cache } = components.chat;
+  const unlocked =
+    isMatch(components.chat, viewer.id, target.accountId) ||
+    cache.likesReceived.get(viewer.id)?.has(target.accountId);
+  return unlocked === true && isActive(components, target.accountId);
 }
 
 /** A profile as `viewer` sees it; `unchanged` without the body when `knownVersion` is current. */

@@ -79,7 +79,7 @@ function match(ctx: ChatContext, liker: ChatAccount, target: ChatAccount, now: n
   return conversation;
 }
 
-/** Received likes, newest first, without those of accounts the owner blocked or that `hidden` names. */
+/** Received likes, newest first, without those across a block (either way) or of `hidden` accounts. */
 export function receivedLikes(
   ctx: ChatContext,
   accountId: string,
@@ -91,7 +91,7 @@ export function receivedLikes(
     cache.likesReceived.get(accountId)?.values() ?? [],
     after,
     ctx.config.chat.page_size,
-    (like) => !cache.hasBlocked(accountId, like.liker) && !hidden(like.liker),
+    (like) => !cache.blockedEitherWay(accountId, like.liker) && !hidden(like.liker),
   );
   return {
     likes: page.items.map((like) => ({ account_id: like.liker, liked_at: like.likedAt })),

@@ -22,7 +22,7 @@ export const ReceivedLike = Type.Object({
 
 export const ReceivedLikesPage = Type.Object({
   likes: Type.Array(ReceivedLike, {
-    description: "Newest first; likes of accounts the caller blocked are hidden.",
+    description: "Newest first; likes across a block (either way) are hidden.",
   }),
   new_count: Type.Integer({ description: "Likes received since the caller last reset the count." }),
   next: NextPageCursor,

@@ -1,4 +1,5 @@
-import { acknowledgeSeen, deliveredReceipts, forwardTyping, markSeen, seenReceipts } from "@venus/data-chat";
+import { markSeenBy, typingTo } from "@venus/data-all";
+import { acknowledgeSeen, deliveredReceipts, seenReceipts } from "@venus/data-chat";
 import {
   AckResponse,
   ErrorResponse,
@@ -47,7 +48,7 @@ export const seenRoute = userRoute(
     },
   },
   async ({ auth, body, deps }) => {
-    await markSeen(deps.chat, auth.account.id, body);
+    await markSeenBy(deps, auth.account, body);
     return json(200, { ok: true });
   },
 );
@@ -81,7 +82,7 @@ export const typingRoute = userRoute(
     },
   },
   ({ auth, body, deps }) => {
-    forwardTyping(deps.chat, auth.account.id, body.account_id, body.typing);
+    typingTo(deps, auth.account, body);
     return json(200, { ok: true });
   },
 );
