@@ -48,10 +48,7 @@ export function sendChatMessage(
   request: SendMessageRequest,
 ): Promise<SendMessageResponse> {
   requireNormal(sender);
-  // A send already stored is answered again even if the recipient has left since.
-  if (!components.chat.cache.messages.get(sender.id, request.uuid))
-    requireActiveOther(components, request.recipient);
-  return sendMessage(components.chat, sender.id, request);
+  return sendMessage(components.chat, sender.id, request, isActive(components, request.recipient));
 }
 
 /** The other side of a conversation must be in use; otherwise it is as if it did not exist. */

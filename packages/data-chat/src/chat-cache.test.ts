@@ -77,7 +77,9 @@ describe("ChatCache.load", () => {
     expect([...cache.messages.inboxOf("b")].map((m) => m.number)).toEqual([2]);
     expect(cache.messages.unacknowledgedCount("b", "a")).toBe(2);
     expect(cache.messages.unacknowledgedCount("a", "b")).toBe(1);
-    expect(cache.messages.awaitingSenderCount("b")).toBe(1);
+    // b owes acknowledgements for 3 and 4 (send results) and 1 (its delivered receipt); a owes none.
+    expect(cache.messages.awaitingSenderCount("b")).toBe(3);
+    expect(cache.messages.awaitingSenderCount("a")).toBe(0);
     expect(cache.messages.get("a", "a-2")?.senderAcked).toBe(true);
     expect(cache.seenReceipts.get("b")?.get("a")).toBe(2);
     // New likes and matches are ordered after everything loaded.

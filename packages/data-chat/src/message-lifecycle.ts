@@ -32,6 +32,9 @@ export function senderAcknowledges(message: Message): AckOutcome {
   return isFinished(message) ? "finished" : "updated";
 }
 
-/** Delivered, and the sender has not yet acknowledged that: counts against chat.max_pending_receipts. */
-export const awaitsSender = (message: Message): boolean =>
-  message.deliveredAt !== null && !isFinished(message);
+/**
+ * The sender owes an acknowledgement: of the send result, or of a delivered receipt. These count
+ * against `chat.max_pending_receipts`; whether the recipient has the message does not show in the
+ * count unless the recipient shares delivery receipts.
+ */
+export const awaitsSender = (message: Message): boolean => !message.senderAcked || message.receiptPending;

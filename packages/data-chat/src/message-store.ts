@@ -1,20 +1,20 @@
 import type { Message } from "./chat-entities.js";
 import { getOrCreate } from "./get-or-create.js";
-import { awaitsSender } from "./message-lifecycle.js";
+import { awaitsSender, type AckOutcome } from "./message-lifecycle.js";
 
 const direction = (sender: string, recipient: string) => `${sender}>${recipient}`;
 
 /**
  * Stored messages, indexed the ways the lifecycle needs them: by sender and UUID (idempotent sends,
  * the sender's acknowledgements), undelivered by recipient in arrival order, and the counts the
- * send limits check.
+ * send limits check. Sends being stored count against the limits already.
  */
 export class MessageStore {
   private readonly bySender = new Map<string, Map<string, Message>>();
   private readonly inbox = new Map<string, Map<Message, true>>();
-  /** sender>recipient → messages the recipient has not acknowledged, sends being stored included. */
+  /** sender>recipient → messages the recipient has not acknowledged. */
   private readonly unacknowledged = new Map<string, number>();
-  /** sender → delivered messages the sender has not finished with. */
+  /** sender → messages that wait for the sender's acknowledgement (see `awaitsSender`). */
   private readonly awaitingSender = new Map<string, number>();
 
   get(sender: string, uuid: string): Message | undefined {
@@ -27,24 +27,25 @@ export class MessageStore {
     if (message.deliveredAt === null) {
       getOrCreate(this.inbox, message.recipient, () => new Map<Message, true>()).set(message, true);
       this.bump(this.unacknowledged, direction(message.sender, message.recipient), 1);
-    } else if (awaitsSender(message)) {
-      this.bump(this.awaitingSender, message.sender, 1);
     }
+    if (awaitsSender(message)) this.bump(this.awaitingSender, message.sender, 1);
   }
 
-  /** Counts a send that is being stored against its conversation's limit. */
+  /** Counts a send that is being stored against the limits. */
   reserve(sender: string, recipient: string): void {
     this.bump(this.unacknowledged, direction(sender, recipient), 1);
+    this.bump(this.awaitingSender, sender, 1);
   }
 
   /** A reserved send that failed to store. */
   release(sender: string, recipient: string): void {
     this.bump(this.unacknowledged, direction(sender, recipient), -1);
+    this.bump(this.awaitingSender, sender, -1);
   }
 
   /** The stored send of `reserve`: it is in the store now and counted already. */
   addReserved(message: Message): void {
-    this.bump(this.unacknowledged, direction(message.sender, message.recipient), -1);
+    this.release(message.sender, message.recipient);
     this.add(message);
   }
 
@@ -65,26 +66,26 @@ export class MessageStore {
     return (this.bySender.get(sender) ?? new Map<string, Message>()).values();
   }
 
-  /** Call after `recipientAcknowledges` changed the message. */
-  delivered(message: Message): void {
-    const inbox = this.inbox.get(message.recipient);
-    inbox?.delete(message);
-    if (inbox?.size === 0) this.inbox.delete(message.recipient);
-    this.bump(this.unacknowledged, direction(message.sender, message.recipient), -1);
-    if (awaitsSender(message)) this.bump(this.awaitingSender, message.sender, 1);
-    else this.drop(message);
-  }
-
-  /** Call when the sender's acknowledgement finished a message. */
-  finished(message: Message, wasAwaitingSender: boolean): void {
-    if (wasAwaitingSender) this.bump(this.awaitingSender, message.sender, -1);
-    this.drop(message);
-  }
-
-  private drop(message: Message): void {
-    const sent = this.bySender.get(message.sender);
-    sent?.delete(message.uuid);
-    if (sent?.size === 0) this.bySender.delete(message.sender);
+  /** Applies one lifecycle step (message-lifecycle.ts) to a stored message, keeping indexes and counts in step. */
+  apply(message: Message, step: (message: Message) => AckOutcome): AckOutcome {
+    const wasUndelivered = message.deliveredAt === null;
+    const wasAwaiting = awaitsSender(message);
+    const outcome = step(message);
+    if (outcome === "unchanged") return outcome;
+    if (wasUndelivered && message.deliveredAt !== null) {
+      const inbox = this.inbox.get(message.recipient);
+      inbox?.delete(message);
+      if (inbox?.size === 0) this.inbox.delete(message.recipient);
+      this.bump(this.unacknowledged, direction(message.sender, message.recipient), -1);
+    }
+    const isAwaiting = outcome !== "finished" && awaitsSender(message);
+    if (isAwaiting !== wasAwaiting) this.bump(this.awaitingSender, message.sender, isAwaiting ? 1 : -1);
+    if (outcome === "finished") {
+      const sent = this.bySender.get(message.sender);
+      sent?.delete(message.uuid);
+      if (sent?.size === 0) this.bySender.delete(message.sender);
+    }
+    return outcome;
   }
 
   private bump(counts: Map<string, number>, key: string, by: number): void {

@@ -100,7 +100,7 @@ export const ERRORS = {
   },
   receipts_pending: {
     status: 429,
-    message: "acknowledge the delivery receipts you have before sending more",
+    message: "acknowledge the send results and delivery receipts you have before sending more",
   },
   rate_limited: { status: 429, message: "too many requests; try again later" },
   internal_error: { status: 500, message: "internal error" },

@@ -2,7 +2,7 @@ import type { AckMessagesRequest, DeliveredReceipt } from "@venus/model";
 import type { Message } from "../chat-entities.js";
 import type { ChatContext } from "../context.js";
 import { getOrCreate } from "../get-or-create.js";
-import { awaitsSender, recipientAcknowledges, senderAcknowledges } from "../message-lifecycle.js";
+import { recipientAcknowledges, senderAcknowledges } from "../message-lifecycle.js";
 
 const presentReceipt = (message: Message): DeliveredReceipt => ({
   recipient: message.recipient,
@@ -51,9 +51,8 @@ export async function acknowledgeReceived(
   for (const { sender, uuid } of request.messages) {
     const message = cache.messages.get(sender, uuid);
     if (!message || message.recipient !== recipientId) continue;
-    const outcome = recipientAcknowledges(message, now, share);
+    const outcome = cache.messages.apply(message, (m) => recipientAcknowledges(m, now, share));
     if (outcome === "unchanged") continue;
-    cache.messages.delivered(message);
     changed.push({ message, finished: outcome === "finished" });
   }
   if (changed.length === 0) return 0;
@@ -82,10 +81,8 @@ export async function acknowledgeSent(
   for (const uuid of uuids) {
     const message = cache.messages.get(senderId, uuid);
     if (!message) continue;
-    const wasAwaiting = awaitsSender(message);
-    const outcome = senderAcknowledges(message);
+    const outcome = cache.messages.apply(message, senderAcknowledges);
     if (outcome === "unchanged") continue;
-    if (outcome === "finished") cache.messages.finished(message, wasAwaiting);
     changed.push({ message, finished: outcome === "finished" });
   }
   if (changed.length > 0) await persist(ctx, changed);

@@ -15,12 +15,17 @@ const result = (message: Message): SendMessageResponse => ({
 const decodedBytes = (base64: string) =>
   (base64.length / 4) * 3 - (base64.endsWith("==") ? 2 : base64.endsWith("=") ? 1 : 0);
 
-function checkSend(ctx: ChatContext, senderId: string, request: SendMessageRequest): void {
+function checkSend(
+  ctx: ChatContext,
+  senderId: string,
+  request: SendMessageRequest,
+  recipientInUse: boolean,
+): void {
   const { cache, config } = ctx;
   const { recipient } = request;
   if (request.body.length % 4 !== 0) throw new VenusError("validation_failed", "body: not padded base64");
   if (decodedBytes(request.body) > config.chat.max_message_bytes) throw new VenusError("message_too_large");
-  if (senderId === recipient || cache.blockedEitherWay(senderId, recipient))
+  if (!recipientInUse || senderId === recipient || cache.blockedEitherWay(senderId, recipient))
     throw new VenusError("blocked_or_not_found");
   if (!cache.conversation(senderId, recipient)) throw new VenusError("not_a_match");
   const sender = cache.account(senderId);
@@ -45,7 +50,8 @@ function checkSend(ctx: ChatContext, senderId: string, request: SendMessageReque
 }
 
 /**
- * Stores a message between matches and pushes `new_message` to the recipient. Answers only after
+ * Stores a message between matches (`recipientInUse`: the recipient's account is, as the caller
+ * knows) and pushes `new_message` to the recipient. Answers only after
  * the message has committed. The same UUID again (a retry after a lost answer, even while the first
  * is still being stored) gets the first send's result; the first send wins.
  */
@@ -53,6 +59,7 @@ export function sendMessage(
   ctx: ChatContext,
   senderId: string,
   request: SendMessageRequest,
+  recipientInUse: boolean,
 ): Promise<SendMessageResponse> {
   const { cache } = ctx;
   const stored = cache.messages.get(senderId, request.uuid);
@@ -60,7 +67,7 @@ export function sendMessage(
   const sendKey = `${senderId} ${request.uuid}`;
   const inFlight = cache.sending.get(sendKey);
   if (inFlight) return inFlight;
-  checkSend(ctx, senderId, request);
+  checkSend(ctx, senderId, request, recipientInUse);
   const sending = store(ctx, senderId, request).finally(() => cache.sending.delete(sendKey));
   cache.sending.set(sendKey, sending);
   return sending;

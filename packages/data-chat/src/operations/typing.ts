@@ -7,8 +7,13 @@ export function forwardTyping(ctx: ChatContext, typerId: string, otherId: string
   openConversation(ctx, typerId, otherId);
   const typer = ctx.cache.account(typerId);
   const now = ctx.now();
-  if (now - typer.lastTypingAt < ctx.config.chat.typing_min_interval_ms)
-    throw new VenusError("rate_limited", "typing frames come at most every chat.typing_min_interval_ms", 1);
+  const nextAllowed = typer.lastTypingAt + ctx.config.chat.typing_min_interval_ms;
+  if (now < nextAllowed)
+    throw new VenusError(
+      "rate_limited",
+      "typing frames come at most every chat.typing_min_interval_ms",
+      Math.max(1, Math.ceil((nextAllowed - now) / 1000)),
+    );
   typer.lastTypingAt = now;
   if (typer.settings.typing) ctx.connections.publish(otherId, "typing", { account_id: typerId, typing });
 }

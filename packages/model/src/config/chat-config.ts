@@ -27,11 +27,11 @@ export const chatConfigSection = configSection("Likes, matches, blocks and one-t
       "Messages one sender may have waiting for the recipient's acknowledgement in one conversation (429 conversation_full).",
   }),
   max_pending_receipts: Type.Integer({
-    default: 20,
+    default: 50,
     minimum: 1,
     maximum: 10000,
     description:
-      "Delivered messages a sender has not yet acknowledged; at this count it may not send more (429 receipts_pending).",
+      "Acknowledgements a sender may owe (send results and delivered receipts it has not acknowledged); at this count it may not send more (429 receipts_pending).",
   }),
   public_key_max_bytes: Type.Integer({
     default: 8192,

@@ -5,8 +5,15 @@ import type { MessageEnvelope, SendMessageResponse } from "@venus/model";
 import { generateKey } from "openpgp";
 import { expect } from "vitest";
 import type { HttpResult } from "./http-client.js";
-import { as, createProfileUser, type NewProfile, type ProfileUser } from "./profile-flow.js";
-import type { Frame } from "./ws-client.js";
+import {
+  as,
+  createProfileUser,
+  waitUntilOffline,
+  type NewProfile,
+  type ProfileUser,
+} from "./profile-flow.js";
+import { connect } from "./sign-in.js";
+import type { Frame, WsClient } from "./ws-client.js";
 
 type Server = { url: string; wsUrl: string };
 
@@ -23,7 +30,7 @@ export function testPublicKey(n = 0): Promise<string> {
     keys.push(
       generateKey({
         type: "ecc",
-        curve: "curve25519",
+        curve: "curve25519Legacy",
         userIDs: [{ name: `venus test ${keys.length}` }],
       }).then((pair) => pair.publicKey),
     );
@@ -165,4 +172,95 @@ export function storedMessages(server: { dataDir: string }): { uuid: string; bod
   } finally {
     db.close();
   }
+}
+
+/** Only the rows of these message UUIDs (tests share one server): see `storedMessages`. */
+export function storedMessagesOf(server: { dataDir: string }, uuids: readonly string[]) {
+  return storedMessages(server).filter((row) => uuids.includes(row.uuid));
+}
+
+/** Rows of the server's seen_receipts table (sender → reader → number) involving `accountIds`. */
+export function storedSeenReceipts(
+  server: { dataDir: string },
+  accountIds: readonly string[],
+): { sender: string; reader: string; number: number }[] {
+  const db = new BetterSqlite3(join(server.dataDir, "data", "chat.sqlite"), { readonly: true });
+  try {
+    const rows = db.prepare("SELECT sender, reader, number FROM seen_receipts").all() as {
+      sender: string;
+      reader: string;
+      number: number;
+    }[];
+    return rows.filter((row) => accountIds.includes(row.sender) || accountIds.includes(row.reader));
+  } finally {
+    db.close();
+  }
+}
+
+let chatRequestCounter = 0;
+
+/**
+ * Sends a WebSocket `request` frame and takes the `response` frame with its id; events pushed
+ * meanwhile stay queued (unlike `wsRequest`, which needs the response to come next).
+ */
+export async function wsCall<T = Record<string, unknown>>(
+  user: { ws: WsClient },
+  method: string,
+  body: unknown,
+): Promise<{ status: number; body: T; frame: Frame }> {
+  const id = `chat-${++chatRequestCounter}`;
+  user.ws.send({ type: "request", id, method, body });
+  const frame = await user.ws.take((f) => f.type === "response" && f.id === id);
+  expect(Object.keys(frame).sort()).toEqual(["body", "id", "status", "type"]);
+  return { status: frame.status as number, body: frame.body as T, frame };
+}
+
+/** `PUT /chat/settings` with these values (the others as they are); expects 200. */
+export async function setChatSettings(
+  server: Server,
+  user: ProfileUser,
+  settings: Partial<{ delivery_receipts: boolean; read_receipts: boolean; typing: boolean }>,
+): Promise<void> {
+  const api = as(server, user);
+  const current = await api.get("/chat/settings");
+  expect(current.status).toBe(200);
+  const reply = await api.put("/chat/settings", { ...current.body, ...settings });
+  expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+  expect(reply.body).toEqual({ ...current.body, ...settings });
+}
+
+/**
+ * Closes the user's socket and waits until `viewer` (who can see the user's profile) sees the user
+ * offline: the server has let go of the connection, so nothing more reaches it.
+ */
+export async function goOffline(server: Server, user: ProfileUser, viewer: ProfileUser): Promise<void> {
+  user.ws.close();
+  await user.ws.closed;
+  await waitUntilOffline(server, viewer, user);
+}
+
+let reconnectCounter = 0;
+
+/**
+ * Opens a new socket for the user's session (as a client does after going offline), switching the
+ * user to it and to the possibly rotated access token. Resolves with every frame the server pushed
+ * after `welcome`, in order, without the sync `*_changed` events (the hello carries an empty sync).
+ */
+export async function reconnect(server: Server, user: ProfileUser): Promise<Frame[]> {
+  const again = await connect(server, {
+    account_id: user.accountId,
+    access_token: user.accessToken,
+    refresh_token: user.refreshToken,
+  });
+  Object.assign(user, { ws: again.ws, accessToken: again.accessToken, welcome: again.welcome });
+  // The server sends welcome and every sync frame at once: all of them precede this ping's pong.
+  const id = `reconnect-${++reconnectCounter}`;
+  again.ws.send({ type: "ping", id });
+  const frames: Frame[] = [];
+  for (;;) {
+    const frame = await again.ws.next();
+    if (frame.type === "pong" && frame.id === id) break;
+    if (!(frame.type === "event" && String(frame.event).endsWith("_changed"))) frames.push(frame);
+  }
+  return frames;
 }

@@ -10,6 +10,7 @@ import {
   SendMessageResponse,
 } from "@venus/model";
 import { json, userRoute } from "../../route.js";
+import { messageJsonBytes } from "./body-limits.js";
 
 export const sendMessageRoute = userRoute(
   {
@@ -19,8 +20,7 @@ export const sendMessageRoute = userRoute(
       "Send an encrypted message to a match; answered once it is stored. Also the WebSocket request chat.send",
     tag: "chat",
     body: SendMessageRequest,
-    // The base64 body (4/3 of the bytes) and the other fields.
-    maxBodyBytes: (deps) => Math.ceil(deps.chat.config.chat.max_message_bytes / 3) * 4 + 1024,
+    maxBodyBytes: messageJsonBytes,
     responses: {
       200: { description: "Stored (or stored before, for a UUID sent again)", schema: SendMessageResponse },
       400: { description: "validation_failed", schema: ErrorResponse },

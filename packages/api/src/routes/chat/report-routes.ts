@@ -2,6 +2,7 @@ import { messageReports, reportMessages } from "@venus/data-chat";
 import { ErrorResponse, MessageReportRequest, MessageReportResponse, MessageReportsPage } from "@venus/model";
 import { PAGE_CURSOR_QUERY, pageCursor } from "../../query.js";
 import { json, userRoute } from "../../route.js";
+import { reportJsonBytes } from "./body-limits.js";
 
 export const reportMessagesRoute = userRoute(
   {
@@ -11,10 +12,7 @@ export const reportMessagesRoute = userRoute(
       "Report messages received from one sender: the server checks its signature on each envelope and keeps the copy for moderators",
     tag: "chat",
     body: MessageReportRequest,
-    maxBodyBytes: (deps) =>
-      deps.chat.config.chat.report_max_messages *
-        (Math.ceil(deps.chat.config.chat.max_message_bytes / 3) * 4 + 1024) +
-      4096,
+    maxBodyBytes: reportJsonBytes,
     responses: {
       201: { description: "Kept", schema: MessageReportResponse },
       400: { description: "validation_failed (more than chat.report_max_messages)", schema: ErrorResponse },

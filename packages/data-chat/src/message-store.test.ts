@@ -1,0 +1,60 @@
+import { describe, expect, it } from "vitest";
+import type { Message } from "./chat-entities.js";
+import { recipientAcknowledges, senderAcknowledges } from "./message-lifecycle.js";
+import { MessageStore } from "./message-store.js";
+
+const message = (uuid: string): Message => ({
+  sender: "s",
+  uuid,
+  recipient: "r",
+  number: 1,
+  sentAt: 1,
+  senderKeyId: 1,
+  recipientKeyId: 1,
+  body: "AAAA",
+  signature: "x",
+  deliveredAt: null,
+  senderAcked: false,
+  receiptPending: false,
+});
+
+describe("MessageStore", () => {
+  it("counts reserved sends against both limits until they are stored or released", () => {
+    const store = new MessageStore();
+    store.reserve("s", "r");
+    store.reserve("s", "r");
+    expect(store.unacknowledgedCount("s", "r")).toBe(2);
+    expect(store.awaitingSenderCount("s")).toBe(2);
+    store.release("s", "r");
+    store.addReserved(message("u1"));
+    expect(store.unacknowledgedCount("s", "r")).toBe(1);
+    expect(store.awaitingSenderCount("s")).toBe(1);
+    expect([...store.inboxOf("r")].map((m) => m.uuid)).toEqual(["u1"]);
+  });
+
+  it("follows each step: delivery leaves the inbox, a receipt is owed again, finishing drops it", () => {
+    const store = new MessageStore();
+    const m = message("u1");
+    store.add(m);
+    expect(store.apply(m, senderAcknowledges)).toBe("updated");
+    expect(store.awaitingSenderCount("s")).toBe(0);
+    expect(store.apply(m, (x) => recipientAcknowledges(x, 5, true))).toBe("updated");
+    expect([...store.inboxOf("r")]).toEqual([]);
+    expect(store.unacknowledgedCount("s", "r")).toBe(0);
+    expect(store.awaitingSenderCount("s")).toBe(1);
+    expect(store.apply(m, senderAcknowledges)).toBe("finished");
+    expect(store.awaitingSenderCount("s")).toBe(0);
+    expect(store.get("s", "u1")).toBeUndefined();
+    expect(store.apply(m, senderAcknowledges)).toBe("unchanged");
+  });
+
+  it("with a hidden receipt the count moves only with the sender's own acknowledgement", () => {
+    const store = new MessageStore();
+    const m = message("u1");
+    store.add(m);
+    expect(store.apply(m, (x) => recipientAcknowledges(x, 5, false))).toBe("updated");
+    expect(store.awaitingSenderCount("s")).toBe(1);
+    expect(store.apply(m, senderAcknowledges)).toBe("finished");
+    expect(store.awaitingSenderCount("s")).toBe(0);
+  });
+});
