@@ -4,6 +4,7 @@
  */
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import { benchChat } from "./chat.js";
 import { benchIdleMemory } from "./idle-memory.js";
 import { benchImageWorker } from "./image-worker.js";
 import { benchLocationIndex } from "./location-index.js";
@@ -23,6 +24,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkResult | BenchmarkResult
   "location-index": benchLocationIndex,
   "profile-server": benchProfileServer,
   "upload-load": benchUploadLoad,
+  chat: benchChat,
 };
 
 /** Benchmark names on the command line select those only (in the order above); none runs all. */

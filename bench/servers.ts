@@ -62,34 +62,47 @@ export async function startVenus(): Promise<VenusServer> {
   };
 }
 
-/** The baseline: bench/uws-echo-server.ts in its own process. */
-export async function startUwsEcho(): Promise<BenchServer> {
-  const child = spawnBenchScript("uws-echo-server.ts", [], [INSPECTOR_FLAG]);
+/**
+ * A bare uWebSockets.js baseline, `bench/<script>`, in its own process with the inspector on loopback
+ * like Venus. It prints `{"msg":"listening","port":N}`; `url` is that port's HTTP base (for the same
+ * client code as Venus; a baseline answers no HTTP route).
+ */
+async function startUwsScript(script: string, name: string): Promise<VenusServer> {
+  const child = spawnBenchScript(script, [], [INSPECTOR_FLAG]);
   const exited = once(child, "exit");
   const [listening, debuggerLine] = await withTimeout(
     Promise.race([
       Promise.all([waitForLine(child.stdout, /"msg":"listening"/), waitForLine(child.stderr, DEBUGGER_LINE)]),
-      exited.then(([code]) => Promise.reject(new Error(`uws echo server exited (${String(code)})`))),
+      exited.then(([code]) => Promise.reject(new Error(`${name} exited (${String(code)})`))),
     ]),
     START_TIMEOUT_MS,
-    "start uws echo server",
+    `start ${name}`,
   ).catch((error: unknown) => {
     child.kill("SIGKILL");
     throw error;
   });
   const { port } = JSON.parse(listening.input) as { port: number };
   const pid = child.pid;
-  if (pid === undefined) throw new Error("uws echo server has no pid");
+  if (pid === undefined) throw new Error(`${name} has no pid`);
   return {
     pid,
+    url: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}/ws`,
     inspectorUrl: debuggerLine[1] as string,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-      await withTimeout(exited, START_TIMEOUT_MS, "stop uws echo server");
+      await withTimeout(exited, START_TIMEOUT_MS, `stop ${name}`);
     },
   };
 }
+
+/** The ping baseline: bench/uws-echo-server.ts. */
+export const startUwsEcho = (): Promise<BenchServer> =>
+  startUwsScript("uws-echo-server.ts", "uws echo server");
+
+/** The chat baseline: bench/uws-chat-relay.ts, which forwards chat frames and stores nothing. */
+export const startUwsChatRelay = (): Promise<VenusServer> =>
+  startUwsScript("uws-chat-relay.ts", "uws chat relay");
 
 /** Starts a server, runs `fn` with it, and always stops it. */
 export async function withServer<S extends BenchServer, T>(

@@ -60,11 +60,15 @@ export class GroupCommitWriter {
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** One operation in its own savepoint, built once: a new wrapper per operation costs more than the insert. */
+  private readonly runInSavepoint: (op: WriteOperation<unknown>) => unknown;
 
   constructor(
     readonly db: Database,
     private readonly options: WriterOptions,
-  ) {}
+  ) {
+    this.runInSavepoint = db.transaction((op: WriteOperation<unknown>) => op(db));
+  }
 
   write<T>(op: WriteOperation<T>): Promise<T> {
     if (this.closed) return Promise.reject(new WriterClosedError(this.options.name));
@@ -112,7 +116,7 @@ export class GroupCommitWriter {
         for (const item of batch) {
           try {
             results.push({
-              value: this.db.transaction(item.op)(this.db),
+              value: this.runInSavepoint(item.op),
               failed: false,
             });
           } catch (error) {
