@@ -70,6 +70,7 @@ export async function writeChatData(dataDir: string, pairs: number): Promise<str
         looking_for: JSON.stringify([i % 2 === 0 ? "man" : "woman"]),
         initial_age: 30,
         initial_age_year: new Date(now).getUTCFullYear(),
+        bot: 0,
       }),
     );
   });

@@ -114,6 +114,7 @@ export async function writeAccounts(dataDir: string, profiles: Profiles): Promis
         looking_for: JSON.stringify(wantedGendersOf(filter)),
         initial_age: filter.age,
         initial_age_year: year,
+        bot: 0,
       });
     });
   } finally {

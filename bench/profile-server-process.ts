@@ -45,7 +45,13 @@ export async function spawnVenus(
   const configFile = join(dir, "venus.toml");
   writeFileSync(
     configFile,
-    stringify({ data_dir: join(dir, "data"), http: { port: 0 }, log: { level: "info" }, ...config }),
+    stringify({
+      data_dir: join(dir, "data"),
+      http: { port: 0 },
+      bots: { local_port: 0 },
+      log: { level: "info" },
+      ...config,
+    }),
   );
   const started = performance.now();
   const child = spawn(process.execPath, [VENUS_BIN, "server", "--config", configFile], {

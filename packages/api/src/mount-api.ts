@@ -38,6 +38,8 @@ import {
 import { uploadRoute, uploadStatusRoute } from "./routes/media/upload-routes.js";
 import { healthRoute, metricsRoute, openApiRoute } from "./routes/system/system-routes.js";
 import { websocketSession } from "./ws/websocket-session.js";
+import { botLoginRoute, botRegisterRoute } from "./routes/bot/local-bot-routes.js";
+import { remoteBotLoginRoute } from "./routes/bot/remote-bot-login-route.js";
 import { blockRoute, blocksRoute, unblockRoute } from "./routes/chat/block-routes.js";
 import {
   likeRoute,
@@ -106,6 +108,7 @@ export const ROUTES: readonly ApiRoute[] = [
   chatSettingsRoute,
   setChatSettingsRoute,
   reportMessagesRoute,
+  remoteBotLoginRoute,
   moderationQueueRoute,
   moderateRoute,
   mediaModerationQueueRoute,
@@ -131,6 +134,27 @@ const UWS_METHOD: Record<ApiRoute["doc"]["method"], HttpMethod> = {
   delete: "del",
 };
 
+function registerRoutes(http: HttpServer, routes: readonly ApiRoute[], deps: ApiDeps): void {
+  for (const route of routes) {
+    const maxBodyBytes = route.maxBodyBytes?.(deps);
+    http.route(
+      UWS_METHOD[route.doc.method],
+      route.doc.path,
+      route.handler(deps),
+      maxBodyBytes === undefined ? {} : { maxBodyBytes },
+    );
+  }
+}
+
+/** The routes of the loopback-only bot listener (`bots.local_port`). */
+export const LOCAL_BOT_ROUTES: readonly ApiRoute[] = [botRegisterRoute, botLoginRoute];
+
+/** Registers the local bot routes on the bot listener; everything else there is an unknown route. */
+export function mountLocalBotApi(http: HttpServer, deps: Omit<ApiDeps, "openApi">): void {
+  registerRoutes(http, LOCAL_BOT_ROUTES, { ...deps, openApi: () => ({}) });
+  http.notFound();
+}
+
 /** Registers every route and the `/ws` endpoint on the server. */
 export function mountApi(http: HttpServer, deps: Omit<ApiDeps, "openApi">): { closeAllSockets(): void } {
   const document = buildOpenApi(
@@ -142,15 +166,7 @@ export function mountApi(http: HttpServer, deps: Omit<ApiDeps, "openApi">): { cl
     ROUTES.map((route) => route.doc),
   );
   const full: ApiDeps = { ...deps, openApi: () => document };
-  for (const route of ROUTES) {
-    const maxBodyBytes = route.maxBodyBytes?.(full);
-    http.route(
-      UWS_METHOD[route.doc.method],
-      route.doc.path,
-      route.handler(full),
-      maxBodyBytes === undefined ? {} : { maxBodyBytes },
-    );
-  }
+  registerRoutes(http, ROUTES, full);
   const { websocket, http: httpConfig } = deps.account.config;
   const endpoint = addWebSocketEndpoint(
     http.app,

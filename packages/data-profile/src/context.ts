@@ -19,5 +19,7 @@ export interface ProfileContext {
   attributes: AttributeCatalog;
   listing: Listing;
   browse: BrowseSessions;
+  /** Bot accounts are left out of user statistics; asked of the account component. */
+  isBot: (accountId: string) => boolean;
   now: () => number;
 }

@@ -31,6 +31,7 @@ export interface ProfileComponentOptions {
   sync: SyncVersions;
   /** Whether an account may be listed (state `normal`); asked of the account component. */
   accountActive: (accountId: string) => boolean;
+  isBot: (accountId: string) => boolean;
   onCommitFailure?: (error: unknown) => void;
   now?: () => number;
 }
@@ -62,6 +63,7 @@ export function openProfileComponent(options: ProfileComponentOptions): {
     attributes,
     listing,
     browse: new BrowseSessions(),
+    isBot: options.isBot,
     now: options.now ?? Date.now,
   };
   options.sync.register("profile", (id) => cache.profiles.get(id)?.version ?? 0);

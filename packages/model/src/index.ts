@@ -16,3 +16,4 @@ export * from "./chat/like-schemas.js";
 export * from "./chat/public-key-schemas.js";
 export * from "./chat/message-schemas.js";
 export * from "./chat/report-schemas.js";
+export * from "./account/bot-requests.js";

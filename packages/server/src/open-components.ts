@@ -1,4 +1,4 @@
-import { openAccountComponent, type AccountContext } from "@venus/data-account";
+import { allowedAddresses, openAccountComponent, type AccountContext } from "@venus/data-account";
 import { openChatComponent, type ChatContext } from "@venus/data-chat";
 import { openMediaComponent, type MediaContext, type WorkerCommand } from "@venus/data-media";
 import { ConnectionRegistry, SyncVersions, WriteBehindFlusher, WriterMetrics } from "@venus/data-common";
@@ -48,6 +48,11 @@ export async function openComponents(
   } catch (error) {
     configProblem("profile.name_regex", error);
   }
+  try {
+    allowedAddresses(config.bots.remote_login_allowed);
+  } catch (error) {
+    configProblem("bots.remote_login_allowed", error);
+  }
   const account = await openAccountComponent({
     config,
     log,
@@ -67,6 +72,7 @@ export async function openComponents(
       presence: account.ctx.presence,
       sync,
       accountActive: (id) => account.ctx.cache.accounts.get(id)?.state === "normal",
+      isBot: (id) => account.ctx.cache.accounts.get(id)?.bot === true,
       onCommitFailure,
     });
   } catch (error) {

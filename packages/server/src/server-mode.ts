@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { mountApi, errorToReply } from "@venus/api";
+import { mountApi, mountLocalBotApi, errorToReply } from "@venus/api";
 import { runDailyTask } from "@venus/data-all";
 import {
   createLogger,
@@ -61,16 +61,20 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     args: [...process.execArgv, fileURLToPath(new URL("./main.js", import.meta.url)), "image-worker"],
   });
   const { account, flusher } = components;
-  const http = new HttpServer(uws.uws, uws.uws.App(), {
-    host: config.http.host,
-    port: config.http.port,
-    maxBodyBytes: config.http.max_body_bytes,
-    trustForwardedFor: config.http.trust_forwarded_for,
-    log,
-    metrics,
-    onError: errorToReply,
-  });
-  const api = mountApi(http, {
+  const listener = (host: string, port: number, trustForwardedFor: boolean) =>
+    new HttpServer(uws.uws, uws.uws.App(), {
+      host,
+      port,
+      maxBodyBytes: config.http.max_body_bytes,
+      trustForwardedFor,
+      log,
+      metrics,
+      onError: errorToReply,
+    });
+  const http = listener(config.http.host, config.http.port, config.http.trust_forwarded_for);
+  // Loopback only, and never behind a proxy: the peer address is the truth.
+  const botHttp = listener("127.0.0.1", config.bots.local_port, false);
+  const deps = {
     account,
     profile: components.profile,
     media: components.media,
@@ -79,7 +83,9 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     log,
     version: VENUS_VERSION,
     startedAt: Date.now(),
-  });
+  };
+  const api = mountApi(http, deps);
+  mountLocalBotApi(botHttp, deps);
 
   const daily = new DailySchedule(
     parseTimeOfDay(config.daily_task.time_utc),
@@ -88,12 +94,17 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   );
   const shutdown = new Shutdown(log, config.shutdown.deadline_seconds * 1000);
   shutdown.add("tell systemd", () => notifier.stopping("shutting down"));
-  shutdown.add("stop accepting", () => http.stopAccepting());
+  shutdown.add("stop accepting", () => {
+    http.stopAccepting();
+    botHttp.stopAccepting();
+  });
   shutdown.add("close WebSockets", () => {
     account.connections.disconnectAll("shutting_down");
     api.closeAllSockets();
   });
-  shutdown.add("drain requests", () => http.drain());
+  shutdown.add("drain requests", async () => {
+    await Promise.all([http.drain(), botHttp.drain()]);
+  });
   shutdown.add("stop the daily task", () => daily.stop());
   shutdown.add("stop the image worker", () => components.stopMedia());
   shutdown.add("flush write-behind state", async () => {
@@ -104,6 +115,8 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   shutdown.add("release data directory", releaseLock);
   shutdown.listen();
 
+  const botPort = await botHttp.listen();
+  log.info({ host: "127.0.0.1", port: botPort }, "bot listener");
   const port = await http.listen();
   flusher.start(config.writer.flush_interval_seconds * 1000);
   daily.start();

@@ -130,6 +130,7 @@ describe("AccountCache.load", () => {
       looking_for: '["man"]',
       initial_age: 30,
       initial_age_year: 2024,
+      bot: 0,
     };
     statements.insertAccount({ ...account, last_seen_at: 1234 });
     const s = session("s1");

@@ -16,6 +16,8 @@ export interface Account {
   lookingFor: Gender[] | null;
   initialAge: number | null;
   initialAgeYear: number | null;
+  /** Made on the local bot listener; signs in only there or through remote bot login. */
+  bot: boolean;
 }
 
 export function accountFromRow(row: AccountRow): Account {
@@ -33,6 +35,7 @@ export function accountFromRow(row: AccountRow): Account {
     lookingFor: row.looking_for === null ? null : (JSON.parse(row.looking_for) as Gender[]),
     initialAge: row.initial_age,
     initialAgeYear: row.initial_age_year,
+    bot: row.bot === 1,
   };
 }
 
@@ -52,6 +55,7 @@ export function accountToRow(account: Account): AccountRow {
     looking_for: account.lookingFor === null ? null : JSON.stringify(account.lookingFor),
     initial_age: account.initialAge,
     initial_age_year: account.initialAgeYear,
+    bot: account.bot ? 1 : 0,
   };
 }
 

@@ -30,6 +30,7 @@ export async function register(ctx: AccountContext, request: RegisterRequest, ip
       lookingFor: null,
       initialAge: null,
       initialAgeYear: null,
+      bot: false,
     };
     ctx.cache.addAccount(account);
     await ctx.writer.write(() => ctx.statements.insertAccount(accountToRow(account)));

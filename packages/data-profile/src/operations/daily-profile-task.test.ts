@@ -27,6 +27,7 @@ function open(clock: { now: number }, dataDir: string) {
     presence: new Presence(connections, { set: () => {} } as unknown as WriteBehind<string, number>),
     sync: new SyncVersions(),
     accountActive: () => true,
+    isBot: () => false,
     now: () => clock.now,
   });
   return component;

@@ -5,12 +5,13 @@ import { countProfiles } from "./profile-statistics.js";
 /** Counting a million profiles takes tens of milliseconds: answers reuse a count this recent. */
 const FRESH_MS = 60_000;
 
-/** Statistics now: recounted when the last count is older than a minute. */
+/** Statistics now, of people (bot accounts are left out): recounted when the last count is older than a minute. */
 export function currentStatistics(ctx: ProfileContext): Required<ProfileStatistics> {
   const now = ctx.now();
   const { statistics } = ctx.cache;
   if (!statistics.latest || now - statistics.latest.generated_at > FRESH_MS) {
-    statistics.latest = countProfiles(ctx.cache.profiles.values(), (p) => ctx.listing.isPublic(p), now);
+    const people = [...ctx.cache.profiles.values()].filter((p) => !ctx.isBot(p.accountId));
+    statistics.latest = countProfiles(people, (p) => ctx.listing.isPublic(p), now);
   }
   return statistics.latest;
 }

@@ -49,4 +49,9 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: "bot accounts",
+    sql: `ALTER TABLE account ADD COLUMN bot INTEGER NOT NULL DEFAULT 0;`,
+  },
 ];

@@ -15,6 +15,8 @@ export interface AccountRow {
   looking_for: string | null;
   initial_age: number | null;
   initial_age_year: number | null;
+  /** 1 for accounts made on the local bot listener: they sign in only as bots. */
+  bot: number;
 }
 
 export interface SessionRow {

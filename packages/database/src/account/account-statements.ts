@@ -27,9 +27,9 @@ export class AccountStatements {
   constructor(private readonly db: Database) {
     this.insertAccountStmt = db.prepare(
       `INSERT INTO account (id, email, password_hash, state, permissions, sync_version, created_at, last_seen_at,
-         name, birthdate, gender, looking_for, initial_age, initial_age_year)
+         name, birthdate, gender, looking_for, initial_age, initial_age_year, bot)
        VALUES (@id, @email, @password_hash, @state, @permissions, @sync_version, @created_at, @last_seen_at,
-         @name, @birthdate, @gender, @looking_for, @initial_age, @initial_age_year)`,
+         @name, @birthdate, @gender, @looking_for, @initial_age, @initial_age_year, @bot)`,
     );
     this.updateStateStmt = db.prepare(
       "UPDATE account SET state = @state, permissions = @permissions, sync_version = @sync_version WHERE id = @id",

@@ -1,5 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { backendConfigProperties, configSection } from "@venus/simple-backend";
+import { botsConfigSection } from "./bots-config.js";
 import { chatConfigSection } from "./chat-config.js";
 import { mediaConfigSection } from "./media-config.js";
 import { profileConfigSection } from "./profile-config.js";
@@ -136,6 +137,7 @@ export const VenusConfig = Type.Object(
     profile: profileConfigSection,
     media: mediaConfigSection,
     chat: chatConfigSection,
+    bots: botsConfigSection,
     daily_task: configSection("The daily maintenance task (ages kept in range, statistics history).", {
       time_utc: Type.String({
         default: "03:00",

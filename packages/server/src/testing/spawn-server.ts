@@ -19,6 +19,8 @@ export interface ServerOptions {
 export interface RunningServer {
   url: string;
   wsUrl: string;
+  /** The loopback-only bot listener (`bots.local_port`, 0 in tests: a free port). */
+  botUrl: string;
   port: number;
   dataDir: string;
   process: ChildProcess;
@@ -42,6 +44,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     data_dir: join(dataDir, "data"),
     ...options.config,
     http: { port: 0, ...(options.config?.http as object | undefined) },
+    bots: { local_port: 0, ...(options.config?.bots as object | undefined) },
     log: { level: "info", ...(options.config?.log as object | undefined) },
   };
   const configFile = join(dataDir, "venus.toml");
@@ -54,9 +57,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const exited = new Promise<number | string>((resolve) =>
     child.on("exit", (code, signal) => resolve(code ?? signal ?? "unknown")),
   );
+  let botPort = 0;
   const port = await new Promise<number>((resolve, reject) => {
     const onLine = (line: string) => {
       output.push(line);
+      if (line.includes('"msg":"bot listener"')) botPort = (JSON.parse(line) as { port: number }).port;
       if (line.includes('"msg":"listening"')) resolve((JSON.parse(line) as { port: number }).port);
     };
     for (const stream of [child.stdout, child.stderr]) {
@@ -75,6 +80,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   return {
     url: `http://127.0.0.1:${port}`,
     wsUrl: `ws://127.0.0.1:${port}/ws`,
+    botUrl: `http://127.0.0.1:${botPort}`,
     port,
     dataDir,
     process: child,

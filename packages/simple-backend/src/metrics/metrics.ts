@@ -12,22 +12,32 @@ export class Metrics {
     });
   }
 
+  /**
+   * Asking again for a name already registered returns that metric, so two instances of a component
+   * (two HTTP listeners) share it; their label values keep them apart.
+   */
+  private existing<M>(name: string): M | undefined {
+    return this.registry.getSingleMetric(name) as M | undefined;
+  }
+
   counter(name: string, help: string, labelNames: string[] = []): Counter<string> {
-    return new Counter({ name, help, labelNames, registers: [this.registry] });
+    return (
+      this.existing<Counter<string>>(name) ??
+      new Counter({ name, help, labelNames, registers: [this.registry] })
+    );
   }
 
   gauge(name: string, help: string, labelNames: string[] = []): Gauge<string> {
-    return new Gauge({ name, help, labelNames, registers: [this.registry] });
+    return (
+      this.existing<Gauge<string>>(name) ?? new Gauge({ name, help, labelNames, registers: [this.registry] })
+    );
   }
 
   histogram(name: string, help: string, buckets: number[], labelNames: string[] = []): Histogram<string> {
-    return new Histogram({
-      name,
-      help,
-      buckets,
-      labelNames,
-      registers: [this.registry],
-    });
+    return (
+      this.existing<Histogram<string>>(name) ??
+      new Histogram({ name, help, buckets, labelNames, registers: [this.registry] })
+    );
   }
 
   render(): Promise<string> {
