@@ -11,3 +11,4 @@ export { authenticateHttp, authenticateHello, type Authenticated } from "./opera
 export { rotateAccessTokenIfDue, attachConnection, detachConnection } from "./operations/connect.js";
 export { saveSetup, completeSetup, setupAnswers, type SetupAnswers } from "./operations/setup.js";
 export { registerBot, loginBot, remoteBotLogin, allowedAddresses } from "./operations/bot-sign-in.js";
+export { notifyModerators } from "./operations/notify-moderators.js";

@@ -48,6 +48,11 @@ export class ConnectionRegistry {
     return this.bySession.get(sessionId);
   }
 
+  /** Every account with a live connection now. */
+  onlineAccounts(): IterableIterator<string> {
+    return this.byAccount.keys();
+  }
+
   isOnline(accountId: string): boolean {
     return this.byAccount.has(accountId);
   }

@@ -1,5 +1,5 @@
 import type { MediaStatements } from "@venus/database";
-import type { ConnectionRegistry, GroupCommitWriter } from "@venus/data-common";
+import type { ConnectionRegistry, GroupCommitWriter, ModerationSignal } from "@venus/data-common";
 import type { VenusConfig } from "@venus/model";
 import type { Logger } from "@venus/simple-backend";
 import type { ImageWorker } from "./image-worker-client.js";
@@ -20,5 +20,7 @@ export interface MediaContext {
   metrics: UploadMetrics;
   /** Uploads between the worker's answer and their commit; shutdown waits for them. */
   finishing: Set<Promise<void>>;
+  /** Raised when content joins the moderation queue. */
+  moderationQueued: ModerationSignal;
   now: () => number;
 }

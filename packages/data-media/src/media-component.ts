@@ -2,6 +2,7 @@ import { MEDIA_MIGRATIONS, MediaStatements, type Database } from "@venus/databas
 import {
   openStore,
   type ConnectionRegistry,
+  type ModerationSignal,
   type GroupCommitWriter,
   type SyncVersions,
   type WriterMetrics,
@@ -22,6 +23,7 @@ export interface MediaComponentOptions {
   writerMetrics: WriterMetrics;
   connections: ConnectionRegistry;
   sync: SyncVersions;
+  moderationQueued: ModerationSignal;
   /** How to start `venus image-worker`. */
   workerCommand: WorkerCommand;
   onCommitFailure?: (error: unknown) => void;
@@ -54,6 +56,7 @@ export async function openMediaComponent(options: MediaComponentOptions): Promis
     log,
     metrics: new UploadMetrics(options.metrics),
     finishing: new Set(),
+    moderationQueued: options.moderationQueued,
     now,
   };
   const swept = await sweepOrphanFiles(ctx);

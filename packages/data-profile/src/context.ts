@@ -1,5 +1,5 @@
 import type { ProfileStatements } from "@venus/database";
-import type { ConnectionRegistry, GroupCommitWriter, Presence } from "@venus/data-common";
+import type { ConnectionRegistry, GroupCommitWriter, ModerationSignal, Presence } from "@venus/data-common";
 import type { VenusConfig } from "@venus/model";
 import type { ProfileCache } from "./profile-cache.js";
 import type { AttributeCatalog } from "./attributes/attribute-catalog.js";
@@ -21,5 +21,7 @@ export interface ProfileContext {
   browse: BrowseSessions;
   /** Bot accounts are left out of user statistics; asked of the account component. */
   isBot: (accountId: string) => boolean;
+  /** Raised when a name or text joins the moderation queue. */
+  moderationQueued: ModerationSignal;
   now: () => number;
 }

@@ -3,6 +3,7 @@ import {
   openStore,
   type GroupCommitWriter,
   type ConnectionRegistry,
+  type ModerationSignal,
   type Presence,
   type SyncVersions,
   type WriterMetrics,
@@ -29,6 +30,7 @@ export interface ProfileComponentOptions {
   connections: ConnectionRegistry;
   presence: Presence;
   sync: SyncVersions;
+  moderationQueued: ModerationSignal;
   /** Whether an account may be listed (state `normal`); asked of the account component. */
   accountActive: (accountId: string) => boolean;
   isBot: (accountId: string) => boolean;
@@ -64,6 +66,7 @@ export function openProfileComponent(options: ProfileComponentOptions): {
     listing,
     browse: new BrowseSessions(),
     isBot: options.isBot,
+    moderationQueued: options.moderationQueued,
     now: options.now ?? Date.now,
   };
   options.sync.register("profile", (id) => cache.profiles.get(id)?.version ?? 0);

@@ -1,7 +1,18 @@
-import { allowedAddresses, openAccountComponent, type AccountContext } from "@venus/data-account";
+import {
+  allowedAddresses,
+  notifyModerators,
+  openAccountComponent,
+  type AccountContext,
+} from "@venus/data-account";
 import { openChatComponent, type ChatContext } from "@venus/data-chat";
 import { openMediaComponent, type MediaContext, type WorkerCommand } from "@venus/data-media";
-import { ConnectionRegistry, SyncVersions, WriteBehindFlusher, WriterMetrics } from "@venus/data-common";
+import {
+  ConnectionRegistry,
+  ModerationSignal,
+  SyncVersions,
+  WriteBehindFlusher,
+  WriterMetrics,
+} from "@venus/data-common";
 import { openProfileComponent, type ProfileContext } from "@venus/data-profile";
 import type { VenusConfig } from "@venus/model";
 import { ConfigError, type Logger, type Metrics } from "@venus/simple-backend";
@@ -36,6 +47,7 @@ export async function openComponents(
   const flusher = new WriteBehindFlusher((error) => log.error({ err: error }, "write-behind flush failed"));
   const connections = new ConnectionRegistry();
   const sync = new SyncVersions();
+  const moderationQueued = new ModerationSignal();
   const onCommitFailure = (error: unknown) => {
     log.fatal(
       { err: error },
@@ -73,6 +85,7 @@ export async function openComponents(
       sync,
       accountActive: (id) => account.ctx.cache.accounts.get(id)?.state === "normal",
       isBot: (id) => account.ctx.cache.accounts.get(id)?.bot === true,
+      moderationQueued,
       onCommitFailure,
     });
   } catch (error) {
@@ -91,8 +104,10 @@ export async function openComponents(
     connections,
     sync,
     workerCommand,
+    moderationQueued,
     onCommitFailure,
   });
+  moderationQueued.on((queue) => notifyModerators(account.ctx, queue));
   const chat = openChatComponent({ config, log, metrics, writerMetrics, connections, sync, onCommitFailure });
   return {
     account: account.ctx,

@@ -152,6 +152,7 @@ async function complete(
   account.content.push(content);
   ctx.cache.moderation.add(contentId, { accountId: account.accountId, contentId });
   await saveMedia(ctx, account, [content]);
+  ctx.moderationQueued.raise("images");
   return { state: "completed", content_id: contentId };
 }
 

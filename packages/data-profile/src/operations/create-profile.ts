@@ -47,5 +47,6 @@ export async function createProfile(ctx: ProfileContext, input: NewProfile): Pro
   ctx.cache.moderation.add({ accountId: profile.accountId, field: "name", changedAt: now });
   ctx.cache.moderation.remove(profile.accountId, "text");
   await saveProfile(ctx, profile);
+  ctx.moderationQueued.raise("texts");
   return profile;
 }

@@ -48,4 +48,6 @@ export async function editProfile(
   ctx.cache.encodeAttributes(attributes, profile.attributeSlot);
   profile.editedAt = now;
   await saveProfile(ctx, profile);
+  if (profile.name.state === "pending" || profile.text.state === "pending")
+    ctx.moderationQueued.raise("texts");
 }

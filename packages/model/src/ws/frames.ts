@@ -135,6 +135,7 @@ export const EVENT_NAMES = [
   "delivered",
   "seen",
   "typing",
+  "moderation_queue_changed",
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 
