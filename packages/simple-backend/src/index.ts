@@ -54,3 +54,8 @@ export {
   WorkerTimeoutError,
 } from "./process/worker-errors.js";
 export { restartDelay } from "./process/restart-backoff.js";
+export {
+  SupervisedProcess,
+  type SupervisedProcessOptions,
+  type ProcessStatus,
+} from "./process/supervised-process.js";
