@@ -17,3 +17,4 @@ export * from "./chat/public-key-schemas.js";
 export * from "./chat/message-schemas.js";
 export * from "./chat/report-schemas.js";
 export * from "./account/bot-requests.js";
+export * from "./config/bots-file.js";

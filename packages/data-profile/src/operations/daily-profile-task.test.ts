@@ -1,7 +1,14 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConnectionRegistry, Presence, SyncVersions, WriteBehind, WriterMetrics } from "@venus/data-common";
+import {
+  ConnectionRegistry,
+  ModerationSignal,
+  Presence,
+  SyncVersions,
+  WriteBehind,
+  WriterMetrics,
+} from "@venus/data-common";
 import { VenusConfig } from "@venus/model";
 import { createLogger, loadConfig, Metrics } from "@venus/simple-backend";
 import { afterEach, expect, it } from "vitest";
@@ -28,6 +35,7 @@ function open(clock: { now: number }, dataDir: string) {
     sync: new SyncVersions(),
     accountActive: () => true,
     isBot: () => false,
+    moderationQueued: new ModerationSignal(),
     now: () => clock.now,
   });
   return component;

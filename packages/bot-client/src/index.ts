@@ -1,0 +1,56 @@
+export { VenusApiError, isVenusApiError } from "./venus-api-error.js";
+export { attempt, refusal, type ApiResult } from "./attempt.js";
+export {
+  HttpApi,
+  routePath,
+  type BinaryAnswer,
+  type HttpAnswer,
+  type HttpApiOptions,
+  type HttpCall,
+  type HttpVerb,
+  type QueryValue,
+} from "./http-api.js";
+export {
+  EventQueue,
+  EventTimeoutError,
+  isEvent,
+  type EventQueueOptions,
+  type WaitOptions,
+} from "./event-queue.js";
+export {
+  VenusSocket,
+  VenusSocketError,
+  type ClientInfo,
+  type HelloOptions,
+  type SocketAnswer,
+  type SocketClosed,
+  type SocketErrorCode,
+  type VenusSocketOptions,
+} from "./venus-socket.js";
+export { VenusClient, websocketUrl, type ConnectOptions, type VenusClientOptions } from "./venus-client.js";
+export { BotLogin, localBotUrl } from "./bot-login.js";
+export { BOT_CLIENT_VERSION } from "./client-version.js";
+export type { ApiContext, Via, ViaOption } from "./api-context.js";
+export { AccountMethods } from "./account-methods.js";
+export { ProfileMethods } from "./profile-methods.js";
+export { MediaMethods, type ContentFile, type FinalProcessingStatus } from "./media-methods.js";
+export { ChatMethods } from "./chat-methods.js";
+export { AdminMethods } from "./admin-methods.js";
+export { SystemMethods } from "./system-methods.js";
+export type {
+  AckBody,
+  AnyVenusEvent,
+  DailyTaskBody,
+  EventDataMap,
+  HealthBody,
+  MessageReportBody,
+  NewLikesCountBody,
+  OkBody,
+  PongFrame,
+  PublishKeyBody,
+  ServerFrame,
+  VenusEvent,
+  VersionBody,
+  VisibilityBody,
+  WsRequestMap,
+} from "./wire-types.js";
