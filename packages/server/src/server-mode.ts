@@ -10,17 +10,52 @@ import {
   loadUws,
   lockDataDir,
   Metrics,
+  type Logger,
   Shutdown,
   SlowFallbackError,
+  SupervisedProcess,
   SystemdNotifier,
 } from "@venus/simple-backend";
+import type { VenusConfig } from "@venus/model";
 import { loadServerConfig } from "./load-server-config.js";
 import { openComponents } from "./open-components.js";
 import { VENUS_VERSION } from "./version.js";
 
+/** This program: the image worker and the local bots are its other modes (DESIGN.md §5). */
+const MAIN = fileURLToPath(new URL("./main.js", import.meta.url));
+
 function refuse(message: string): never {
   process.stderr.write(`venus: ${message}\n`);
   process.exit(1);
+}
+
+/** `venus bot --local` as a supervised child when the config asks for user bots or the moderation bot. */
+function startLocalBots(
+  config: VenusConfig,
+  configFile: string | undefined,
+  port: number,
+  botPort: number,
+  log: Logger,
+): SupervisedProcess | undefined {
+  if (config.bots.users === 0 && !config.bots.moderation_bot) return undefined;
+  const bots = new SupervisedProcess({
+    name: "bots",
+    command: process.execPath,
+    args: [
+      ...process.execArgv,
+      MAIN,
+      "bot",
+      "--local",
+      "--server",
+      `http://127.0.0.1:${port}`,
+      "--bot-listener",
+      `http://127.0.0.1:${botPort}`,
+      ...(configFile ? ["--config", configFile] : []),
+    ],
+    log,
+  });
+  bots.start();
+  return bots;
 }
 
 /** `venus server`: loads everything into memory, listens, and shuts down gracefully on a signal. */
@@ -58,7 +93,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   // The worker is this same program in another mode (DESIGN.md §5).
   const components = await openComponents(config, log, metrics, {
     command: process.execPath,
-    args: [...process.execArgv, fileURLToPath(new URL("./main.js", import.meta.url)), "image-worker"],
+    args: [...process.execArgv, MAIN, "image-worker"],
   });
   const { account, flusher } = components;
   const listener = (host: string, port: number, trustForwardedFor: boolean) =>
@@ -94,6 +129,8 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   );
   const shutdown = new Shutdown(log, config.shutdown.deadline_seconds * 1000);
   shutdown.add("tell systemd", () => notifier.stopping("shutting down"));
+  let bots: SupervisedProcess | undefined;
+  shutdown.add("stop the bots", () => bots?.stop());
   shutdown.add("stop accepting", () => {
     http.stopAccepting();
     botHttp.stopAccepting();
@@ -118,6 +155,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   const botPort = await botHttp.listen();
   log.info({ host: "127.0.0.1", port: botPort }, "bot listener");
   const port = await http.listen();
+  bots = startLocalBots(config, configFile, port, botPort, log);
   flusher.start(config.writer.flush_interval_seconds * 1000);
   daily.start();
   log.info(
