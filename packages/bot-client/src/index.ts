@@ -54,3 +54,23 @@ export type {
   VisibilityBody,
   WsRequestMap,
 } from "./wire-types.js";
+export {
+  decide,
+  imageRules,
+  textRules,
+  type Decision,
+  type ImageItem,
+  type ModerationRule,
+  type TextItem,
+} from "./moderation/moderation-rules.js";
+export {
+  ModerationBotDisconnected,
+  runModerationBot,
+  type ModerationBotOptions,
+} from "./moderation/moderation-bot.js";
+export { runUserBot, type UserBotOptions } from "./user-bot/run-user-bot.js";
+export { generateBotImage, randomSvg, type GeneratedImageOptions } from "./user-bot/generate-image.js";
+export { chooseIdentity, type BotIdentity } from "./user-bot/bot-identity.js";
+export { birthdateForAge } from "./user-bot/birthdate.js";
+export { distanceKm, randomPointWithin, type GeoPoint } from "./user-bot/geo-point.js";
+export { seededRandom } from "./user-bot/seeded-random.js";

@@ -34,6 +34,36 @@ program
     process.exitCode = await runImageWorker(process.stdin, process.stdout, log);
   });
 
+program
+  .command("bot")
+  .description("run bots against a Venus server (see docs/bots.md)")
+  .option(
+    "--local",
+    "the bots of the server's own config (the default; the server starts `venus bot --local` itself when bots.users or bots.moderation_bot ask)",
+  )
+  .option("-c, --config <file>", "the server's TOML config file")
+  .option("--server <url>", "the server's public base URL", "http://127.0.0.1:3000")
+  .option("--bot-listener <url>", "the server's loopback bot listener", "http://127.0.0.1:3001")
+  .option("--users <n>", "user bots (default: bots.users)", (value) => Number.parseInt(value, 10))
+  .action(
+    async (options: {
+      local?: boolean;
+      config?: string;
+      server: string;
+      botListener: string;
+      users?: number;
+    }) => {
+      const { runLocalBots } = await import("./bot-mode/local-bots.js");
+      exitWhenOrphaned();
+      await runLocalBots({
+        configFile: options.config,
+        serverUrl: options.server,
+        botListenerUrl: options.botListener,
+        users: options.users,
+      });
+    },
+  );
+
 const config = program.command("config").description("configuration helpers");
 config
   .command("default")

@@ -32,20 +32,21 @@ const reject = (category: RejectionCategory, details: string): Decision => ({
   details,
 });
 
+/** The aspect rule goes first: the largest stored size is capped, so a very long image also looks small. */
 export function imageRules(rules: Rules): ModerationRule<ImageItem>[] {
   return [
-    {
-      name: "image_min_side",
-      decide: ({ width, height }) =>
-        Math.min(width, height) < rules.image_min_side
-          ? reject("low_quality", `the image is smaller than ${rules.image_min_side} px on a side`)
-          : undefined,
-    },
     {
       name: "image_max_aspect_ratio",
       decide: ({ width, height }) =>
         Math.max(width, height) / Math.max(1, Math.min(width, height)) > rules.image_max_aspect_ratio
           ? reject("low_quality", `the image is longer than ${rules.image_max_aspect_ratio}:1`)
+          : undefined,
+    },
+    {
+      name: "image_min_side",
+      decide: ({ width, height }) =>
+        Math.min(width, height) < rules.image_min_side
+          ? reject("low_quality", `the image is smaller than ${rules.image_min_side} px on a side`)
           : undefined,
     },
   ];

@@ -8,6 +8,8 @@ export interface ModerationDecision {
   field: ModeratedFieldName;
   accept: boolean;
   reason?: string | undefined;
+  /** The edit the moderator judged; a newer edit refuses the decision. */
+  changedAt?: number | undefined;
 }
 
 /** Records an admin's decision on a pending name or text; the owner gets `profile_changed`. */
@@ -17,6 +19,8 @@ export async function moderateText(ctx: ProfileContext, decision: ModerationDeci
     throw new VenusError("not_found", "nothing of that account and field waits for moderation");
   }
   const field = profile[decision.field];
+  if (decision.changedAt !== undefined && decision.changedAt !== field.changedAt)
+    throw new VenusError("not_found", "the owner has edited it since; judge the new value");
   profile[decision.field] = {
     ...field,
     state: decision.accept ? "accepted" : "rejected",

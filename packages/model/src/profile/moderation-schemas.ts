@@ -27,6 +27,12 @@ export const ModerationDecisionRequest = Type.Object(
     field: ModeratedFieldName,
     accept: Type.Boolean(),
     reason: Type.Optional(Type.String({ maxLength: 1000, description: "Shown to the owner on rejection." })),
+    changed_at: Type.Optional(
+      Type.Integer({
+        description:
+          "The `changed_at` of the value the moderator judged: when the owner has edited it since, the decision is refused (404) instead of landing on a value nobody saw.",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -23,9 +23,9 @@ async function settle(ws: WsClient): Promise<Frame[]> {
 describe("moderation_queue_changed", () => {
   test("moderators are told when an image or a name or text joins its queue; others are not", async () => {
     const { server } = fixture;
-    const admin = await createProfileUser(server, { email: ADMIN_EMAIL });
+    const admin = await createProfileUser(server, { email: ADMIN_EMAIL, moderationEvents: true });
     await settle(admin.ws);
-    const user = await createProfileUser(server);
+    const user = await createProfileUser(server, { moderationEvents: true });
     // Setting the user up queued its name and its two images.
     expect((await settle(admin.ws)).filter(isQueueEvent)).toEqual([
       queueEvent("images"),

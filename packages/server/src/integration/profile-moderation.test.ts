@@ -317,6 +317,33 @@ describe("decisions", () => {
     inSetup.ws.close();
   });
 
+  test("a decision naming the judged `changed_at` is refused once the owner has edited again", async () => {
+    const owner = await createProfileUser(fixture.server, { name: "Hilda" });
+    await drainQueue();
+    await expectProfileChanged(owner);
+    await editProfile(fixture.server, owner, { text: "first text" });
+    const [judged] = await wholeQueue();
+    expect(judged).toMatchObject({ account_id: owner.accountId, field: "text", value: "first text" });
+    await editProfile(fixture.server, owner, { text: "second text" });
+    const stale = {
+      account_id: owner.accountId,
+      field: "text",
+      accept: true,
+      changed_at: judged?.changed_at,
+    };
+    expectError(await decide(stale), 404, "not_found");
+    const [current] = await wholeQueue();
+    expect(current?.value).toBe("second text");
+    const fresh = await decide({ ...stale, accept: false, reason: "no", changed_at: current?.changed_at });
+    expect(fresh.status, JSON.stringify(fresh.body)).toBe(200);
+    await expectProfileChanged(owner);
+    expect((await getOwnProfile(fixture.server, owner)).text).toMatchObject({
+      state: "rejected",
+      reason: "no",
+    });
+    owner.ws.close();
+  });
+
   test("users without moderate_texts are forbidden", async () => {
     const user = await createProfileUser(fixture.server, { name: "Hanna" });
     const inSetup = await signUp(fixture.server);

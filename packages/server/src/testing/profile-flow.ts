@@ -100,6 +100,8 @@ export interface NewProfile {
   email?: string;
   /** Connect with the msgpack subprotocol. */
   msgpack?: boolean;
+  /** Keep `moderation_queue_changed` frames (see ws-client.ts). */
+  moderationEvents?: boolean;
   name?: string;
   gender?: Gender;
   age?: number;
@@ -119,6 +121,7 @@ export async function createProfileUser(server: Server, options: NewProfile = {}
   const signedIn = await signUp(server, {
     ...(options.email === undefined ? {} : { email: options.email }),
     msgpack: options.msgpack ?? false,
+    moderationEvents: options.moderationEvents ?? false,
   });
   const user: ProfileUser = { ...signedIn, version: 0 };
   const api = as(server, user);

@@ -24,10 +24,13 @@ export async function connect(
     kind?: string;
     msgpack?: boolean;
     sync?: Record<string, number>;
+    /** Keep `moderation_queue_changed` frames (see ws-client.ts). */
+    moderationEvents?: boolean;
   } = {},
 ): Promise<SignedIn> {
   const ws = await WsClient.connect(server.wsUrl, {
     msgpack: options.msgpack ?? false,
+    moderationEvents: options.moderationEvents ?? false,
   });
   ws.send({
     type: "hello",
@@ -77,7 +80,7 @@ export async function login(server: { url: string }, email: string): Promise<Tok
  */
 export async function signUp(
   server: { url: string; wsUrl: string },
-  options: { email?: string; kind?: string; msgpack?: boolean } = {},
+  options: { email?: string; kind?: string; msgpack?: boolean; moderationEvents?: boolean } = {},
 ): Promise<SignedIn & { email: string }> {
   const email = await register(server, options.email);
   const signedIn = await connect(server, await login(server, email), options);

@@ -11,6 +11,14 @@ interface Waiter {
 }
 
 /**
+ * `moderation_queue_changed` goes to every moderator's connection whenever anyone's upload or edit
+ * waits for moderation; tests whose users are admins for another reason do not want to see it among
+ * their frames. A client that does (`moderationEvents: true`) keeps it.
+ */
+const isModerationEvent = (frame: Frame) =>
+  frame.type === "event" && frame.event === "moderation_queue_changed";
+
+/**
  * A WebSocket test client that queues received frames so tests can await them in order, or take the
  * first one matching a predicate and leave the others queued.
  */
@@ -23,9 +31,11 @@ export class WsClient {
   constructor(
     readonly socket: WebSocket,
     readonly binary: boolean,
+    moderationEvents = false,
   ) {
     socket.on("message", (data: Buffer, isBinary: boolean) => {
       const frame = (isBinary ? packr.unpack(data) : JSON.parse(data.toString())) as Frame;
+      if (!moderationEvents && isModerationEvent(frame)) return;
       const index = this.waiters.findIndex((waiter) => waiter.matches(frame));
       if (index < 0) this.frames.push(frame);
       else this.waiters.splice(index, 1)[0]?.deliver(frame);
@@ -39,9 +49,12 @@ export class WsClient {
     });
   }
 
-  static async connect(url: string, options: { msgpack?: boolean } = {}): Promise<WsClient> {
+  static async connect(
+    url: string,
+    options: { msgpack?: boolean; moderationEvents?: boolean } = {},
+  ): Promise<WsClient> {
     const socket = new WebSocket(url, options.msgpack ? ["msgpack"] : []);
-    const client = new WsClient(socket, options.msgpack ?? false);
+    const client = new WsClient(socket, options.msgpack ?? false, options.moderationEvents ?? false);
     await client.opened;
     return client;
   }

@@ -31,7 +31,10 @@ export const moderateRoute = userRoute(
     body: ModerationDecisionRequest,
     responses: {
       200: { description: "Recorded", schema: OkResponse },
-      404: { description: "not_found (nothing pending for that account and field)", schema: ErrorResponse },
+      404: {
+        description: "not_found (nothing pending for that account and field, or edited since `changed_at`)",
+        schema: ErrorResponse,
+      },
     },
   },
   async ({ body, deps }) => {
@@ -40,6 +43,7 @@ export const moderateRoute = userRoute(
       field: body.field,
       accept: body.accept,
       reason: body.reason,
+      changedAt: body.changed_at,
     });
     return json(200, { ok: true });
   },
