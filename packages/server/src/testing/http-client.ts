@@ -1,3 +1,5 @@
+import { HttpApi, type HttpVerb } from "@venus/bot-client";
+
 export interface HttpResult<T = Record<string, unknown>> {
   status: number;
   body: T;
@@ -5,8 +7,9 @@ export interface HttpResult<T = Record<string, unknown>> {
 }
 
 /**
- * One request against a running server: `body` is sent as JSON, a raw string as it is (malformed
- * JSON), a Buffer as raw bytes (uploads). JSON replies are parsed; others are kept as text, or as
+ * One request against a running server, through bot-client's HTTP layer (the one client of the API):
+ * `body` is sent as JSON, a raw string as it is (malformed JSON), a Buffer as raw bytes (uploads).
+ * The answer comes whatever its status: JSON replies are parsed; others are kept as text, or as
  * bytes with `binary`.
  */
 export async function request<T = Record<string, unknown>>(
@@ -20,31 +23,30 @@ export async function request<T = Record<string, unknown>>(
     binary?: boolean;
   } = {},
 ): Promise<HttpResult<T>> {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.token) headers.authorization = `Bearer ${options.token}`;
-  let body: string | Buffer | undefined;
-  if (Buffer.isBuffer(options.body)) {
-    headers["content-type"] ??= "application/octet-stream";
-    body = options.body;
-  } else if (options.body !== undefined) {
-    headers["content-type"] = "application/json";
-    body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
-  }
-  const response = await fetch(baseUrl + path, { method, headers, body });
-  if (options.binary && response.ok) {
-    const bytes = Buffer.from(await response.arrayBuffer());
-    return { status: response.status, body: bytes as T, headers: response.headers };
-  }
-  const text = await response.text();
+  const { body } = options;
+  const payload =
+    body === undefined
+      ? {}
+      : Buffer.isBuffer(body)
+        ? { raw: body, contentType: options.headers?.["content-type"] ?? "application/octet-stream" }
+        : typeof body === "string"
+          ? { raw: Buffer.from(body), contentType: "application/json" }
+          : { json: body };
+  const answer = await new HttpApi(baseUrl, { accessToken: options.token }).exchange({
+    method: method as HttpVerb,
+    path,
+    ...payload,
+    ...(options.headers ? { headers: options.headers } : {}),
+  });
+  const ok = answer.status >= 200 && answer.status < 300;
+  if (options.binary && ok)
+    return { status: answer.status, body: answer.bytes as T, headers: answer.headers };
+  const text = answer.bytes.toString();
   let parsed: unknown = text;
   try {
     parsed = JSON.parse(text);
   } catch {
     // Not JSON (metrics): keep the text.
   }
-  return {
-    status: response.status,
-    body: parsed as T,
-    headers: response.headers,
-  };
+  return { status: answer.status, body: parsed as T, headers: answer.headers };
 }
