@@ -91,7 +91,7 @@ function sourceFiles(dir: string): string[] {
 /** Test code may use the root devDependencies: `*.test.ts` files and everything under `src/testing/`. */
 export function isTestCode(pathInSrc: string): boolean {
   const posix = pathInSrc.split(path.sep).join("/");
-  return /\.test\.[cm]?tsx?$/.test(posix) || posix.startsWith("testing/");
+  return /\.test\.[cm]?tsx?$/.test(posix) || posix.startsWith("testing/") || posix.startsWith("scenarios/");
 }
 
 interface PackageScope {
@@ -150,7 +150,7 @@ function checkReference(
   const test = isTestCode(path.relative(scope.src, file));
   if (test && scope.testOnly.has(name)) return undefined;
   if (scope.testOnly.has(name))
-    return `${where}: imports ${JSON.stringify(specifier)}, a devDependency, which only test code (*.test.ts, src/testing/) may use; list ${name} in dependencies of ${scope.manifestPath}`;
+    return `${where}: imports ${JSON.stringify(specifier)}, a devDependency, which only test code (*.test.ts, src/testing/, src/scenarios/) may use; list ${name} in dependencies of ${scope.manifestPath}`;
   return `${where}: imports ${JSON.stringify(specifier)}, but ${scope.manifestPath} does not list ${name} in its dependencies`;
 }
 

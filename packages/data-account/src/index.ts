@@ -10,5 +10,11 @@ export { endSession, type TokenPair } from "./operations/sessions.js";
 export { authenticateHttp, authenticateHello, type Authenticated } from "./operations/authenticate.js";
 export { rotateAccessTokenIfDue, attachConnection, detachConnection } from "./operations/connect.js";
 export { saveSetup, completeSetup, setupAnswers, type SetupAnswers } from "./operations/setup.js";
-export { registerBot, loginBot, remoteBotLogin, allowedAddresses } from "./operations/bot-sign-in.js";
+export {
+  registerBot,
+  loginBot,
+  remoteBotLogin,
+  requireRemoteBotLoginOpen,
+  allowedAddresses,
+} from "./operations/bot-sign-in.js";
 export { notifyModerators } from "./operations/notify-moderators.js";

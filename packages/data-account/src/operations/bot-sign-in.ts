@@ -78,6 +78,14 @@ function addressAllowed(ctx: AccountContext, ip: string): boolean {
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
 /**
+ * Remote bot login must be switched on and open to this address; otherwise it answers exactly as an
+ * unknown route does — checked before anything else, the request body included.
+ */
+export function requireRemoteBotLoginOpen(ctx: AccountContext, ip: string): void {
+  if (ctx.config.bots.remote_login_password === "" || !addressAllowed(ctx, ip)) throw noSuchRoute();
+}
+
+/**
  * Remote bot login on the public port: off unless `bots.remote_login_password` is set, and only from
  * `bots.remote_login_allowed`; refused addresses get the answer of an unknown route. The password is
  * compared in constant time and attempts count against the login limit per address.
@@ -87,8 +95,8 @@ export async function remoteBotLogin(
   request: RemoteBotLoginRequest,
   ip: string,
 ): Promise<LoginResponse> {
+  requireRemoteBotLoginOpen(ctx, ip);
   const password = ctx.config.bots.remote_login_password;
-  if (password === "" || !addressAllowed(ctx, ip)) throw noSuchRoute();
   takeAttempt([ctx.limits.loginPerIp, ip]);
   const passwordOk = timingSafeEqual(digest(request.password), digest(password));
   if (!passwordOk || !botAccount(ctx, request.account_id)) throw new VenusError("invalid_credentials");

@@ -1,24 +1,35 @@
-import { remoteBotLogin } from "@venus/data-account";
+import { remoteBotLogin, requireRemoteBotLoginOpen } from "@venus/data-account";
 import { ErrorResponse, LoginResponse, RemoteBotLoginRequest } from "@venus/model";
-import { json, publicRoute } from "../../route.js";
+import { parseJsonBody } from "../../parse-body.js";
+import { json, publicRoute, type ApiRoute } from "../../route.js";
 
-export const remoteBotLoginRoute = publicRoute(
+const route = publicRoute(
   {
     method: "post",
     path: "/bot/remote_login",
     summary:
       "Sign in a bot account from another machine with the configured password (off unless bots.remote_login_password is set)",
     tag: "bot",
-    body: RemoteBotLoginRequest,
     responses: {
       200: { description: "Signed in", schema: LoginResponse },
+      400: { description: "validation_failed (only where remote bot login is open)", schema: ErrorResponse },
       401: {
         description: "invalid_credentials (wrong password, or not a bot account)",
         schema: ErrorResponse,
       },
-      404: { description: "not_found: switched off, or the address is not allowed", schema: ErrorResponse },
+      404: {
+        description: "not_found, as for an unknown route: switched off, or the address is not allowed",
+        schema: ErrorResponse,
+      },
       429: { description: "rate_limited (rate_limits.login_per_ip)", schema: ErrorResponse },
     },
   },
-  async ({ http, body, deps }) => json(200, await remoteBotLogin(deps.account, body, http.remoteAddress)),
+  // The body is read only after the gate: a refused caller learns nothing, not even the schema.
+  async ({ http, deps }) => {
+    requireRemoteBotLoginOpen(deps.account, http.remoteAddress);
+    const body = parseJsonBody(RemoteBotLoginRequest, http.body);
+    return json(200, await remoteBotLogin(deps.account, body, http.remoteAddress));
+  },
 );
+
+export const remoteBotLoginRoute: ApiRoute = { ...route, doc: { ...route.doc, body: RemoteBotLoginRequest } };
