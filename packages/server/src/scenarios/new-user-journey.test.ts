@@ -1,12 +1,11 @@
 import { isVenusApiError, refusal, type VenusClient } from "@venus/bot-client";
 import type { OwnProfile, ProfileView } from "@venus/model";
-import { createMessage, decrypt, encrypt, generateKey, readKey, readMessage, readPrivateKey } from "openpgp";
 import { afterAll, expect, test } from "vitest";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { useServer } from "../testing/server-fixture.js";
 import { botsFile, startModerationBot, type RunningBot } from "./steps/bots.js";
 import { browsedIds, findBrowsing } from "./steps/browse.js";
-import { ChatKeys, type PgpKeyPair } from "./steps/chat-keys.js";
+import { ChatKeys, openpgpPair } from "./steps/chat-keys.js";
 import { afterEvents } from "./steps/events.js";
 import { CENTRE, north } from "./steps/places.js";
 import { goPublicAt, prepareSetup, publicPerson, signUp, uniqueEmail } from "./steps/people.js";
@@ -32,36 +31,6 @@ async function viewOf(viewer: VenusClient, accountId: string): Promise<ProfileVi
   const answer = await viewer.profile.get(accountId);
   if (answer.unchanged) throw new Error("asked without a version, got unchanged");
   return answer.profile;
-}
-
-/** An OpenPGP key pair (curve25519) for one person, made with openpgp. */
-async function openpgpPair(name: string): Promise<PgpKeyPair> {
-  const pair = await generateKey({
-    type: "ecc",
-    curve: "curve25519Legacy",
-    userIDs: [{ name }],
-    format: "armored",
-  });
-  const privateKey = await readPrivateKey({ armoredKey: pair.privateKey });
-  return {
-    armoredPublicKey: pair.publicKey,
-    encryptFor: async (armoredRecipientKey, text) =>
-      encrypt({
-        message: await createMessage({ text }),
-        encryptionKeys: await readKey({ armoredKey: armoredRecipientKey }),
-        signingKeys: privateKey,
-        format: "binary",
-      }),
-    decryptFrom: async (message, armoredSenderKey) => {
-      const { data } = await decrypt({
-        message: await readMessage({ binaryMessage: message }),
-        decryptionKeys: privateKey,
-        verificationKeys: await readKey({ armoredKey: armoredSenderKey }),
-        expectSigned: true,
-      });
-      return data;
-    },
-  };
 }
 
 test("register → setup → upload → moderated → public → found → like → match → messages with receipts → block", async () => {

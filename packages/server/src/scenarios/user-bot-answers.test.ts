@@ -1,11 +1,10 @@
 import type { VenusClient } from "@venus/bot-client";
-import { createMessage, decrypt, encrypt, generateKey, readKey, readMessage, readPrivateKey } from "openpgp";
 import { afterAll, expect, test } from "vitest";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { useServer } from "../testing/server-fixture.js";
 import { botsFile, startUserBot, type RunningBot } from "./steps/bots.js";
 import { findBrowsing } from "./steps/browse.js";
-import { ChatKeys, type PgpKeyPair } from "./steps/chat-keys.js";
+import { ChatKeys, openpgpPair } from "./steps/chat-keys.js";
 import { CENTRE } from "./steps/places.js";
 import { privatePerson } from "./steps/people.js";
 
@@ -39,36 +38,6 @@ afterAll(async () => {
   await bot?.stop();
   for (const client of clients) await client.close();
 });
-
-/** An OpenPGP key pair (curve25519) for one person, made with openpgp. */
-async function openpgpPair(name: string): Promise<PgpKeyPair> {
-  const pair = await generateKey({
-    type: "ecc",
-    curve: "curve25519Legacy",
-    userIDs: [{ name }],
-    format: "armored",
-  });
-  const privateKey = await readPrivateKey({ armoredKey: pair.privateKey });
-  return {
-    armoredPublicKey: pair.publicKey,
-    encryptFor: async (armoredRecipientKey, text) =>
-      encrypt({
-        message: await createMessage({ text }),
-        encryptionKeys: await readKey({ armoredKey: armoredRecipientKey }),
-        signingKeys: privateKey,
-        format: "binary",
-      }),
-    decryptFrom: async (message, armoredSenderKey) => {
-      const { data } = await decrypt({
-        message: await readMessage({ binaryMessage: message }),
-        decryptionKeys: privateKey,
-        verificationKeys: await readKey({ armoredKey: armoredSenderKey }),
-        expectSigned: true,
-      });
-      return data;
-    },
-  };
-}
 
 test("a person likes a user bot, gets a match, writes, and the bot's encrypted reply is the configured one", async () => {
   const { server } = fixture;

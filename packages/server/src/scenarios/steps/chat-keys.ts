@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { VenusClient } from "@venus/bot-client";
 import type { MessageEnvelope, SendMessageResponse } from "@venus/model";
+import { createMessage, decrypt, encrypt, generateKey, readKey, readMessage, readPrivateKey } from "openpgp";
 
 /**
- * The OpenPGP side of a chat client: a key pair whose private half never leaves the test. The
- * scenarios pass one made with `openpgp` (a devDependency, which only test files may import:
- * tools/check-layers.ts counts steps as package code).
+ * The OpenPGP side of a chat client: a key pair whose private half never leaves the test.
  */
 export interface PgpKeyPair {
   /** The ASCII-armored public key, as `PUT /chat/public_key` takes it. */
@@ -71,4 +70,34 @@ export class ChatKeys {
     const theirs = await this.client.chat.publicKey(envelope.sender, { keyId: envelope.sender_key_id });
     return this.pair.decryptFrom(Buffer.from(envelope.body, "base64"), theirs.key);
   }
+}
+
+/** An OpenPGP key pair (curve25519) for one person, made with openpgp. */
+export async function openpgpPair(name: string): Promise<PgpKeyPair> {
+  const pair = await generateKey({
+    type: "ecc",
+    curve: "curve25519Legacy",
+    userIDs: [{ name }],
+    format: "armored",
+  });
+  const privateKey = await readPrivateKey({ armoredKey: pair.privateKey });
+  return {
+    armoredPublicKey: pair.publicKey,
+    encryptFor: async (armoredRecipientKey, text) =>
+      encrypt({
+        message: await createMessage({ text }),
+        encryptionKeys: await readKey({ armoredKey: armoredRecipientKey }),
+        signingKeys: privateKey,
+        format: "binary",
+      }),
+    decryptFrom: async (message, armoredSenderKey) => {
+      const { data } = await decrypt({
+        message: await readMessage({ binaryMessage: message }),
+        decryptionKeys: privateKey,
+        verificationKeys: await readKey({ armoredKey: armoredSenderKey }),
+        expectSigned: true,
+      });
+      return data;
+    },
+  };
 }
