@@ -74,3 +74,13 @@ export { chooseIdentity, type BotIdentity } from "./user-bot/bot-identity.js";
 export { birthdateForAge } from "./user-bot/birthdate.js";
 export { distanceKm, randomPointWithin, type GeoPoint } from "./user-bot/geo-point.js";
 export { seededRandom } from "./user-bot/seeded-random.js";
+export {
+  ServerUnreachableError,
+  pairPartners,
+  runLoad,
+  type LoadOptions,
+  type LoadProgress,
+} from "./load/load-runner.js";
+export { formatLoadTable } from "./load/summary-table.js";
+export { loadReportJson, type LoadReport, type RouteReport } from "./load/load-report.js";
+export type { LatencySummary } from "./load/latency-recorder.js";

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { Command } from "commander";
+import { Command, InvalidArgumentError } from "commander";
 import { VenusConfig } from "@venus/model";
 import { createLogger, exitWhenOrphaned, renderDefaultConfig } from "@venus/simple-backend";
 import { VENUS_VERSION } from "./version.js";
@@ -11,7 +11,9 @@ const program = new Command()
   .description("Venus: a self-hosted dating app backend. One program, several modes.")
   .version(VENUS_VERSION)
   .showHelpAfterError()
-  .allowExcessArguments(false);
+  .allowExcessArguments(false)
+  // A command's options are read only before its subcommand: `bot load --server` is load's, not bot's.
+  .enablePositionalOptions();
 
 program
   .command("server")
@@ -34,7 +36,7 @@ program
     process.exitCode = await runImageWorker(process.stdin, process.stdout, log);
   });
 
-program
+const bot = program
   .command("bot")
   .description("run bots against a Venus server (see docs/bots.md)")
   .option(
@@ -61,6 +63,45 @@ program
         botListenerUrl: options.botListener,
         users: options.users,
       });
+    },
+  );
+
+/** A commander parser for a number above 0 (an integer when `integer`). */
+function positive(integer: boolean) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (!(number > 0) || (integer && !Number.isInteger(number)))
+      throw new InvalidArgumentError(`expected ${integer ? "a whole number" : "a number"} above 0`);
+    return number;
+  };
+}
+
+bot
+  .command("load")
+  .description("play N user bots against any Venus server and report throughput and latency")
+  .option("--users <n>", "load bots (each registers a new account)", positive(true), 10)
+  .option(
+    "--duration <seconds>",
+    "length of the measured phase, after every bot is set up",
+    positive(false),
+    30,
+  )
+  .option("--server <url>", "the server's public base URL", "http://127.0.0.1:3000")
+  .option("--interval <seconds>", "each bot's time between two rounds, on average", positive(false), 1)
+  .option(
+    "--json [file]",
+    "write the figures as JSON to FILE (the table still on stdout), or to stdout instead of the table",
+  )
+  .action(
+    async (options: {
+      users: number;
+      duration: number;
+      server: string;
+      interval: number;
+      json?: string | true;
+    }) => {
+      const { runLoadMode } = await import("./bot-mode/load-mode.js");
+      process.exitCode = await runLoadMode(options);
     },
   );
 

@@ -28,6 +28,7 @@ interface FakeImage {
   uploaded_at: number;
   sizes: { size: number; width: number; height: number }[];
   security_selfie: boolean;
+  in_profile: boolean;
 }
 interface FakeText {
   account_id: string;
@@ -90,7 +91,14 @@ class FakeClient {
 
   on: VenusClient["on"] = (event, handler) => this.events.on(event, handler);
 
-  addImage(contentId: string, width: number, height: number, securitySelfie = false): void {
+  /** An image in the queue; a profile image unless it is the selfie or `inProfile` says otherwise. */
+  addImage(
+    contentId: string,
+    width: number,
+    height: number,
+    securitySelfie = false,
+    inProfile = !securitySelfie,
+  ): void {
     const sizes = [
       { size: Math.max(width, height), width, height },
       { size: 256, width: 100, height: 100 },
@@ -103,6 +111,7 @@ class FakeClient {
         uploaded_at: 1,
         sizes,
         security_selfie: securitySelfie,
+        in_profile: inProfile,
       },
     });
   }
@@ -261,6 +270,20 @@ describe("the moderation bot", () => {
       "left for the human moderators",
       expect.objectContaining({ content_id: "selfie", why: "security selfie" }),
     ]);
+  });
+
+  test("an image is judged once it is a profile image: not while unchosen (it may become the selfie)", async () => {
+    const fake = new FakeClient();
+    fake.addImage("later", 1200, 560, false, false);
+    const bot = start(fake, { rules: { ...RULES, accept_other_images: true } });
+    await eventually(() => expect(fake.pageReads.images).toHaveLength(1));
+    expect(fake.mediaDecisions).toEqual([]);
+    const queued = fake.images.find(({ item }) => item.content_id === "later");
+    if (queued) queued.item.in_profile = true;
+    fake.queueChanged("images");
+    await eventually(() => expect(fake.mediaDecisions).toHaveLength(1));
+    await bot.stop();
+    expect(fake.mediaDecisions[0]).toMatchObject({ content_id: "later", accept: false });
   });
 
   test("events wake it for their queue; events during a pass coalesce into one more pass", async () => {

@@ -173,14 +173,18 @@ class Moderator {
     this.handling = {
       images: {
         page: (after) => client.admin.mediaModerationQueue(after),
-        key: (item) => item.content_id,
+        // The image's role is part of the key: an image skipped while unchosen is judged once chosen.
+        key: (item) => JSON.stringify([item.content_id, item.in_profile, item.security_selfie]),
         judge: (item) => {
           // Security selfies are left to the human moderators whatever the rules say: the selfie
           // exists to check that the person is who their profile images show, which needs a person,
           // and a selfie that breaks a quality rule is for that person to judge too (an automatic
-          // rejection would block the owner's identity check on a technicality). Only an image that
-          // is the selfie when the bot looks is skipped; one decided before it was chosen stays decided.
+          // rejection would block the owner's identity check on a technicality). An image not (yet)
+          // among the profile images is not judged either: nobody else sees it, and a client
+          // uploads the selfie before it says which image the selfie is. Choosing it as a profile
+          // image raises a moderation event, so the bot comes back to it.
           if (item.security_selfie) return { skip: "security selfie" };
+          if (!item.in_profile) return { skip: "not a profile image (yet)" };
           const largest = largestSize(item.sizes);
           if (!largest) return { skip: "no sizes" };
           return decide(settings.images, largest, settings.acceptOtherImages);

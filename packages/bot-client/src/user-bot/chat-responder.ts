@@ -87,9 +87,10 @@ export class ChatResponder {
 
   /**
    * Sends the reply to `recipient` and acknowledges the send answer. On `409 public_key_outdated`
-   * fetches the recipient's key again and tries once more with the same UUID.
+   * fetches the recipient's key again and tries once more with the same UUID. (Public for bots that
+   * start a conversation, as the load bots do.)
    */
-  private async send(recipient: string): Promise<void> {
+  async send(recipient: string): Promise<void> {
     const uuid = randomUUID();
     for (let tries = 1; ; tries++) {
       const peer = await this.peers.current(recipient);

@@ -36,6 +36,8 @@ export async function setProfileContent(
   account.images = [...images];
   account.crop = crop ?? centredCrop(face.width, face.height);
   await saveMedia(ctx, account);
+  // Waiting images are now ones others would see once accepted: worth a moderator's look now.
+  if (chosen.some((content) => content.state === "waiting")) ctx.moderationQueued.raise("images");
 }
 
 /** Sets the security selfie: a photo only the owner and admins see, for verifying the person. */

@@ -18,6 +18,7 @@ export function presentMediaModerationPage(
       uploaded_at: content.uploadedAt,
       sizes: sizesOf(content),
       security_selfie: ctx.cache.accounts.get(accountId)?.securitySelfie === contentId,
+      in_profile: ctx.cache.accounts.get(accountId)?.images.includes(contentId) ?? false,
     });
   }
   return { items, next: page.next };

@@ -160,6 +160,7 @@ export const MediaModerationPage = Type.Object({
       uploaded_at: Type.Integer({ description: "Unix ms." }),
       sizes: Type.Array(ContentSize),
       security_selfie: Type.Boolean({ description: "Currently the owner's security selfie." }),
+      in_profile: Type.Boolean({ description: "Currently one of the owner's profile images." }),
     }),
   ),
   next: NextPageCursor,

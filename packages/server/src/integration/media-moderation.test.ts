@@ -93,6 +93,7 @@ describe("the image moderation queue", () => {
           { size: 200, width: 200, height: 200 },
         ],
         security_selfie: false,
+        in_profile: false,
       },
       expect.objectContaining({ account_id: ben.accountId, content_id: b1, security_selfie: false }),
     ]);

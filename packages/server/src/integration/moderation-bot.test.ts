@@ -126,6 +126,7 @@ describe("the moderation bot", () => {
     const selfie = await uploadImage(server, owner, await wideJpeg());
     await putMedia(server, owner, "/media/security_selfie", { content_id: selfie });
     const wide = await uploadImage(server, owner, await wideJpeg());
+    await putMedia(server, owner, "/media/profile_content", { images: [wide] });
     await editProfile(server, owner, { text: "Not a SCAM, honest." });
 
     // No bot was connected when these were queued, so no event can wake it for them.
@@ -168,10 +169,11 @@ describe("the moderation bot", () => {
     await profileChanged(owner); // the start-up pass accepted the name
     const started = Date.now();
 
-    // An image: the event for the normal one comes first, so the pass that rejects the wide one has
-    // already gone past the normal one (oldest first) and left it waiting.
+    // Images: judged once chosen as profile images (choosing them is the event that wakes the bot);
+    // the wide one is rejected, the normal one left waiting for a person.
     const normal = await uploadImage(server, owner);
     const wide = await uploadImage(server, owner, await wideJpeg());
+    await putMedia(server, owner, "/media/profile_content", { images: [normal, wide] });
     await owner.ws.take(isEvent("media_content_changed"));
     expect(await ownItem(owner, wide)).toMatchObject({
       state: "rejected",

@@ -48,10 +48,12 @@ test("a 1280×600 image is rejected as low_quality by the bot, and the owner is 
     return items.find((item) => item.content_id === olga.image)?.state === "accepted" ? true : undefined;
   });
 
-  // The wide image: processed by the server without complaint, then rejected by the bot.
+  // The wide image: processed by the server without complaint; once she adds it to her profile
+  // (the bot judges profile images), the bot rejects it.
   const wide = await olga.client.media.uploadImage(
     await generateBotImage(seededRandom(3), { width: 1280, height: 600 }),
   );
+  await olga.client.media.setProfileContent({ images: [olga.image, wide] });
   const content = await afterEvents(olga.client, "media_content_changed", async () => {
     const own = await olga.client.media.content();
     return own.items.find((item) => item.content_id === wide)?.state === "rejected" ? own : undefined;
@@ -59,7 +61,7 @@ test("a 1280×600 image is rejected as low_quality by the bot, and the owner is 
   expect(content.items.find((item) => item.content_id === wide)).toMatchObject({
     state: "rejected",
     rejection: { category: "low_quality", details: "the image is longer than 2:1" },
-    in_use: false,
+    in_use: true,
   });
   // The bot logs its decision once the server has answered it (the owner may hear first).
   expect(await moderationBot.logs.waitFor("moderated", (line) => line.content_id === wide)).toMatchObject({
@@ -68,12 +70,11 @@ test("a 1280×600 image is rejected as low_quality by the bot, and the owner is 
     account_id: olga.client.accountId,
   });
 
-  // It is out of the moderation queue (nothing is left for a human), and she cannot use it.
+  // It is out of the moderation queue (nothing is left for a human), and she cannot choose it again.
   const queue = await moderationBot.client.admin.mediaModerationQueue();
   expect(queue.items.map((item) => item.content_id)).not.toContain(wide);
   expect(
-    (await refusal(olga.client.media.setProfileContent({ images: [olga.image, wide] }), "content_not_usable"))
-      .status,
+    (await refusal(olga.client.media.setProfileContent({ images: [wide] }), "content_not_usable")).status,
   ).toBe(409);
 
   // Ville, who sees her profile and accepted image, is never served the rejected one.
