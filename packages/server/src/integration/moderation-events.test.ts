@@ -26,8 +26,10 @@ describe("moderation_queue_changed", () => {
     const admin = await createProfileUser(server, { email: ADMIN_EMAIL, moderationEvents: true });
     await settle(admin.ws);
     const user = await createProfileUser(server, { moderationEvents: true });
-    // Setting the user up queued its name and its two images.
+    // Setting the user up queued its two images, chose the waiting one as its profile image (a
+    // moderator should look now) and queued its name.
     expect((await settle(admin.ws)).filter(isQueueEvent)).toEqual([
+      queueEvent("images"),
       queueEvent("images"),
       queueEvent("images"),
       queueEvent("texts"),
