@@ -4,6 +4,7 @@ export * from "./account/account-state.js";
 export * from "./account/account-requests.js";
 export * from "./ws/frames.js";
 export * from "./config/venus-config.js";
+export * from "./config/manager-config.js";
 export * from "./flags.js";
 export * from "./profile/profile-schemas.js";
 export * from "./profile/moderation-schemas.js";

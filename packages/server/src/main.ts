@@ -1,10 +1,14 @@
 #!/usr/bin/env node
+import { fileURLToPath } from "node:url";
 import { Command, InvalidArgumentError } from "commander";
 import { VenusConfig } from "@venus/model";
 import { createLogger, exitWhenOrphaned, renderDefaultConfig } from "@venus/simple-backend";
 import { VENUS_VERSION } from "./version.js";
 
 // Each mode loads only its own code: the image worker starts without uWebSockets.js or SQLite.
+
+/** This program: the manager runs its `server` mode as a child. */
+const MAIN = fileURLToPath(import.meta.url);
 
 const program = new Command()
   .name("venus")
@@ -22,6 +26,19 @@ program
   .action(async (options: { config?: string }) => {
     const { runServer } = await import("./server-mode.js");
     await runServer(options.config);
+  });
+
+program
+  .command("manager")
+  .description("supervise the server as a child process and serve the manager API (see docs/manager.md)")
+  .option("-c, --config <file>", "the manager's TOML config file (api.api_key is required)")
+  .action(async (options: { config?: string }) => {
+    const { runManager } = await import("@venus/manager");
+    await runManager({
+      configFile: options.config,
+      server: { command: process.execPath, args: [...process.execArgv, MAIN, "server"] },
+      version: VENUS_VERSION,
+    });
   });
 
 program

@@ -6,7 +6,7 @@ import { VenusClient } from "@venus/bot-client";
 import { testJpeg } from "../testing/media-flow.js";
 import { region, sleep } from "../testing/profile-flow.js";
 import { PASSWORD, uniqueEmail } from "../testing/sign-in.js";
-import { newDataDir, startServer } from "../testing/spawn-server.js";
+import { isAlive, newDataDir, startServer } from "../testing/spawn-server.js";
 
 const CENTRE = region(6);
 
@@ -32,15 +32,6 @@ const botPids = (output: readonly string[]) =>
       .filter((line) => line.includes('"worker":"bots"') && line.includes('"pid"'))
       .map((line) => (JSON.parse(line) as { pid: number }).pid),
   );
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 describe("the bots the server runs", () => {
   test("venus bot --local: user bots set up and are found, the moderation bot accepts their images; a killed bots process comes back with the same accounts; shutdown stops it", async () => {
@@ -125,7 +116,7 @@ describe("the bots the server runs", () => {
 
       await viewer.close();
       expect(await server.stop("SIGTERM")).toBe(0);
-      expect(alive(restarted)).toBe(false);
+      expect(isAlive(restarted)).toBe(false);
     } finally {
       await server.stop("SIGKILL");
       server.cleanup();

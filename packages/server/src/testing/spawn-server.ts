@@ -37,6 +37,29 @@ export function newDataDir(): string {
   return mkdtempSync(join(tmpdir(), "venus-test-"));
 }
 
+/** Calls `onLine` with each line a child prints on stdout and stderr. */
+export function onOutputLines(child: ChildProcess, onLine: (line: string) => void): void {
+  for (const stream of [child.stdout, child.stderr]) {
+    let buffered = "";
+    stream?.on("data", (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split("\n");
+      buffered = lines.pop() ?? "";
+      lines.forEach(onLine);
+    });
+  }
+}
+
+/** Whether process `pid` still exists. */
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Writes a config file and runs `venus server`, resolving once it logs that it listens. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? newDataDir();
@@ -64,15 +87,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       if (line.includes('"msg":"bot listener"')) botPort = (JSON.parse(line) as { port: number }).port;
       if (line.includes('"msg":"listening"')) resolve((JSON.parse(line) as { port: number }).port);
     };
-    for (const stream of [child.stdout, child.stderr]) {
-      let buffered = "";
-      stream?.on("data", (chunk: Buffer) => {
-        buffered += chunk.toString();
-        const lines = buffered.split("\n");
-        buffered = lines.pop() ?? "";
-        lines.forEach(onLine);
-      });
-    }
+    onOutputLines(child, onLine);
     void exited.then((code) =>
       reject(new Error(`server exited (${code}) before listening:\n${output.join("\n")}`)),
     );

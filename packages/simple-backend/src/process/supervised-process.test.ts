@@ -74,3 +74,28 @@ describe("SupervisedProcess", () => {
     expect(runsOf(runs)).toHaveLength(1);
   });
 });
+
+describe("SupervisedProcess onLine", () => {
+  it("hands over every line of stdout and stderr", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "venus-supervised-"));
+    dirs.push(dir);
+    const file = join(dir, "talker.mjs");
+    writeFileSync(
+      file,
+      `process.stdout.write("out 1\\nout 2\\n"); process.stderr.write("err 1\\n"); setInterval(() => {}, 1000);`,
+    );
+    const lines: string[] = [];
+    const child = new SupervisedProcess({
+      name: "talker",
+      command: process.execPath,
+      args: [file],
+      log: createLogger("silent", "test"),
+      onLine: (stream, line) => lines.push(`${stream}: ${line}`),
+    });
+    child.start();
+    await until(() => lines.length === 3);
+    await child.stop();
+    expect(lines.filter((line) => line.startsWith("stdout"))).toEqual(["stdout: out 1", "stdout: out 2"]);
+    expect(lines).toContain("stderr: err 1");
+  });
+});

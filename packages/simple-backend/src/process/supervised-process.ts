@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { createInterface } from "node:readline";
 import type { Logger } from "../logger.js";
 import { forwardChildLog } from "./child-log-lines.js";
 import { restartDelay } from "./restart-backoff.js";
@@ -17,6 +18,11 @@ export interface SupervisedProcessOptions {
   healthyAfterMs?: number;
   /** How long `stop()` waits after SIGTERM before SIGKILL. */
   stopTimeoutMs?: number;
+  /**
+   * Receives every line the child writes, on either stream (its stdout is then read too, instead of
+   * being ignored). Stderr lines still go to the log as well.
+   */
+  onLine?: (stream: "stdout" | "stderr", line: string) => void;
 }
 
 export interface ProcessStatus {
@@ -30,7 +36,8 @@ export interface ProcessStatus {
 
 /**
  * Keeps one long-running child process alive: restarts it with exponential back-off whenever it exits
- * on its own, forwards its stderr log lines, and stops it with SIGTERM (SIGKILL after a timeout).
+ * on its own, forwards its stderr log lines (and hands every output line to `onLine` when given), and
+ * stops it with SIGTERM (SIGKILL after a timeout).
  */
 export class SupervisedProcess {
   private child: ChildProcess | undefined;
@@ -73,11 +80,21 @@ export class SupervisedProcess {
     const { options } = this;
     const child = spawn(options.command, [...options.args], {
       env: options.env ?? process.env,
-      stdio: ["ignore", "ignore", "pipe"],
+      stdio: ["ignore", options.onLine ? "pipe" : "ignore", "pipe"],
     });
     this.child = child;
     this.since = Date.now();
     if (child.stderr) forwardChildLog(child.stderr, options.log, options.name, child.pid);
+    const onLine = options.onLine;
+    if (onLine) {
+      for (const [name, stream] of [
+        ["stdout", child.stdout],
+        ["stderr", child.stderr],
+      ] as const) {
+        if (stream)
+          createInterface({ input: stream, crlfDelay: Infinity }).on("line", (line) => onLine(name, line));
+      }
+    }
     child.on("error", (error) => options.log.error({ err: error, worker: options.name }, "cannot start"));
     child.on("exit", (code, signal) => {
       const ranMs = Date.now() - (this.since ?? Date.now());

@@ -1,0 +1,4 @@
+export { runManager, MANAGER_ENV_PREFIX, type RunManagerOptions } from "./run-manager.js";
+export type { ServerCommand, ServerStatus } from "./server-supervisor.js";
+export type { SystemInfo, DiskUsage } from "./system-info.js";
+export type { ProcessResources } from "./proc-stats.js";

@@ -1,0 +1,150 @@
+import { mkdirSync } from "node:fs";
+import { ManagerConfig, VenusConfig } from "@venus/model";
+import {
+  ConfigError,
+  createLogger,
+  DataDirLockedError,
+  errorReply,
+  HttpServer,
+  loadConfig,
+  loadUws,
+  lockDataDir,
+  type Logger,
+  Metrics,
+  Shutdown,
+} from "@venus/simple-backend";
+import { mountManagerApi } from "./manager-api.js";
+import { ServerSupervisor, type ServerCommand } from "./server-supervisor.js";
+import { collectSystemInfo } from "./system-info.js";
+
+/** `VENUS_MANAGER_API__PORT=4200` sets `api.port`; the server's own variables keep `VENUS_`. */
+export const MANAGER_ENV_PREFIX = "VENUS_MANAGER_";
+export const CONFIG_ERROR_EXIT_CODE = 2;
+
+export interface RunManagerOptions {
+  configFile: string | undefined;
+  /** How to run `venus server` (this same program); `--config <server.config_file>` is appended. */
+  server: ServerCommand;
+  version: string;
+}
+
+function refuse(message: string, code: number): never {
+  process.stderr.write(`venus: ${message}\n`);
+  process.exit(code);
+}
+
+function loadManagerConfig(file: string | undefined): ManagerConfig {
+  let config: ManagerConfig;
+  try {
+    config = loadConfig({ schema: ManagerConfig, file, envPrefix: MANAGER_ENV_PREFIX });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    refuse(error.message, CONFIG_ERROR_EXIT_CODE);
+  }
+  if (config.api.api_key === "")
+    refuse(
+      `the manager needs an API key: set api.api_key in ${file ?? "its config file"} ` +
+        `(or ${MANAGER_ENV_PREFIX}API__API_KEY); it refuses to run its API without one`,
+      CONFIG_ERROR_EXIT_CODE,
+    );
+  return config;
+}
+
+/** The server's environment: the manager's own variables would be unknown keys to the server. */
+function serverEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith(MANAGER_ENV_PREFIX)),
+  );
+}
+
+/** The server's data directory, from its config, for the disk report; undefined when it cannot be read. */
+function serverDataDir(configFile: string, env: NodeJS.ProcessEnv, log: Logger): string | undefined {
+  try {
+    return loadConfig({ schema: VenusConfig, file: configFile || undefined, env, envPrefix: "VENUS_" })
+      .data_dir;
+  } catch (error) {
+    log.warn(
+      { err: error },
+      "cannot read the server's config; its data directory is left out of system_info",
+    );
+    return undefined;
+  }
+}
+
+/** `venus manager`: runs the server as a supervised child and serves the manager API until a signal. */
+export async function runManager(options: RunManagerOptions): Promise<void> {
+  const config = loadManagerConfig(options.configFile);
+  const log = createLogger(config.log.level, "venus-manager");
+  mkdirSync(config.data_dir, { recursive: true });
+  let releaseLock: () => void;
+  try {
+    releaseLock = lockDataDir(config.data_dir);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) refuse(error.message, 1);
+    throw error;
+  }
+  // The manager API carries little traffic: the slow JavaScript fallback would do, with a warning.
+  const uws = loadUws(true);
+  if (!uws.native) log.warn("running on the slow JavaScript fallback of uWebSockets.js");
+
+  const env = serverEnv();
+  const supervisor = new ServerSupervisor({
+    server: options.server,
+    configFile: config.server.config_file,
+    env,
+    log,
+    restartBaseMs: config.server.restart_base_ms,
+    restartMaxMs: config.server.restart_max_seconds * 1000,
+    stopTimeoutMs: config.server.stop_timeout_seconds * 1000,
+    logLines: config.server.log_lines,
+    // The server's log stays on the manager's standard output, as if it ran alone (journald, files).
+    onStdoutLine: (line) => process.stdout.write(`${line}\n`),
+  });
+  process.on("uncaughtException", (error) => {
+    log.fatal({ err: error }, "uncaught exception; stopping the server and exiting");
+    void supervisor.stop(); // sends SIGTERM at once: the server shuts down gracefully on its own
+    process.exit(1);
+  });
+
+  const dataDirs = [{ name: "manager_data", path: config.data_dir }];
+  const serverData = serverDataDir(config.server.config_file, env, log);
+  if (serverData !== undefined) dataDirs.push({ name: "server_data", path: serverData });
+
+  const http = new HttpServer(uws.uws, uws.uws.App(), {
+    host: config.api.host,
+    port: config.api.port,
+    maxBodyBytes: 64 * 1024,
+    trustForwardedFor: false,
+    log,
+    metrics: new Metrics(),
+    onError: (error, ctx) => {
+      ctx.log.error({ err: error, url: ctx.url }, "manager API request failed");
+      return errorReply(500, "internal_error", "the manager could not answer this request");
+    },
+  });
+  mountManagerApi(http, {
+    apiKey: config.api.api_key,
+    failedKeyBaseDelayMs: config.api.failed_key_base_delay_ms,
+    failedKeyMaxDelayMs: config.api.failed_key_max_delay_seconds * 1000,
+    supervisor,
+    logLines: config.server.log_lines,
+    systemInfo: () =>
+      collectSystemInfo({ version: options.version, dataDirs, server: () => supervisor.status() }),
+  });
+
+  // Long enough for the server's own graceful shutdown and the SIGKILL after it.
+  const shutdown = new Shutdown(log, config.server.stop_timeout_seconds * 1000 + 10_000);
+  // No draining: a wrong key's delayed 401 must not hold the shutdown up.
+  shutdown.add("stop accepting", () => http.stopAccepting());
+  shutdown.add("stop the server", () => supervisor.stop());
+  shutdown.add("release data directory", releaseLock);
+  shutdown.listen();
+
+  const port = await http.listen();
+  log.info(
+    { host: config.api.host, port, version: options.version, dataDir: config.data_dir },
+    "manager listening",
+  );
+  supervisor.start();
+  log.info({ serverPid: supervisor.status().pid }, "server started");
+}
