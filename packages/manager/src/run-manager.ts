@@ -33,7 +33,7 @@ function refuse(message: string, code: number): never {
   process.exit(code);
 }
 
-function loadManagerConfig(file: string | undefined): ManagerConfig {
+export function loadManagerConfig(file: string | undefined): ManagerConfig {
   let config: ManagerConfig;
   try {
     config = loadConfig({ schema: ManagerConfig, file, envPrefix: MANAGER_ENV_PREFIX });

@@ -42,6 +42,34 @@ program
   });
 
 program
+  .command("manager-api")
+  .description("call the manager API, e.g. `venus manager-api GET /manager/server` (see docs/manager.md)")
+  .argument("<method>", "GET or POST")
+  .argument("<path>", "e.g. /manager/logs?lines=50")
+  .argument("[body]", "a JSON body")
+  .option("-c, --config <file>", "the manager's config file: where its API listens, and its key")
+  .option("--url <url>", "the manager API's base URL (default: from the config)")
+  .option("--key <key>", "the API key (default: from the config)")
+  .action(
+    async (
+      method: string,
+      path: string,
+      body: string | undefined,
+      options: { config?: string; url?: string; key?: string },
+    ) => {
+      const { runManagerApiCommand } = await import("@venus/manager");
+      process.exitCode = await runManagerApiCommand({
+        method,
+        path,
+        body,
+        configFile: options.config,
+        url: options.url,
+        key: options.key,
+      });
+    },
+  );
+
+program
   .command("image-worker")
   .description(
     "process image jobs: length-prefixed msgpackr frames on stdin/stdout, logs on stderr (started by the server)",

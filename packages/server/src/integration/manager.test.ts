@@ -1,4 +1,5 @@
-import { spawn } from "node:child_process";
+import { promisify } from "node:util";
+import { execFile, spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -170,6 +171,30 @@ describe("venus manager", () => {
     // The right key reset this address: the next wrong key waits only the base delay again.
     const again = await timed("wrong-key");
     expect(again.ms).toBeLessThan(BASE_DELAY_MS * 2);
+  });
+
+  test("venus manager-api calls the API: the answer on stdout, a refusal on stderr with exit 1", async () => {
+    const cli = (key: string) =>
+      promisify(execFile)(process.execPath, [
+        VENUS_BIN,
+        "manager-api",
+        "--url",
+        managerUrl,
+        "--key",
+        key,
+        "GET",
+        "/manager/server",
+      ]).then(
+        ({ stdout }) => ({ code: 0, stdout, stderr: "" }),
+        (error: { code: number; stdout: string; stderr: string }) => error,
+      );
+    const ok = await cli(API_KEY);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ running: true, pid: expect.any(Number) });
+    const refused = await cli("not the key");
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("401");
+    expect(refused.stderr).toContain("invalid_api_key");
   });
 
   test("SIGTERM stops the server child and exits 0", async () => {
