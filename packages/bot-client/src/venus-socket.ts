@@ -5,7 +5,6 @@ import {
   type ClientKind,
   type DisconnectReason,
   type ErrorFrame,
-  type EventName,
   type HelloFrame,
   type SyncType,
   type WelcomeFrame,
@@ -13,9 +12,9 @@ import {
   type WsRequestMethod,
 } from "@venus/model";
 import { MSGPACK_SUBPROTOCOL } from "@venus/simple-backend";
-import { EventQueue, type WaitOptions } from "./event-queue.js";
+import { EventQueue } from "./event-queue.js";
 import { VenusApiError } from "./venus-api-error.js";
-import type { AnyVenusEvent, EventDataMap, ServerFrame, VenusEvent, WsRequestMap } from "./wire-types.js";
+import type { AnyVenusEvent, ServerFrame, WsRequestMap } from "./wire-types.js";
 
 /** The same codec as the server's: plain maps, no msgpackr records. */
 const packr = new Packr({ useRecords: false });
@@ -276,24 +275,6 @@ export class VenusSocket {
     const id = `ping-${this.nextId++}`;
     await this.roundTrip("pong", id, { type: "ping", id }, timeoutMs, "ping");
     return performance.now() - started;
-  }
-
-  /** Shortcut for `events.on`. */
-  on<E extends EventName>(
-    event: E,
-    handler: (data: EventDataMap[E], event: VenusEvent<E>) => void,
-  ): () => void {
-    return this.events.on(event, handler);
-  }
-
-  /** Shortcut for `events.next`: the next event of this name, queued or still to come. */
-  next<E extends EventName>(event: E, options?: WaitOptions<EventDataMap[E]>): Promise<EventDataMap[E]> {
-    return this.events.next(event, options);
-  }
-
-  /** Shortcut for `events.take`. */
-  take(matches: (event: AnyVenusEvent) => boolean, timeoutMs?: number): Promise<AnyVenusEvent> {
-    return this.events.take(matches, timeoutMs);
   }
 
   /** Sends any frame as it is (JSON, or msgpack on a msgpack connection): for protocol tests. */

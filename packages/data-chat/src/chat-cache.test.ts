@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { CHAT_MIGRATIONS, ChatStatements, openDatabase, type Database } from "@venus/database";
 import { ChatCache } from "./chat-cache.js";
+import { testMessage } from "./testing/test-message.js";
 import { chatAccountToRow, messageToRow, newChatAccount, type Message } from "./chat-entities.js";
 
 const dirs: string[] = [];
@@ -21,26 +22,17 @@ function open(): ChatStatements {
   return new ChatStatements(db);
 }
 
-const message = (
-  sender: string,
-  recipient: string,
-  number: number,
-  overrides: Partial<Message> = {},
-): Message => ({
-  sender,
-  uuid: `${sender}-${number}`,
-  recipient,
-  number,
-  sentAt: 1000 + number,
-  senderKeyId: 1,
-  recipientKeyId: 1,
-  body: Buffer.from(`m${number}`).toString("base64"),
-  signature: "s".repeat(43),
-  deliveredAt: null,
-  senderAcked: false,
-  receiptPending: false,
-  ...overrides,
-});
+const message = (sender: string, recipient: string, number: number, changes: Partial<Message> = {}) =>
+  testMessage({
+    sender,
+    uuid: `${sender}-${number}`,
+    recipient,
+    number,
+    sentAt: 1000 + number,
+    body: Buffer.from(`m${number}`).toString("base64"),
+    signature: "s".repeat(43),
+    ...changes,
+  });
 
 describe("ChatCache.load", () => {
   it("rebuilds likes, matches, blocks, keys, inboxes, limit counts and receipts from SQLite", () => {

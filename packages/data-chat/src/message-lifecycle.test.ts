@@ -1,21 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { Message } from "./chat-entities.js";
+import { testMessage } from "./testing/test-message.js";
 import { awaitsSender, recipientAcknowledges, senderAcknowledges } from "./message-lifecycle.js";
 
-const message = (): Message => ({
-  sender: "s",
-  uuid: "u",
-  recipient: "r",
-  number: 1,
-  sentAt: 1,
-  senderKeyId: 1,
-  recipientKeyId: 1,
-  body: "AAAA",
-  signature: "x",
-  deliveredAt: null,
-  senderAcked: false,
-  receiptPending: false,
-});
+const message = () => testMessage();
 
 describe("message lifecycle", () => {
   it("recipient first with a receipt: the sender's one acknowledgement finishes it", () => {

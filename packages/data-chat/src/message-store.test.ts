@@ -1,22 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Message } from "./chat-entities.js";
 import { recipientAcknowledges, senderAcknowledges } from "./message-lifecycle.js";
 import { MessageStore } from "./message-store.js";
+import { testMessage } from "./testing/test-message.js";
 
-const message = (uuid: string): Message => ({
-  sender: "s",
-  uuid,
-  recipient: "r",
-  number: 1,
-  sentAt: 1,
-  senderKeyId: 1,
-  recipientKeyId: 1,
-  body: "AAAA",
-  signature: "x",
-  deliveredAt: null,
-  senderAcked: false,
-  receiptPending: false,
-});
+const message = (uuid: string) => testMessage({ uuid });
 
 describe("MessageStore", () => {
   it("counts reserved sends against both limits until they are stored or released", () => {
