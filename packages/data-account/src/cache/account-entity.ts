@@ -20,6 +20,23 @@ export interface Account {
   bot: boolean;
 }
 
+/** A new account in `initial_setup`: nothing of the setup answered yet. */
+export function newAccount(
+  fields: Pick<Account, "id" | "email" | "passwordHash" | "permissions" | "createdAt" | "bot">,
+): Account {
+  return {
+    ...fields,
+    state: "initial_setup",
+    syncVersion: 1,
+    name: null,
+    birthdate: null,
+    gender: null,
+    lookingFor: null,
+    initialAge: null,
+    initialAgeYear: null,
+  };
+}
+
 export function accountFromRow(row: AccountRow): Account {
   return {
     id: row.id,

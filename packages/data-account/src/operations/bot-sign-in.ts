@@ -7,7 +7,7 @@ import {
   type Permission,
   type RemoteBotLoginRequest,
 } from "@venus/model";
-import { accountToRow, type Account } from "../cache/account-entity.js";
+import { accountToRow, newAccount, type Account } from "../cache/account-entity.js";
 import type { AccountContext } from "../context.js";
 import { takeAttempt } from "../sign-in-limits.js";
 import { startSession } from "./sessions.js";
@@ -23,23 +23,15 @@ const noSuchRoute = () => new VenusError("not_found", "no such route");
  */
 export async function registerBot(ctx: AccountContext, request: BotRegisterRequest): Promise<string> {
   const id = randomUUID();
-  const account: Account = {
+  const account = newAccount({
     id,
     // `.invalid` is reserved (RFC 2606): no mail goes there and no user can register it.
     email: `${id}@bots.invalid`,
     passwordHash: "",
-    state: "initial_setup",
     permissions: new Set(request.moderator ? MODERATOR_PERMISSIONS : []),
-    syncVersion: 1,
     createdAt: ctx.now(),
-    name: null,
-    birthdate: null,
-    gender: null,
-    lookingFor: null,
-    initialAge: null,
-    initialAgeYear: null,
     bot: true,
-  };
+  });
   ctx.cache.addAccount(account);
   await ctx.writer.write(() => ctx.statements.insertAccount(accountToRow(account)));
   return id;

@@ -1,7 +1,7 @@
 import { hash } from "@node-rs/argon2";
 import { randomUUID } from "node:crypto";
 import { VenusError, type RegisterRequest } from "@venus/model";
-import { accountToRow, type Account } from "../cache/account-entity.js";
+import { accountToRow, newAccount } from "../cache/account-entity.js";
 import type { AccountContext } from "../context.js";
 import { checkPassword, normalizeEmail, PASSWORD_HASH_OPTIONS } from "../credentials.js";
 import { takeAttempt } from "../sign-in-limits.js";
@@ -16,22 +16,14 @@ export async function register(ctx: AccountContext, request: RegisterRequest, ip
     throw new VenusError("email_taken");
   ctx.cache.reservedEmails.add(email);
   try {
-    const account: Account = {
+    const account = newAccount({
       id: randomUUID(),
       email,
       passwordHash: await hash(request.password, PASSWORD_HASH_OPTIONS),
-      state: "initial_setup",
       permissions: new Set(),
-      syncVersion: 1,
       createdAt: ctx.now(),
-      name: null,
-      birthdate: null,
-      gender: null,
-      lookingFor: null,
-      initialAge: null,
-      initialAgeYear: null,
       bot: false,
-    };
+    });
     ctx.cache.addAccount(account);
     await ctx.writer.write(() => ctx.statements.insertAccount(accountToRow(account)));
     return account.id;
