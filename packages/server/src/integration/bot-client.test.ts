@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { testPublicKey, toBase64 } from "../testing/chat-flow.js";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { smallJpeg } from "../testing/media-flow.js";
+import { prepareSetup } from "../scenarios/steps/people.js";
 import { useServer } from "../testing/server-fixture.js";
 import { PASSWORD, uniqueEmail } from "../testing/sign-in.js";
 
@@ -39,12 +40,11 @@ const signUp = (options: VenusClientOptions = {}) =>
  * image (uploads followed to their end by events), then a public profile. Forgets the events so far.
  */
 async function completeProfile(client: VenusClient, gender: Gender, wants: Gender[]): Promise<void> {
-  await client.account.setup({ name: "Alex", birthdate: "1990-05-17", gender, looking_for: wants });
-  const jpeg = await smallJpeg();
-  const selfie = await client.media.uploadImage(jpeg);
-  const image = await client.media.uploadImage(jpeg);
-  await client.media.setSecuritySelfie(selfie);
-  await client.media.setProfileContent({ images: [image] });
+  await prepareSetup(
+    client,
+    { name: "Alex", birthdate: "1990-05-17", gender, lookingFor: wants },
+    await smallJpeg(),
+  );
   expect(await client.account.completeSetup()).toMatchObject({ state: "normal" });
   await client.profile.setVisibility("public");
   client.events.clear();

@@ -4,6 +4,7 @@ import { describe, expect, test } from "vitest";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { VenusClient } from "@venus/bot-client";
 import { testJpeg } from "../testing/media-flow.js";
+import { prepareSetup } from "../scenarios/steps/people.js";
 import { region, sleep } from "../testing/profile-flow.js";
 import { PASSWORD, uniqueEmail } from "../testing/sign-in.js";
 import { isAlive, newDataDir, startServer } from "../testing/spawn-server.js";
@@ -74,16 +75,11 @@ describe("the bots the server runs", () => {
 
       // The bots like, and moderate, whoever is around: a client that queues events copes with that.
       const viewer = await VenusClient.signUp(server.url, uniqueEmail("viewer"), PASSWORD);
-      await viewer.account.setup({
-        name: "Viewer",
-        birthdate: "1990-01-01",
-        gender: "man",
-        looking_for: ["woman"],
-      });
-      const selfie = await viewer.media.uploadImage(await testJpeg());
-      const image = await viewer.media.uploadImage(await testJpeg());
-      await viewer.media.setSecuritySelfie(selfie);
-      await viewer.media.setProfileContent({ images: [image] });
+      await prepareSetup(
+        viewer,
+        { name: "Viewer", birthdate: "1990-01-01", gender: "man", lookingFor: ["woman"] },
+        await testJpeg(),
+      );
       await viewer.account.completeSetup();
       await viewer.profile.setLocation(CENTRE);
       await until("a man near the centre finds both user bots", async () => {

@@ -26,6 +26,7 @@ import { beforeAll, expect, test } from "vitest";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { smallJpeg } from "../testing/media-flow.js";
 import { north, sleep } from "../testing/profile-flow.js";
+import { prepareSetup } from "../scenarios/steps/people.js";
 import { useServer } from "../testing/server-fixture.js";
 import { PASSWORD, uniqueEmail } from "../testing/sign-in.js";
 
@@ -66,12 +67,11 @@ interface Person {
 
 async function person(point: GeoPoint, visibility: "public" | "private", gender: Gender = "man") {
   const client = await VenusClient.signUp(fixture.server.url, uniqueEmail("user-bot"), PASSWORD);
-  await client.account.setup({ name: "Matti", birthdate: "1995-03-03", gender, looking_for: ["woman"] });
-  const jpeg = await smallJpeg();
-  const selfie = await client.media.uploadImage(jpeg);
-  const image = await client.media.uploadImage(jpeg);
-  await client.media.setSecuritySelfie(selfie);
-  await client.media.setProfileContent({ images: [image] });
+  await prepareSetup(
+    client,
+    { name: "Matti", birthdate: "1995-03-03", gender, lookingFor: ["woman"] },
+    await smallJpeg(),
+  );
   expect(await client.account.completeSetup()).toMatchObject({ state: "normal" });
   await client.profile.setLocation(point);
   if (visibility === "public") await client.profile.setVisibility("public");
