@@ -125,7 +125,11 @@ export function messageFromRow(row: MessageRow): Message {
   };
 }
 
-export function messageToRow(message: Message): MessageRow {
+/** `bodyBytes`: the body already decoded, when the caller has it (a send decodes it once). */
+export function messageToRow(
+  message: Message,
+  bodyBytes = message.body === null ? null : Buffer.from(message.body, "base64"),
+): MessageRow {
   return {
     sender: message.sender,
     uuid: message.uuid,
@@ -134,7 +138,7 @@ export function messageToRow(message: Message): MessageRow {
     sent_at: message.sentAt,
     sender_key_id: message.senderKeyId,
     recipient_key_id: message.recipientKeyId,
-    body: message.body === null ? null : Buffer.from(message.body, "base64"),
+    body: bodyBytes,
     signature: message.signature,
     delivered_at: message.deliveredAt,
     sender_acked: message.senderAcked ? 1 : 0,

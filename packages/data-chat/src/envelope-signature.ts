@@ -9,8 +9,8 @@ export interface SignedFields {
   sentAt: number;
   senderKeyId: number;
   recipientKeyId: number;
-  /** Base64, as on the wire. */
-  body: string;
+  /** The decoded body bytes. */
+  body: Uint8Array;
 }
 
 const DOMAIN = "venus-envelope-v1\n";
@@ -34,7 +34,7 @@ export function signEnvelope(secret: Buffer, fields: SignedFields): string {
     .update(DOMAIN)
     .update(head)
     .update("\n")
-    .update(Buffer.from(fields.body, "base64"))
+    .update(fields.body)
     .digest("base64url");
 }
 

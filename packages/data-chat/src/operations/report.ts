@@ -19,7 +19,7 @@ const signatureValid = (ctx: ChatContext, envelope: MessageEnvelope) =>
       sentAt: envelope.sent_at,
       senderKeyId: envelope.sender_key_id,
       recipientKeyId: envelope.recipient_key_id,
-      body: envelope.body,
+      body: Buffer.from(envelope.body, "base64"),
     },
     envelope.signature,
   );

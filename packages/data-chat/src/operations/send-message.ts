@@ -92,17 +92,19 @@ async function store(
     sentAt: now,
     senderKeyId: request.sender_key_id,
     recipientKeyId: request.recipient_key_id,
-    body: request.body,
   };
+  // Decoded once: signed, and stored as it is.
+  const bodyBytes = Buffer.from(request.body, "base64");
   const message: Message = {
     ...fields,
-    signature: signEnvelope(ctx.signingSecret, fields),
+    body: request.body,
+    signature: signEnvelope(ctx.signingSecret, { ...fields, body: bodyBytes }),
     deliveredAt: null,
     senderAcked: false,
     receiptPending: false,
   };
   cache.messages.reserve(senderId, request.recipient);
-  const row = messageToRow(message);
+  const row = messageToRow(message, bodyBytes);
   const accountRow = chatAccountToRow(sender);
   try {
     await ctx.writer.write(() => {
