@@ -2,4 +2,4 @@ export { runManager, MANAGER_ENV_PREFIX, type RunManagerOptions } from "./run-ma
 export type { ServerCommand, ServerStatus } from "./server-supervisor.js";
 export type { SystemInfo, DiskUsage } from "./system-info.js";
 export type { ProcessResources } from "./proc-stats.js";
-export { runManagerApiCommand, type ManagerApiCall } from "./manager-api-command.js";
+export { runManagerApiCommand, type ManagerApiCall } from "./api/manager-api-command.js";

@@ -13,13 +13,19 @@ import {
   Metrics,
   Shutdown,
 } from "@venus/simple-backend";
-import { mountManagerApi } from "./manager-api.js";
+import { ApiKeyGate } from "./api/api-key-gate.js";
+import { mountManagerHttp } from "./api/manager-http.js";
+import { ManagerRouter } from "./api/manager-router.js";
+import { addServerRoutes } from "./routes/server-routes.js";
+import { addSystemRoutes } from "./routes/system-routes.js";
 import { ServerSupervisor, type ServerCommand } from "./server-supervisor.js";
 import { collectSystemInfo } from "./system-info.js";
 
 /** `VENUS_MANAGER_API__PORT=4200` sets `api.port`; the server's own variables keep `VENUS_`. */
 export const MANAGER_ENV_PREFIX = "VENUS_MANAGER_";
 export const CONFIG_ERROR_EXIT_CODE = 2;
+/** Room for a backup chunk (`backup.chunk_bytes` at most 4 MiB) and its encryption overhead. */
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export interface RunManagerOptions {
   configFile: string | undefined;
@@ -113,7 +119,7 @@ export async function runManager(options: RunManagerOptions): Promise<void> {
   const http = new HttpServer(uws.uws, uws.uws.App(), {
     host: config.api.host,
     port: config.api.port,
-    maxBodyBytes: 64 * 1024,
+    maxBodyBytes: MAX_BODY_BYTES,
     trustForwardedFor: false,
     log,
     metrics: new Metrics(),
@@ -122,15 +128,20 @@ export async function runManager(options: RunManagerOptions): Promise<void> {
       return errorReply(500, "internal_error", "the manager could not answer this request");
     },
   });
-  mountManagerApi(http, {
-    apiKey: config.api.api_key,
-    failedKeyBaseDelayMs: config.api.failed_key_base_delay_ms,
-    failedKeyMaxDelayMs: config.api.failed_key_max_delay_seconds * 1000,
-    supervisor,
-    logLines: config.server.log_lines,
-    systemInfo: () =>
-      collectSystemInfo({ version: options.version, dataDirs, server: () => supervisor.status() }),
-  });
+  const gate = new ApiKeyGate(
+    config.api.api_key,
+    {
+      baseDelayMs: config.api.failed_key_base_delay_ms,
+      maxDelayMs: config.api.failed_key_max_delay_seconds * 1000,
+    },
+    log,
+  );
+  const router = new ManagerRouter();
+  addServerRoutes(router, supervisor, config.server.log_lines);
+  addSystemRoutes(router, () =>
+    collectSystemInfo({ version: options.version, dataDirs, server: () => supervisor.status() }),
+  );
+  mountManagerHttp(http, gate, router.dispatch);
 
   // Long enough for the server's own graceful shutdown and the SIGKILL after it.
   const shutdown = new Shutdown(log, config.server.stop_timeout_seconds * 1000 + 10_000);

@@ -78,7 +78,7 @@ export class ServerSupervisor {
   }
 
   /** The last `count` lines of the server's stdout and stderr, oldest first. */
-  logs(count: number): KeptLine[] {
+  async logs(count: number): Promise<KeptLine[]> {
     return this.lines.last(count);
   }
 

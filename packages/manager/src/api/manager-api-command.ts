@@ -1,4 +1,4 @@
-import { loadManagerConfig } from "./run-manager.js";
+import { loadManagerConfig } from "../run-manager.js";
 
 export interface ManagerApiCall {
   method: string;
