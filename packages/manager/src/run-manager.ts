@@ -16,6 +16,8 @@ import {
 import { ApiKeyGate } from "./api/api-key-gate.js";
 import { mountManagerHttp } from "./api/manager-http.js";
 import { ManagerRouter } from "./api/manager-router.js";
+import { Remotes } from "./remotes/remotes.js";
+import { addRemoteRoutes } from "./routes/remote-routes.js";
 import { addServerRoutes } from "./routes/server-routes.js";
 import { addSystemRoutes } from "./routes/system-routes.js";
 import { ServerSupervisor, type ServerCommand } from "./server-supervisor.js";
@@ -141,6 +143,8 @@ export async function runManager(options: RunManagerOptions): Promise<void> {
   addSystemRoutes(router, () =>
     collectSystemInfo({ version: options.version, dataDirs, server: () => supervisor.status() }),
   );
+  const remotes = new Remotes(config.remotes, config.links.request_timeout_seconds * 1000);
+  addRemoteRoutes(router, remotes);
   mountManagerHttp(http, gate, router.dispatch);
 
   // Long enough for the server's own graceful shutdown and the SIGKILL after it.

@@ -1,5 +1,8 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { backendConfigProperties, configSection } from "@venus/simple-backend";
+import { managerBackupSection } from "./manager-backup-config.js";
+import { managerMaintenanceSection, managerSystemSection } from "./manager-maintenance-config.js";
+import { managerLinksSection, managerOutboundLinks, managerRemotes } from "./manager-remotes-config.js";
 
 /** Ways the manager controls the server; only `child` exists so far (docs/manager.md). */
 export const SERVER_CONTROLS = ["child"] as const;
@@ -77,6 +80,12 @@ export const ManagerConfig = Type.Object(
         description: "Lines of the server's output (stdout and stderr) kept for GET /manager/logs.",
       }),
     }),
+    maintenance: managerMaintenanceSection,
+    system: managerSystemSection,
+    links: managerLinksSection,
+    remotes: managerRemotes,
+    outbound_links: managerOutboundLinks,
+    backup: managerBackupSection,
   },
   { additionalProperties: false },
 );
