@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { ManagerConfig, VenusConfig } from "@venus/model";
+import { MANAGER_CLOSE_CODES, ManagerConfig, VenusConfig } from "@venus/model";
 import {
   ConfigError,
   createLogger,
@@ -17,6 +17,10 @@ import { ApiKeyGate } from "./api/api-key-gate.js";
 import { mountManagerHttp } from "./api/manager-http.js";
 import { ManagerRouter } from "./api/manager-router.js";
 import { Remotes } from "./remotes/remotes.js";
+import { addManagerSocketEndpoint } from "./socket/manager-socket-endpoint.js";
+import { ServerLinks } from "./socket/server-links.js";
+import { startOutboundLinks } from "./remotes/outbound-links.js";
+import { addLinkRoutes } from "./routes/link-routes.js";
 import { addRemoteRoutes } from "./routes/remote-routes.js";
 import { addServerRoutes } from "./routes/server-routes.js";
 import { addSystemRoutes } from "./routes/system-routes.js";
@@ -28,6 +32,8 @@ export const MANAGER_ENV_PREFIX = "VENUS_MANAGER_";
 export const CONFIG_ERROR_EXIT_CODE = 2;
 /** Room for a backup chunk (`backup.chunk_bytes` at most 4 MiB) and its encryption overhead. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** Sockets that send nothing for this long are closed; every client of the socket pings more often. */
+const SOCKET_IDLE_SECONDS = 120;
 
 export interface RunManagerOptions {
   configFile: string | undefined;
@@ -118,13 +124,14 @@ export async function runManager(options: RunManagerOptions): Promise<void> {
   const serverData = serverDataDir(config.server.config_file, env, log);
   if (serverData !== undefined) dataDirs.push({ name: "server_data", path: serverData });
 
+  const metrics = new Metrics();
   const http = new HttpServer(uws.uws, uws.uws.App(), {
     host: config.api.host,
     port: config.api.port,
     maxBodyBytes: MAX_BODY_BYTES,
     trustForwardedFor: false,
     log,
-    metrics: new Metrics(),
+    metrics,
     onError: (error, ctx) => {
       ctx.log.error({ err: error, url: ctx.url }, "manager API request failed");
       return errorReply(500, "internal_error", "the manager could not answer this request");
@@ -139,18 +146,38 @@ export async function runManager(options: RunManagerOptions): Promise<void> {
     log,
   );
   const router = new ManagerRouter();
-  addServerRoutes(router, supervisor, config.server.log_lines);
+  const serverLinks = new ServerLinks();
+  addServerRoutes(router, supervisor, config.server.log_lines, serverLinks);
   addSystemRoutes(router, () =>
     collectSystemInfo({ version: options.version, dataDirs, server: () => supervisor.status() }),
   );
   const remotes = new Remotes(config.remotes, config.links.request_timeout_seconds * 1000);
   addRemoteRoutes(router, remotes);
+  const sockets = addManagerSocketEndpoint(http.app, {
+    gate,
+    dispatch: router.dispatch,
+    remotes,
+    serverLinks,
+    version: options.version,
+    requestTimeoutMs: config.links.request_timeout_seconds * 1000,
+    maxFrameBytes: MAX_BODY_BYTES,
+    idleTimeoutSeconds: SOCKET_IDLE_SECONDS,
+    helloTimeoutMs: 10_000,
+    log,
+    metrics,
+  });
+  const outboundLinks = startOutboundLinks(config, gate, router.dispatch, log);
+  addLinkRoutes(router, () => outboundLinks.status());
   mountManagerHttp(http, gate, router.dispatch);
 
   // Long enough for the server's own graceful shutdown and the SIGKILL after it.
   const shutdown = new Shutdown(log, config.server.stop_timeout_seconds * 1000 + 10_000);
   // No draining: a wrong key's delayed 401 must not hold the shutdown up.
-  shutdown.add("stop accepting", () => http.stopAccepting());
+  shutdown.add("stop accepting", () => {
+    http.stopAccepting();
+    outboundLinks.stop();
+    sockets.closeAll(MANAGER_CLOSE_CODES.shuttingDown, "shutting_down");
+  });
   shutdown.add("stop the server", () => supervisor.stop());
   shutdown.add("release data directory", releaseLock);
   shutdown.listen();

@@ -19,3 +19,4 @@ export * from "./chat/message-schemas.js";
 export * from "./chat/report-schemas.js";
 export * from "./account/bot-requests.js";
 export * from "./config/bots-file.js";
+export * from "./manager/manager-frames.js";

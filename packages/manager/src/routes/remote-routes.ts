@@ -1,11 +1,11 @@
-import { managerError } from "../api/manager-request.js";
+import { managerError, ok } from "../api/manager-request.js";
 import type { ManagerRouter } from "../api/manager-router.js";
 import type { Remotes } from "../remotes/remotes.js";
 import { MANAGER_METHODS } from "../api/manager-request.js";
 
 /** `/manager/remotes/<name>/…` goes to the remote's `/manager/…`, and its answer comes back as it is. */
 export function addRemoteRoutes(router: ManagerRouter, remotes: Remotes): void {
-  router.add("GET", "/manager/remotes", () => ({ status: 200, body: { remotes: remotes.status() } }));
+  router.add("GET", "/manager/remotes", () => ok({ remotes: remotes.status() }));
   for (const method of MANAGER_METHODS)
     router.add(method, "/manager/remotes/:name/*", (request, params) => {
       const name = params.name as string;

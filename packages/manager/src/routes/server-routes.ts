@@ -1,5 +1,6 @@
 import { managerError, ok } from "../api/manager-request.js";
 import type { ManagerRouter } from "../api/manager-router.js";
+import type { ServerLinks } from "../socket/server-links.js";
 import type { ServerSupervisor } from "../server-supervisor.js";
 
 /** Lines `GET /manager/logs` returns without `?lines=`. */
@@ -11,8 +12,9 @@ export function addServerRoutes(
   supervisor: ServerSupervisor,
   /** Lines kept of the server's output: the most `GET /manager/logs` returns. */
   logLines: number,
+  serverLinks: ServerLinks,
 ): void {
-  router.add("GET", "/manager/server", () => ok(supervisor.status()));
+  router.add("GET", "/manager/server", () => ok({ ...supervisor.status(), link: serverLinks.status() }));
   router.add("POST", "/manager/server/restart", async () => {
     await supervisor.restart();
     return ok(supervisor.status());
