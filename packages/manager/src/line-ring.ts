@@ -1,8 +1,9 @@
 /** One line of a child's output as the manager keeps it. */
 export interface KeptLine {
-  /** Unix ms the manager read the line. */
+  /** Unix ms the manager read the line (or journald stored it). */
   time: number;
-  stream: "stdout" | "stderr";
+  /** `journal`: read from journald (control `systemd`), which does not keep the two apart. */
+  stream: "stdout" | "stderr" | "journal";
   text: string;
 }
 

@@ -12,6 +12,7 @@ import {
   type Logger,
   Metrics,
   Shutdown,
+  SystemdNotifier,
 } from "@venus/simple-backend";
 import { ApiKeyGate } from "./api/api-key-gate.js";
 import { mountManagerHttp } from "./api/manager-http.js";
@@ -24,7 +25,8 @@ import { addLinkRoutes } from "./routes/link-routes.js";
 import { addRemoteRoutes } from "./routes/remote-routes.js";
 import { addServerRoutes } from "./routes/server-routes.js";
 import { addSystemRoutes } from "./routes/system-routes.js";
-import { ServerSupervisor, type ServerCommand } from "./server-supervisor.js";
+import type { ServerCommand } from "./control/child-server.js";
+import { openServerSupervisor } from "./control/open-server-supervisor.js";
 import { collectSystemInfo } from "./system-info.js";
 
 /** `VENUS_MANAGER_API__PORT=4200` sets `api.port`; the server's own variables keep `VENUS_`. */
@@ -64,10 +66,15 @@ export function loadManagerConfig(file: string | undefined): ManagerConfig {
   return config;
 }
 
+/** systemd's variables for the manager itself: the server child must not notify in its name. */
+const SYSTEMD_ONLY = new Set(["NOTIFY_SOCKET", "WATCHDOG_USEC", "WATCHDOG_PID"]);
+
 /** The server's environment: the manager's own variables would be unknown keys to the server. */
 function serverEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !name.startsWith(MANAGER_ENV_PREFIX)),
+    Object.entries(process.env).filter(
+      ([name]) => !name.startsWith(MANAGER_ENV_PREFIX) && !SYSTEMD_ONLY.has(name),
+    ),
   );
 }
 
@@ -102,18 +109,7 @@ export async function runManager(options: RunManagerOptions): Promise<void> {
   if (!uws.native) log.warn("running on the slow JavaScript fallback of uWebSockets.js");
 
   const env = serverEnv();
-  const supervisor = new ServerSupervisor({
-    server: options.server,
-    configFile: config.server.config_file,
-    env,
-    log,
-    restartBaseMs: config.server.restart_base_ms,
-    restartMaxMs: config.server.restart_max_seconds * 1000,
-    stopTimeoutMs: config.server.stop_timeout_seconds * 1000,
-    logLines: config.server.log_lines,
-    // The server's log stays on the manager's standard output, as if it ran alone (journald, files).
-    onStdoutLine: (line) => process.stdout.write(`${line}\n`),
-  });
+  const supervisor = openServerSupervisor(config, options.server, env, log);
   process.on("uncaughtException", (error) => {
     log.fatal({ err: error }, "uncaught exception; stopping the server and exiting");
     void supervisor.stop(); // sends SIGTERM at once: the server shuts down gracefully on its own
@@ -170,9 +166,13 @@ export async function runManager(options: RunManagerOptions): Promise<void> {
   addLinkRoutes(router, () => outboundLinks.status());
   mountManagerHttp(http, gate, router.dispatch);
 
+  const notifier = new SystemdNotifier(process.env, (error) =>
+    log.warn({ err: error }, "systemd-notify failed"),
+  );
   // Long enough for the server's own graceful shutdown and the SIGKILL after it.
   const shutdown = new Shutdown(log, config.server.stop_timeout_seconds * 1000 + 10_000);
   // No draining: a wrong key's delayed 401 must not hold the shutdown up.
+  shutdown.add("tell systemd", () => notifier.stopping("shutting down"));
   shutdown.add("stop accepting", () => {
     http.stopAccepting();
     outboundLinks.stop();
@@ -188,5 +188,12 @@ export async function runManager(options: RunManagerOptions): Promise<void> {
     "manager listening",
   );
   supervisor.start();
-  log.info({ serverPid: supervisor.status().pid }, "server started");
+  await notifier.ready(`manager API on ${config.api.host}:${port}`);
+  const stopWatchdog = notifier.keepWatchdog();
+  shutdown.add("stop the watchdog", stopWatchdog);
+  const serverPid = await supervisor.status().then(
+    (status) => status.pid,
+    () => null,
+  );
+  log.info({ control: config.server.control, serverPid }, "supervising the server");
 }

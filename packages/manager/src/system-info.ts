@@ -48,11 +48,11 @@ export interface SystemInfoSources {
   version: string;
   /** Directories whose disk is reported; one that does not exist (yet) is left out. */
   dataDirs: { name: string; path: string }[];
-  server: () => ServerStatus;
+  server: () => Promise<ServerStatus>;
 }
 
 export async function collectSystemInfo(sources: SystemInfoSources): Promise<SystemInfo> {
-  const server = sources.server();
+  const server = await sources.server();
   const [resources, ...disks] = await Promise.all([
     server.pid === null ? undefined : readProcessResources(server.pid),
     ...sources.dataDirs.map((dir) => diskUsage(dir.name, dir.path)),

@@ -4,8 +4,8 @@ import { managerBackupSection } from "./manager-backup-config.js";
 import { managerMaintenanceSection, managerSystemSection } from "./manager-maintenance-config.js";
 import { managerLinksSection, managerOutboundLinks, managerRemotes } from "./manager-remotes-config.js";
 
-/** Ways the manager controls the server; only `child` exists so far (docs/manager.md). */
-export const SERVER_CONTROLS = ["child"] as const;
+/** Ways the manager controls the server (docs/manager.md). */
+export const SERVER_CONTROLS = ["child", "systemd", "none"] as const;
 
 /** The whole `venus manager` configuration: one schema, every option with its default. */
 export const ManagerConfig = Type.Object(
@@ -50,9 +50,15 @@ export const ManagerConfig = Type.Object(
         SERVER_CONTROLS.map((control) => Type.Literal(control)),
         {
           default: "child",
-          description: '"child": the manager runs the server as its child process.',
+          description:
+            '"child": the manager runs the server as its child process; "systemd": systemd runs `server.unit` and the manager uses systemctl and journald; "none": no server (a manager that only keeps backups or relays).',
         },
       ),
+      unit: Type.String({
+        default: "venus.service",
+        minLength: 1,
+        description: 'The server\'s systemd unit (control "systemd").',
+      }),
       config_file: Type.String({
         default: "",
         description: "The server's TOML config, passed as `venus server --config`; empty: its defaults.",
