@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { fileURLToPath } from "node:url";
 import { Command, InvalidArgumentError } from "commander";
-import { VenusConfig } from "@venus/model";
+import { ManagerConfig, VenusConfig } from "@venus/model";
 import { createLogger, exitWhenOrphaned, renderDefaultConfig } from "@venus/simple-backend";
 import { VENUS_VERSION } from "./version.js";
 
@@ -154,13 +154,20 @@ const config = program.command("config").description("configuration helpers");
 config
   .command("default")
   .description("print the complete default config, every option commented")
-  .action(() => {
+  .option("--manager", "the manager's config (venus manager) instead of the server's")
+  .action((options: { manager?: boolean }) => {
     process.stdout.write(
-      renderDefaultConfig(
-        VenusConfig,
-        "Venus server configuration. Every option is shown with its default.\n" +
-          "Environment variables override the file: VENUS_<SECTION>__<KEY>, e.g. VENUS_HTTP__PORT=4000.",
-      ),
+      options.manager
+        ? renderDefaultConfig(
+            ManagerConfig,
+            "Venus manager configuration. Every option is shown with its default.\n" +
+              "Environment variables override the file: VENUS_MANAGER_<SECTION>__<KEY>, e.g. VENUS_MANAGER_API__PORT=4200.",
+          )
+        : renderDefaultConfig(
+            VenusConfig,
+            "Venus server configuration. Every option is shown with its default.\n" +
+              "Environment variables override the file: VENUS_<SECTION>__<KEY>, e.g. VENUS_HTTP__PORT=4000.",
+          ),
     );
   });
 

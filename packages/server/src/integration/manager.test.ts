@@ -1,6 +1,8 @@
 import { promisify } from "node:util";
 import { execFile } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parse } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { SystemInfo } from "@venus/manager";
 import { request } from "../testing/http-client.js";
@@ -121,4 +123,19 @@ describe("venus manager", () => {
     expect(await manager.exited).toBe(0);
     expect(isAlive(status.pid as number)).toBe(false);
   });
+});
+
+test("docs/configuration.md shows exactly the manager's default config (npm run docs:config)", async () => {
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    VENUS_BIN,
+    "config",
+    "default",
+    "--manager",
+  ]);
+  const docs = readFileSync(
+    fileURLToPath(new URL("../../../../docs/configuration.md", import.meta.url)),
+    "utf8",
+  );
+  expect(docs).toContain("```toml\n" + stdout + "```");
+  expect(parse(stdout)).toMatchObject({ api: { port: 4100 }, server: { control: "child" }, remotes: [] });
 });
