@@ -3,6 +3,19 @@ import type { ChatContext } from "@venus/data-chat";
 import type { MediaContext } from "@venus/data-media";
 import type { ProfileContext } from "@venus/data-profile";
 import type { Logger, Metrics } from "@venus/simple-backend";
+import type { MaintenanceNotices } from "./ws/maintenance-notice.js";
+
+/** The server's socket to its local manager, as `/admin/manager/…` uses it (the server implements it). */
+export interface LocalManager {
+  readonly connected: boolean;
+  /** The manager's answer as it is: its status and JSON body (or bytes). */
+  request(call: {
+    method: "GET" | "POST" | "PUT" | "DELETE";
+    /** Path and query, e.g. `/manager/logs?lines=10`. */
+    path: string;
+    body?: unknown;
+  }): Promise<{ status: number; body: unknown }>;
+}
 
 /**
  * What route handlers and the WebSocket session reach: data contexts and process facts. It is also
@@ -17,6 +30,10 @@ export interface ApiDeps {
   log: Logger;
   version: string;
   startedAt: number;
+  /** The maintenance the local manager announced, pushed to every connection. */
+  maintenance: MaintenanceNotices;
+  /** Undefined when `local_manager.url` is empty. */
+  localManager: LocalManager | undefined;
   /** Documents the API; filled in once all routes are known. */
   openApi: () => object;
 }

@@ -10,6 +10,7 @@ import { setupRoute } from "./routes/account/setup-route.js";
 import { stateRoute } from "./routes/account/state-route.js";
 import { runDailyTaskRoute } from "./routes/admin/daily-task-route.js";
 import { listFlagsRoute, setFlagRoute } from "./routes/admin/flags-routes.js";
+import { managerForwardRoutes } from "./routes/admin/manager-routes.js";
 import { moderateRoute, moderationQueueRoute } from "./routes/admin/profile-moderation-routes.js";
 import { attributesRoute, browseNextRoute, browseResetRoute } from "./routes/profile/browse-routes.js";
 import { editProfileRoute, getOwnProfileRoute, getProfileRoute } from "./routes/profile/profile-routes.js";
@@ -119,6 +120,7 @@ export const ROUTES: readonly ApiRoute[] = [
   runDailyTaskRoute,
   listFlagsRoute,
   setFlagRoute,
+  ...managerForwardRoutes,
   healthRoute,
   metricsRoute,
   openApiRoute,
@@ -133,6 +135,11 @@ const UWS_METHOD: Record<ApiRoute["doc"]["method"], HttpMethod> = {
   patch: "patch",
   delete: "del",
 };
+
+/** A pattern's trailing `*` (the rest of the path) is documented as the parameter `{path}`. */
+function openApiPath(pattern: string): string {
+  return pattern.replace(/\/\*$/, "/:path");
+}
 
 function registerRoutes(http: HttpServer, routes: readonly ApiRoute[], deps: ApiDeps): void {
   for (const route of routes) {
@@ -163,7 +170,7 @@ export function mountApi(http: HttpServer, deps: Omit<ApiDeps, "openApi">): { cl
       version: deps.version,
       description: "HTTP API of the Venus dating backend. Authenticated routes need a live /ws connection.",
     },
-    ROUTES.map((route) => route.doc),
+    ROUTES.map((route) => ({ ...route.doc, path: openApiPath(route.doc.path) })),
   );
   const full: ApiDeps = { ...deps, openApi: () => document };
   registerRoutes(http, ROUTES, full);

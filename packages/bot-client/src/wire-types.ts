@@ -14,6 +14,7 @@ import type {
   ErrorFrame,
   EventFrame,
   EventName,
+  MaintenanceNotice,
   Match,
   MessageEnvelope,
   MessageReportResponse,
@@ -86,6 +87,8 @@ export type EventDataMap = CheckedEventMap<{
   typing: TypingRequest;
   /** To moderators of that queue (its name is data-common's ModerationQueueName, not in model yet). */
   moderation_queue_changed: { queue: "images" | "texts" };
+  /** To every connection: maintenance starts at `start`, or (`start: null`) no longer comes. */
+  maintenance: MaintenanceNotice;
 }>;
 
 /** Fails to compile when the map misses an EventName of @venus/model or names one that is not. */

@@ -4,3 +4,8 @@ export type { ServerCommand } from "./control/child-server.js";
 export type { SystemInfo, DiskUsage } from "./system-info.js";
 export type { ProcessResources } from "./proc-stats.js";
 export { runManagerApiCommand, type ManagerApiCall } from "./api/manager-api-command.js";
+export { runBackupNow, type NowOptions } from "./backup/now-command.js";
+export { runBackupVerify, type VerifyOptions } from "./backup/verify-command.js";
+export { runBackupRestore, type RestoreOptions } from "./backup/restore-command.js";
+export type { BackupStatus, LastBackup } from "./backup/backup-source.js";
+export { ManagerSocket, type ManagerSocketOptions } from "./socket/manager-socket.js";

@@ -15,10 +15,14 @@ import {
   SystemdNotifier,
 } from "@venus/simple-backend";
 import { ApiKeyGate } from "./api/api-key-gate.js";
+import { backupConfigProblem } from "./backup/backup-config-check.js";
+import { startBackups } from "./backup/start-backups.js";
+import { apiUrl } from "./api/api-url.js";
 import { mountManagerHttp } from "./api/manager-http.js";
 import { ManagerRouter } from "./api/manager-router.js";
 import { Remotes } from "./remotes/remotes.js";
-import { addManagerSocketEndpoint } from "./socket/manager-socket-endpoint.js";
+import { addMaintenance } from "./maintenance/add-maintenance.js";
+import { addManagerSocketEndpoint, MANAGER_SOCKET_PATH } from "./socket/manager-socket-endpoint.js";
 import { ServerLinks } from "./socket/server-links.js";
 import { startOutboundLinks } from "./remotes/outbound-links.js";
 import { addLinkRoutes } from "./routes/link-routes.js";
@@ -63,6 +67,8 @@ export function loadManagerConfig(file: string | undefined): ManagerConfig {
         `(or ${MANAGER_ENV_PREFIX}API__API_KEY); it refuses to run its API without one`,
       CONFIG_ERROR_EXIT_CODE,
     );
+  const backupProblem = backupConfigProblem(config);
+  if (backupProblem !== undefined) refuse(backupProblem, CONFIG_ERROR_EXIT_CODE);
   return config;
 }
 
@@ -76,6 +82,14 @@ function serverEnv(): NodeJS.ProcessEnv {
       ([name]) => !name.startsWith(MANAGER_ENV_PREFIX) && !SYSTEMD_ONLY.has(name),
     ),
   );
+}
+
+/** Where the server it runs finds this manager: its link for maintenance events and `/admin/manager/…`. */
+function localManagerEnv(config: ManagerConfig, port: number): NodeJS.ProcessEnv {
+  return {
+    VENUS_LOCAL_MANAGER__URL: `${apiUrl(config.api.host, port, "ws")}${MANAGER_SOCKET_PATH}`,
+    VENUS_LOCAL_MANAGER__API_KEY: config.api.api_key,
+  };
 }
 
 /** The server's data directory, from its config, for the disk report; undefined when it cannot be read. */
@@ -147,8 +161,10 @@ export async function runManager(options: RunManagerOptions): Promise<void> {
   addSystemRoutes(router, () =>
     collectSystemInfo({ version: options.version, dataDirs, server: () => supervisor.status() }),
   );
+  const maintenance = addMaintenance(router, { config, supervisor, serverLinks, log });
   const remotes = new Remotes(config.remotes, config.links.request_timeout_seconds * 1000);
   addRemoteRoutes(router, remotes);
+  const backups = await startBackups({ router, config, remotes, serverDataDir: serverData, log });
   const sockets = addManagerSocketEndpoint(http.app, {
     gate,
     dispatch: router.dispatch,
@@ -173,11 +189,13 @@ export async function runManager(options: RunManagerOptions): Promise<void> {
   const shutdown = new Shutdown(log, config.server.stop_timeout_seconds * 1000 + 10_000);
   // No draining: a wrong key's delayed 401 must not hold the shutdown up.
   shutdown.add("tell systemd", () => notifier.stopping("shutting down"));
+  shutdown.add("stop maintenance", () => maintenance.stop());
   shutdown.add("stop accepting", () => {
     http.stopAccepting();
     outboundLinks.stop();
     sockets.closeAll(MANAGER_CLOSE_CODES.shuttingDown, "shutting_down");
   });
+  shutdown.add("stop backups", () => backups.stop());
   shutdown.add("stop the server", () => supervisor.stop());
   shutdown.add("release data directory", releaseLock);
   shutdown.listen();
@@ -187,7 +205,10 @@ export async function runManager(options: RunManagerOptions): Promise<void> {
     { host: config.api.host, port, version: options.version, dataDir: config.data_dir },
     "manager listening",
   );
+  // The port is known only now; a child server gets `env` when it is started.
+  Object.assign(env, localManagerEnv(config, port));
   supervisor.start();
+  maintenance.start();
   await notifier.ready(`manager API on ${config.api.host}:${port}`);
   const stopWatchdog = notifier.keepWatchdog();
   shutdown.add("stop the watchdog", stopWatchdog);

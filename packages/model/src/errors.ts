@@ -106,6 +106,11 @@ export const ERRORS = {
   internal_error: { status: 500, message: "internal error" },
   busy: { status: 503, message: "the server is busy; retry after the time given" },
   shutting_down: { status: 503, message: "the server is shutting down" },
+  manager_not_configured: {
+    status: 503,
+    message: "this server has no local manager (local_manager.url is empty)",
+  },
+  manager_unavailable: { status: 503, message: "the local manager is not connected; try again later" },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -20,3 +20,4 @@ export * from "./chat/report-schemas.js";
 export * from "./account/bot-requests.js";
 export * from "./config/bots-file.js";
 export * from "./manager/manager-frames.js";
+export * from "./manager/maintenance-schemas.js";

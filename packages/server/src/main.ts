@@ -69,6 +69,54 @@ program
     },
   );
 
+const backup = program
+  .command("backup")
+  .description("backups of the server's data to a peer manager (see docs/manager.md, Backups)");
+const managerConfigOption = "the manager's TOML config file";
+
+backup
+  .command("now")
+  .description("ask the local manager for a backup now and follow it to the end")
+  .option("-c, --config <file>", "the manager's config file: where its API listens, and its key")
+  .option("--url <url>", "the manager API's base URL (default: from the config)")
+  .option("--key <key>", "the API key (default: from the config)")
+  .action(async (options: { config?: string; url?: string; key?: string }) => {
+    const { runBackupNow } = await import("@venus/manager");
+    process.exitCode = await runBackupNow({ configFile: options.config, url: options.url, key: options.key });
+  });
+
+backup
+  .command("verify")
+  .description("check every hash of the backups this peer stores (run on the peer)")
+  .option("-c, --config <file>", managerConfigOption)
+  .option("--source <name>", "whose backups (default: the only source)")
+  .option("--snapshot <timestamp>", "only this snapshot, e.g. 20261122T041500Z (default: all)")
+  .action(async (options: { config?: string; source?: string; snapshot?: string }) => {
+    const { runBackupVerify } = await import("@venus/manager");
+    process.exitCode = await runBackupVerify({
+      configFile: options.config,
+      source: options.source,
+      snapshot: options.snapshot,
+    });
+  });
+
+backup
+  .command("restore")
+  .description("write a server data directory from a backup this peer stores (run on the peer)")
+  .requiredOption("--to <dir>", "the new data directory (must be empty or not exist)")
+  .option("-c, --config <file>", managerConfigOption)
+  .option("--source <name>", "whose backup (default: the only source)")
+  .option("--snapshot <timestamp>", "which snapshot (default: the newest)")
+  .action(async (options: { to: string; config?: string; source?: string; snapshot?: string }) => {
+    const { runBackupRestore } = await import("@venus/manager");
+    process.exitCode = await runBackupRestore({
+      configFile: options.config,
+      to: options.to,
+      source: options.source,
+      snapshot: options.snapshot,
+    });
+  });
+
 program
   .command("image-worker")
   .description(

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { mountApi, mountLocalBotApi, errorToReply } from "@venus/api";
+import { MaintenanceNotices, mountApi, mountLocalBotApi, errorToReply } from "@venus/api";
 import { runDailyTask } from "@venus/data-all";
 import {
   createLogger,
@@ -18,6 +18,7 @@ import {
 } from "@venus/simple-backend";
 import type { VenusConfig } from "@venus/model";
 import { loadServerConfig } from "./load-server-config.js";
+import { managerLink } from "./manager-link.js";
 import { openComponents } from "./open-components.js";
 import { VENUS_VERSION } from "./version.js";
 
@@ -109,6 +110,8 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   const http = listener(config.http.host, config.http.port, config.http.trust_forwarded_for);
   // Loopback only, and never behind a proxy: the peer address is the truth.
   const botHttp = listener("127.0.0.1", config.bots.local_port, false);
+  const maintenance = new MaintenanceNotices(account.connections);
+  const localManager = managerLink(config.local_manager, maintenance, log);
   const deps = {
     account,
     profile: components.profile,
@@ -118,6 +121,8 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     log,
     version: VENUS_VERSION,
     startedAt: Date.now(),
+    maintenance,
+    localManager,
   };
   const api = mountApi(http, deps);
   mountLocalBotApi(botHttp, deps);
@@ -139,6 +144,8 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     account.connections.disconnectAll("shutting_down");
     api.closeAllSockets();
   });
+  // Before draining: an admin call waiting on the manager (a restart of this very server) ends now.
+  shutdown.add("stop the manager link", () => localManager?.stop());
   shutdown.add("drain requests", async () => {
     await Promise.all([http.drain(), botHttp.drain()]);
   });
@@ -158,6 +165,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   bots = startLocalBots(config, configFile, port, botPort, log);
   flusher.start(config.writer.flush_interval_seconds * 1000);
   daily.start();
+  localManager?.start();
   log.info(
     {
       host: config.http.host,

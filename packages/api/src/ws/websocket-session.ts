@@ -121,6 +121,8 @@ async function onHello(deps: ApiDeps, connection: Connection<SessionState>, fram
     ...(rotated ? { access_token: rotated } : {}),
   };
   connection.send(welcome);
+  const maintenance = deps.maintenance.eventForNewConnection();
+  if (maintenance) connection.send(maintenance);
   for (const event of syncEvents) connection.send({ type: "event", event });
   for (const frame of chatSyncEvents(deps.chat, auth.account.id)) connection.send(frame);
 }

@@ -1,4 +1,5 @@
 import { loadManagerConfig } from "../run-manager.js";
+import { apiUrl } from "./api-url.js";
 
 export interface ManagerApiCall {
   method: string;
@@ -9,12 +10,6 @@ export interface ManagerApiCall {
   configFile: string | undefined;
   url: string | undefined;
   key: string | undefined;
-}
-
-/** The API's address as a client on this machine reaches it. */
-function apiUrl(host: string, port: number): string {
-  const local = host === "0.0.0.0" || host === "::" ? "127.0.0.1" : host;
-  return `http://${local.includes(":") ? `[${local}]` : local}:${port}`;
 }
 
 /**

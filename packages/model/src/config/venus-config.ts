@@ -2,6 +2,7 @@ import { Type, type Static } from "@sinclair/typebox";
 import { backendConfigProperties, configSection } from "@venus/simple-backend";
 import { botsConfigSection } from "./bots-config.js";
 import { chatConfigSection } from "./chat-config.js";
+import { localManagerConfigSection } from "./local-manager-config.js";
 import { mediaConfigSection } from "./media-config.js";
 import { profileConfigSection } from "./profile-config.js";
 
@@ -138,6 +139,7 @@ export const VenusConfig = Type.Object(
     media: mediaConfigSection,
     chat: chatConfigSection,
     bots: botsConfigSection,
+    local_manager: localManagerConfigSection,
     daily_task: configSection("The daily maintenance task (ages kept in range, statistics history).", {
       time_utc: Type.String({
         default: "03:00",

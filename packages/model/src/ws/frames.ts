@@ -136,6 +136,7 @@ export const EVENT_NAMES = [
   "seen",
   "typing",
   "moderation_queue_changed",
+  "maintenance",
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "smol-toml";
@@ -76,14 +76,19 @@ export async function startManager(options: ManagerOptions = {}): Promise<Runnin
     child.on("exit", (code, signal) => resolve(code ?? signal ?? "")),
   );
   const output: string[] = [];
+  let listening = false;
   const port = await new Promise<number>((resolve, reject) => {
     onOutputLines(child, (line) => {
       output.push(line);
-      if (line.includes('"msg":"manager listening"')) resolve((JSON.parse(line) as { port: number }).port);
+      if (!line.includes('"msg":"manager listening"')) return;
+      listening = true;
+      resolve((JSON.parse(line) as { port: number }).port);
     });
-    void exited.then((code) =>
-      reject(new Error(`manager exited (${code}) before listening:\n${output.join("\n")}`)),
-    );
+    void exited.then((code) => {
+      if (listening) return;
+      rmSync(dir, { recursive: true, force: true });
+      reject(new Error(`manager exited (${code}) before listening:\n${output.join("\n")}`));
+    });
   });
   const url = `http://127.0.0.1:${port}`;
   const api = <T>(method: string, path: string, body?: unknown, key = apiKey) =>

@@ -1,0 +1,91 @@
+import type { ManagerConfig } from "@venus/model";
+import type { ManagerCaller } from "../remotes/manager-caller.js";
+import { callPeer } from "./peer-call.js";
+import type { FinishResult } from "./peer-finish.js";
+import { SESSIONS_PATH } from "./peer-routes.js";
+import { declareImages, sendImages } from "./send-images.js";
+import { listImages } from "./source-images.js";
+import { snapshotDataDir } from "./source-snapshot.js";
+import { identities } from "./store-layout.js";
+import { uploadFile, type Uploader } from "./upload-file.js";
+
+export type BackupPhase = "snapshot" | "images" | "sending" | "finishing";
+
+export interface RunContext {
+  caller: ManagerCaller;
+  key: Buffer;
+  config: ManagerConfig["backup"];
+  serverDataDir: string;
+  /** An empty directory of the manager's for the database copies. */
+  workDir: string;
+  hashCacheFile: string;
+  signal: AbortSignal;
+  onPhase: (phase: BackupPhase, totalBytes: number) => void;
+  onBytes: (bytes: number) => void;
+  /** The peer's session id, once it has one (to drop it if the backup fails). */
+  onSession: (session: string) => void;
+}
+
+export interface BackupResult {
+  snapshot: string;
+  databases: string[];
+  images_sent: number;
+  images_skipped: number;
+  images_removed: number;
+  bytes_sent: number;
+}
+
+/** One backup session, source side: snapshot, declare, send what the peer lacks, finish. */
+export async function runBackupSession(ctx: RunContext): Promise<BackupResult> {
+  const { caller, config } = ctx;
+  ctx.onPhase("snapshot", 0);
+  const files = await snapshotDataDir(ctx.serverDataDir, ctx.workDir);
+  // Listed after the snapshots: every image a snapshot names was written before it, so it is listed.
+  ctx.onPhase("images", 0);
+  const images = await listImages(ctx.serverDataDir, ctx.hashCacheFile);
+  const begun = await callPeer<{ session: string; snapshot: string }>(caller, "POST", SESSIONS_PATH, {
+    source: config.source_name,
+    files: files.map(({ name, size, sha256 }) => ({ name, size, sha256 })),
+  });
+  ctx.onSession(begun.session);
+  const session = `${SESSIONS_PATH}/${begun.session}`;
+  const contents = await declareImages(caller, session, images, config.image_batch);
+
+  const imageBytes = [...contents.values()].reduce((sum, [first]) => sum + (first?.size ?? 0), 0);
+  const totalBytes = files.reduce((sum, file) => sum + file.size, 0) + imageBytes;
+  ctx.onPhase("sending", totalBytes);
+  let bytesSent = 0;
+  const uploader: Uploader = {
+    caller,
+    key: ctx.key,
+    chunkBytes: config.chunk_bytes,
+    signal: ctx.signal,
+    onBytes: (bytes) => {
+      bytesSent += bytes;
+      ctx.onBytes(bytes);
+    },
+  };
+  for (const file of files) {
+    const identity = identities.file(config.source_name, begun.snapshot, file.name);
+    await uploadFile(uploader, file.file, file.size, identity, `${session}/files/${file.name}`);
+  }
+  const { sent, vanished } = await sendImages(
+    uploader,
+    ctx.serverDataDir,
+    session,
+    contents,
+    config.parallel_uploads,
+  );
+
+  ctx.onPhase("finishing", totalBytes);
+  const finished = await callPeer<FinishResult>(caller, "POST", `${session}/finish`, { vanished });
+  const pathsSent = [...contents.values()].reduce((sum, paths) => sum + paths.length, 0);
+  return {
+    snapshot: finished.snapshot,
+    databases: files.filter((file) => file.name.endsWith(".sqlite")).map((file) => file.name),
+    images_sent: sent,
+    images_skipped: images.length - pathsSent,
+    images_removed: finished.images_removed,
+    bytes_sent: bytesSent,
+  };
+}
