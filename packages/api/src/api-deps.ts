@@ -1,5 +1,6 @@
 import type { AccountContext } from "@venus/data-account";
 import type { ChatContext } from "@venus/data-chat";
+import type { HistoryContext } from "@venus/data-history";
 import type { MediaContext } from "@venus/data-media";
 import type { ProfileContext } from "@venus/data-profile";
 import type { Logger, Metrics } from "@venus/simple-backend";
@@ -26,6 +27,8 @@ export interface ApiDeps {
   profile: ProfileContext;
   media: MediaContext;
   chat: ChatContext;
+  /** Server statistics and per-account API usage and addresses (history.sqlite). */
+  history: HistoryContext;
   metrics: Metrics;
   log: Logger;
   version: string;

@@ -8,7 +8,26 @@ import { refreshRoute } from "./routes/account/refresh-route.js";
 import { registerRoute } from "./routes/account/register-route.js";
 import { setupRoute } from "./routes/account/setup-route.js";
 import { stateRoute } from "./routes/account/state-route.js";
+import {
+  banRoute,
+  lockRoute,
+  logoutAccountRoute,
+  unbanRoute,
+  unlockRoute,
+} from "./routes/admin/account-action-routes.js";
+import {
+  adminAccountByEmailRoute,
+  adminAccountRoute,
+  adminsRoute,
+  setPermissionsRoute,
+} from "./routes/admin/account-lookup-routes.js";
+import { auditRoute } from "./routes/admin/audit-routes.js";
 import { runDailyTaskRoute } from "./routes/admin/daily-task-route.js";
+import { apiUsageRoute, ipHistoryRoute } from "./routes/admin/statistics-account-routes.js";
+import {
+  statisticsHistoryHoursRoute,
+  storeStatisticsHourRoute,
+} from "./routes/admin/statistics-history-routes.js";
 import { listFlagsRoute, setFlagRoute } from "./routes/admin/flags-routes.js";
 import { managerForwardRoutes } from "./routes/admin/manager-routes.js";
 import { moderateRoute, moderationQueueRoute } from "./routes/admin/profile-moderation-routes.js";
@@ -117,9 +136,23 @@ export const ROUTES: readonly ApiRoute[] = [
   messageReportsRoute,
   adminStatisticsRoute,
   statisticsHistoryRoute,
+  statisticsHistoryHoursRoute,
+  storeStatisticsHourRoute,
+  apiUsageRoute,
+  ipHistoryRoute,
   runDailyTaskRoute,
   listFlagsRoute,
   setFlagRoute,
+  adminAccountRoute,
+  adminAccountByEmailRoute,
+  adminsRoute,
+  setPermissionsRoute,
+  banRoute,
+  unbanRoute,
+  lockRoute,
+  unlockRoute,
+  logoutAccountRoute,
+  auditRoute,
   ...managerForwardRoutes,
   healthRoute,
   metricsRoute,

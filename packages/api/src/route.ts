@@ -1,7 +1,9 @@
 import type { Static, TSchema } from "@sinclair/typebox";
-import { authenticateHttp, type Authenticated } from "@venus/data-account";
+import { authenticateHttp, requireRouteOpen, type Authenticated } from "@venus/data-account";
+import { recordRequest } from "@venus/data-history";
 import { VenusError, type Permission } from "@venus/model";
 import type { HttpHandler, HttpReply, HttpRequestContext, OpenApiRoute } from "@venus/simple-backend";
+import { auditAdminAction } from "./admin-audit.js";
 import type { ApiDeps } from "./api-deps.js";
 import { parseJson, parseJsonBody, validate } from "./parse-body.js";
 
@@ -22,6 +24,11 @@ export interface ApiRoute {
 
 type Doc = Omit<OpenApiRoute, "auth" | "body">;
 
+/** Counts the request in the statistics history: `METHOD /pattern`, or `WS method` for a WebSocket request. */
+function countRequest(deps: ApiDeps, http: HttpRequestContext, accountId?: string): void {
+  recordRequest(deps.history, accountId, `${http.method} ${http.route}`);
+}
+
 function bearerToken(http: HttpRequestContext): string | undefined {
   const header = http.headers.get("authorization");
   return header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
@@ -34,13 +41,15 @@ export function publicRoute<S extends TSchema>(
 ): ApiRoute {
   return {
     doc: { ...doc, auth: false },
-    handler: (deps) => (http) =>
-      handle({
+    handler: (deps) => (http) => {
+      countRequest(deps, http);
+      return handle({
         http,
         body: (doc.body ? parseJsonBody(doc.body, http.body) : undefined) as Static<S>,
         auth: undefined,
         deps,
-      }),
+      });
+    },
   };
 }
 
@@ -50,10 +59,16 @@ export function userRoute<S extends TSchema>(
   handle: (input: RouteInput<Static<S>, Authenticated>) => Promise<HttpReply> | HttpReply,
 ): ApiRoute & { invoke: RouteInvoker } {
   const invoke: RouteInvoker = (deps, auth, body, http) => {
+    countRequest(deps, http, auth.account.id);
+    requireRouteOpen(auth.account, doc.path);
     if (doc.permission && !auth.account.permissions.has(doc.permission)) {
       throw new VenusError("forbidden", `requires the ${doc.permission} permission`);
     }
-    return handle({ http, body: (doc.body ? validate(doc.body, body) : undefined) as Static<S>, auth, deps });
+    const input = { http, body: (doc.body ? validate(doc.body, body) : undefined) as Static<S>, auth, deps };
+    // Every admin action that changes something goes to the audit log before its answer.
+    return doc.permission && doc.method !== "get"
+      ? auditAdminAction(doc, input, handle(input))
+      : handle(input);
   };
   const { maxBodyBytes, ...openApi } = doc;
   return {

@@ -1,12 +1,18 @@
 import type {
+  AdminAccountView,
+  AdminList,
+  AuditPage,
+  BanRequest,
   MediaModerationPage,
   MediaModerationRequest,
   MessageReportsPage,
   ModerationDecisionRequest,
+  Permission,
   ModerationQueuePage,
   ProfileStatistics,
   RuntimeFlagName,
   RuntimeFlags,
+  SessionsEndedResponse,
   StatisticsHistory,
 } from "@venus/model";
 import type { HttpApi } from "./http-api.js";
@@ -65,5 +71,55 @@ export class AdminMethods {
   /** `GET /admin/profile/statistics/history` (`view_statistics`). */
   statisticsHistory(): Promise<StatisticsHistory> {
     return this.http.get("/admin/profile/statistics/history");
+  }
+
+  /** `GET /admin/accounts/{id}` (`view_accounts`). */
+  accountById(accountId: string): Promise<AdminAccountView> {
+    return this.http.get(routePath`/admin/accounts/${accountId}`);
+  }
+
+  /** `GET /admin/accounts?email=` (`view_accounts`). */
+  accountByEmail(email: string): Promise<AdminAccountView> {
+    return this.http.get("/admin/accounts", { email });
+  }
+
+  /** `GET /admin/admins` (`manage_admins`): every account with a permission. */
+  admins(): Promise<AdminList> {
+    return this.http.get("/admin/admins");
+  }
+
+  /** `PUT /admin/accounts/{id}/permissions` (`manage_admins`): the whole set. */
+  setPermissions(accountId: string, permissions: readonly Permission[]): Promise<AdminAccountView> {
+    return this.http.put(routePath`/admin/accounts/${accountId}/permissions`, { permissions });
+  }
+
+  /** `POST /admin/accounts/{id}/ban` (`ban`): `until` an ISO time, absent or null for no end. */
+  ban(accountId: string, request: BanRequest): Promise<AdminAccountView> {
+    return this.http.post(routePath`/admin/accounts/${accountId}/ban`, request);
+  }
+
+  /** `POST /admin/accounts/{id}/unban` (`ban`). */
+  unban(accountId: string): Promise<AdminAccountView> {
+    return this.http.post(routePath`/admin/accounts/${accountId}/unban`);
+  }
+
+  /** `POST /admin/accounts/{id}/lock` (`ban`): login refused, every session ends. */
+  lock(accountId: string): Promise<AdminAccountView> {
+    return this.http.post(routePath`/admin/accounts/${accountId}/lock`);
+  }
+
+  /** `POST /admin/accounts/{id}/unlock` (`ban`). */
+  unlock(accountId: string): Promise<AdminAccountView> {
+    return this.http.post(routePath`/admin/accounts/${accountId}/unlock`);
+  }
+
+  /** `POST /admin/accounts/{id}/logout` (`ban`): every session ends at once. */
+  logoutAccount(accountId: string): Promise<SessionsEndedResponse> {
+    return this.http.post(routePath`/admin/accounts/${accountId}/logout`);
+  }
+
+  /** `GET /admin/audit` (`manage_admins`): newest first; `before` is the previous page's `next`. */
+  audit(query: { limit?: number; before?: string; account_id?: string } = {}): Promise<AuditPage> {
+    return this.http.get("/admin/audit", query);
   }
 }

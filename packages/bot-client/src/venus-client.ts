@@ -15,6 +15,7 @@ import { EventQueue, type EventQueueOptions, type WaitOptions } from "./event-qu
 import { HttpApi, type HttpApiOptions } from "./http-api.js";
 import { MediaMethods } from "./media-methods.js";
 import { ProfileMethods } from "./profile-methods.js";
+import { StatisticsMethods } from "./statistics-methods.js";
 import { SystemMethods } from "./system-methods.js";
 import {
   VenusSocket,
@@ -57,7 +58,7 @@ export function websocketUrl(baseUrl: string): string {
 
 /**
  * One signed-in session (one device) of a Venus account: its tokens, its WebSocket, and every route
- * grouped by component (`account`, `profile`, `media`, `chat`, `admin`, `system`).
+ * grouped by component (`account`, `profile`, `media`, `chat`, `admin`, `statistics`, `system`).
  *
  * The access token is the session's current one at all times: HTTP calls read it on every call, and
  * a welcome that rotates it replaces it in the welcome frame's own handler, before any later frame.
@@ -75,6 +76,8 @@ export class VenusClient {
   readonly media: MediaMethods;
   readonly chat: ChatMethods;
   readonly admin: AdminMethods;
+  /** Admin statistics: hourly history, per-account API usage and addresses. */
+  readonly statistics: StatisticsMethods;
   readonly system: SystemMethods;
 
   private accessTokenValue: string;
@@ -104,6 +107,7 @@ export class VenusClient {
     this.media = new MediaMethods(ctx);
     this.chat = new ChatMethods(ctx);
     this.admin = new AdminMethods(this.http);
+    this.statistics = new StatisticsMethods(this.http);
     this.system = new SystemMethods(this.http);
   }
 

@@ -9,6 +9,7 @@ import type {
   BrowsePage,
   BrowseResetRequest,
   BrowseResetResponse,
+  DailyTaskReport,
   DeliveredReceipt,
   DisconnectFrame,
   ErrorFrame,
@@ -61,11 +62,8 @@ export interface HealthBody {
   websocket_connections: number;
 }
 
-/** `POST /admin/daily_task/run` (an inline schema in @venus/api). */
-export interface DailyTaskBody {
-  ages_changed: number;
-  content_purged: number;
-}
+/** `POST /admin/daily_task/run`. */
+export type DailyTaskBody = DailyTaskReport;
 
 /**
  * The `data` of each event, by name, as the server publishes it. The sync events sent right after

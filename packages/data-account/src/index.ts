@@ -18,3 +18,12 @@ export {
   allowedAddresses,
 } from "./operations/bot-sign-in.js";
 export { notifyModerators } from "./operations/notify-moderators.js";
+export { presentAdminAccount, presentAdmins } from "./admin-account-presenter.js";
+export { accountById, accountByEmail } from "./operations/find-account.js";
+export { setPermissions } from "./operations/permissions.js";
+export { banAccount, unbanAccount, liftExpiredBans } from "./operations/ban.js";
+export { lockAccount, unlockAccount, logoutEverywhere } from "./operations/lock.js";
+export { endInactiveSessions } from "./operations/inactive-sessions.js";
+export { recordAdminAction, auditPage, type AuditPageRequest } from "./operations/audit-log.js";
+export type { AdminAction } from "./audit-entry.js";
+export { requireRouteOpen } from "./operations/route-access.js";

@@ -1,16 +1,29 @@
+import { endInactiveSessions, liftExpiredBans } from "@venus/data-account";
 import { purgeDeletedContent } from "@venus/data-media";
+import { pruneHistory, type HistoryContext } from "@venus/data-history";
 import { runDailyProfileTask } from "@venus/data-profile";
+import type { DailyTaskReport } from "@venus/model";
+import { relist } from "./account-bans.js";
 import type { Components } from "./components.js";
 
-export interface DailyTaskReport {
-  ages_changed: number;
-  content_purged: number;
+export type { DailyTaskReport };
+
+/** Lifts every ban whose end has come and lists those profiles again; resolves with how many. */
+async function liftBans(components: Components): Promise<number> {
+  const lifted = await liftExpiredBans(components.account);
+  for (const account of lifted) relist(components, account.id);
+  return lifted.length;
 }
 
 /** The daily maintenance over every component; safe to run at any time, and more than once. */
-export async function runDailyTask(components: Components): Promise<DailyTaskReport> {
+export async function runDailyTask(
+  components: Components & { history: HistoryContext },
+): Promise<DailyTaskReport> {
   return {
     ages_changed: await runDailyProfileTask(components.profile),
     content_purged: await purgeDeletedContent(components.media),
+    bans_lifted: await liftBans(components),
+    sessions_logged_out: await endInactiveSessions(components.account),
+    history_pruned: await pruneHistory(components.history),
   };
 }

@@ -14,3 +14,4 @@ export {
   matchesPageOf,
   blockAccount,
 } from "./chat.js";
+export { banProfileAccount, unbanProfileAccount } from "./account-bans.js";

@@ -53,6 +53,11 @@ export class ConnectionRegistry {
     return this.byAccount.keys();
   }
 
+  /** Every live connection now. */
+  all(): IterableIterator<LiveConnection> {
+    return this.bySession.values();
+  }
+
   isOnline(accountId: string): boolean {
     return this.byAccount.has(accountId);
   }

@@ -2,7 +2,8 @@ export { openDatabase, type Database } from "./open-database.js";
 export { migrate, type Migration } from "./migrations.js";
 export { ACCOUNT_MIGRATIONS } from "./account/account-migrations.js";
 export { AccountStatements } from "./account/account-statements.js";
-export type { AccountRow, SessionRow, RetiredRefreshRow } from "./account/account-rows.js";
+export type { AccountRow, SessionRow, RetiredRefreshRow, AuditRow } from "./account/account-rows.js";
+export type { AuditQuery } from "./account/audit-statements.js";
 export { PROFILE_MIGRATIONS } from "./profile/profile-migrations.js";
 export { ProfileStatements } from "./profile/profile-statements.js";
 export type { ProfileRow, FavoriteRow } from "./profile/profile-rows.js";
@@ -21,3 +22,11 @@ export type {
   SeenReceiptRow,
   MessageReportRow,
 } from "./chat/chat-rows.js";
+export { HISTORY_MIGRATIONS } from "./history/history-migrations.js";
+export { HistoryStatements, type PrunedRows } from "./history/history-statements.js";
+export type {
+  HourlyRow,
+  HourlyRouteRow,
+  AccountUsageRow,
+  AccountAddressRow,
+} from "./history/history-rows.js";

@@ -8,6 +8,10 @@ export const ERRORS = {
     status: 400,
     message: "the request does not match its schema",
   },
+  range_too_long: {
+    status: 400,
+    message: "the time range spans more hours than statistics.max_hours_per_request",
+  },
   invalid_credentials: { status: 401, message: "wrong email or password" },
   invalid_token: { status: 401, message: "the token is not valid" },
   token_expired: {
@@ -27,6 +31,11 @@ export const ERRORS = {
     message: "registration is switched off",
   },
   forbidden: { status: 403, message: "missing permission" },
+  account_banned: {
+    status: 403,
+    message: "the account is banned; GET /account/state says why and until when",
+  },
+  account_locked: { status: 403, message: "the account is locked; contact the service" },
   not_found: { status: 404, message: "not found" },
   blocked_or_not_found: {
     status: 404,
@@ -67,6 +76,11 @@ export const ERRORS = {
     message: "the content is rejected, deleted or not the account's own",
   },
   email_taken: { status: 409, message: "an account with this email exists" },
+  cannot_remove_own_manage_admins: {
+    status: 409,
+    message: "an admin cannot remove manage_admins from their own account",
+  },
+  cannot_act_on_self: { status: 409, message: "an admin cannot ban or lock their own account" },
   invalid_state: {
     status: 409,
     message: "not allowed in the account's current state",

@@ -21,3 +21,7 @@ export * from "./account/bot-requests.js";
 export * from "./config/bots-file.js";
 export * from "./manager/manager-frames.js";
 export * from "./manager/maintenance-schemas.js";
+export * from "./admin/admin-account-schemas.js";
+export * from "./admin/audit-schemas.js";
+export * from "./admin/daily-task-schemas.js";
+export * from "./admin/server-statistics-schemas.js";

@@ -5,6 +5,7 @@ import {
   type AccountContext,
 } from "@venus/data-account";
 import { openChatComponent, type ChatContext } from "@venus/data-chat";
+import { openHistoryComponent, type HistoryContext } from "@venus/data-history";
 import { openMediaComponent, type MediaContext, type WorkerCommand } from "@venus/data-media";
 import {
   ConnectionRegistry,
@@ -23,6 +24,7 @@ export interface OpenComponents {
   profile: ProfileContext;
   media: MediaContext;
   chat: ChatContext;
+  history: HistoryContext;
   flusher: WriteBehindFlusher;
   /** Stops the image worker and waits for uploads it finished to commit. */
   stopMedia(): Promise<void>;
@@ -109,15 +111,28 @@ export async function openComponents(
   });
   moderationQueued.on((queue) => notifyModerators(account.ctx, queue));
   const chat = openChatComponent({ config, log, metrics, writerMetrics, connections, sync, onCommitFailure });
+  const history = openHistoryComponent({
+    config,
+    log,
+    writerMetrics,
+    flusher,
+    sources: {
+      connections: () => connections.all(),
+      accountIds: () => account.ctx.cache.accounts.keys(),
+      isBot: (id) => account.ctx.cache.accounts.get(id)?.bot === true,
+    },
+    onCommitFailure,
+  });
   return {
     account: account.ctx,
     profile: profile.ctx,
     media: media.ctx,
     chat: chat.ctx,
+    history: history.ctx,
     flusher,
     stopMedia: media.stop,
     close: async () => {
-      for (const component of [account, profile, media, chat]) {
+      for (const component of [account, profile, media, chat, history]) {
         await component.writer.close();
         component.db.close();
       }

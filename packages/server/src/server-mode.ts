@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { MaintenanceNotices, mountApi, mountLocalBotApi, errorToReply } from "@venus/api";
 import { runDailyTask } from "@venus/data-all";
+import { HourlyRecorder, storeHours } from "@venus/data-history";
 import {
   createLogger,
   DailySchedule,
@@ -117,6 +118,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     profile: components.profile,
     media: components.media,
     chat: components.chat,
+    history: components.history,
     metrics,
     log,
     version: VENUS_VERSION,
@@ -132,6 +134,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     async () => log.info(await runDailyTask(components), "daily task done"),
     log,
   );
+  const statistics = new HourlyRecorder(components.history, log);
   const shutdown = new Shutdown(log, config.shutdown.deadline_seconds * 1000);
   shutdown.add("tell systemd", () => notifier.stopping("shutting down"));
   let bots: SupervisedProcess | undefined;
@@ -150,6 +153,11 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     await Promise.all([http.drain(), botHttp.drain()]);
   });
   shutdown.add("stop the daily task", () => daily.stop());
+  // After draining, so the hour holds every request answered; restarts within the hour add up.
+  shutdown.add("store the statistics hour", async () => {
+    await statistics.stop();
+    await storeHours(components.history, { current: true });
+  });
   shutdown.add("stop the image worker", () => components.stopMedia());
   shutdown.add("flush write-behind state", async () => {
     flusher.stop();
@@ -165,6 +173,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   bots = startLocalBots(config, configFile, port, botPort, log);
   flusher.start(config.writer.flush_interval_seconds * 1000);
   daily.start();
+  statistics.start();
   localManager?.start();
   log.info(
     {

@@ -6,6 +6,7 @@ import {
   type Authenticated,
 } from "@venus/data-account";
 import { chatSyncEvents } from "@venus/data-chat";
+import { recordAddress } from "@venus/data-history";
 import type { LiveConnection } from "@venus/data-common";
 import {
   CLOSE_CODES,
@@ -58,6 +59,8 @@ const DISCONNECT_CLOSE_CODES: Record<DisconnectReason, number> = {
   session_ended: CLOSE_CODES.loggedOut,
   tokens_refreshed: CLOSE_CODES.loggedOut,
   shutting_down: CLOSE_CODES.shuttingDown,
+  logged_out_by_admin: CLOSE_CODES.loggedOut,
+  account_locked: CLOSE_CODES.loggedOut,
 };
 
 function liveConnection(
@@ -113,6 +116,7 @@ async function onHello(deps: ApiDeps, connection: Connection<SessionState>, fram
   connection.state.auth = auth;
   connection.state.phase = "ready";
   const syncEvents = attachConnection(deps.account, auth, live, hello.value.sync ?? {});
+  recordAddress(deps.history, auth.account.id, connection.remoteAddress);
   const welcome: WelcomeFrame = {
     type: "welcome",
     account_id: auth.account.id,

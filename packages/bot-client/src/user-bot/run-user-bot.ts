@@ -28,7 +28,13 @@ const CATCH_UP_EVERY_MS = 60_000;
 /** Waits between reconnect attempts: doubling from the first to the last. */
 const RECONNECT_WAIT_MS = { first: 1_000, last: 60_000 };
 /** Closes after which a reconnect cannot help: another connection took over, or the session ended. */
-const FINAL_DISCONNECTS: readonly DisconnectReason[] = ["replaced", "logged_out", "session_ended"];
+const FINAL_DISCONNECTS: readonly DisconnectReason[] = [
+  "replaced",
+  "logged_out",
+  "session_ended",
+  "logged_out_by_admin",
+  "account_locked",
+];
 
 /**
  * Sets the bot's profile up if its account is still in initial_setup, then acts every

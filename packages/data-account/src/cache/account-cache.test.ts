@@ -131,6 +131,10 @@ describe("AccountCache.load", () => {
       initial_age: 30,
       initial_age_year: 2024,
       bot: 0,
+      locked: 0,
+      ban_until: null,
+      ban_reason: null,
+      state_before_ban: null,
     };
     statements.insertAccount({ ...account, last_seen_at: 1234 });
     const s = session("s1");

@@ -18,6 +18,18 @@ export interface Account {
   initialAgeYear: number | null;
   /** Made on the local bot listener; signs in only there or through remote bot login. */
   bot: boolean;
+  /** Locked by an admin: every login is refused. */
+  locked: boolean;
+  /** Set while the state is `banned`. */
+  ban: Ban | null;
+}
+
+export interface Ban {
+  /** Unix ms when the daily task lifts it; null: only an admin lifts it. */
+  until: number | null;
+  reason: string;
+  /** The state the account returns to when the ban is lifted. */
+  stateBefore: AccountState;
 }
 
 /** A new account in `initial_setup`: nothing of the setup answered yet. */
@@ -34,6 +46,8 @@ export function newAccount(
     lookingFor: null,
     initialAge: null,
     initialAgeYear: null,
+    locked: false,
+    ban: null,
   };
 }
 
@@ -53,6 +67,15 @@ export function accountFromRow(row: AccountRow): Account {
     initialAge: row.initial_age,
     initialAgeYear: row.initial_age_year,
     bot: row.bot === 1,
+    locked: row.locked === 1,
+    ban:
+      row.state === "banned"
+        ? {
+            until: row.ban_until,
+            reason: row.ban_reason ?? "",
+            stateBefore: (row.state_before_ban ?? "normal") as AccountState,
+          }
+        : null,
   };
 }
 
@@ -73,6 +96,20 @@ export function accountToRow(account: Account): AccountRow {
     initial_age: account.initialAge,
     initial_age_year: account.initialAgeYear,
     bot: account.bot ? 1 : 0,
+    locked: account.locked ? 1 : 0,
+    ...banColumns(account),
+  };
+}
+
+/** The ban columns as they are now: all null unless the account is banned. */
+export function banColumns(
+  account: Account,
+): Pick<AccountRow, "ban_until" | "ban_reason" | "state_before_ban"> {
+  const { ban } = account;
+  return {
+    ban_until: ban?.until ?? null,
+    ban_reason: ban?.reason ?? null,
+    state_before_ban: ban?.stateBefore ?? null,
   };
 }
 

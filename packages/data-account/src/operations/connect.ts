@@ -22,15 +22,27 @@ export async function rotateAccessTokenIfDue(
   return token;
 }
 
-/** Registers the live connection (replacing older ones) and returns the sync events it needs. */
+/**
+ * Registers the live connection (replacing older ones) and returns the sync events it needs; a
+ * connection whose session has ended meanwhile is closed instead.
+ */
 export function attachConnection(
   ctx: AccountContext,
   auth: Authenticated,
   connection: LiveConnection,
   clientSync: Record<string, number>,
 ): EventName[] {
+  if (!ctx.cache.sessions.has(auth.session.id)) {
+    // The session ended while its hello was being answered (a logout, a lock): nothing to attach.
+    connection.disconnect("session_ended");
+    return [];
+  }
   ctx.connections.attach(connection);
-  ctx.presence.markSeen(auth.account.id, ctx.now());
+  const now = ctx.now();
+  ctx.presence.markSeen(auth.account.id, now);
+  // A connection uses the session even when the device then speaks only over the socket.
+  auth.session.lastUsedAt = now;
+  ctx.sessionUse.set(auth.session.id, now);
   return ctx.sync.changedEvents(auth.account.id, clientSync);
 }
 

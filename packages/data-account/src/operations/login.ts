@@ -13,6 +13,8 @@ export async function login(ctx: AccountContext, request: LoginRequest, ip: stri
   const passwordOk = await verify(account?.passwordHash ?? ctx.dummyPasswordHash, request.password).catch(
     () => false,
   );
+  // Whether or not the password was right: a lock must not tell anyone whether they guessed it.
+  if (account?.locked) throw new VenusError("account_locked");
   if (!account || !passwordOk) throw new VenusError("invalid_credentials");
   const tokens = await startSession(ctx, account.id);
   return { account_id: account.id, ...tokens };

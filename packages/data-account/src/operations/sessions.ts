@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { DisconnectReason } from "@venus/model";
+import { VenusError, type DisconnectReason } from "@venus/model";
 import type { Session } from "../cache/session-entity.js";
 import { sessionToRow } from "../cache/session-entity.js";
 import type { AccountContext } from "../context.js";
@@ -10,8 +10,12 @@ export interface TokenPair {
   refresh_token: string;
 }
 
-/** Opens a session for the account, ending its least recently used ones beyond the per-account limit. */
+/**
+ * Opens a session for the account, ending its least recently used ones beyond the per-account limit.
+ * A locked account gets none, whichever way it signs in.
+ */
 export async function startSession(ctx: AccountContext, accountId: string): Promise<TokenPair> {
+  if (ctx.cache.accounts.get(accountId)?.locked) throw new VenusError("account_locked");
   const now = ctx.now();
   const tokens = { access_token: newToken(), refresh_token: newToken() };
   const session: Session = {
@@ -51,4 +55,32 @@ export async function endSession(
 ): Promise<void> {
   dropSession(ctx, session, reason);
   await ctx.writer.write(() => ctx.statements.deleteSession(session.id));
+}
+
+/**
+ * Ends every session of an account at once: tokens stop working and each WebSocket gets `reason`.
+ * Durable; resolves with how many sessions ended.
+ */
+export async function endAccountSessions(
+  ctx: AccountContext,
+  accountId: string,
+  reason: DisconnectReason,
+): Promise<number> {
+  const own = [...(ctx.cache.sessionsByAccount.get(accountId) ?? [])];
+  for (const session of own) dropSession(ctx, session, reason);
+  await ctx.writer.write(() => ctx.statements.deleteSessionsOf(accountId));
+  return own.length;
+}
+
+/** Ends these sessions (each WebSocket gets `reason`); durable, in one write. */
+export async function endSessions(
+  ctx: AccountContext,
+  sessions: readonly Session[],
+  reason: DisconnectReason,
+): Promise<void> {
+  for (const session of sessions) dropSession(ctx, session, reason);
+  if (sessions.length === 0) return;
+  await ctx.writer.write(() => {
+    for (const session of sessions) ctx.statements.deleteSession(session.id);
+  });
 }

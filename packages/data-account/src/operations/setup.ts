@@ -10,6 +10,7 @@ import { permissionsJson } from "../cache/account-entity.js";
 import type { AccountContext } from "../context.js";
 import { presentAccountState } from "../account-state-presenter.js";
 import { ageOn, parseDate } from "../age.js";
+import { publishAccountState } from "./publish-account-state.js";
 
 const MAX_AGE = 99;
 
@@ -101,7 +102,6 @@ export async function completeSetup(ctx: AccountContext, account: Account): Prom
     ctx.statements.completeSetup(row);
     if (grantAdmin) ctx.statements.insertAdminGrant(grantEmail, account.id, ctx.now());
   });
-  const state = presentAccountState(account);
-  ctx.connections.publish(account.id, "account_state_changed", { ...state });
-  return state;
+  publishAccountState(ctx, account);
+  return presentAccountState(account);
 }

@@ -54,4 +54,24 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
     name: "bot accounts",
     sql: `ALTER TABLE account ADD COLUMN bot INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 3,
+    name: "locks, bans and the admin audit log",
+    sql: `
+      ALTER TABLE account ADD COLUMN locked INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE account ADD COLUMN ban_until INTEGER;
+      ALTER TABLE account ADD COLUMN ban_reason TEXT;
+      ALTER TABLE account ADD COLUMN state_before_ban TEXT;
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at INTEGER NOT NULL,
+        admin_id TEXT NOT NULL,
+        action TEXT NOT NULL,
+        target_id TEXT,
+        details TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX audit_log_admin ON audit_log(admin_id, id);
+      CREATE INDEX audit_log_target ON audit_log(target_id, id);
+    `,
+  },
 ];

@@ -17,6 +17,31 @@ export interface AccountRow {
   initial_age_year: number | null;
   /** 1 for accounts made on the local bot listener: they sign in only as bots. */
   bot: number;
+  /** 1 while an admin has locked the account: login is refused. */
+  locked: number;
+  /** While banned: when the daily task lifts the ban (unix ms; null: never on its own). */
+  ban_until: number | null;
+  /** While banned: the reason shown to the owner (null when not banned). */
+  ban_reason: string | null;
+  /** While banned: the state the account returns to when the ban is lifted. */
+  state_before_ban: string | null;
+}
+
+/** The ban columns of an account, all null when it is not banned. */
+export type BanColumns = Pick<
+  AccountRow,
+  "id" | "state" | "sync_version" | "ban_until" | "ban_reason" | "state_before_ban"
+>;
+
+/** One successful admin action (the audit log). */
+export interface AuditRow {
+  id: number;
+  at: number;
+  admin_id: string;
+  action: string;
+  target_id: string | null;
+  /** JSON object: the request path, query and body, secrets redacted. */
+  details: string;
 }
 
 export interface SessionRow {

@@ -1,8 +1,17 @@
 import type { Database, Statement } from "better-sqlite3";
-import type { AccountRow, RetiredRefreshRow, SessionRow } from "./account-rows.js";
+import type { AccountRow, BanColumns, RetiredRefreshRow, SessionRow } from "./account-rows.js";
+import { AuditStatements } from "./audit-statements.js";
+
+/** The lock and ban columns of an account no admin has acted on. */
+const ACCOUNT_ADMIN_DEFAULTS = { locked: 0, ban_until: null, ban_reason: null, state_before_ban: null };
+
+/** An account row to insert: the lock and ban columns may be left out. */
+export type NewAccountRow = Omit<AccountRow, keyof typeof ACCOUNT_ADMIN_DEFAULTS> &
+  Partial<Pick<AccountRow, keyof typeof ACCOUNT_ADMIN_DEFAULTS>>;
 
 /** Every statement the account component runs, prepared once. Writes are called inside writer batches. */
 export class AccountStatements {
+  readonly audit: AuditStatements;
   private readonly insertAccountStmt: Statement<[AccountRow]>;
   private readonly updateStateStmt: Statement<
     [{ id: string; state: string; permissions: string; sync_version: number }]
@@ -23,13 +32,18 @@ export class AccountStatements {
   private readonly pruneRetiredStmt: Statement<[string, string, number]>;
   private readonly setFlagStmt: Statement<[string, string]>;
   private readonly insertGrantStmt: Statement<[string, string, number]>;
+  private readonly setBanStmt: Statement<[BanColumns]>;
+  private readonly setLockedStmt: Statement<[number, string]>;
+  private readonly deleteAccountSessionsStmt: Statement<[string]>;
 
   constructor(private readonly db: Database) {
     this.insertAccountStmt = db.prepare(
       `INSERT INTO account (id, email, password_hash, state, permissions, sync_version, created_at, last_seen_at,
-         name, birthdate, gender, looking_for, initial_age, initial_age_year, bot)
+         name, birthdate, gender, looking_for, initial_age, initial_age_year, bot, locked, ban_until, ban_reason,
+         state_before_ban)
        VALUES (@id, @email, @password_hash, @state, @permissions, @sync_version, @created_at, @last_seen_at,
-         @name, @birthdate, @gender, @looking_for, @initial_age, @initial_age_year, @bot)`,
+         @name, @birthdate, @gender, @looking_for, @initial_age, @initial_age_year, @bot, @locked, @ban_until,
+         @ban_reason, @state_before_ban)`,
     );
     this.updateStateStmt = db.prepare(
       "UPDATE account SET state = @state, permissions = @permissions, sync_version = @sync_version WHERE id = @id",
@@ -71,6 +85,13 @@ export class AccountStatements {
     this.insertGrantStmt = db.prepare(
       "INSERT INTO admin_grant (email, account_id, granted_at) VALUES (?, ?, ?)",
     );
+    this.setBanStmt = db.prepare(
+      `UPDATE account SET state = @state, sync_version = @sync_version, ban_until = @ban_until,
+         ban_reason = @ban_reason, state_before_ban = @state_before_ban WHERE id = @id`,
+    );
+    this.setLockedStmt = db.prepare("UPDATE account SET locked = ? WHERE id = ?");
+    this.deleteAccountSessionsStmt = db.prepare("DELETE FROM session WHERE account_id = ?");
+    this.audit = new AuditStatements(db);
   }
 
   /** Streams the rows: a million accounts never sit in memory twice while the cache is built. */
@@ -104,8 +125,9 @@ export class AccountStatements {
     ).map((r) => r.email);
   }
 
-  insertAccount(row: AccountRow): void {
-    this.insertAccountStmt.run(row);
+  /** A new account; lock and ban columns default to "none". */
+  insertAccount(row: NewAccountRow): void {
+    this.insertAccountStmt.run({ ...ACCOUNT_ADMIN_DEFAULTS, ...row });
   }
 
   updateState(id: string, state: string, permissions: string, syncVersion: number): void {
@@ -166,5 +188,19 @@ export class AccountStatements {
 
   insertAdminGrant(email: string, accountId: string, at: number): void {
     this.insertGrantStmt.run(email, accountId, at);
+  }
+
+  /** Bans, changes or lifts a ban: the state and the ban columns together. */
+  setBan(row: BanColumns): void {
+    this.setBanStmt.run(row);
+  }
+
+  setLocked(id: string, locked: boolean): void {
+    this.setLockedStmt.run(locked ? 1 : 0, id);
+  }
+
+  /** Ends every session of an account (their retired refresh tokens go with them). */
+  deleteSessionsOf(accountId: string): void {
+    this.deleteAccountSessionsStmt.run(accountId);
   }
 }

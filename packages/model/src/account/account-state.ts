@@ -19,9 +19,19 @@ export const PERMISSIONS = [
   "view_statistics",
   "manage_admins",
   "use_manager_api",
+  "view_accounts",
 ] as const;
 export const Permission = Type.Union(PERMISSIONS.map((p) => Type.Literal(p)));
 export type Permission = (typeof PERMISSIONS)[number];
+
+/** Why and until when an account is banned: shown to its owner. */
+export const AccountBan = Type.Object({
+  until: Type.Union([Type.String({ format: "date-time" }), Type.Null()], {
+    description: "When the daily task lifts the ban (ISO time, UTC); null: until an admin lifts it.",
+  }),
+  reason: Type.String({ description: "The reason the admin gave, for the account's owner to read." }),
+});
+export type AccountBan = Static<typeof AccountBan>;
 
 export const AccountStateResponse = Type.Object({
   state: AccountState,
@@ -29,5 +39,6 @@ export const AccountStateResponse = Type.Object({
   sync_version: Type.Integer({
     description: "Version of the account state, as sent in the WebSocket sync.",
   }),
+  ban: Type.Optional(AccountBan),
 });
 export type AccountStateResponse = Static<typeof AccountStateResponse>;

@@ -1,10 +1,12 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { backendConfigProperties, configSection } from "@venus/simple-backend";
+import { adminConfigSection } from "./admin-config.js";
 import { botsConfigSection } from "./bots-config.js";
 import { chatConfigSection } from "./chat-config.js";
 import { localManagerConfigSection } from "./local-manager-config.js";
 import { mediaConfigSection } from "./media-config.js";
 import { profileConfigSection } from "./profile-config.js";
+import { statisticsConfigSection } from "./statistics-config.js";
 
 const windowLimit = (description: string, limit: number, windowSeconds: number) =>
   configSection(description, {
@@ -47,6 +49,11 @@ export const VenusConfig = Type.Object(
         minimum: 18,
         maximum: 99,
         description: "Minimum age to complete setup.",
+      }),
+      inactive_logout_days: Type.Integer({
+        default: 365,
+        minimum: 1,
+        description: "The daily task ends sessions (signed-in devices) unused for longer than this.",
       }),
     }),
     tokens: configSection("Access and refresh tokens.", {
@@ -140,20 +147,18 @@ export const VenusConfig = Type.Object(
     chat: chatConfigSection,
     bots: botsConfigSection,
     local_manager: localManagerConfigSection,
-    daily_task: configSection("The daily maintenance task (ages kept in range, statistics history).", {
-      time_utc: Type.String({
-        default: "03:00",
-        pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$",
-        description: "When it runs each day, HH:MM in UTC.",
-      }),
-    }),
-    admin: configSection("Administration.", {
-      grant_email: Type.String({
-        default: "",
-        description:
-          "The first account with this email gets every admin permission when it completes setup (empty: off).",
-      }),
-    }),
+    daily_task: configSection(
+      "The daily maintenance task (ages kept in range, statistics history, expired bans, inactive sessions).",
+      {
+        time_utc: Type.String({
+          default: "03:00",
+          pattern: "^([01][0-9]|2[0-3]):[0-5][0-9]$",
+          description: "When it runs each day, HH:MM in UTC.",
+        }),
+      },
+    ),
+    admin: adminConfigSection,
+    statistics: statisticsConfigSection,
   },
   { additionalProperties: false },
 );

@@ -107,6 +107,8 @@ export const DISCONNECT_REASONS = [
   "session_ended",
   "tokens_refreshed",
   "shutting_down",
+  "logged_out_by_admin",
+  "account_locked",
 ] as const;
 export type DisconnectReason = (typeof DISCONNECT_REASONS)[number];
 

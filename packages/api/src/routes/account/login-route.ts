@@ -1,4 +1,5 @@
 import { login } from "@venus/data-account";
+import { recordAddress } from "@venus/data-history";
 import { ErrorResponse, LoginRequest, LoginResponse } from "@venus/model";
 import { json, publicRoute } from "../../route.js";
 
@@ -15,5 +16,9 @@ export const loginRoute = publicRoute(
       429: { description: "rate_limited", schema: ErrorResponse },
     },
   },
-  async ({ http, body, deps }) => json(200, await login(deps.account, body, http.remoteAddress)),
+  async ({ http, body, deps }) => {
+    const signedIn = await login(deps.account, body, http.remoteAddress);
+    recordAddress(deps.history, signedIn.account_id, http.remoteAddress);
+    return json(200, signedIn);
+  },
 );

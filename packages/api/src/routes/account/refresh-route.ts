@@ -1,4 +1,5 @@
 import { refresh } from "@venus/data-account";
+import { recordAddress } from "@venus/data-history";
 import { ErrorResponse, LoginResponse, RefreshRequest } from "@venus/model";
 import { json, publicRoute } from "../../route.js";
 
@@ -17,5 +18,9 @@ export const refreshRoute = publicRoute(
       },
     },
   },
-  async ({ body, deps }) => json(200, await refresh(deps.account, body.refresh_token)),
+  async ({ http, body, deps }) => {
+    const tokens = await refresh(deps.account, body.refresh_token);
+    recordAddress(deps.history, tokens.account_id, http.remoteAddress);
+    return json(200, tokens);
+  },
 );

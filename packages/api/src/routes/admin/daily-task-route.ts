@@ -1,6 +1,5 @@
-import { Type } from "@sinclair/typebox";
 import { runDailyTask } from "@venus/data-all";
-import { ErrorResponse } from "@venus/model";
+import { DailyTaskReport, ErrorResponse } from "@venus/model";
 import { json, userRoute } from "../../route.js";
 
 export const runDailyTaskRoute = userRoute(
@@ -11,10 +10,7 @@ export const runDailyTaskRoute = userRoute(
     tag: "admin",
     permission: "edit_config",
     responses: {
-      200: {
-        description: "What it changed",
-        schema: Type.Object({ ages_changed: Type.Integer(), content_purged: Type.Integer() }),
-      },
+      200: { description: "What it changed", schema: DailyTaskReport },
       403: { description: "forbidden", schema: ErrorResponse },
     },
   },

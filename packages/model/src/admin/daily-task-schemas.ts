@@ -1,0 +1,16 @@
+import { Type, type Static } from "@sinclair/typebox";
+
+/** What one run of the daily task changed (`POST /admin/daily_task/run`, and the log). */
+export const DailyTaskReport = Type.Object({
+  ages_changed: Type.Integer({ description: "Profiles whose age moved into its allowed range." }),
+  content_purged: Type.Integer({ description: "Deleted content whose files were wiped." }),
+  bans_lifted: Type.Integer({ description: "Bans whose end time had passed." }),
+  sessions_logged_out: Type.Integer({
+    description: "Sessions unused for longer than account.inactive_logout_days.",
+  }),
+  history_pruned: Type.Integer({
+    description:
+      "Statistics history rows older than statistics.history_days or statistics.account_history_days.",
+  }),
+});
+export type DailyTaskReport = Static<typeof DailyTaskReport>;
