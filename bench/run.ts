@@ -4,6 +4,7 @@
  */
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
+import { benchBackup } from "./backup.js";
 import { benchChat } from "./chat.js";
 import { benchIdleMemory } from "./idle-memory.js";
 import { benchImageWorker } from "./image-worker.js";
@@ -25,6 +26,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkResult | BenchmarkResult
   "profile-server": benchProfileServer,
   "upload-load": benchUploadLoad,
   chat: benchChat,
+  backup: benchBackup,
 };
 
 /** Benchmark names on the command line select those only (in the order above); none runs all. */
