@@ -8,6 +8,14 @@ import { refreshRoute } from "./routes/account/refresh-route.js";
 import { registerRoute } from "./routes/account/register-route.js";
 import { setupRoute } from "./routes/account/setup-route.js";
 import { stateRoute } from "./routes/account/state-route.js";
+import { cancelDeletionRoute, deleteAccountRoute } from "./routes/account/deletion-routes.js";
+import {
+  downloadExportRoute,
+  exportStatusRoute,
+  requestExportRoute,
+} from "./routes/account/export-routes.js";
+import { deleteAccountNowRoute } from "./routes/admin/account-delete-route.js";
+import { clientConfigRoute } from "./routes/account/client-config-route.js";
 import {
   banRoute,
   lockRoute,
@@ -75,7 +83,9 @@ import {
 } from "./routes/chat/message-routes.js";
 import { publicKeyRoute, publishKeyRoute } from "./routes/chat/public-key-routes.js";
 import { ackSeenRoute, receiptsRoute, seenRoute, typingRoute } from "./routes/chat/receipt-routes.js";
-import { messageReportsRoute, reportMessagesRoute } from "./routes/chat/report-routes.js";
+import { reportMessagesRoute } from "./routes/chat/report-routes.js";
+import { reportImageRoute, reportNameRoute, reportTextRoute } from "./routes/report/report-routes.js";
+import { decideReportRoute, reportQueueRoute } from "./routes/admin/report-routes.js";
 import { chatSettingsRoute, chatStateRoute, setChatSettingsRoute } from "./routes/chat/settings-routes.js";
 
 export const ROUTES: readonly ApiRoute[] = [
@@ -84,8 +94,14 @@ export const ROUTES: readonly ApiRoute[] = [
   refreshRoute,
   logoutRoute,
   stateRoute,
+  clientConfigRoute,
   setupRoute,
   completeSetupRoute,
+  deleteAccountRoute,
+  cancelDeletionRoute,
+  requestExportRoute,
+  exportStatusRoute,
+  downloadExportRoute,
   getOwnProfileRoute,
   attributesRoute,
   listFavoritesRoute,
@@ -128,12 +144,16 @@ export const ROUTES: readonly ApiRoute[] = [
   chatSettingsRoute,
   setChatSettingsRoute,
   reportMessagesRoute,
+  reportNameRoute,
+  reportTextRoute,
+  reportImageRoute,
   remoteBotLoginRoute,
   moderationQueueRoute,
   moderateRoute,
   mediaModerationQueueRoute,
   moderateContentRoute,
-  messageReportsRoute,
+  reportQueueRoute,
+  decideReportRoute,
   adminStatisticsRoute,
   statisticsHistoryRoute,
   statisticsHistoryHoursRoute,
@@ -152,6 +172,7 @@ export const ROUTES: readonly ApiRoute[] = [
   lockRoute,
   unlockRoute,
   logoutAccountRoute,
+  deleteAccountNowRoute,
   auditRoute,
   ...managerForwardRoutes,
   healthRoute,

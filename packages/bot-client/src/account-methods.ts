@@ -1,5 +1,7 @@
 import type {
   AccountStateResponse,
+  DataExportStatus,
+  ClientConfig,
   LoginRequest,
   LoginResponse,
   RegisterRequest,
@@ -46,6 +48,14 @@ export class AccountMethods {
     return this.http.get("/account/state");
   }
 
+  /**
+   * `GET /account/client_config` (public): the runtime flags clients depend on; a change comes as the
+   * `client_config_changed` event.
+   */
+  clientConfig(): Promise<ClientConfig> {
+    return this.http.json({ method: "GET", path: "/account/client_config", auth: false });
+  }
+
   /** `POST /account/setup` (state `initial_setup` only). */
   setup(request: SetupRequest): Promise<OkBody> {
     return this.http.post("/account/setup", request);
@@ -54,5 +64,33 @@ export class AccountMethods {
   /** `POST /account/complete_setup`: needs the setup, a security selfie and a profile image. */
   completeSetup(): Promise<AccountStateResponse> {
     return this.http.post("/account/complete_setup");
+  }
+
+  /**
+   * `POST /account/delete`: hidden at once, deleted after the server's wait unless cancelled. The
+   * password is needed unless the account has none (bots).
+   */
+  requestDeletion(password?: string): Promise<AccountStateResponse> {
+    return this.http.post("/account/delete", password === undefined ? {} : { password });
+  }
+
+  /** `POST /account/delete/cancel`: keeps the account while the wait runs. */
+  cancelDeletion(): Promise<AccountStateResponse> {
+    return this.http.post("/account/delete/cancel");
+  }
+
+  /** `POST /account/export`: starts building the data export ZIP (`data_export_ready` when done). */
+  requestExport(): Promise<DataExportStatus> {
+    return this.http.post("/account/export");
+  }
+
+  /** `GET /account/export`: none, building, ready or expired. */
+  exportStatus(): Promise<DataExportStatus> {
+    return this.http.get("/account/export");
+  }
+
+  /** `GET /account/export/download`: the ZIP's bytes, once (the server removes it as it sends it). */
+  async downloadExport(): Promise<Buffer> {
+    return (await this.http.binary({ method: "GET", path: "/account/export/download" })).body;
   }
 }

@@ -1,15 +1,20 @@
 import type {
+  AccountDeletedResponse,
   AdminAccountView,
   AdminList,
   AuditPage,
   BanRequest,
   MediaModerationPage,
   MediaModerationRequest,
-  MessageReportsPage,
   ModerationDecisionRequest,
   Permission,
   ModerationQueuePage,
   ProfileStatistics,
+  ReportDecisionRequest,
+  ReportDecisionResponse,
+  ReportKind,
+  ReportState,
+  ReportsPage,
   RuntimeFlagName,
   RuntimeFlags,
   SessionsEndedResponse,
@@ -43,9 +48,14 @@ export class AdminMethods {
     return this.http.post("/admin/media/moderation", decision);
   }
 
-  /** `GET /admin/chat/reports[?after=]` (`process_reports`): oldest first. */
-  chatReports(after?: string): Promise<MessageReportsPage> {
-    return this.http.get("/admin/chat/reports", { after });
+  /** `GET /admin/reports[?state=&kind=&after=]` (`process_reports`): waiting by default, oldest first. */
+  reports(query: { state?: ReportState; kind?: ReportKind; after?: string } = {}): Promise<ReportsPage> {
+    return this.http.get("/admin/reports", query);
+  }
+
+  /** `POST /admin/reports/{id}/decision` (`process_reports`): a rejection may ban the reporter. */
+  decideReport(reportId: number, decision: ReportDecisionRequest): Promise<ReportDecisionResponse> {
+    return this.http.post(routePath`/admin/reports/${reportId}/decision`, decision);
   }
 
   /** `GET /admin/flags` (`edit_config`). */
@@ -116,6 +126,11 @@ export class AdminMethods {
   /** `POST /admin/accounts/{id}/logout` (`ban`): every session ends at once. */
   logoutAccount(accountId: string): Promise<SessionsEndedResponse> {
     return this.http.post(routePath`/admin/accounts/${accountId}/logout`);
+  }
+
+  /** `POST /admin/accounts/{id}/delete` (`delete`): every row and file of the account, now. */
+  deleteAccount(accountId: string): Promise<AccountDeletedResponse> {
+    return this.http.post(routePath`/admin/accounts/${accountId}/delete`);
   }
 
   /** `GET /admin/audit` (`manage_admins`): newest first; `before` is the previous page's `next`. */

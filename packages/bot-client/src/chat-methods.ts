@@ -9,6 +9,7 @@ import type {
   MessageReportRequest,
   PendingMessagesResponse,
   PublicKeyResponse,
+  ReportResponse,
   ReceiptsResponse,
   ReceivedLikesPage,
   SeenRequest,
@@ -18,7 +19,7 @@ import type {
 } from "@venus/model";
 import { viaEither, type ApiContext, type ViaOption } from "./api-context.js";
 import { routePath } from "./http-api.js";
-import type { AckBody, MessageReportBody, NewLikesCountBody, OkBody, PublishKeyBody } from "./wire-types.js";
+import type { AckBody, NewLikesCountBody, OkBody, PublishKeyBody } from "./wire-types.js";
 
 /**
  * `/chat/…` routes. The message calls (send, ack, sent ack, seen, seen ack, typing) also travel as
@@ -132,8 +133,11 @@ export class ChatMethods {
     return this.ctx.http.get("/chat/state");
   }
 
-  /** `POST /chat/report`: envelopes received from one sender, exactly as received. */
-  report(request: MessageReportRequest): Promise<MessageReportBody> {
+  /**
+   * `POST /chat/report`: envelopes received from one sender, exactly as received (a report of kind
+   * `messages`; while the caller's report on that sender waits, its id again).
+   */
+  report(request: MessageReportRequest): Promise<ReportResponse> {
     return this.ctx.http.post("/chat/report", request);
   }
 }

@@ -36,6 +36,7 @@ export { ProfileMethods } from "./profile-methods.js";
 export { MediaMethods, type ContentFile, type FinalProcessingStatus } from "./media-methods.js";
 export { ChatMethods } from "./chat-methods.js";
 export { AdminMethods } from "./admin-methods.js";
+export { ReportMethods } from "./report-methods.js";
 export { StatisticsMethods } from "./statistics-methods.js";
 export { SystemMethods } from "./system-methods.js";
 export type {
@@ -44,7 +45,6 @@ export type {
   DailyTaskBody,
   EventDataMap,
   HealthBody,
-  MessageReportBody,
   NewLikesCountBody,
   OkBody,
   PongFrame,

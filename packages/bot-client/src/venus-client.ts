@@ -15,6 +15,7 @@ import { EventQueue, type EventQueueOptions, type WaitOptions } from "./event-qu
 import { HttpApi, type HttpApiOptions } from "./http-api.js";
 import { MediaMethods } from "./media-methods.js";
 import { ProfileMethods } from "./profile-methods.js";
+import { ReportMethods } from "./report-methods.js";
 import { StatisticsMethods } from "./statistics-methods.js";
 import { SystemMethods } from "./system-methods.js";
 import {
@@ -58,7 +59,8 @@ export function websocketUrl(baseUrl: string): string {
 
 /**
  * One signed-in session (one device) of a Venus account: its tokens, its WebSocket, and every route
- * grouped by component (`account`, `profile`, `media`, `chat`, `admin`, `statistics`, `system`).
+ * grouped by component (`account`, `profile`, `media`, `chat`, `reports`, `admin`, `statistics`,
+ * `system`).
  *
  * The access token is the session's current one at all times: HTTP calls read it on every call, and
  * a welcome that rotates it replaces it in the welcome frame's own handler, before any later frame.
@@ -76,6 +78,8 @@ export class VenusClient {
   readonly media: MediaMethods;
   readonly chat: ChatMethods;
   readonly admin: AdminMethods;
+  /** Reports of names, texts and images (messages: `chat.report`). */
+  readonly reports: ReportMethods;
   /** Admin statistics: hourly history, per-account API usage and addresses. */
   readonly statistics: StatisticsMethods;
   readonly system: SystemMethods;
@@ -107,6 +111,7 @@ export class VenusClient {
     this.media = new MediaMethods(ctx);
     this.chat = new ChatMethods(ctx);
     this.admin = new AdminMethods(this.http);
+    this.reports = new ReportMethods(this.http);
     this.statistics = new StatisticsMethods(this.http);
     this.system = new SystemMethods(this.http);
   }

@@ -9,7 +9,9 @@ import type {
   BrowsePage,
   BrowseResetRequest,
   BrowseResetResponse,
+  ClientConfig,
   DailyTaskReport,
+  DataExportReady,
   DeliveredReceipt,
   DisconnectFrame,
   ErrorFrame,
@@ -18,7 +20,6 @@ import type {
   MaintenanceNotice,
   Match,
   MessageEnvelope,
-  MessageReportResponse,
   NewLikesCount,
   OkResponse,
   OwnProfile,
@@ -41,7 +42,6 @@ export type OkBody = Static<typeof OkResponse>;
 export type AckBody = Static<typeof AckResponse>;
 export type NewLikesCountBody = Static<typeof NewLikesCount>;
 export type PublishKeyBody = Static<typeof PublishKeyResponse>;
-export type MessageReportBody = Static<typeof MessageReportResponse>;
 export type VisibilityBody = Static<typeof VisibilityRequest>;
 export type PongFrame = Static<typeof PongFrameSchema>;
 
@@ -87,6 +87,10 @@ export type EventDataMap = CheckedEventMap<{
   moderation_queue_changed: { queue: "images" | "texts" };
   /** To every connection: maintenance starts at `start`, or (`start: null`) no longer comes. */
   maintenance: MaintenanceNotice;
+  /** The account's data export can be downloaded (once) until `expires_at`. */
+  data_export_ready: DataExportReady;
+  /** To every connection when a runtime flag clients depend on changes: the new values. */
+  client_config_changed: ClientConfig;
 }>;
 
 /** Fails to compile when the map misses an EventName of @venus/model or names one that is not. */

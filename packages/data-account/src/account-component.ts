@@ -14,6 +14,7 @@ import type { VenusConfig } from "@venus/model";
 import type { Logger } from "@venus/simple-backend";
 import { AccountCache } from "./cache/account-cache.js";
 import type { AccountContext } from "./context.js";
+import { DataExports } from "./data-export/data-exports.js";
 import { RuntimeFlagStore } from "./runtime-flag-store.js";
 import { SignInLimits } from "./sign-in-limits.js";
 import { PASSWORD_HASH_OPTIONS } from "./credentials.js";
@@ -58,6 +59,7 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
     presence,
     sync: options.sync,
     sessionUse,
+    exports: new DataExports(config.account, now),
     dummyPasswordHash: await hash("venus-dummy-password", PASSWORD_HASH_OPTIONS),
     now,
   };

@@ -1,5 +1,5 @@
 import type { AdminAccountView, AdminList } from "@venus/model";
-import { presentBan } from "./account-state-presenter.js";
+import { presentBan, presentDeletion } from "./account-state-presenter.js";
 import type { Account } from "./cache/account-entity.js";
 import type { AccountContext } from "./context.js";
 
@@ -11,6 +11,7 @@ export function presentAdminAccount(ctx: AccountContext, account: Account): Admi
     state: account.state,
     locked: account.locked,
     ban: account.ban ? presentBan(account.ban) : null,
+    ...(account.deletion ? { deletion: presentDeletion(account.deletion) } : {}),
     permissions: [...account.permissions].sort(),
     bot: account.bot,
     created_at: account.createdAt,

@@ -14,6 +14,8 @@ export interface AdminAction {
   query: string;
   /** The parsed JSON body, if any. */
   body: unknown;
+  /** The account acted on, when the path and body do not name it (`venus admin` names it by email). */
+  targetId?: string;
 }
 
 /** Keys whose values never go into the log, at any depth. */
@@ -30,7 +32,10 @@ export function redactSecrets(value: unknown): unknown {
 }
 
 /** The account acted on: the `:account_id` path parameter, else the body's `account_id`. */
-export function auditTarget(action: Pick<AdminAction, "pathPattern" | "params" | "body">): string | null {
+export function auditTarget(
+  action: Pick<AdminAction, "pathPattern" | "params" | "body" | "targetId">,
+): string | null {
+  if (action.targetId !== undefined) return action.targetId;
   const names = action.pathPattern.split("/").filter((part) => part.startsWith(":"));
   const index = names.indexOf(":account_id");
   if (index >= 0) return action.params[index] ?? null;

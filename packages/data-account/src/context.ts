@@ -8,6 +8,7 @@ import type {
 } from "@venus/data-common";
 import type { VenusConfig } from "@venus/model";
 import type { AccountCache } from "./cache/account-cache.js";
+import type { DataExports } from "./data-export/data-exports.js";
 import type { RuntimeFlagStore } from "./runtime-flag-store.js";
 import type { SignInLimits } from "./sign-in-limits.js";
 
@@ -25,6 +26,8 @@ export interface AccountContext {
   sync: SyncVersions;
   /** Write-behind: session id → last use (unix ms). */
   sessionUse: WriteBehind<string, number>;
+  /** Each account's data export (building, ready, expired); the archives are data-all's files. */
+  exports: DataExports;
   /** A hash verified when the email is unknown, so both failures take the same time. */
   dummyPasswordHash: string;
   now: () => number;

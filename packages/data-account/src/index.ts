@@ -27,3 +27,15 @@ export { endInactiveSessions } from "./operations/inactive-sessions.js";
 export { recordAdminAction, auditPage, type AuditPageRequest } from "./operations/audit-log.js";
 export type { AdminAction } from "./audit-entry.js";
 export { requireRouteOpen } from "./operations/route-access.js";
+export { runtimeFlag, setRuntimeFlag, clientConfig } from "./operations/runtime-flags.js";
+export { resetPassword, type PasswordReset } from "./operations/reset-password.js";
+export type { RuntimeFlagStore } from "./runtime-flag-store.js";
+export type { Deletion } from "./cache/account-entity.js";
+export { requestDeletion, cancelDeletion } from "./deletion/request-deletion.js";
+export {
+  markDeleting,
+  removeAccountRow,
+  dueDeletions,
+  unfinishedDeletions,
+} from "./deletion/remove-account.js";
+export { DataExports } from "./data-export/data-exports.js";

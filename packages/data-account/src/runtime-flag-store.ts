@@ -1,19 +1,36 @@
 import type { AccountStatements } from "@venus/database";
 import type { GroupCommitWriter } from "@venus/data-common";
-import { RuntimeFlags, type RuntimeFlagName, type VenusConfig } from "@venus/model";
+import {
+  runtimeFlagDefaults,
+  type RuntimeFlagName,
+  type RuntimeFlagReader,
+  type RuntimeFlags,
+  type VenusConfig,
+} from "@venus/model";
+import { flagValue, isFlagName } from "./runtime-flag-values.js";
 
-/** Runtime flags in memory over the `runtime_flag` table; config gives the values never set. */
-export class RuntimeFlagStore {
+/**
+ * Runtime flags in memory over the `runtime_flag` table; config gives the values never set. A stored
+ * value the flag's schema no longer accepts (its bounds changed) is ignored, so the config's applies.
+ */
+export class RuntimeFlagStore implements RuntimeFlagReader {
   private readonly values: RuntimeFlags;
+  private readonly listeners: ((name: RuntimeFlagName) => void)[] = [];
 
   constructor(
     config: VenusConfig,
     private readonly statements: AccountStatements,
     private readonly writer: GroupCommitWriter,
   ) {
-    this.values = { registration_enabled: config.account.registration_enabled };
+    this.values = runtimeFlagDefaults(config);
+    const values = this.values as Record<RuntimeFlagName, unknown>;
     for (const { name, value } of statements.loadFlags()) {
-      if (name in RuntimeFlags.properties) (this.values as Record<string, unknown>)[name] = JSON.parse(value);
+      if (!isFlagName(name)) continue;
+      try {
+        values[name] = flagValue(name, JSON.parse(value));
+      } catch {
+        // Keeps the config's value.
+      }
     }
   }
 
@@ -25,9 +42,18 @@ export class RuntimeFlagStore {
     return { ...this.values };
   }
 
-  /** Durable: resolves after the new value has committed. The value must already be validated. */
+  /**
+   * Durable: resolves after the new value has committed; it applies at once, and the listeners hear
+   * of it after the commit. The value must already be validated.
+   */
   async set<N extends RuntimeFlagName>(name: N, value: RuntimeFlags[N]): Promise<void> {
     this.values[name] = value;
     await this.writer.write(() => this.statements.setFlag(name, JSON.stringify(value)));
+    for (const listener of this.listeners) listener(name);
+  }
+
+  /** Calls `listener` after each committed change (the server restarts its bots on theirs). */
+  onChange(listener: (name: RuntimeFlagName) => void): void {
+    this.listeners.push(listener);
   }
 }

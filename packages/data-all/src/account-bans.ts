@@ -1,4 +1,4 @@
-import { banAccount, unbanAccount, type Account } from "@venus/data-account";
+import { banAccount, unbanAccount, unlockAccount, type Account } from "@venus/data-account";
 import type { BanRequest } from "@venus/model";
 import type { Components } from "./components.js";
 
@@ -14,7 +14,7 @@ export function relist(components: Components, accountId: string): void {
 /** Bans the account and takes its profile out of browsing at once. */
 export async function banProfileAccount(
   components: Components,
-  admin: Account,
+  admin: Account | null,
   target: Account,
   request: BanRequest,
 ): Promise<void> {
@@ -28,4 +28,13 @@ export async function unbanProfileAccount(components: Components, target: Accoun
   const done = unbanAccount(components.account, target);
   relist(components, target.id);
   await done;
+}
+
+/**
+ * Puts a banned or locked account back in use (`venus admin activate`): lifts the ban (the account gets
+ * back the state it had) and the lock; an account with neither is left as it is.
+ */
+export async function activateAccount(components: Components, target: Account): Promise<void> {
+  if (target.state === "banned") await unbanProfileAccount(components, target);
+  if (target.locked) await unlockAccount(components.account, target);
 }

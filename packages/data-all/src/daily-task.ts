@@ -5,6 +5,8 @@ import { runDailyProfileTask } from "@venus/data-profile";
 import type { DailyTaskReport } from "@venus/model";
 import { relist } from "./account-bans.js";
 import type { Components } from "./components.js";
+import { deleteDueAccounts } from "./deletion/delete-account.js";
+import { removeExpiredExports } from "./export/export-files.js";
 
 export type { DailyTaskReport };
 
@@ -23,6 +25,8 @@ export async function runDailyTask(
     ages_changed: await runDailyProfileTask(components.profile),
     content_purged: await purgeDeletedContent(components.media),
     bans_lifted: await liftBans(components),
+    accounts_deleted: await deleteDueAccounts(components),
+    exports_removed: await removeExpiredExports(components),
     sessions_logged_out: await endInactiveSessions(components.account),
     history_pruned: await pruneHistory(components.history),
   };

@@ -14,4 +14,22 @@ export {
   matchesPageOf,
   blockAccount,
 } from "./chat.js";
-export { banProfileAccount, unbanProfileAccount } from "./account-bans.js";
+export { banProfileAccount, unbanProfileAccount, activateAccount } from "./account-bans.js";
+export { serverCounts } from "./server-counts.js";
+export { reportProfileText, reportImage } from "./reports.js";
+export { decideReportOf, spamBanDue } from "./report-decision.js";
+export {
+  requestAccountDeletion,
+  cancelAccountDeletion,
+  deleteAccountNow,
+  finishInterruptedDeletions,
+} from "./deletion/delete-account.js";
+export {
+  observeDeletionSteps,
+  DELETION_STEPS,
+  type DeletionStep,
+  type DeletionStepObserver,
+  type AllComponents,
+} from "./deletion/deletion-steps.js";
+export { requestDataExport, dataExportStatus, downloadDataExport } from "./export/data-export.js";
+export { restoreExports } from "./export/export-files.js";

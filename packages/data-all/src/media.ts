@@ -4,6 +4,7 @@ import {
   isPublicProfileImage,
   presentProfileContent,
   startUpload,
+  type Content,
   type ServedFile,
 } from "@venus/data-media";
 import { VenusError, type ProcessingStatus, type ProfileContentResponse } from "@venus/model";
@@ -47,10 +48,30 @@ export function viewProfileContent(
 }
 
 /**
- * The file to serve for `GET /media/content/{owner}/{content}`: to the owner (not once deleted); to
- * admins (deleted content included, for reports); to anyone who can see the owner's profile when the
- * content is an accepted profile image. Anyone else gets the same `404` as for content that does not
- * exist, so content ids reveal nothing.
+ * `ownerId`'s content `contentId` when `viewer` may see it: the owner (not once deleted); admins
+ * (deleted content included, for reports); anyone who can see the owner's profile when the content is
+ * an accepted profile image. Undefined otherwise, as for content that does not exist.
+ */
+export function contentSeenBy(
+  components: Components,
+  viewer: Account,
+  ownerId: string,
+  contentId: string,
+): Content | undefined {
+  const content = components.media.cache.content.get(contentId);
+  const allowed =
+    content !== undefined &&
+    content.accountId === ownerId &&
+    (isMediaAdmin(viewer) ||
+      (content.deletedAt === null && viewer.id === ownerId) ||
+      (isPublicProfileImage(components.media, content) && seesProfile(components, viewer, ownerId)));
+  return allowed ? content : undefined;
+}
+
+/**
+ * The file to serve for `GET /media/content/{owner}/{content}` to a viewer who may see it
+ * (`contentSeenBy`). Anyone else gets the same `404` as for content that does not exist, so content
+ * ids reveal nothing.
  */
 export function contentForViewer(
   components: Components,
@@ -59,14 +80,8 @@ export function contentForViewer(
   contentId: string,
   size: number | undefined,
 ): ServedFile {
-  const content = components.media.cache.content.get(contentId);
-  const allowed =
-    content !== undefined &&
-    content.accountId === ownerId &&
-    (isMediaAdmin(viewer) ||
-      (content.deletedAt === null && viewer.id === ownerId) ||
-      (isPublicProfileImage(components.media, content) && seesProfile(components, viewer, ownerId)));
-  const file = allowed ? contentFile(components.media, content, size) : undefined;
+  const content = contentSeenBy(components, viewer, ownerId, contentId);
+  const file = content ? contentFile(components.media, content, size) : undefined;
   if (!file) throw new VenusError("not_found", "no such content");
   return file;
 }

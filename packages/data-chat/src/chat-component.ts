@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { CHAT_MIGRATIONS, ChatStatements, type Database } from "@venus/database";
+import { CHAT_MIGRATIONS, ChatStatements, ReportStatements, type Database } from "@venus/database";
 import {
   openStore,
   type ConnectionRegistry,
@@ -7,14 +7,17 @@ import {
   type SyncVersions,
   type WriterMetrics,
 } from "@venus/data-common";
-import type { VenusConfig } from "@venus/model";
+import type { RuntimeFlagReader, VenusConfig } from "@venus/model";
 import type { Logger, Metrics } from "@venus/simple-backend";
 import { ChatMetrics } from "./chat-metrics.js";
 import { ChatCache } from "./chat-cache.js";
 import type { ChatContext } from "./context.js";
+import { ReportIndex } from "./reports/report-index.js";
 
 export interface ChatComponentOptions {
   config: VenusConfig;
+  /** The runtime flags (the account component's store). */
+  flags: RuntimeFlagReader;
   log: Logger;
   metrics: Metrics;
   writerMetrics: WriterMetrics;
@@ -24,7 +27,10 @@ export interface ChatComponentOptions {
   now?: () => number;
 }
 
-/** Opens `chat.sqlite` and loads likes, matches, blocks, keys and every stored message into memory. */
+/**
+ * Opens `chat.sqlite` and loads likes, matches, blocks, keys, every stored message and the waiting
+ * reports into memory.
+ */
 export function openChatComponent(options: ChatComponentOptions): {
   ctx: ChatContext;
   db: Database;
@@ -34,11 +40,15 @@ export function openChatComponent(options: ChatComponentOptions): {
   const statements = new ChatStatements(db);
   const now = options.now ?? Date.now;
   const cache = ChatCache.load(statements);
+  const reportStatements = new ReportStatements(db);
   const ctx: ChatContext = {
     config: options.config,
     cache,
+    flags: options.flags,
     statements,
     writer,
+    reports: ReportIndex.load(reportStatements, now()),
+    reportStatements,
     connections: options.connections,
     metrics: new ChatMetrics(options.metrics),
     signingSecret: statements.signingSecret(() => randomBytes(32), now()),

@@ -1,15 +1,21 @@
-import type { ChatStatements } from "@venus/database";
+import type { ChatStatements, ReportStatements } from "@venus/database";
 import type { ConnectionRegistry, GroupCommitWriter } from "@venus/data-common";
-import type { VenusConfig } from "@venus/model";
+import type { RuntimeFlagReader, VenusConfig } from "@venus/model";
 import type { ChatCache } from "./chat-cache.js";
 import type { ChatMetrics } from "./chat-metrics.js";
+import type { ReportIndex } from "./reports/report-index.js";
 
 /** Everything a chat operation works with. */
 export interface ChatContext {
   config: VenusConfig;
   cache: ChatCache;
+  /** The daily limits (`daily_likes`, `messages_per_day`) are runtime flags: read here, never in config. */
+  flags: RuntimeFlagReader;
   statements: ChatStatements;
   writer: GroupCommitWriter;
+  /** Waiting reports and reporters' counts, in memory (the reports themselves stay in chat.sqlite). */
+  reports: ReportIndex;
+  reportStatements: ReportStatements;
   connections: ConnectionRegistry;
   /** The secret message envelopes are signed with (chat.sqlite, made on first start). */
   signingSecret: Buffer;

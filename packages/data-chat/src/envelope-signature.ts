@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
+import type { MessageEnvelope } from "@venus/model";
 
 /** The fields of a message the server vouches for. */
 export interface SignedFields {
@@ -43,3 +44,20 @@ export function envelopeSignatureValid(secret: Buffer, fields: SignedFields, sig
   const given = Buffer.from(signature, "base64url");
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
+
+/** Whether an envelope as clients hold it carries this server's signature over exactly its fields. */
+export const signedEnvelopeValid = (secret: Buffer, envelope: MessageEnvelope): boolean =>
+  envelopeSignatureValid(
+    secret,
+    {
+      sender: envelope.sender,
+      recipient: envelope.recipient,
+      uuid: envelope.uuid,
+      number: envelope.number,
+      sentAt: envelope.sent_at,
+      senderKeyId: envelope.sender_key_id,
+      recipientKeyId: envelope.recipient_key_id,
+      body: Buffer.from(envelope.body, "base64"),
+    },
+    envelope.signature,
+  );

@@ -44,4 +44,25 @@ describe("MessageStore", () => {
     expect(store.apply(m, senderAcknowledges)).toBe("finished");
     expect(store.awaitingSenderCount("s")).toBe(0);
   });
+
+  it("forgets every message an account sent or was sent, with the counts, and nobody else's", () => {
+    const store = new MessageStore();
+    store.add(testMessage({ sender: "a", recipient: "b", uuid: "1" }));
+    store.add(testMessage({ sender: "b", recipient: "a", uuid: "2" }));
+    store.add(testMessage({ sender: "b", recipient: "a", uuid: "3", deliveredAt: 5, receiptPending: true }));
+    store.add(testMessage({ sender: "b", recipient: "c", uuid: "4" }));
+    store.removeAccount("a", ["b"]);
+    expect(store.get("a", "1")).toBeUndefined();
+    expect(store.get("b", "2")).toBeUndefined();
+    expect(store.get("b", "3")).toBeUndefined();
+    expect([...store.inboxOf("a")]).toEqual([]);
+    expect([...store.inboxOf("b")]).toEqual([]);
+    expect(store.unacknowledgedCount("a", "b") + store.unacknowledgedCount("b", "a")).toBe(0);
+    expect(store.awaitingSenderCount("a")).toBe(0);
+    expect(store.awaitingSenderCount("b")).toBe(1);
+    expect([...store.sentBy("b")].map((m) => m.uuid)).toEqual(["4"]);
+    expect([...store.inboxOf("c")].map((m) => m.uuid)).toEqual(["4"]);
+    store.removeAccount("a", ["b"]);
+    expect(store.awaitingSenderCount("b")).toBe(1);
+  });
 });

@@ -88,6 +88,31 @@ export class MessageStore {
     return outcome;
   }
 
+  /**
+   * Account deletion: every message the account sent, and every one `senders` (its matches: the only
+   * accounts that can message it) sent it, leaves the store with its counts.
+   */
+  removeAccount(accountId: string, senders: Iterable<string>): void {
+    const doomed = [...this.sentBy(accountId)];
+    for (const sender of senders)
+      for (const message of this.sentBy(sender)) if (message.recipient === accountId) doomed.push(message);
+    for (const message of doomed) {
+      if (message.deliveredAt === null) {
+        this.inbox.get(message.recipient)?.delete(message);
+        this.bump(this.unacknowledged, direction(message.sender, message.recipient), -1);
+      }
+      if (awaitsSender(message)) this.bump(this.awaitingSender, message.sender, -1);
+      this.bySender.get(message.sender)?.delete(message.uuid);
+    }
+    for (const id of new Set(doomed.flatMap((message) => [message.sender, message.recipient]))) {
+      if (this.bySender.get(id)?.size === 0) this.bySender.delete(id);
+      if (this.inbox.get(id)?.size === 0) this.inbox.delete(id);
+    }
+    this.inbox.delete(accountId);
+    this.bySender.delete(accountId);
+    this.awaitingSender.delete(accountId);
+  }
+
   private bump(counts: Map<string, number>, key: string, by: number): void {
     const value = (counts.get(key) ?? 0) + by;
     if (value === 0) counts.delete(key);

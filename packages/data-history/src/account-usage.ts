@@ -18,6 +18,11 @@ export class AccountUsage {
     return this.pending.get(accountId) ?? new Map<number, number>();
   }
 
+  /** Drops the account's pending counts (account deletion). */
+  forget(accountId: string): void {
+    this.pending.delete(accountId);
+  }
+
   /** Hands over every pending count as rows to add, and starts again from empty. */
   take(): AccountUsageRow[] {
     const rows: AccountUsageRow[] = [];

@@ -31,6 +31,11 @@ export class AddressSightings {
     return this.pending.get(accountId) ?? new Map<string, Sighting>();
   }
 
+  /** Drops the account's pending sightings (account deletion). */
+  forget(accountId: string): void {
+    this.pending.delete(accountId);
+  }
+
   /** Hands over every pending sighting as rows to add, and starts again from empty. */
   take(): AccountAddressRow[] {
     const rows: AccountAddressRow[] = [];

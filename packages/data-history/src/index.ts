@@ -6,3 +6,4 @@ export { storeHours, flushAccountHistory } from "./operations/store-history.js";
 export { hourlyHistory } from "./operations/hourly-history.js";
 export { apiUsage, ipHistory } from "./operations/account-history.js";
 export { pruneHistory } from "./operations/prune-history.js";
+export { forgetAccountHistory } from "./operations/forget-account.js";

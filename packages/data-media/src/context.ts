@@ -1,6 +1,6 @@
 import type { MediaStatements } from "@venus/database";
 import type { ConnectionRegistry, GroupCommitWriter, ModerationSignal } from "@venus/data-common";
-import type { VenusConfig } from "@venus/model";
+import type { RuntimeFlagReader, VenusConfig } from "@venus/model";
 import type { Logger } from "@venus/simple-backend";
 import type { ImageWorker } from "./image-worker-client.js";
 import type { MediaCache } from "./media-cache.js";
@@ -11,6 +11,8 @@ import type { UploadMetrics } from "./upload-metrics.js";
 export interface MediaContext {
   config: VenusConfig;
   cache: MediaCache;
+  /** The daily upload limit (`uploads_per_day`) is a runtime flag: read here, never in config. */
+  flags: RuntimeFlagReader;
   statements: MediaStatements;
   writer: GroupCommitWriter;
   connections: ConnectionRegistry;

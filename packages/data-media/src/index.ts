@@ -16,3 +16,5 @@ export { presentOwnContent } from "./presenters/own-content-presenter.js";
 export { presentProfileContent, isPublicProfileImage } from "./presenters/profile-content-presenter.js";
 export { presentMediaModerationPage } from "./presenters/moderation-page-presenter.js";
 export { contentFile, type ServedFile } from "./content-file.js";
+export { removeMediaAccount } from "./operations/delete-account.js";
+export { wipeFiles } from "./media-files.js";

@@ -7,7 +7,7 @@ import {
   type SyncVersions,
   type WriterMetrics,
 } from "@venus/data-common";
-import type { VenusConfig } from "@venus/model";
+import type { RuntimeFlagReader, VenusConfig } from "@venus/model";
 import type { Logger, Metrics } from "@venus/simple-backend";
 import type { MediaContext } from "./context.js";
 import { createImageWorker, type WorkerCommand } from "./image-worker-client.js";
@@ -18,6 +18,8 @@ import { UploadMetrics } from "./upload-metrics.js";
 
 export interface MediaComponentOptions {
   config: VenusConfig;
+  /** The runtime flags (the account component's store). */
+  flags: RuntimeFlagReader;
   log: Logger;
   metrics: Metrics;
   writerMetrics: WriterMetrics;
@@ -48,6 +50,7 @@ export async function openMediaComponent(options: MediaComponentOptions): Promis
   const ctx: MediaContext = {
     config,
     cache: MediaCache.load(statements, now()),
+    flags: options.flags,
     statements,
     writer,
     connections: options.connections,

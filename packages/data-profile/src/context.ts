@@ -1,6 +1,6 @@
 import type { ProfileStatements } from "@venus/database";
 import type { ConnectionRegistry, GroupCommitWriter, ModerationSignal, Presence } from "@venus/data-common";
-import type { VenusConfig } from "@venus/model";
+import type { RuntimeFlagReader, VenusConfig } from "@venus/model";
 import type { ProfileCache } from "./profile-cache.js";
 import type { AttributeCatalog } from "./attributes/attribute-catalog.js";
 import type { BrowseSessions } from "./browse/browse-sessions.js";
@@ -11,6 +11,8 @@ import type { TextRules } from "./text-rules.js";
 export interface ProfileContext {
   config: VenusConfig;
   cache: ProfileCache;
+  /** The daily browsing limits (`daily_page_resets`, `daily_pages`) are runtime flags: read here. */
+  flags: RuntimeFlagReader;
   statements: ProfileStatements;
   writer: GroupCommitWriter;
   connections: ConnectionRegistry;

@@ -16,3 +16,4 @@ export { resetBrowse, nextBrowsePage } from "./operations/browse.js";
 export { addFavorite, removeFavorite, favoritesOf } from "./operations/favorites.js";
 export { currentStatistics, statisticsHistory } from "./statistics/statistics-service.js";
 export { runDailyProfileTask } from "./operations/daily-profile-task.js";
+export { removeProfile } from "./operations/delete-profile.js";

@@ -8,7 +8,7 @@ import {
   type SyncVersions,
   type WriterMetrics,
 } from "@venus/data-common";
-import type { VenusConfig } from "@venus/model";
+import type { RuntimeFlagReader, VenusConfig } from "@venus/model";
 import type { Logger } from "@venus/simple-backend";
 import type { ProfileContext } from "./context.js";
 import { BrowseSessions } from "./browse/browse-sessions.js";
@@ -25,6 +25,8 @@ import { TextRules } from "./text-rules.js";
 
 export interface ProfileComponentOptions {
   config: VenusConfig;
+  /** The runtime flags (the account component's store). */
+  flags: RuntimeFlagReader;
   log: Logger;
   writerMetrics: WriterMetrics;
   connections: ConnectionRegistry;
@@ -57,6 +59,7 @@ export function openProfileComponent(options: ProfileComponentOptions): {
   const ctx: ProfileContext = {
     config,
     cache,
+    flags: options.flags,
     statements,
     writer,
     connections: options.connections,

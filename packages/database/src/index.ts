@@ -2,7 +2,13 @@ export { openDatabase, type Database } from "./open-database.js";
 export { migrate, type Migration } from "./migrations.js";
 export { ACCOUNT_MIGRATIONS } from "./account/account-migrations.js";
 export { AccountStatements } from "./account/account-statements.js";
-export type { AccountRow, SessionRow, RetiredRefreshRow, AuditRow } from "./account/account-rows.js";
+export type {
+  AccountRow,
+  SessionRow,
+  RetiredRefreshRow,
+  AuditRow,
+  DeletionColumns,
+} from "./account/account-rows.js";
 export type { AuditQuery } from "./account/audit-statements.js";
 export { PROFILE_MIGRATIONS } from "./profile/profile-migrations.js";
 export { ProfileStatements } from "./profile/profile-statements.js";
@@ -12,6 +18,12 @@ export { MediaStatements } from "./media/media-statements.js";
 export type { ContentRow, MediaAccountRow } from "./media/media-rows.js";
 export { CHAT_MIGRATIONS } from "./chat/chat-migrations.js";
 export { ChatStatements } from "./chat/chat-statements.js";
+export {
+  ReportStatements,
+  type WaitingReportRow,
+  type ReportPageQuery,
+  type ReportDecisionRow,
+} from "./chat/report-statements.js";
 export type {
   ChatAccountRow,
   LikeRow,
@@ -20,7 +32,7 @@ export type {
   PublicKeyRow,
   MessageRow,
   SeenReceiptRow,
-  MessageReportRow,
+  ReportRow,
 } from "./chat/chat-rows.js";
 export { HISTORY_MIGRATIONS } from "./history/history-migrations.js";
 export { HistoryStatements, type PrunedRows } from "./history/history-statements.js";

@@ -36,7 +36,17 @@ export const ERRORS = {
     message: "the account is banned; GET /account/state says why and until when",
   },
   account_locked: { status: 403, message: "the account is locked; contact the service" },
+  account_pending_deletion: {
+    status: 403,
+    message:
+      "the account is to be deleted; only /account/… routes work (POST /account/delete/cancel keeps it)",
+  },
+  wrong_password: { status: 403, message: "the password is not the account's" },
   not_found: { status: 404, message: "not found" },
+  export_expired: {
+    status: 404,
+    message: "the data export was not downloaded within account.export_ttl_hours; ask for a new one",
+  },
   blocked_or_not_found: {
     status: 404,
     message: "no such account, or it has blocked you or you have blocked it",
@@ -80,11 +90,13 @@ export const ERRORS = {
     status: 409,
     message: "an admin cannot remove manage_admins from their own account",
   },
-  cannot_act_on_self: { status: 409, message: "an admin cannot ban or lock their own account" },
+  cannot_act_on_self: { status: 409, message: "an admin cannot ban, lock or delete their own account" },
+  report_decided: { status: 409, message: "the report has already been decided" },
   invalid_state: {
     status: 409,
     message: "not allowed in the account's current state",
   },
+  export_in_progress: { status: 409, message: "a data export of this account is being built" },
   setup_incomplete: {
     status: 409,
     message: "the account setup is not complete",
@@ -108,6 +120,10 @@ export const ERRORS = {
     status: 429,
     message: "the daily message limit is reached; try again tomorrow (UTC)",
   },
+  daily_report_limit: {
+    status: 429,
+    message: "the daily report limit is reached; try again tomorrow (UTC)",
+  },
   conversation_full: {
     status: 429,
     message: "too many of your messages in this conversation wait for the recipient; retry later",
@@ -117,6 +133,10 @@ export const ERRORS = {
     message: "acknowledge the send results and delivery receipts you have before sending more",
   },
   rate_limited: { status: 429, message: "too many requests; try again later" },
+  export_limit_reached: {
+    status: 429,
+    message: "a data export was asked for too recently (account.export_min_interval_hours); retry later",
+  },
   internal_error: { status: 500, message: "internal error" },
   busy: { status: 503, message: "the server is busy; retry after the time given" },
   shutting_down: { status: 503, message: "the server is shutting down" },

@@ -1,11 +1,56 @@
-import { Type, type Static } from "@sinclair/typebox";
+import { Type, type Static, type TSchema } from "@sinclair/typebox";
+import { VenusConfig } from "./config/venus-config.js";
 
-/** Runtime flags: stored in the database, changed by admins without a restart. */
+const config = VenusConfig.properties;
+
+/** A flag's schema: the type and bounds of the config key it starts from, without that key's default. */
+function fromConfig<T extends TSchema>(key: T, description: string): T {
+  const { default: _default, ...schema } = key as T & { default?: unknown };
+  return { ...schema, description } as T;
+}
+
+/**
+ * Runtime flags: stored in the database, changed by admins without a restart (`PUT /admin/flags/{name}`,
+ * `venus admin flag set`). Each starts from its config key until it is first set.
+ */
 export const RuntimeFlags = Type.Object(
   {
-    registration_enabled: Type.Boolean({
-      description: "New accounts can register.",
-    }),
+    registration_enabled: fromConfig(
+      config.account.properties.registration_enabled,
+      "New accounts can register (account.registration_enabled).",
+    ),
+    remote_bot_login_enabled: fromConfig(
+      config.bots.properties.remote_login_enabled,
+      "Remote bot login is open; it also needs bots.remote_login_password (bots.remote_login_enabled).",
+    ),
+    local_user_bots: fromConfig(
+      config.bots.properties.users,
+      "User bots the server runs; the bot process restarts with the new count at once (bots.users).",
+    ),
+    moderation_bot_enabled: fromConfig(
+      config.bots.properties.moderation_bot,
+      "The server runs the moderation bot; the bot process restarts at once (bots.moderation_bot).",
+    ),
+    daily_likes: fromConfig(
+      config.chat.properties.daily_likes,
+      "Likes an account may send per UTC day, 0: unlimited (chat.daily_likes).",
+    ),
+    messages_per_day: fromConfig(
+      config.chat.properties.messages_per_day,
+      "Messages an account may send per UTC day (chat.messages_per_day).",
+    ),
+    uploads_per_day: fromConfig(
+      config.media.properties.uploads_per_day,
+      "Uploads an account may start per UTC day (media.uploads_per_day).",
+    ),
+    daily_page_resets: fromConfig(
+      config.profile.properties.daily_page_resets,
+      "New browsing sessions per account per UTC day (profile.daily_page_resets).",
+    ),
+    daily_pages: fromConfig(
+      config.profile.properties.daily_pages,
+      "Browse pages per account per UTC day (profile.daily_pages).",
+    ),
   },
   { additionalProperties: false },
 );
@@ -13,5 +58,41 @@ export type RuntimeFlags = Static<typeof RuntimeFlags>;
 export type RuntimeFlagName = keyof RuntimeFlags;
 export const RUNTIME_FLAG_NAMES = Object.keys(RuntimeFlags.properties) as RuntimeFlagName[];
 
+/** Each flag's value before it is first set: its config key. */
+export function runtimeFlagDefaults(venusConfig: VenusConfig): RuntimeFlags {
+  const { account, bots, chat, media, profile } = venusConfig;
+  return {
+    registration_enabled: account.registration_enabled,
+    remote_bot_login_enabled: bots.remote_login_enabled,
+    local_user_bots: bots.users,
+    moderation_bot_enabled: bots.moderation_bot,
+    daily_likes: chat.daily_likes,
+    messages_per_day: chat.messages_per_day,
+    uploads_per_day: media.uploads_per_day,
+    daily_page_resets: profile.daily_page_resets,
+    daily_pages: profile.daily_pages,
+  };
+}
+
+/** The current flags, as the components that enforce them read them (the account component's store). */
+export interface RuntimeFlagReader {
+  get<N extends RuntimeFlagName>(name: N): RuntimeFlags[N];
+}
+
 export const SetFlagRequest = Type.Object({ value: Type.Unknown() }, { additionalProperties: false });
 export type SetFlagRequest = Static<typeof SetFlagRequest>;
+
+/**
+ * The flags a client's behaviour depends on (`GET /account/client_config`, and the data of the
+ * `client_config_changed` event pushed to every connection when one of them changes).
+ */
+export const ClientConfig = Type.Pick(RuntimeFlags, [
+  "registration_enabled",
+  "daily_likes",
+  "messages_per_day",
+  "uploads_per_day",
+  "daily_page_resets",
+  "daily_pages",
+]);
+export type ClientConfig = Static<typeof ClientConfig>;
+export const CLIENT_CONFIG_FLAGS = Object.keys(ClientConfig.properties) as (keyof ClientConfig)[];

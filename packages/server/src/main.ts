@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { Command, InvalidArgumentError } from "commander";
 import { ManagerConfig, VenusConfig } from "@venus/model";
 import { createLogger, exitWhenOrphaned, renderDefaultConfig } from "@venus/simple-backend";
+import { addAdminCommands } from "./admin-cli/admin-command-line.js";
 import { VENUS_VERSION } from "./version.js";
 
 // Each mode loads only its own code: the image worker starts without uWebSockets.js or SQLite.
@@ -140,6 +141,8 @@ const bot = program
   .option("--server <url>", "the server's public base URL", "http://127.0.0.1:3000")
   .option("--bot-listener <url>", "the server's loopback bot listener", "http://127.0.0.1:3001")
   .option("--users <n>", "user bots (default: bots.users)", (value) => Number.parseInt(value, 10))
+  .option("--moderation-bot", "run the moderation bot (default: bots.moderation_bot)")
+  .option("--no-moderation-bot", "do not run the moderation bot")
   .action(
     async (options: {
       local?: boolean;
@@ -147,6 +150,7 @@ const bot = program
       server: string;
       botListener: string;
       users?: number;
+      moderationBot?: boolean;
     }) => {
       const { runLocalBots } = await import("./bot-mode/local-bots.js");
       exitWhenOrphaned();
@@ -155,6 +159,7 @@ const bot = program
         serverUrl: options.server,
         botListenerUrl: options.botListener,
         users: options.users,
+        moderationBot: options.moderationBot,
       });
     },
   );
@@ -197,6 +202,8 @@ bot
       process.exitCode = await runLoadMode(options);
     },
   );
+
+addAdminCommands(program);
 
 const config = program.command("config").description("configuration helpers");
 config

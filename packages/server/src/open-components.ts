@@ -80,6 +80,7 @@ export async function openComponents(
   try {
     profile = openProfileComponent({
       config,
+      flags: account.ctx.flags,
       log,
       writerMetrics,
       connections,
@@ -100,6 +101,7 @@ export async function openComponents(
   }
   const media = await openMediaComponent({
     config,
+    flags: account.ctx.flags,
     log,
     metrics,
     writerMetrics,
@@ -110,7 +112,16 @@ export async function openComponents(
     onCommitFailure,
   });
   moderationQueued.on((queue) => notifyModerators(account.ctx, queue));
-  const chat = openChatComponent({ config, log, metrics, writerMetrics, connections, sync, onCommitFailure });
+  const chat = openChatComponent({
+    config,
+    flags: account.ctx.flags,
+    log,
+    metrics,
+    writerMetrics,
+    connections,
+    sync,
+    onCommitFailure,
+  });
   const history = openHistoryComponent({
     config,
     log,

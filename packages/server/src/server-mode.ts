@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { MaintenanceNotices, mountApi, mountLocalBotApi, errorToReply } from "@venus/api";
+import { MaintenanceNotices, mountAdminCliApi, mountApi, mountLocalBotApi, errorToReply } from "@venus/api";
 import { runDailyTask } from "@venus/data-all";
 import { HourlyRecorder, storeHours } from "@venus/data-history";
 import {
@@ -11,14 +11,14 @@ import {
   loadUws,
   lockDataDir,
   Metrics,
-  type Logger,
   Shutdown,
   SlowFallbackError,
-  SupervisedProcess,
   SystemdNotifier,
 } from "@venus/simple-backend";
-import type { VenusConfig } from "@venus/model";
+import { newAdminToken, removeAdminTokenFile, writeAdminTokenFile } from "./admin-cli/admin-token-file.js";
+import { prepareAccountData } from "./account-data-startup.js";
 import { loadServerConfig } from "./load-server-config.js";
+import { LocalBotsChild } from "./local-bots-child.js";
 import { managerLink } from "./manager-link.js";
 import { openComponents } from "./open-components.js";
 import { VENUS_VERSION } from "./version.js";
@@ -29,35 +29,6 @@ const MAIN = fileURLToPath(new URL("./main.js", import.meta.url));
 function refuse(message: string): never {
   process.stderr.write(`venus: ${message}\n`);
   process.exit(1);
-}
-
-/** `venus bot --local` as a supervised child when the config asks for user bots or the moderation bot. */
-function startLocalBots(
-  config: VenusConfig,
-  configFile: string | undefined,
-  port: number,
-  botPort: number,
-  log: Logger,
-): SupervisedProcess | undefined {
-  if (config.bots.users === 0 && !config.bots.moderation_bot) return undefined;
-  const bots = new SupervisedProcess({
-    name: "bots",
-    command: process.execPath,
-    args: [
-      ...process.execArgv,
-      MAIN,
-      "bot",
-      "--local",
-      "--server",
-      `http://127.0.0.1:${port}`,
-      "--bot-listener",
-      `http://127.0.0.1:${botPort}`,
-      ...(configFile ? ["--config", configFile] : []),
-    ],
-    log,
-  });
-  bots.start();
-  return bots;
 }
 
 /** `venus server`: loads everything into memory, listens, and shuts down gracefully on a signal. */
@@ -97,6 +68,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     command: process.execPath,
     args: [...process.execArgv, MAIN, "image-worker"],
   });
+  await prepareAccountData(components, log);
   const { account, flusher } = components;
   const listener = (host: string, port: number, trustForwardedFor: boolean) =>
     new HttpServer(uws.uws, uws.uws.App(), {
@@ -111,6 +83,9 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   const http = listener(config.http.host, config.http.port, config.http.trust_forwarded_for);
   // Loopback only, and never behind a proxy: the peer address is the truth.
   const botHttp = listener("127.0.0.1", config.bots.local_port, false);
+  // `venus admin` while the server runs: loopback only, and a token only the data directory's owner reads.
+  const adminHttp = listener("127.0.0.1", config.admin.local_port, false);
+  const adminToken = newAdminToken();
   const maintenance = new MaintenanceNotices(account.connections);
   const localManager = managerLink(config.local_manager, maintenance, log);
   const deps = {
@@ -128,6 +103,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   };
   const api = mountApi(http, deps);
   mountLocalBotApi(botHttp, deps);
+  mountAdminCliApi(adminHttp, deps, adminToken);
 
   const daily = new DailySchedule(
     parseTimeOfDay(config.daily_task.time_utc),
@@ -137,11 +113,13 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   const statistics = new HourlyRecorder(components.history, log);
   const shutdown = new Shutdown(log, config.shutdown.deadline_seconds * 1000);
   shutdown.add("tell systemd", () => notifier.stopping("shutting down"));
-  let bots: SupervisedProcess | undefined;
+  let bots: LocalBotsChild | undefined;
   shutdown.add("stop the bots", () => bots?.stop());
   shutdown.add("stop accepting", () => {
+    removeAdminTokenFile(config.data_dir);
     http.stopAccepting();
     botHttp.stopAccepting();
+    adminHttp.stopAccepting();
   });
   shutdown.add("close WebSockets", () => {
     account.connections.disconnectAll("shutting_down");
@@ -150,7 +128,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   // Before draining: an admin call waiting on the manager (a restart of this very server) ends now.
   shutdown.add("stop the manager link", () => localManager?.stop());
   shutdown.add("drain requests", async () => {
-    await Promise.all([http.drain(), botHttp.drain()]);
+    await Promise.all([http.drain(), botHttp.drain(), adminHttp.drain()]);
   });
   shutdown.add("stop the daily task", () => daily.stop());
   // After draining, so the hour holds every request answered; restarts within the hour add up.
@@ -169,8 +147,25 @@ export async function runServer(configFile: string | undefined): Promise<void> {
 
   const botPort = await botHttp.listen();
   log.info({ host: "127.0.0.1", port: botPort }, "bot listener");
+  const adminPort = await adminHttp.listen();
+  writeAdminTokenFile(config.data_dir, adminPort, adminToken);
+  log.info({ host: "127.0.0.1", port: adminPort }, "admin listener");
   const port = await http.listen();
-  bots = startLocalBots(config, configFile, port, botPort, log);
+  bots = new LocalBotsChild({
+    main: MAIN,
+    configFile,
+    port,
+    botPort,
+    log,
+    wanted: () => ({
+      users: account.flags.get("local_user_bots"),
+      moderationBot: account.flags.get("moderation_bot_enabled"),
+    }),
+  });
+  void bots.update();
+  account.flags.onChange((name) => {
+    if (name === "local_user_bots" || name === "moderation_bot_enabled") void bots?.update();
+  });
   flusher.start(config.writer.flush_interval_seconds * 1000);
   daily.start();
   statistics.start();

@@ -61,6 +61,7 @@ const DISCONNECT_CLOSE_CODES: Record<DisconnectReason, number> = {
   shutting_down: CLOSE_CODES.shuttingDown,
   logged_out_by_admin: CLOSE_CODES.loggedOut,
   account_locked: CLOSE_CODES.loggedOut,
+  account_deleted: CLOSE_CODES.loggedOut,
 };
 
 function liveConnection(

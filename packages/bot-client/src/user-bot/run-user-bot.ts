@@ -34,6 +34,7 @@ const FINAL_DISCONNECTS: readonly DisconnectReason[] = [
   "session_ended",
   "logged_out_by_admin",
   "account_locked",
+  "account_deleted",
 ];
 
 /**

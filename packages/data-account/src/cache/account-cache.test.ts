@@ -135,6 +135,9 @@ describe("AccountCache.load", () => {
       ban_until: null,
       ban_reason: null,
       state_before_ban: null,
+      deletion_at: null,
+      state_before_deletion: null,
+      deleting: 0,
     };
     statements.insertAccount({ ...account, last_seen_at: 1234 });
     const s = session("s1");

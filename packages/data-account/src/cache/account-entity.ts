@@ -22,6 +22,17 @@ export interface Account {
   locked: boolean;
   /** Set while the state is `banned`. */
   ban: Ban | null;
+  /** Set while the state is `pending_deletion`. */
+  deletion: Deletion | null;
+}
+
+export interface Deletion {
+  /** Unix ms when the daily task deletes the account. */
+  at: number;
+  /** The state a cancel gives back. */
+  stateBefore: AccountState;
+  /** Removing the account has begun (durable): no cancel, no login; start-up finishes it. */
+  deleting: boolean;
 }
 
 export interface Ban {
@@ -48,6 +59,7 @@ export function newAccount(
     initialAgeYear: null,
     locked: false,
     ban: null,
+    deletion: null,
   };
 }
 
@@ -76,6 +88,14 @@ export function accountFromRow(row: AccountRow): Account {
             stateBefore: (row.state_before_ban ?? "normal") as AccountState,
           }
         : null,
+    deletion:
+      row.state === "pending_deletion"
+        ? {
+            at: row.deletion_at ?? 0,
+            stateBefore: (row.state_before_deletion ?? "normal") as AccountState,
+            deleting: row.deleting === 1,
+          }
+        : null,
   };
 }
 
@@ -98,6 +118,19 @@ export function accountToRow(account: Account): AccountRow {
     bot: account.bot ? 1 : 0,
     locked: account.locked ? 1 : 0,
     ...banColumns(account),
+    ...deletionColumns(account),
+  };
+}
+
+/** The deletion columns as they are now: null and 0 unless the account is `pending_deletion`. */
+export function deletionColumns(
+  account: Account,
+): Pick<AccountRow, "deletion_at" | "state_before_deletion" | "deleting"> {
+  const { deletion } = account;
+  return {
+    deletion_at: deletion?.at ?? null,
+    state_before_deletion: deletion?.stateBefore ?? null,
+    deleting: deletion?.deleting ? 1 : 0,
   };
 }
 

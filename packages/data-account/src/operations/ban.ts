@@ -19,15 +19,15 @@ function writeBan(ctx: AccountContext, accounts: readonly Account[]): Promise<vo
 /**
  * Bans `target` (or changes its ban's end and reason): state `banned` at once, so every check that
  * wants an account in use hides it from then on; durable; its devices get `account_state_changed`
- * with the ban. An admin cannot ban their own account.
+ * with the ban. An admin cannot ban their own account (`admin` null: the command line, `venus admin`).
  */
 export async function banAccount(
   ctx: AccountContext,
-  admin: Account,
+  admin: Account | null,
   target: Account,
   request: BanRequest,
 ): Promise<void> {
-  if (target.id === admin.id) throw new VenusError("cannot_act_on_self");
+  if (target.id === admin?.id) throw new VenusError("cannot_act_on_self");
   if (target.state === "pending_deletion")
     throw new VenusError("invalid_state", "the account is being deleted");
   const reason = checkBanReason(request.reason, ctx.config.admin.ban_reason_max_bytes);

@@ -70,11 +70,13 @@ function addressAllowed(ctx: AccountContext, ip: string): boolean {
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
 /**
- * Remote bot login must be switched on and open to this address; otherwise it answers exactly as an
- * unknown route does — checked before anything else, the request body included.
+ * Remote bot login must be switched on (a password configured and the runtime flag
+ * `remote_bot_login_enabled` on) and open to this address; otherwise it answers exactly as an unknown
+ * route does — checked before anything else, the request body included.
  */
 export function requireRemoteBotLoginOpen(ctx: AccountContext, ip: string): void {
-  if (ctx.config.bots.remote_login_password === "" || !addressAllowed(ctx, ip)) throw noSuchRoute();
+  const on = ctx.config.bots.remote_login_password !== "" && ctx.flags.get("remote_bot_login_enabled");
+  if (!on || !addressAllowed(ctx, ip)) throw noSuchRoute();
 }
 
 /**

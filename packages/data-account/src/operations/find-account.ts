@@ -14,7 +14,8 @@ export function accountById(ctx: AccountContext, accountId: string): Account {
 
 /** The account with this email (normalized as at registration); `404 not_found` when none. */
 export function accountByEmail(ctx: AccountContext, email: string): Account {
-  const account = ctx.cache.byEmail.get(normalizeEmail(email));
-  if (!account) throw noSuchAccount();
+  const normalized = normalizeEmail(email);
+  const account = ctx.cache.byEmail.get(normalized);
+  if (!account) throw new VenusError("not_found", `no account with email ${normalized}`);
   return account;
 }

@@ -5,10 +5,15 @@ import { endAccountSessions } from "./sessions.js";
 
 /**
  * Locks `target`: every login is refused from now on (`403 account_locked`), and every session ends
- * at once (its WebSockets get `account_locked`). Durable. An admin cannot lock their own account.
+ * at once (its WebSockets get `account_locked`). Durable. An admin cannot lock their own account
+ * (`admin` null: the command line, `venus admin`).
  */
-export async function lockAccount(ctx: AccountContext, admin: Account, target: Account): Promise<number> {
-  if (target.id === admin.id) throw new VenusError("cannot_act_on_self");
+export async function lockAccount(
+  ctx: AccountContext,
+  admin: Account | null,
+  target: Account,
+): Promise<number> {
+  if (target.id === admin?.id) throw new VenusError("cannot_act_on_self");
   target.locked = true;
   const [ended] = await Promise.all([
     endAccountSessions(ctx, target.id, "account_locked"),

@@ -25,8 +25,18 @@ describe("requireRouteOpen", () => {
       );
   });
 
+  it("leaves an account to be deleted its own /account/ routes only", () => {
+    const leaving = account("pending_deletion");
+    for (const path of ["/account/state", "/account/delete/cancel", "/account/export"])
+      expect(() => requireRouteOpen(leaving, path)).not.toThrow();
+    for (const path of ["/profile/me", "/chat/messages", "/admin/accounts/:account_id"])
+      expect(() => requireRouteOpen(leaving, path)).toThrow(
+        expect.objectContaining({ code: "account_pending_deletion" }),
+      );
+  });
+
   it("keeps every route open in the other states", () => {
-    for (const state of ["initial_setup", "normal", "pending_deletion"] as const)
+    for (const state of ["initial_setup", "normal"] as const)
       expect(() => requireRouteOpen(account(state), "/profile/me")).not.toThrow();
   });
 });

@@ -15,7 +15,10 @@ export interface TokenPair {
  * A locked account gets none, whichever way it signs in.
  */
 export async function startSession(ctx: AccountContext, accountId: string): Promise<TokenPair> {
-  if (ctx.cache.accounts.get(accountId)?.locked) throw new VenusError("account_locked");
+  const account = ctx.cache.accounts.get(accountId);
+  if (account?.locked) throw new VenusError("account_locked");
+  // Being removed right now: as if it were gone already.
+  if (account?.deletion?.deleting) throw new VenusError("invalid_credentials");
   const now = ctx.now();
   const tokens = { access_token: newToken(), refresh_token: newToken() };
   const session: Session = {

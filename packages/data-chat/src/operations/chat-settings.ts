@@ -32,7 +32,7 @@ export function chatState(ctx: ChatContext, accountId: string): ChatStateRespons
   const account = ctx.cache.account(accountId);
   return {
     daily_likes_left: dailyLikesLeft(ctx, account),
-    messages_left_today: leftToday(account.messages, ctx.config.chat.messages_per_day, ctx.now()),
+    messages_left_today: leftToday(account.messages, ctx.flags.get("messages_per_day"), ctx.now()),
     new_likes: account.newLikes,
   };
 }

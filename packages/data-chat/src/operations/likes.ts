@@ -5,7 +5,7 @@ import type { ChatContext } from "../context.js";
 import { newestFirstPage } from "../newest-first-page.js";
 
 export function dailyLikesLeft(ctx: ChatContext, account: ChatAccount): number | null {
-  const limit = ctx.config.chat.daily_likes;
+  const limit = ctx.flags.get("daily_likes");
   return limit === 0 ? null : leftToday(account.likes, limit, ctx.now());
 }
 
@@ -30,7 +30,7 @@ export async function like(
   if (cache.likesSent.get(likerId)?.has(targetId))
     return { matched: false, daily_likes_left: dailyLikesLeft(ctx, liker) };
   const now = ctx.now();
-  if (!free && ctx.config.chat.daily_likes > 0) {
+  if (!free && ctx.flags.get("daily_likes") > 0) {
     if (dailyLikesLeft(ctx, liker) === 0)
       throw new VenusError("daily_like_limit", undefined, secondsUntilTomorrow(now));
     countUse(liker.likes, now);

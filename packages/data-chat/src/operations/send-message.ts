@@ -39,7 +39,7 @@ function checkSend(
       `recipient_key_id: the recipient's current key id is ${recipientKey}`,
     );
   const now = ctx.now();
-  if (leftToday(sender.messages, config.chat.messages_per_day, now) === 0)
+  if (leftToday(sender.messages, ctx.flags.get("messages_per_day"), now) === 0)
     throw new VenusError("daily_message_limit", undefined, secondsUntilTomorrow(now));
   if (
     cache.messages.unacknowledgedCount(senderId, recipient) >= config.chat.max_unacknowledged_per_conversation

@@ -38,7 +38,7 @@ export async function startUpload(
   const account = ctx.cache.account(accountId);
   const now = ctx.now();
   if (account.upload?.active) throw new VenusError("upload_in_progress");
-  if (leftToday(account.uploads, media.uploads_per_day, now) === 0)
+  if (leftToday(account.uploads, ctx.flags.get("uploads_per_day"), now) === 0)
     throw new VenusError("upload_limit_reached", undefined, secondsUntilTomorrow(now));
   if (account.content.length >= media.max_items_per_account) throw new VenusError("content_limit_reached");
   if (body.length === 0) throw new VenusError("validation_failed", "the request body holds no image");

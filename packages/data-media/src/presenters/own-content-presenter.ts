@@ -18,7 +18,7 @@ export function presentOwnContent(ctx: MediaContext, accountId: string): OwnCont
       in_use: isInUse(account, content.id),
     })),
     max_items: media.max_items_per_account,
-    uploads_left_today: leftToday(account.uploads, media.uploads_per_day, ctx.now()),
+    uploads_left_today: leftToday(account.uploads, ctx.flags.get("uploads_per_day"), ctx.now()),
     version: account.version,
   };
 }

@@ -39,7 +39,7 @@ export function resetBrowse(
   });
   const now = ctx.now();
   const use = ctx.browse.today(viewer.accountId, now);
-  if (use.resets >= ctx.config.profile.daily_page_resets) throw dailyLimitReached(now);
+  if (use.resets >= ctx.flags.get("daily_page_resets")) throw dailyLimitReached(now);
   use.resets++;
   const start = request.random_start ? Math.random() * ctx.config.profile.random_start_max_km : 0;
   const iterator = new ProfileIterator(
@@ -57,7 +57,7 @@ export function nextBrowsePage(ctx: ProfileContext, viewer: Profile, sessionId: 
   if (!session || session.id !== sessionId) throw new VenusError("browse_session_expired");
   const now = ctx.now();
   const use = ctx.browse.today(viewer.accountId, now);
-  if (use.pages >= ctx.config.profile.daily_pages) throw dailyLimitReached(now);
+  if (use.pages >= ctx.flags.get("daily_pages")) throw dailyLimitReached(now);
   use.pages++;
   const items = session.iterator.nextPage(ctx.config.profile.page_size);
   return {

@@ -9,7 +9,7 @@ import {
   WriteBehind,
   WriterMetrics,
 } from "@venus/data-common";
-import { VenusConfig } from "@venus/model";
+import { runtimeFlagDefaults, VenusConfig } from "@venus/model";
 import { createLogger, loadConfig, Metrics } from "@venus/simple-backend";
 import { afterEach, expect, it } from "vitest";
 import { openProfileComponent } from "../profile-component.js";
@@ -27,6 +27,7 @@ function open(clock: { now: number }, dataDir: string) {
   const connections = new ConnectionRegistry();
   const component = openProfileComponent({
     config,
+    flags: { get: (name) => runtimeFlagDefaults(config)[name] },
     log: createLogger("silent", "test"),
     writerMetrics: new WriterMetrics(new Metrics()),
     connections,

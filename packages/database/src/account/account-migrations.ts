@@ -74,4 +74,13 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX audit_log_target ON audit_log(target_id, id);
     `,
   },
+  {
+    version: 4,
+    name: "account deletion: the wait and the durable mark",
+    sql: `
+      ALTER TABLE account ADD COLUMN deletion_at INTEGER;
+      ALTER TABLE account ADD COLUMN state_before_deletion TEXT;
+      ALTER TABLE account ADD COLUMN deleting INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

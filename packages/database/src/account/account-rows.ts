@@ -25,12 +25,24 @@ export interface AccountRow {
   ban_reason: string | null;
   /** While banned: the state the account returns to when the ban is lifted. */
   state_before_ban: string | null;
+  /** While `pending_deletion`: when the account is deleted (unix ms). */
+  deletion_at: number | null;
+  /** While `pending_deletion`: the state a cancel gives back. */
+  state_before_deletion: string | null;
+  /** 1 once removing the account has begun: start-up finishes it before listening. */
+  deleting: number;
 }
 
 /** The ban columns of an account, all null when it is not banned. */
 export type BanColumns = Pick<
   AccountRow,
   "id" | "state" | "sync_version" | "ban_until" | "ban_reason" | "state_before_ban"
+>;
+
+/** The deletion columns of an account, null and 0 unless it is `pending_deletion`. */
+export type DeletionColumns = Pick<
+  AccountRow,
+  "id" | "state" | "sync_version" | "deletion_at" | "state_before_deletion" | "deleting"
 >;
 
 /** One successful admin action (the audit log). */

@@ -1,11 +1,25 @@
 import type { Database, Statement } from "better-sqlite3";
-import type { AccountRow, BanColumns, RetiredRefreshRow, SessionRow } from "./account-rows.js";
+import type {
+  AccountRow,
+  BanColumns,
+  DeletionColumns,
+  RetiredRefreshRow,
+  SessionRow,
+} from "./account-rows.js";
 import { AuditStatements } from "./audit-statements.js";
 
-/** The lock and ban columns of an account no admin has acted on. */
-const ACCOUNT_ADMIN_DEFAULTS = { locked: 0, ban_until: null, ban_reason: null, state_before_ban: null };
+/** The lock, ban and deletion columns of an account no admin (or deletion) has acted on. */
+const ACCOUNT_ADMIN_DEFAULTS = {
+  locked: 0,
+  ban_until: null,
+  ban_reason: null,
+  state_before_ban: null,
+  deletion_at: null,
+  state_before_deletion: null,
+  deleting: 0,
+};
 
-/** An account row to insert: the lock and ban columns may be left out. */
+/** An account row to insert: the lock, ban and deletion columns may be left out. */
 export type NewAccountRow = Omit<AccountRow, keyof typeof ACCOUNT_ADMIN_DEFAULTS> &
   Partial<Pick<AccountRow, keyof typeof ACCOUNT_ADMIN_DEFAULTS>>;
 
@@ -35,15 +49,18 @@ export class AccountStatements {
   private readonly setBanStmt: Statement<[BanColumns]>;
   private readonly setLockedStmt: Statement<[number, string]>;
   private readonly deleteAccountSessionsStmt: Statement<[string]>;
+  private readonly setDeletionStmt: Statement<[DeletionColumns]>;
+  private readonly deleteAccountStmt: Statement<[string]>;
+  private readonly forgetGrantStmt: Statement<[string]>;
 
   constructor(private readonly db: Database) {
     this.insertAccountStmt = db.prepare(
       `INSERT INTO account (id, email, password_hash, state, permissions, sync_version, created_at, last_seen_at,
          name, birthdate, gender, looking_for, initial_age, initial_age_year, bot, locked, ban_until, ban_reason,
-         state_before_ban)
+         state_before_ban, deletion_at, state_before_deletion, deleting)
        VALUES (@id, @email, @password_hash, @state, @permissions, @sync_version, @created_at, @last_seen_at,
          @name, @birthdate, @gender, @looking_for, @initial_age, @initial_age_year, @bot, @locked, @ban_until,
-         @ban_reason, @state_before_ban)`,
+         @ban_reason, @state_before_ban, @deletion_at, @state_before_deletion, @deleting)`,
     );
     this.updateStateStmt = db.prepare(
       "UPDATE account SET state = @state, permissions = @permissions, sync_version = @sync_version WHERE id = @id",
@@ -91,6 +108,13 @@ export class AccountStatements {
     );
     this.setLockedStmt = db.prepare("UPDATE account SET locked = ? WHERE id = ?");
     this.deleteAccountSessionsStmt = db.prepare("DELETE FROM session WHERE account_id = ?");
+    this.setDeletionStmt = db.prepare(
+      `UPDATE account SET state = @state, sync_version = @sync_version, deletion_at = @deletion_at,
+         state_before_deletion = @state_before_deletion, deleting = @deleting WHERE id = @id`,
+    );
+    this.deleteAccountStmt = db.prepare("DELETE FROM account WHERE id = ?");
+    // The grant stays (the email is the operator's, from config): it must not make a new account admin.
+    this.forgetGrantStmt = db.prepare("UPDATE admin_grant SET account_id = '' WHERE account_id = ?");
     this.audit = new AuditStatements(db);
   }
 
@@ -199,8 +223,25 @@ export class AccountStatements {
     this.setLockedStmt.run(locked ? 1 : 0, id);
   }
 
+  /** A new password hash (`venus admin reset-password`); rarely used, so prepared on each call. */
+  setPasswordHash(id: string, passwordHash: string): void {
+    this.db.prepare("UPDATE account SET password_hash = ? WHERE id = ?").run(passwordHash, id);
+  }
+
   /** Ends every session of an account (their retired refresh tokens go with them). */
   deleteSessionsOf(accountId: string): void {
     this.deleteAccountSessionsStmt.run(accountId);
+  }
+
+  /** Asks for, cancels or marks under way a deletion: the state and the deletion columns together. */
+  setDeletion(row: DeletionColumns): void {
+    this.setDeletionStmt.run(row);
+  }
+
+  /** The last step of a deletion: the account row and its sessions; its admin grant keeps no id. */
+  deleteAccount(accountId: string): void {
+    this.deleteAccountSessionsStmt.run(accountId);
+    this.forgetGrantStmt.run(accountId);
+    this.deleteAccountStmt.run(accountId);
   }
 }

@@ -83,4 +83,32 @@ export const CHAT_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: "one report queue: names, texts, images and messages, with decisions",
+    sql: `
+      CREATE TABLE reports (
+        report_id INTEGER PRIMARY KEY,
+        reporter TEXT NOT NULL,
+        reported TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        target TEXT NOT NULL,
+        category TEXT NOT NULL,
+        details TEXT NOT NULL,
+        snapshot TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        state TEXT NOT NULL,
+        decided_at INTEGER,
+        decided_by TEXT,
+        note TEXT
+      ) STRICT;
+      INSERT INTO reports (report_id, reporter, reported, kind, target, category, details, snapshot, created_at, state)
+        SELECT report_id, reporter, reported, 'messages', reported, category, details,
+               json_object('messages', json(envelopes)), created_at, 'waiting'
+        FROM message_reports;
+      DROP TABLE message_reports;
+      CREATE INDEX reports_by_state ON reports (state, kind, report_id);
+      CREATE INDEX reports_by_created_at ON reports (created_at);
+    `,
+  },
 ];

@@ -64,13 +64,23 @@ export interface SeenReceiptRow {
   number: number;
 }
 
-export interface MessageReportRow {
+/**
+ * One report (`reports`). `target` is what one reporter may have one waiting report on per kind: the
+ * reported account, or the content id for an image. `snapshot` is JSON of what was reported then:
+ * `{"text"}` (name, text), `{"content_id"}` (image) or `{"messages": [envelope…]}`.
+ */
+export interface ReportRow {
   report_id: number;
   reporter: string;
   reported: string;
+  kind: string;
+  target: string;
   category: string;
   details: string;
-  /** JSON array of the reported envelopes, exactly as the reporter sent them. */
-  envelopes: string;
+  snapshot: string;
   created_at: number;
+  state: string;
+  decided_at: number | null;
+  decided_by: string | null;
+  note: string | null;
 }

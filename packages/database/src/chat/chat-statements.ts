@@ -4,7 +4,6 @@ import type {
   ChatAccountRow,
   LikeRow,
   MatchRow,
-  MessageReportRow,
   MessageRow,
   PublicKeyRow,
   SeenReceiptRow,
@@ -61,8 +60,7 @@ export class ChatStatements {
   private readonly deleteMessageStmt: Statement<[string, string]>;
   private readonly saveSeenStmt: Statement<[SeenReceiptRow]>;
   private readonly deleteSeenStmt: Statement<[string, string]>;
-  private readonly insertReportStmt: Statement<[Omit<MessageReportRow, "report_id">]>;
-  private readonly reportsAfterStmt: Statement<[number, number]>;
+  private readonly deleteAccountStmts: Statement<{ id: string }>[];
 
   constructor(private readonly db: Database) {
     this.saveAccountStmt = db.prepare(
@@ -92,17 +90,15 @@ export class ChatStatements {
        ON CONFLICT(sender, reader) DO UPDATE SET number = MAX(number, excluded.number)`,
     );
     this.deleteSeenStmt = db.prepare("DELETE FROM seen_receipts WHERE sender = ? AND reader = ?");
-    this.insertReportStmt = insert(db, "message_reports", [
-      "reporter",
-      "reported",
-      "category",
-      "details",
-      "envelopes",
-      "created_at",
-    ]);
-    this.reportsAfterStmt = db.prepare(
-      "SELECT * FROM message_reports WHERE report_id > ? ORDER BY report_id LIMIT ?",
-    );
+    this.deleteAccountStmts = [
+      "DELETE FROM chat_account WHERE account_id = @id",
+      "DELETE FROM likes WHERE liker = @id OR target = @id",
+      "DELETE FROM matches WHERE low = @id OR high = @id",
+      "DELETE FROM blocks WHERE blocker = @id OR blocked = @id",
+      "DELETE FROM public_keys WHERE account_id = @id",
+      "DELETE FROM messages WHERE sender = @id OR recipient = @id",
+      "DELETE FROM seen_receipts WHERE sender = @id OR reader = @id",
+    ].map((sql) => db.prepare(sql));
   }
 
   loadAccounts = () => this.iterate<ChatAccountRow>("SELECT * FROM chat_account");
@@ -187,11 +183,11 @@ export class ChatStatements {
     this.deleteSeenStmt.run(sender, reader);
   }
 
-  insertReport(row: Omit<MessageReportRow, "report_id">): number {
-    return Number(this.insertReportStmt.run(row).lastInsertRowid);
-  }
-
-  reportsAfter(afterId: number, limit: number): MessageReportRow[] {
-    return this.reportsAfterStmt.all(afterId, limit) as MessageReportRow[];
+  /**
+   * Account deletion: every row that names the account, on either side (the other side's likes,
+   * matches, blocks, messages and receipts with it too). Reports are the report queue's.
+   */
+  deleteAccount(id: string): void {
+    for (const statement of this.deleteAccountStmts) statement.run({ id });
   }
 }

@@ -21,6 +21,7 @@ export class HistoryStatements {
   private readonly usageStmt: Statement<[string, number]>;
   private readonly addressesStmt: Statement<[string]>;
   private readonly pruneStmts: Record<keyof PrunedRows, Statement<[number]>>;
+  private readonly deleteAccountStmts: Statement<[string]>[];
 
   constructor(db: Database) {
     this.getHourStmt = db.prepare("SELECT * FROM hourly WHERE hour = ?");
@@ -54,6 +55,10 @@ export class HistoryStatements {
       usage: db.prepare("DELETE FROM account_usage WHERE day < ?"),
       addresses: db.prepare("DELETE FROM account_address WHERE last_seen < ?"),
     };
+    this.deleteAccountStmts = [
+      db.prepare("DELETE FROM account_usage WHERE account_id = ?"),
+      db.prepare("DELETE FROM account_address WHERE account_id = ?"),
+    ];
   }
 
   hour(hour: number): HourlyRow | undefined {
@@ -104,5 +109,10 @@ export class HistoryStatements {
       usage: run("usage", before.day),
       addresses: run("addresses", before.time),
     };
+  }
+
+  /** Account deletion: its API usage and addresses (the hourly totals name no account). */
+  deleteAccount(accountId: string): void {
+    for (const statement of this.deleteAccountStmts) statement.run(accountId);
   }
 }

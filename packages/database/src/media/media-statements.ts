@@ -39,11 +39,16 @@ export class MediaStatements {
   private readonly upsertContentStmt: Statement<[ContentRow]>;
   private readonly deleteContentStmt: Statement<[string]>;
   private readonly upsertAccountStmt: Statement<[MediaAccountRow]>;
+  private readonly deleteAccountStmts: Statement<[string]>[];
 
   constructor(private readonly db: Database) {
     this.upsertContentStmt = upsert(db, "content", CONTENT_COLUMNS) as Statement<[ContentRow]>;
     this.deleteContentStmt = db.prepare("DELETE FROM content WHERE content_id = ?");
     this.upsertAccountStmt = upsert(db, "media_account", ACCOUNT_COLUMNS) as Statement<[MediaAccountRow]>;
+    this.deleteAccountStmts = [
+      db.prepare("DELETE FROM content WHERE account_id = ?"),
+      db.prepare("DELETE FROM media_account WHERE account_id = ?"),
+    ];
   }
 
   /** Oldest upload first, so each account's list is in upload order. */
@@ -67,5 +72,10 @@ export class MediaStatements {
 
   saveAccount(row: MediaAccountRow): void {
     this.upsertAccountStmt.run(row);
+  }
+
+  /** Account deletion: every content row and the account's media row. */
+  deleteAccount(accountId: string): void {
+    for (const statement of this.deleteAccountStmts) statement.run(accountId);
   }
 }

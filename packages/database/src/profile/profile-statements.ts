@@ -36,6 +36,7 @@ export class ProfileStatements {
   private readonly insertFavoriteStmt: Statement<[FavoriteRow]>;
   private readonly deleteFavoriteStmt: Statement<[string, string]>;
   private readonly putHistoryStmt: Statement<[string, string]>;
+  private readonly deleteAccountStmts: Statement<{ id: string }>[];
 
   constructor(private readonly db: Database) {
     // A profile is small and edited as a whole: one upsert of the full row keeps writes simple.
@@ -52,6 +53,10 @@ export class ProfileStatements {
     this.putHistoryStmt = db.prepare(
       "INSERT INTO statistics_history (day, data) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET data = excluded.data",
     );
+    this.deleteAccountStmts = [
+      db.prepare("DELETE FROM profile WHERE account_id = @id"),
+      db.prepare("DELETE FROM favorite WHERE account_id = @id OR favorite_id = @id"),
+    ];
   }
 
   /** Streams the rows: a million profiles never sit in memory twice while the cache is built. */
@@ -84,5 +89,10 @@ export class ProfileStatements {
 
   putStatisticsHistory(day: string, json: string): void {
     this.putHistoryStmt.run(day, json);
+  }
+
+  /** Account deletion: the profile, its favorites, and it in others' favorites. */
+  deleteAccount(id: string): void {
+    for (const statement of this.deleteAccountStmts) statement.run({ id });
   }
 }

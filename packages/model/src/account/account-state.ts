@@ -1,4 +1,5 @@
 import { Type, type Static } from "@sinclair/typebox";
+import { AccountDeletion } from "./deletion-export-schemas.js";
 
 export const ACCOUNT_STATES = ["initial_setup", "normal", "banned", "pending_deletion"] as const;
 export const AccountState = Type.Union(
@@ -40,5 +41,6 @@ export const AccountStateResponse = Type.Object({
     description: "Version of the account state, as sent in the WebSocket sync.",
   }),
   ban: Type.Optional(AccountBan),
+  deletion: Type.Optional(AccountDeletion),
 });
 export type AccountStateResponse = Static<typeof AccountStateResponse>;

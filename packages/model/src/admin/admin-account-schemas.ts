@@ -1,5 +1,6 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { AccountBan, AccountState, Permission } from "../account/account-state.js";
+import { AccountDeletion } from "../account/deletion-export-schemas.js";
 import { AccountId } from "../ids.js";
 
 /** An account as admins with `view_accounts` see it (`GET /admin/accounts/…`). */
@@ -9,6 +10,7 @@ export const AdminAccountView = Type.Object({
   state: AccountState,
   locked: Type.Boolean({ description: "A locked account cannot log in." }),
   ban: Type.Union([AccountBan, Type.Null()], { description: "Set while the account is banned." }),
+  deletion: Type.Optional(AccountDeletion),
   permissions: Type.Array(Permission),
   bot: Type.Boolean(),
   created_at: Type.Integer({ description: "Unix milliseconds." }),

@@ -8,6 +8,12 @@ export const DailyTaskReport = Type.Object({
   sessions_logged_out: Type.Integer({
     description: "Sessions unused for longer than account.inactive_logout_days.",
   }),
+  accounts_deleted: Type.Integer({
+    description: "Accounts whose deletion wait (account.deletion_wait_days) had passed, now deleted.",
+  }),
+  exports_removed: Type.Integer({
+    description: "Data export archives not downloaded within account.export_ttl_hours.",
+  }),
   history_pruned: Type.Integer({
     description:
       "Statistics history rows older than statistics.history_days or statistics.account_history_days.",

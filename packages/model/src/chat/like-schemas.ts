@@ -6,7 +6,7 @@ export const AccountIdRequest = Type.Object({ account_id: AccountId }, { additio
 export type AccountIdRequest = Static<typeof AccountIdRequest>;
 
 const DailyLikesLeft = Type.Union([Type.Integer({ minimum: 0 }), Type.Null()], {
-  description: "Likes left today (UTC); null when chat.daily_likes is 0 (unlimited).",
+  description: "Likes left today (UTC); null when the daily_likes flag is 0 (unlimited).",
 });
 
 export const LikeResponse = Type.Object({

@@ -16,6 +16,11 @@ export const botsConfigSection = configSection(
       description:
         "Password for POST /bot/remote_login on the public port; empty switches remote bot login off (the route answers 404).",
     }),
+    remote_login_enabled: Type.Boolean({
+      default: true,
+      description:
+        "Initial value of the runtime flag remote_bot_login_enabled: remote bot login is open when this is on and remote_login_password is set.",
+    }),
     remote_login_allowed: Type.Array(Type.String({ minLength: 1 }), {
       default: [],
       description:
@@ -25,11 +30,13 @@ export const botsConfigSection = configSection(
       default: 0,
       minimum: 0,
       maximum: 10000,
-      description: "User bots the server runs itself (in a `venus bot --local` child process).",
+      description:
+        "User bots the server runs itself (in a `venus bot --local` child process); initial value of the runtime flag local_user_bots.",
     }),
     moderation_bot: Type.Boolean({
       default: false,
-      description: "Run the moderation bot (in the same child process).",
+      description:
+        "Run the moderation bot (in the same child process); initial value of the runtime flag moderation_bot_enabled.",
     }),
     file: Type.String({
       default: "",

@@ -6,7 +6,7 @@ export const chatConfigSection = configSection("Likes, matches, blocks and one-t
     default: 0,
     minimum: 0,
     description:
-      "Likes an account may send per UTC day (0: unlimited). Liking a profile that has unlimited likes switched on costs nothing.",
+      "Likes an account may send per UTC day (0: unlimited). Liking a profile that has unlimited likes switched on costs nothing. Initial value of the runtime flag daily_likes.",
   }),
   max_message_bytes: Type.Integer({
     default: 65536,
@@ -17,7 +17,8 @@ export const chatConfigSection = configSection("Likes, matches, blocks and one-t
   messages_per_day: Type.Integer({
     default: 200,
     minimum: 1,
-    description: "Messages an account may send per UTC day (429 daily_message_limit).",
+    description:
+      "Messages an account may send per UTC day (429 daily_message_limit); initial value of the runtime flag messages_per_day.",
   }),
   max_unacknowledged_per_conversation: Type.Integer({
     default: 20,
@@ -61,7 +62,7 @@ export const chatConfigSection = configSection("Likes, matches, blocks and one-t
     default: 50,
     minimum: 1,
     maximum: 1000,
-    description: "Items per page of received likes, matches and the message report queue.",
+    description: "Items per page of received likes and matches.",
   }),
   pending_page_size: Type.Integer({
     default: 100,

@@ -19,7 +19,8 @@ export const mediaConfigSection = configSection(
     uploads_per_day: Type.Integer({
       default: 50,
       minimum: 1,
-      description: "Uploads an account may start per UTC day, successful or not.",
+      description:
+        "Uploads an account may start per UTC day, successful or not; initial value of the runtime flag uploads_per_day.",
     }),
     delete_wait_days: Type.Number({
       default: 90,

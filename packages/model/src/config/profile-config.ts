@@ -39,7 +39,8 @@ export const profileConfigSection = configSection("Profiles and profile browsing
   daily_page_resets: Type.Integer({
     default: 200,
     minimum: 1,
-    description: "Iterator resets (new browsing sessions) per account per UTC day.",
+    description:
+      "Iterator resets (new browsing sessions) per account per UTC day; initial value of the runtime flag daily_page_resets.",
   }),
   random_start_max_km: Type.Number({
     default: 20,
@@ -49,7 +50,7 @@ export const profileConfigSection = configSection("Profiles and profile browsing
   daily_pages: Type.Integer({
     default: 1000,
     minimum: 1,
-    description: "Iterator pages per account per UTC day.",
+    description: "Iterator pages per account per UTC day; initial value of the runtime flag daily_pages.",
   }),
   location: configSection(
     "The area the location index covers. Locations outside are clamped to its border cells for indexing (distances stay exact).",

@@ -6,6 +6,7 @@ import { chatConfigSection } from "./chat-config.js";
 import { localManagerConfigSection } from "./local-manager-config.js";
 import { mediaConfigSection } from "./media-config.js";
 import { profileConfigSection } from "./profile-config.js";
+import { reportsConfigSection } from "./reports-config.js";
 import { statisticsConfigSection } from "./statistics-config.js";
 
 const windowLimit = (description: string, limit: number, windowSeconds: number) =>
@@ -54,6 +55,23 @@ export const VenusConfig = Type.Object(
         default: 365,
         minimum: 1,
         description: "The daily task ends sessions (signed-in devices) unused for longer than this.",
+      }),
+      deletion_wait_days: Type.Number({
+        default: 90,
+        minimum: 0,
+        description:
+          "A self-requested deletion waits this long (cancellable, the account hidden); then the daily task deletes everything of the account.",
+      }),
+      export_ttl_hours: Type.Number({
+        default: 24,
+        exclusiveMinimum: 0,
+        description: "A data export archive can be downloaded (once) for this long after it is built.",
+      }),
+      export_min_interval_hours: Type.Number({
+        default: 24,
+        minimum: 0,
+        description:
+          "An account may ask for a data export at most once in this many hours (429 export_limit_reached).",
       }),
     }),
     tokens: configSection("Access and refresh tokens.", {
@@ -145,6 +163,7 @@ export const VenusConfig = Type.Object(
     profile: profileConfigSection,
     media: mediaConfigSection,
     chat: chatConfigSection,
+    reports: reportsConfigSection,
     bots: botsConfigSection,
     local_manager: localManagerConfigSection,
     daily_task: configSection(

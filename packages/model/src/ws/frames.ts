@@ -109,6 +109,7 @@ export const DISCONNECT_REASONS = [
   "shutting_down",
   "logged_out_by_admin",
   "account_locked",
+  "account_deleted",
 ] as const;
 export type DisconnectReason = (typeof DISCONNECT_REASONS)[number];
 
@@ -139,6 +140,8 @@ export const EVENT_NAMES = [
   "typing",
   "moderation_queue_changed",
   "maintenance",
+  "data_export_ready",
+  "client_config_changed",
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

@@ -9,8 +9,9 @@ export interface LocalBotsOptions {
   /** The server's public base URL and its bot listener, as the server that started us knows them. */
   serverUrl: string;
   botListenerUrl: string;
-  /** Overrides `bots.users`. */
+  /** Override `bots.users` and `bots.moderation_bot` (the server passes its runtime flags). */
   users: number | undefined;
+  moderationBot: boolean | undefined;
 }
 
 /** Makes the missing bot accounts on the local listener and remembers them in the data directory. */
@@ -61,7 +62,8 @@ export async function runLocalBots(options: LocalBotsOptions): Promise<void> {
   const settings = loadBotsFile(config.bots.file);
   const log = createLogger(config.log.level, "venus-bots", 2);
   const users = options.users ?? config.bots.users;
-  const accounts = await ensureAccounts(options, config.data_dir, users, config.bots.moderation_bot);
+  const moderationBot = options.moderationBot ?? config.bots.moderation_bot;
+  const accounts = await ensureAccounts(options, config.data_dir, users, moderationBot);
   const stop = new AbortController();
   for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => stop.abort());
   const runs: Promise<void>[] = [];
@@ -83,11 +85,11 @@ export async function runLocalBots(options: LocalBotsOptions): Promise<void> {
         runUserBot(client, { index, settings, log, signal: stop.signal }),
       ),
     );
-  if (config.bots.moderation_bot && accounts.moderator !== null)
+  if (moderationBot && accounts.moderator !== null)
     play("moderator", accounts.moderator, (client) =>
       runModerationBot(client, { rules: settings.moderation, log, signal: stop.signal }),
     );
-  log.info({ users, moderation_bot: config.bots.moderation_bot }, "bots running");
+  log.info({ users, moderation_bot: moderationBot }, "bots running");
   await Promise.all(runs);
   log.info("bots stopped");
 }

@@ -1,4 +1,4 @@
-import type { MessageEnvelope, MessageReportsPage } from "@venus/model";
+import type { MessageEnvelope, ReportsPage } from "@venus/model";
 import { beforeAll, describe, expect, test } from "vitest";
 import { expectError } from "../testing/account-flow.js";
 import {
@@ -26,7 +26,8 @@ const fixture = useServer({
   config: {
     admin: { grant_email: ADMIN_EMAIL },
     rate_limits: GENEROUS_RATE_LIMITS,
-    chat: { report_max_messages: MAX_MESSAGES, page_size: PAGE_SIZE },
+    chat: { report_max_messages: MAX_MESSAGES },
+    reports: { page_size: PAGE_SIZE },
   },
 });
 
@@ -35,14 +36,10 @@ beforeAll(async () => {
   admin = await createProfileUser(fixture.server, { email: ADMIN_EMAIL, name: "Boss" });
 });
 
-type Report = MessageReportsPage["items"][number];
+type Report = ReportsPage["items"][number];
 
-const { all: allReports } = moderationQueue<MessageReportsPage>(
-  fixture,
-  () => admin,
-  "/admin/chat/reports",
-  PAGE_SIZE,
-);
+/** The waiting reports (the message reports' queue is the one report queue). */
+const { all: allReports } = moderationQueue<ReportsPage>(fixture, () => admin, "/admin/reports", PAGE_SIZE);
 
 const report = (
   reporter: ChatUser,
@@ -51,9 +48,9 @@ const report = (
   category = "harassment",
 ) => as(fixture.server, reporter).post("/chat/report", { category, details, messages });
 
-async function reportOk(reporter: ChatUser, messages: MessageEnvelope[]): Promise<number> {
+async function reportOk(reporter: ChatUser, messages: MessageEnvelope[], status = 201): Promise<number> {
   const reply = await report(reporter, messages);
-  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
   expect(reply.body).toEqual({ report_id: expect.any(Number) });
   return reply.body.report_id as number;
 }
@@ -71,6 +68,14 @@ async function received(from: ChatUser, to: ChatUser, count: number): Promise<Me
   return envelopes;
 }
 
+/** Accepts a report as the admin, so that the reporter may report the same sender again. */
+async function decide(reportId: number): Promise<void> {
+  const reply = await as(fixture.server, admin).post(`/admin/reports/${reportId}/decision`, {
+    decision: "accept",
+  });
+  expect(reply.status, JSON.stringify(reply.body)).toBe(200);
+}
+
 describe("reporting messages", () => {
   test("the recipient reports received envelopes (201 report_id); an admin lists them verified, exactly as sent", async () => {
     const [alice, bob] = await matchedPair(fixture.server);
@@ -79,29 +84,37 @@ describe("reporting messages", () => {
     expect(await reportsBy(bob)).toEqual([
       {
         report_id: reportId,
+        kind: "messages",
         reporter: bob.accountId,
         reported: alice.accountId,
         category: "harassment",
         details: "they keep writing",
         created_at: expect.any(Number),
+        state: "waiting",
+        decided_at: null,
+        decided_by: null,
+        note: null,
         messages: envelopes,
         verified: true,
       },
     ]);
-    // A later report gets a later id and comes after it.
+    // While it waits, reporting the same sender again answers it (200) and keeps nothing new.
+    expect(await reportOk(bob, envelopes.slice(1), 200)).toBe(reportId);
+    expect((await reportsBy(bob)).map((r) => [r.report_id, r.messages])).toEqual([[reportId, envelopes]]);
+    // Once decided, a new report gets a later id.
+    await decide(reportId);
     const second = await reportOk(bob, envelopes.slice(1));
     expect(second).toBeGreaterThan(reportId);
     expect((await reportsBy(bob)).map((r) => [r.report_id, r.messages])).toEqual([
-      [reportId, envelopes],
       [second, envelopes.slice(1)],
     ]);
   });
 
-  test("GET /admin/chat/reports without the process_reports permission is 403 forbidden", async () => {
+  test("GET /admin/reports without the process_reports permission is 403 forbidden", async () => {
     const user = await createChatUser(fixture.server);
-    expectError(await as(fixture.server, user).get("/admin/chat/reports"), 403, "forbidden");
+    expectError(await as(fixture.server, user).get("/admin/reports?kind=messages"), 403, "forbidden");
     expectError(
-      await as(fixture.server, { accessToken: "" }).get("/admin/chat/reports"),
+      await as(fixture.server, { accessToken: "" }).get("/admin/reports?kind=messages"),
       401,
       "invalid_token",
     );
@@ -161,7 +174,7 @@ describe("reporting messages", () => {
     expect((await reportsBy(bob)).map((r) => r.messages)).toEqual([envelopes.slice(0, MAX_MESSAGES)]);
   });
 
-  test("category must be one of the list and details at most 2000 characters (400 validation_failed)", async () => {
+  test("category must be one of reports.categories and details at most 2000 bytes (400 validation_failed)", async () => {
     const [alice, bob] = await matchedPair(fixture.server);
     const envelopes = await received(alice, bob, 1);
     expectError(await report(bob, envelopes, "x", "rude"), 400, "validation_failed");
@@ -190,23 +203,33 @@ describe("reporting messages", () => {
       ),
     ).toEqual([]);
 
-    const after = await reportOk(bob, envelopes);
     expect(await reportsBy(bob)).toEqual([
       expect.objectContaining({ report_id: before, messages: envelopes.slice(0, 1), verified: true }),
+    ]);
+    await decide(before);
+    const after = await reportOk(bob, envelopes);
+    expect(await reportsBy(bob)).toEqual([
       expect.objectContaining({ report_id: after, messages: envelopes, verified: true }),
     ]);
+    const accepted = await as(fixture.server, admin).get<ReportsPage>(
+      "/admin/reports?state=accepted&kind=messages",
+    );
+    expect(accepted.body.items).toContainEqual(
+      expect.objectContaining({ report_id: before, messages: envelopes.slice(0, 1), verified: true }),
+    );
   });
 });
 
-describe("the report route's body limit (chat.report_max_messages 1, chat.max_message_bytes 1000)", () => {
+describe("the report route's body limit (chat.report_max_messages 1, chat.max_message_bytes 1000, reports.details_max_bytes 6000)", () => {
   const small = useServer({
     config: {
       rate_limits: GENEROUS_RATE_LIMITS,
       chat: { report_max_messages: 1, max_message_bytes: 1000 },
+      reports: { details_max_bytes: 6000 },
     },
   });
 
-  test("a report of one full-size message with 2000 characters of details (3 bytes each in UTF-8) is accepted", async () => {
+  test("a report of one full-size message with 6000 bytes of details (2000 characters of 3 bytes each) is accepted", async () => {
     const { server } = small;
     const [alice, bob] = await matchedPair(server);
     await sendOk(server, alice, bob, "", { body: Buffer.alloc(1000, 1).toString("base64") });

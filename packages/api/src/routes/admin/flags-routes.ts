@@ -1,6 +1,5 @@
-import { Type } from "@sinclair/typebox";
-import { ErrorResponse, RuntimeFlags, SetFlagRequest, VenusError, type RuntimeFlagName } from "@venus/model";
-import { validate } from "../../parse-body.js";
+import { setRuntimeFlag } from "@venus/data-account";
+import { ErrorResponse, RuntimeFlags, SetFlagRequest } from "@venus/model";
 import { json, userRoute } from "../../route.js";
 
 export const listFlagsRoute = userRoute(
@@ -22,25 +21,21 @@ export const setFlagRoute = userRoute(
   {
     method: "put",
     path: "/admin/flags/:name",
-    summary: "Change a runtime flag; takes effect at once",
+    summary:
+      "Change a runtime flag; takes effect at once (clients get client_config_changed when it concerns them)",
     tag: "admin",
     permission: "edit_config",
     body: SetFlagRequest,
     responses: {
       200: { description: "All flags after the change", schema: RuntimeFlags },
-      400: { description: "validation_failed", schema: ErrorResponse },
+      400: {
+        description: "validation_failed (not the flag's type, or out of its bounds)",
+        schema: ErrorResponse,
+      },
+      403: { description: "forbidden", schema: ErrorResponse },
       404: { description: "not_found (no such flag)", schema: ErrorResponse },
     },
   },
-  async ({ http, body, deps }) => {
-    const name = http.params[0] as string;
-    const schema = (
-      RuntimeFlags.properties as Record<string, (typeof RuntimeFlags.properties)[RuntimeFlagName]>
-    )[name];
-    if (!Object.hasOwn(RuntimeFlags.properties, name) || !schema)
-      throw new VenusError("not_found", `no flag ${name}`);
-    const value = validate(Type.Object({ value: schema }), body).value;
-    await deps.account.flags.set(name as RuntimeFlagName, value);
-    return json(200, deps.account.flags.all());
-  },
+  async ({ http, body, deps }) =>
+    json(200, await setRuntimeFlag(deps.account, http.params[0] as string, body.value)),
 );

@@ -1,4 +1,3 @@
-import { isIP } from "node:net";
 import { loginBot, registerBot } from "@venus/data-account";
 import {
   BotLoginRequest,
@@ -6,18 +5,9 @@ import {
   ErrorResponse,
   LoginResponse,
   RegisterResponse,
-  VenusError,
 } from "@venus/model";
-import type { HttpRequestContext } from "@venus/simple-backend";
+import { requireLoopback } from "../../loopback-only.js";
 import { json, publicRoute } from "../../route.js";
-
-const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
-
-/** The listener binds to 127.0.0.1; this refuses anything else too, in case a proxy forwards to it. */
-function requireLoopback(http: HttpRequestContext): void {
-  if (isIP(http.remoteAddress) === 0 || !LOOPBACK.has(http.remoteAddress))
-    throw new VenusError("not_found", "no such route");
-}
 
 export const botRegisterRoute = publicRoute(
   {

@@ -8,7 +8,7 @@ const route = publicRoute(
     method: "post",
     path: "/bot/remote_login",
     summary:
-      "Sign in a bot account from another machine with the configured password (off unless bots.remote_login_password is set)",
+      "Sign in a bot account from another machine with the configured password (off unless bots.remote_login_password is set and the remote_bot_login_enabled flag is on)",
     tag: "bot",
     responses: {
       200: { description: "Signed in", schema: LoginResponse },

@@ -4,9 +4,10 @@ import type { ApiDeps } from "../../api-deps.js";
 export const messageJsonBytes = (deps: ApiDeps): number =>
   Math.ceil(deps.chat.config.chat.max_message_bytes / 3) * 4 + 1024;
 
-/** `details` holds at most 2000 characters; escaped as `\uXXXX` surrogate pairs that is 12 bytes each. */
-const REPORT_DETAILS_BYTES = 2000 * 12;
+/** `details` in JSON: at most 6 bytes (`\uXXXX`) for each of its `reports.details_max_bytes` UTF-8 bytes. */
+export const reportDetailsJsonBytes = (deps: ApiDeps): number =>
+  deps.chat.config.reports.details_max_bytes * 6;
 
 /** The JSON of a report carrying `chat.report_max_messages` full-size envelopes. */
 export const reportJsonBytes = (deps: ApiDeps): number =>
-  deps.chat.config.chat.report_max_messages * messageJsonBytes(deps) + REPORT_DETAILS_BYTES + 1024;
+  deps.chat.config.chat.report_max_messages * messageJsonBytes(deps) + reportDetailsJsonBytes(deps) + 1024;

@@ -22,7 +22,10 @@ export const likeRoute = userRoute(
       200: { description: "Liked (again: no change, no cost)", schema: LikeResponse },
       404: { description: "blocked_or_not_found", schema: ErrorResponse },
       409: { description: "invalid_state (the caller's account is not in use)", schema: ErrorResponse },
-      429: { description: "daily_like_limit (chat.daily_likes), with Retry-After", schema: ErrorResponse },
+      429: {
+        description: "daily_like_limit (the daily_likes flag), with Retry-After",
+        schema: ErrorResponse,
+      },
     },
   },
   async ({ auth, body, deps }) => json(200, await likeProfile(deps, auth.account, body.account_id)),

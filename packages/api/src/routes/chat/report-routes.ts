@@ -1,7 +1,7 @@
-import { messageReports, reportMessages } from "@venus/data-chat";
-import { ErrorResponse, MessageReportRequest, MessageReportResponse, MessageReportsPage } from "@venus/model";
-import { PAGE_CURSOR_QUERY, pageCursor } from "../../query.js";
-import { json, userRoute } from "../../route.js";
+import { reportMessages } from "@venus/data-chat";
+import { ErrorResponse, MessageReportRequest, ReportResponse } from "@venus/model";
+import { userRoute } from "../../route.js";
+import { filedReply } from "../report/report-routes.js";
 import { reportJsonBytes } from "./body-limits.js";
 
 export const reportMessagesRoute = userRoute(
@@ -9,35 +9,24 @@ export const reportMessagesRoute = userRoute(
     method: "post",
     path: "/chat/report",
     summary:
-      "Report messages received from one sender: the server checks its signature on each envelope and keeps the copy for moderators",
+      "Report messages received from one sender: the server checks its signature on each envelope and keeps the copy for the admins' report queue",
     tag: "chat",
     body: MessageReportRequest,
     maxBodyBytes: reportJsonBytes,
     responses: {
-      201: { description: "Kept", schema: MessageReportResponse },
-      400: { description: "validation_failed (more than chat.report_max_messages)", schema: ErrorResponse },
+      201: { description: "Kept", schema: ReportResponse },
+      200: { description: "The caller's report on this sender still waits: its id", schema: ReportResponse },
+      400: {
+        description:
+          "validation_failed (more than chat.report_max_messages, category not in reports.categories, details too long)",
+        schema: ErrorResponse,
+      },
       422: {
         description: "envelope_invalid (not signed by this server, not to the caller, or several senders)",
         schema: ErrorResponse,
       },
+      429: { description: "daily_report_limit (reports.per_day), with Retry-After", schema: ErrorResponse },
     },
   },
-  async ({ auth, body, deps }) =>
-    json(201, { report_id: await reportMessages(deps.chat, auth.account.id, body) }),
-);
-
-export const messageReportsRoute = userRoute(
-  {
-    method: "get",
-    path: "/admin/chat/reports",
-    summary: "Reported messages, oldest first, each with whether its signatures still check out",
-    tag: "admin",
-    permission: "process_reports",
-    query: PAGE_CURSOR_QUERY,
-    responses: {
-      200: { description: "A page", schema: MessageReportsPage },
-      403: { description: "forbidden", schema: ErrorResponse },
-    },
-  },
-  ({ http, deps }) => json(200, messageReports(deps.chat, pageCursor(http))),
+  async ({ auth, body, deps }) => filedReply(await reportMessages(deps.chat, auth.account.id, body)),
 );

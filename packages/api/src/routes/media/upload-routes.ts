@@ -24,7 +24,7 @@ export const uploadRoute = userRoute(
       },
       413: { description: "payload_too_large (media.max_upload_bytes)", schema: ErrorResponse },
       429: {
-        description: "upload_limit_reached (media.uploads_per_day), with Retry-After",
+        description: "upload_limit_reached (the uploads_per_day flag), with Retry-After",
         schema: ErrorResponse,
       },
       503: {

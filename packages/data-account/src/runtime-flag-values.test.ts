@@ -1,0 +1,64 @@
+import { RUNTIME_FLAG_NAMES, runtimeFlagDefaults, VenusConfig, VenusError } from "@venus/model";
+import { loadConfig } from "@venus/simple-backend";
+import { describe, expect, it } from "vitest";
+import { flagName, flagValue } from "./runtime-flag-values.js";
+
+describe("flagName", () => {
+  it("accepts each flag and names them all for an unknown one", () => {
+    for (const name of RUNTIME_FLAG_NAMES) expect(flagName(name)).toBe(name);
+    expect(() => flagName("toString")).toThrow(VenusError);
+    expect(() => flagName("nope")).toThrow(`no flag nope; the flags are ${RUNTIME_FLAG_NAMES.join(", ")}`);
+  });
+});
+
+describe("flagValue", () => {
+  it("keeps a value of the flag's type within its config key's bounds", () => {
+    expect(flagValue("registration_enabled", false)).toBe(false);
+    expect(flagValue("daily_likes", 0)).toBe(0);
+    expect(flagValue("local_user_bots", 10_000)).toBe(10_000);
+  });
+
+  it("refuses the wrong type and values out of bounds, naming the flag", () => {
+    expect(() => flagValue("registration_enabled", "true")).toThrow("registration_enabled: must be boolean");
+    expect(() => flagValue("daily_likes", -1)).toThrow("daily_likes: must be >= 0");
+    expect(() => flagValue("messages_per_day", 0)).toThrow("messages_per_day: must be >= 1");
+    expect(() => flagValue("local_user_bots", 10_001)).toThrow("local_user_bots: must be <= 10000");
+    expect(() => flagValue("uploads_per_day", 2.5)).toThrow("uploads_per_day: must be integer");
+    const refused = (() => {
+      try {
+        flagValue("daily_pages", null);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refused).toMatchObject({ code: "validation_failed", status: 400 });
+  });
+});
+
+describe("runtimeFlagDefaults", () => {
+  it("takes each flag from its config key", () => {
+    const env = {
+      VENUS_ACCOUNT__REGISTRATION_ENABLED: "false",
+      VENUS_BOTS__REMOTE_LOGIN_ENABLED: "false",
+      VENUS_BOTS__USERS: "3",
+      VENUS_BOTS__MODERATION_BOT: "true",
+      VENUS_CHAT__DAILY_LIKES: "4",
+      VENUS_CHAT__MESSAGES_PER_DAY: "5",
+      VENUS_MEDIA__UPLOADS_PER_DAY: "6",
+      VENUS_PROFILE__DAILY_PAGE_RESETS: "7",
+      VENUS_PROFILE__DAILY_PAGES: "8",
+    };
+    const config = loadConfig({ schema: VenusConfig, envPrefix: "VENUS_", env });
+    expect(runtimeFlagDefaults(config)).toEqual({
+      registration_enabled: false,
+      remote_bot_login_enabled: false,
+      local_user_bots: 3,
+      moderation_bot_enabled: true,
+      daily_likes: 4,
+      messages_per_day: 5,
+      uploads_per_day: 6,
+      daily_page_resets: 7,
+      daily_pages: 8,
+    });
+  });
+});
