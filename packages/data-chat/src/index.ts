@@ -14,5 +14,6 @@ export { chatSettingsOf, setChatSettings, chatState } from "./operations/chat-se
 export { reportMessages } from "./operations/report.js";
 export { fileReport, type NewReport, type FiledReport } from "./reports/file-report.js";
 export { decideReport, type ReportDecided } from "./reports/decide-report.js";
+export { reportsMadeBy } from "./reports/reports-made.js";
 export { reportQueue, reportById, type ReportQueueQuery } from "./reports/report-queue.js";
 export { removeChatAccount } from "./operations/delete-account.js";

@@ -1,6 +1,7 @@
 import { mkdir, rename } from "node:fs/promises";
 import path from "node:path";
 import type { Account } from "@venus/data-account";
+import { reportsMadeBy } from "@venus/data-chat";
 import { wipeFiles } from "@venus/data-media";
 import { VenusError, type DataExportReady, type DataExportStatus } from "@venus/model";
 import type { AllComponents } from "../deletion/deletion-steps.js";
@@ -31,6 +32,7 @@ async function build(components: AllComponents, account: Account, requestedAt: n
       "relations.json": relationsDocument(components, account.id),
       "chat.json": chatDocument(components, account.id),
       "history.json": historyDocument(components, account.id),
+      "reports.json": reportsMadeBy(components.chat, account.id),
     };
     const files = mediaItems(components, account.id).map((item) => ({
       name: archiveMediaName(item.content.id),

@@ -10,6 +10,7 @@ relations.json  likes you gave and got, your matches, the accounts you blocked
 chat.json       chat settings, your public keys, and the messages the server still
                 stores for you or from you (without their encrypted bodies)
 history.json    your API use per day and the addresses you signed in or connected from
+reports.json    the reports you made: what, why, when, and whether it was decided
 
 Times are Unix milliseconds (UTC). Other accounts are named by their account id.
 `;

@@ -32,7 +32,8 @@ function forgetRelations(cache: ChatCache, accountId: string): Set<string> {
 
 /**
  * Account deletion, chat's part: its likes, matches, blocks, keys, stored messages and receipts,
- * both ways (the other side's rows with it too), leave memory and chat.sqlite in one commit. The
+ * and the reports it made or that are about it, both ways (the other side's rows with it too), leave
+ * memory and chat.sqlite in one commit. The
  * other sides' lists change: their versions move and their devices are told. Idempotent.
  */
 export async function removeChatAccount(ctx: ChatContext, accountId: string): Promise<void> {
@@ -43,6 +44,7 @@ export async function removeChatAccount(ctx: ChatContext, accountId: string): Pr
   cache.messages.removeAccount(accountId, matched);
   const others = [...forgetRelations(cache, accountId)];
   cache.accounts.delete(accountId);
+  ctx.reports.removeAccount(accountId);
   const changed = others.flatMap((id) => cache.accounts.get(id) ?? []);
   for (const account of changed) {
     account.likesVersion++;
@@ -50,6 +52,7 @@ export async function removeChatAccount(ctx: ChatContext, accountId: string): Pr
   }
   await ctx.writer.write(() => {
     ctx.statements.deleteAccount(accountId);
+    ctx.reportStatements.deleteAccount(accountId);
     for (const account of changed) ctx.statements.saveAccount(chatAccountToRow(account));
   });
   for (const id of others) {

@@ -66,6 +66,14 @@ export class ReportIndex {
     if (this.waitingByKey.get(keyOf(report)) === report.id) this.waitingByKey.delete(keyOf(report));
   }
 
+  /** Account deletion: its waiting reports, made or about it, and its counts go. */
+  removeAccount(accountId: string): void {
+    for (const report of [...this.waiting.values()])
+      if (report.reporter === accountId || report.reported === accountId) this.removeWaiting(report);
+    this.rejected.delete(accountId);
+    this.madeToday.delete(accountId);
+  }
+
   /** Counts one more rejected report of `reporter`; returns the new count. */
   countRejected(reporter: string, change = 1): number {
     const count = (this.rejected.get(reporter) ?? 0) + change;

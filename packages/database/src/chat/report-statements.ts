@@ -32,6 +32,8 @@ export class ReportStatements {
   private readonly byIdStmt: Statement<[number], ReportRow>;
   private readonly pageStmt: Statement<[Omit<ReportPageQuery, "kind">], ReportRow>;
   private readonly kindPageStmt: Statement<[ReportPageQuery], ReportRow>;
+  private readonly madeByStmt: Statement<[string], ReportRow>;
+  private readonly deleteAccountStmts: Statement<{ id: string }>[];
 
   constructor(private readonly db: Database) {
     this.insertStmt = db.prepare(
@@ -52,6 +54,12 @@ export class ReportStatements {
       `SELECT * FROM reports WHERE state = @state AND kind = @kind AND report_id > @after
        ORDER BY report_id LIMIT @limit`,
     );
+    this.madeByStmt = db.prepare("SELECT * FROM reports WHERE reporter = ? ORDER BY report_id");
+    this.deleteAccountStmts = [
+      "DELETE FROM reports WHERE reporter = @id OR reported = @id",
+      // A decision stays on reports about others; only who made it goes.
+      "UPDATE reports SET decided_by = NULL WHERE decided_by = @id",
+    ].map((sql) => db.prepare(sql));
   }
 
   /** Every waiting report, oldest first. */
@@ -87,6 +95,16 @@ export class ReportStatements {
 
   byId(reportId: number): ReportRow | undefined {
     return this.byIdStmt.get(reportId);
+  }
+
+  /** Every report `reporter` made, oldest first (its data export). */
+  madeBy(reporter: string): ReportRow[] {
+    return this.madeByStmt.all(reporter);
+  }
+
+  /** Account deletion: the reports it made or that are about it, and its name on decisions. */
+  deleteAccount(accountId: string): void {
+    for (const statement of this.deleteAccountStmts) statement.run({ id: accountId });
   }
 
   /** Oldest first. */

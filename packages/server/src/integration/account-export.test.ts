@@ -94,6 +94,7 @@ describe("the data export", () => {
         "relations.json",
         "chat.json",
         "history.json",
+        "reports.json",
         ...contentIds.map((id) => `media/${id}.jpg`),
       ].sort(),
     );
@@ -133,8 +134,19 @@ describe("the data export", () => {
     expect(chat.settings).toEqual({ delivery_receipts: true, read_receipts: true, typing: false });
     expect(chat.public_keys.map((key) => key.armored)).toEqual([await testPublicKey()]);
     expect(chat.stored_messages.map((m) => m.sender).sort()).toEqual(
-      [match.accountId, target.accountId].sort(),
+      [match.accountId, target.accountId, target.accountId].sort(),
     );
+    // The report it made, not the one made about it; never the reported message itself.
+    const reports = JSON.parse(strFromU8(files["reports.json"] ?? new Uint8Array())) as object[];
+    expect(reports).toEqual([
+      expect.objectContaining({
+        kind: "messages",
+        reported_account: match.accountId,
+        category: "other",
+        state: "waiting",
+      }),
+    ]);
+    expect(JSON.stringify(reports)).not.toContain("envelope");
     const history = json(files, "history.json") as { addresses: { addresses: { address: string }[] } };
     expect(history.addresses.addresses.map((a) => a.address)).toContain("127.0.0.1");
 

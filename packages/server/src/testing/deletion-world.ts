@@ -7,6 +7,7 @@ import {
   makeMatch,
   nextEvent,
   nextMessage,
+  pending,
   sendOk,
   wsCall,
   type ChatUser,
@@ -18,7 +19,10 @@ type Server = { url: string; wsUrl: string; dataDir: string };
 /** An account with something in every component, tied to three others in every way chat knows. */
 export interface DeletionWorld {
   target: ChatUser;
-  /** A match: messages both ways (one delivered, one waiting), a read receipt, a favorite. */
+  /**
+   * A match: messages both ways (one delivered, one waiting), a read receipt, a favorite, and a report
+   * each way.
+   */
   match: ChatUser;
   /** Liked the target and keeps it as a favorite. */
   fan: ChatUser;
@@ -56,11 +60,18 @@ export async function deletionWorld(
   await ok(as(server, target).post("/chat/block", { account_id: blocked.accountId }));
   const first = await sendOk(server, target, match, "hello");
   await ackReceived(server, match, [await nextMessage(match)]);
+  await sendOk(server, target, match, "report me");
   expect(
     (await wsCall(match, "chat.seen", { account_id: target.accountId, number: first.number })).status,
   ).toBe(200);
   await nextEvent(target, "seen");
   await sendOk(server, match, target, "waiting for you");
+  // Reports both ways: the match reports the target's message, the target reports the match's.
+  const fromTarget = await nextMessage(match);
+  await ackReceived(server, match, [fromTarget]);
+  await ok(as(server, match).post("/chat/report", { category: "spam", messages: [fromTarget] }));
+  const [toTarget] = await pending(server, target);
+  await ok(as(server, target).post("/chat/report", { category: "other", messages: [toTarget] }));
   await ok(as(server, root).post("/admin/statistics/store_hour"));
   const tables = new Set((await rowsNaming(server, target.accountId)).map((found) => found.table));
   expect([...tables].sort()).toEqual(
@@ -73,6 +84,7 @@ export async function deletionWorld(
       "chat.sqlite/matches",
       "chat.sqlite/messages",
       "chat.sqlite/public_keys",
+      "chat.sqlite/reports",
       "chat.sqlite/seen_receipts",
       "history.sqlite/account_address",
       "history.sqlite/account_usage",
