@@ -8,6 +8,8 @@ export interface OpenApiRoute {
   tag: string;
   /** Requires `Authorization: Bearer`. */
   auth: boolean;
+  /** The admin permission it needs, shown as `x-required-permission`. */
+  permission?: string;
   body?: TSchema;
   /** A non-JSON request body, e.g. an image: its media types. */
   rawBody?: { contentTypes: readonly string[]; description: string };
@@ -58,6 +60,7 @@ export function buildOpenApi(info: OpenApiInfo, routes: OpenApiRoute[]): object 
       tags: [route.tag],
       ...(parameters.length > 0 ? { parameters } : {}),
       ...(route.auth ? { security: [{ bearer: [] }] } : {}),
+      ...(route.permission ? { "x-required-permission": route.permission } : {}),
       ...(route.body
         ? {
             requestBody: {
