@@ -10,15 +10,20 @@ export interface LocalFile extends FileEntry {
   file: string;
 }
 
-/** Dependents before what they reference: a row a later copy names was there in the earlier one. */
-const DATABASE_ORDER = ["chat.sqlite", "media.sqlite", "profile.sqlite", "account.sqlite"];
+/**
+ * Dependents before what they reference: a row a later copy names was there in the earlier one. Every
+ * database names accounts, so `account.sqlite` goes last and any other database before it.
+ */
+const DATABASE_ORDER = ["chat.sqlite", "media.sqlite", "profile.sqlite"];
+const LAST = "account.sqlite";
 /** Never copied: the lock, SQLite's side files (the backup API reads through them), hidden files. */
 const SKIPPED = /^(venus\.lock|.*-wal|.*-shm|.*-journal)$/;
 
 export function databaseOrder(names: readonly string[]): string[] {
   const databases = names.filter((name) => name.endsWith(".sqlite"));
   const known = DATABASE_ORDER.filter((name) => databases.includes(name));
-  return [...known, ...databases.filter((name) => !known.includes(name)).sort()];
+  const others = databases.filter((name) => !known.includes(name) && name !== LAST).sort();
+  return [...known, ...others, ...(databases.includes(LAST) ? [LAST] : [])];
 }
 
 /**

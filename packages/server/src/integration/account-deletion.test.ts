@@ -4,22 +4,19 @@ import { afterAll, beforeAll, describe, expect, test, vi } from "vitest";
 import { expectError, getState } from "../testing/account-flow.js";
 import { pathsNaming, rowsNaming } from "../testing/account-leftovers.js";
 import { adminWith, runDailyTask } from "../testing/admin-flow.js";
-import { createChatUser, makeMatch, nextEvent, send, sendRequest } from "../testing/chat-flow.js";
+import { nextEvent, sendRequest } from "../testing/chat-flow.js";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { deletionWorld, type DeletionWorld } from "../testing/deletion-world.js";
 import { request } from "../testing/http-client.js";
 import {
-  NEAR,
   as,
-  browseIds,
   createProfileUser,
-  north,
   region,
   sleep,
-  viewProfile,
   wsRequest,
   type ProfileUser,
 } from "../testing/profile-flow.js";
+import { expectBackEverywhere, expectHiddenEverywhere, hidingWorld } from "../testing/hidden-account.js";
 import { useServer } from "../testing/server-fixture.js";
 import { PASSWORD, signUp, uniqueEmail } from "../testing/sign-in.js";
 import { startServer, type RunningServer } from "../testing/spawn-server.js";
@@ -76,24 +73,8 @@ async function expectForgottenByOthers(server: Server, world: DeletionWorld): Pr
 
 describe("asking for deletion", () => {
   test("hides the account everywhere at once; the owner can still cancel, and then it is back", async () => {
-    const place = region(3);
-    const a = await createChatUser(fixture.server, {
-      gender: "woman",
-      wantedGenders: ["man"],
-      location: place,
-    });
-    const b = await createChatUser(fixture.server, {
-      gender: "man",
-      wantedGenders: ["woman"],
-      location: north(place, 5),
-    });
-    const c = await createChatUser(fixture.server, {
-      gender: "woman",
-      wantedGenders: ["man"],
-      location: place,
-    });
-    await makeMatch(fixture.server, a, b);
-    expect(await browseIds(fixture.server, c, { filters: NEAR })).toContain(b.accountId);
+    const world = await hidingWorld(fixture.server);
+    const { match: a, hidden: b } = world;
 
     expectError(await askDeletion(fixture.server, b, {}), 400, "validation_failed");
     expectError(
@@ -113,18 +94,7 @@ describe("asking for deletion", () => {
     const view = await as(fixture.server, root).get<AdminAccountView>(`/admin/accounts/${b.accountId}`);
     expect(view.body).toMatchObject({ state: "pending_deletion", deletion: pending.body.deletion });
 
-    // Hidden from everyone: browsing, profile views (a match too), images, likes, chat.
-    expect(await browseIds(fixture.server, c, { filters: NEAR })).not.toContain(b.accountId);
-    expectError(await viewProfile(fixture.server, a, b.accountId), 404, "not_found");
-    expectError(await as(fixture.server, c).get(`/media/profile_content/${b.accountId}`), 404, "not_found");
-    expectError(
-      await as(fixture.server, c).post("/chat/like", { account_id: b.accountId }),
-      404,
-      "blocked_or_not_found",
-    );
-    expectError(await send(fixture.server, a, b, "still there?"), 404, "blocked_or_not_found");
-    const matches = await as(fixture.server, a).get<MatchesPage>("/chat/matches");
-    expect(matches.body.matches.map((m) => m.account_id)).not.toContain(b.accountId);
+    await expectHiddenEverywhere(fixture.server, world);
 
     // The account keeps only its own account routes; it can log in, so it can cancel.
     expectError(await as(fixture.server, b).get("/profile/me"), 403, "account_pending_deletion");
@@ -138,11 +108,8 @@ describe("asking for deletion", () => {
     expect(kept.body).toEqual({ state: "normal", permissions: [], sync_version: expect.any(Number) });
     expect((await stateEvent(b)).data).toEqual(kept.body);
     expectError(await as(fixture.server, b).post("/account/delete/cancel"), 409, "invalid_state");
-    expect(await browseIds(fixture.server, c, { filters: NEAR })).toContain(b.accountId);
-    expect((await viewProfile(fixture.server, a, b.accountId)).status).toBe(200);
-    expect((await send(fixture.server, a, b, "welcome back")).status).toBe(200);
-    expect((await nextEvent(b, "new_message")).data).toMatchObject({ sender: a.accountId });
-    for (const user of [a, b, c]) user.ws.close();
+    await expectBackEverywhere(fixture.server, world);
+    for (const user of Object.values(world)) user.ws.close();
   });
 
   test("an account in setup gets back to setup; a banned one cannot ask", async () => {

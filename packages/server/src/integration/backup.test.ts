@@ -156,7 +156,13 @@ describe("backups", () => {
     const backupMs = performance.now() - started;
     await writers;
     expect(written).toBeGreaterThan(0);
-    expect(last.databases).toEqual(["chat.sqlite", "media.sqlite", "profile.sqlite", "account.sqlite"]);
+    expect(last.databases).toEqual([
+      "chat.sqlite",
+      "media.sqlite",
+      "profile.sqlite",
+      "history.sqlite",
+      "account.sqlite",
+    ]);
     // Every upload of the tests' one JPEG gives the same files: each content travels once.
     const contents = new Set(
       [...mediaBefore.values()].map((bytes) => createHash("sha256").update(bytes).digest("hex")),
@@ -274,7 +280,7 @@ describe("backups", () => {
       });
       const now = await backupCliOf(home, "now", "--url", home.url, "--key", home.apiKey);
       expect(now, now.stderr).toMatchObject({ code: 0, stderr: "" });
-      expect(now.stdout).toMatch(/^backup \d{8}T\d{6}Z: 4 databases, /);
+      expect(now.stdout).toMatch(/^backup \d{8}T\d{6}Z: 5 databases, /);
       expect(await backUp(home)).toMatchObject({ images_sent: 0 });
       const verified = await backupCliOf(vault, "verify", "--source", "home");
       expect(verified, verified.stderr).toMatchObject({ code: 0, stderr: "" });
