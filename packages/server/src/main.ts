@@ -24,7 +24,11 @@ program
   .command("server")
   .description("run the API server (HTTP + WebSocket); all state in memory over SQLite")
   .option("-c, --config <file>", "TOML config file (default: embedded defaults)")
-  .action(async (options: { config?: string }) => {
+  .option("--supervised", "shut down gracefully when the parent process (venus manager) dies")
+  .action(async (options: { config?: string; supervised?: boolean }) => {
+    // A manager killed outright must not leave its server running unsupervised: the next manager
+    // could not start one (the data directory stays locked).
+    if (options.supervised) exitWhenOrphaned(1000, () => process.kill(process.pid, "SIGTERM"));
     const { runServer } = await import("./server-mode.js");
     await runServer(options.config);
   });

@@ -35,7 +35,11 @@ export class ChildServer implements ServerSupervisor {
     this.process = new SupervisedProcess({
       name: "server",
       command: options.server.command,
-      args: [...options.server.args, ...(options.configFile ? ["--config", options.configFile] : [])],
+      args: [
+        ...options.server.args,
+        "--supervised",
+        ...(options.configFile ? ["--config", options.configFile] : []),
+      ],
       env: options.env,
       log: options.log,
       restartBaseMs: options.restartBaseMs,

@@ -1,6 +1,7 @@
 import { promisify } from "node:util";
 import { execFile } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse } from "smol-toml";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -144,4 +145,17 @@ test("docs/configuration.md shows exactly the manager's default config (npm run 
   );
   expect(docs).toContain("```toml\n" + stdout + "```");
   expect(parse(stdout)).toMatchObject({ api: { port: 4100 }, server: { control: "child" }, remotes: [] });
+});
+
+test("a manager killed outright takes its server down with it, gracefully", async () => {
+  const doomed = await startManager();
+  try {
+    const server = await doomed.serverUp();
+    doomed.kill("SIGKILL");
+    await doomed.until("the orphaned server to stop", async () => (isAlive(server.pid) ? undefined : true));
+    // Its graceful shutdown's last step releases the data directory (a crash would leave the lock).
+    expect(existsSync(join(doomed.serverDataDir, "venus.lock"))).toBe(false);
+  } finally {
+    rmSync(doomed.dir, { recursive: true, force: true });
+  }
 });
