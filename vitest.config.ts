@@ -22,8 +22,5 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    // Two test files at a time even on 2 cores (the default would be one): integration tests spend
-    // most of their time waiting on the servers they start, so the second core is otherwise idle.
-    maxWorkers: 2,
   },
 });
