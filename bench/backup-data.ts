@@ -22,6 +22,7 @@ import {
 import { seededRandom } from "../packages/data-profile/src/location/seeded-random.js";
 import { startServer } from "../packages/server/src/testing/spawn-server.js";
 import { withTimeout } from "./concurrency.js";
+import { NAMES, TEXT } from "./profile-texts.js";
 
 export const ACCOUNTS = 40_000;
 /** Accounts 2k and 2k + 1 are a match; messages go back and forth in the first MESSAGE_PAIRS matches. */
@@ -42,12 +43,6 @@ export const FILES_PER_CONTENT = SIZES.length;
 const ROWS_PER_TRANSACTION = 50_000;
 const SERVER_TIMEOUT_MS = 30_000;
 const DAY_MS = 86_400_000;
-const NAMES = ["Aino", "Eero", "Helmi", "Juho", "Kaisa", "Lauri", "Maija", "Niko", "Olli", "Saara", "Veera"];
-const TEXT =
-  "Outdoorsy and curious. Weekends at the cottage, weekdays at work and in the gym. I like long " +
-  "walks by the sea, good coffee, live music and the first snow of the winter. Looking for someone " +
-  "to share saunas, board games and road trips with; bonus points for a dog. Not much for small talk, " +
-  "but happy to talk about books, films and where the best cinnamon buns in town are.";
 /** The shape of a real argon2id hash (nobody logs in here, so none is computed). */
 const PASSWORD_HASH = `$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$${"h".repeat(43)}`;
 

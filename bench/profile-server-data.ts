@@ -20,6 +20,7 @@ import { PASSWORD_HASH_OPTIONS } from "../packages/data-account/src/credentials.
 import { AttributeCatalog, loadAttributeDefinitions } from "../packages/data-profile/src/index.js";
 import { seededRandom } from "../packages/data-profile/src/location/seeded-random.js";
 import { runBenchScript } from "./child-process.js";
+import { NAMES, TEXT } from "./profile-texts.js";
 import { generateProfiles, type MatchFilter, type Profiles } from "./location-index-data.js";
 
 /** Rows per transaction: few commits (each one an fsync), bounded memory per statement batch. */
@@ -30,12 +31,6 @@ const PROFILE_SEED = 4;
 /** Distinct attribute answer sets, drawn from per profile (checking 1,000,000 of them would cost seconds). */
 const ANSWER_SETS = 4096;
 const DAY_MS = 86_400_000;
-const NAMES = ["Aino", "Eero", "Helmi", "Juho", "Kaisa", "Lauri", "Maija", "Niko", "Olli", "Saara", "Veera"];
-const TEXT =
-  "Outdoorsy and curious. Weekends at the cottage, weekdays at work and in the gym. I like long " +
-  "walks by the sea, good coffee, live music and the first snow of the winter. Looking for someone " +
-  "to share saunas, board games and road trips with; bonus points for a dog. Not much for small talk, " +
-  "but happy to talk about books, films and where the best cinnamon buns in town are.";
 
 /** Gender bits of location-index-data.ts (man 1, woman 2, non-binary 4) as Venus genders. */
 const GENDER_BITS: readonly [number, Gender][] = [
