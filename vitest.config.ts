@@ -22,5 +22,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
+    // Two test files at a time on the 2-core CI machine: most of a file's time is spent waiting on
+    // the server processes it started.
+    maxWorkers: 2,
   },
 });

@@ -41,6 +41,7 @@ export function createImageWorker(config: VenusConfig, log: Logger, command: Wor
     isReady: (value) => checkReady(value).ok,
     checkReply: compileValidator(ImageWorkerReply),
     jobTimeoutMs: media.worker_job_timeout_seconds * 1000,
+    startTimeoutMs: media.worker_start_timeout_seconds * 1000,
     maxQueued: media.worker_queue_size,
     restartMaxMs: media.worker_restart_max_seconds * 1000,
   });

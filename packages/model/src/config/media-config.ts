@@ -67,6 +67,12 @@ export const mediaConfigSection = configSection(
       exclusiveMinimum: 0,
       description: "A job running longer gets the worker killed and restarted; the upload fails (timeout).",
     }),
+    worker_start_timeout_seconds: Type.Number({
+      default: 30,
+      exclusiveMinimum: 0,
+      description:
+        "A new worker that has not said it is ready within this is killed and restarted; its start-up never counts against a job.",
+    }),
     worker_queue_size: Type.Integer({
       default: 100,
       minimum: 1,

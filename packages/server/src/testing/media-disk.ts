@@ -85,11 +85,20 @@ export function logLines(server: RunningServer, msg: string): Record<string, unk
 export const workerPids = (server: RunningServer): number[] =>
   logLines(server, "worker started").map((line) => line.pid as number);
 
-/** Waits until the worker with this pid has read its settings and logged that it is ready. */
-export async function workerReady(server: RunningServer, pid: number, timeoutMs = 15_000): Promise<void> {
-  await vi.waitFor(
-    () => expect(logLines(server, "image worker ready").map((line) => line.pid)).toContain(pid),
-    { timeout: timeoutMs, interval: 20 },
+/**
+ * Waits until a worker other than the given ones has read its settings and logged that it is ready,
+ * and returns its pid. (A replacement that is slower to start than a very short job timeout is
+ * itself replaced, so this is not necessarily the first new worker.)
+ */
+export async function nextReadyWorker(server: RunningServer, previous: readonly number[]): Promise<number> {
+  return vi.waitFor(
+    () => {
+      const ready = logLines(server, "image worker ready").map((line) => line.pid as number);
+      const fresh = ready.filter((pid) => !previous.includes(pid));
+      expect(fresh).not.toEqual([]);
+      return fresh[0] as number;
+    },
+    { timeout: 30_000, interval: 20 },
   );
 }
 

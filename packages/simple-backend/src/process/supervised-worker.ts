@@ -36,9 +36,11 @@ export interface SupervisedWorkerOptions<Reply> {
   /**
    * When given, a new child is ready only once it sends a frame this accepts (after the init message);
    * jobs wait until then, so start-up time never counts against a job's timeout. A child that is not
-   * ready within `jobTimeoutMs` is killed and restarted with back-off.
+   * ready within `startTimeoutMs` is killed and restarted with back-off.
    */
   isReady?: (value: unknown) => boolean;
+  /** How long a new child may take to send its ready frame (with `isReady`). Default 30 s. */
+  startTimeoutMs?: number;
   /** Validates each reply; an invalid one counts as a protocol error. Default: any `{ job_id }`. */
   checkReply?: (value: unknown) => Validation<Reply>;
   jobTimeoutMs?: number;
@@ -170,7 +172,8 @@ export class SupervisedWorker<Job extends WorkerJob, Reply extends WorkerJob> {
     this.spawnedAt = Date.now();
     this.condemned = false;
     this.ready = this.options.isReady === undefined;
-    if (!this.ready) this.readyTimer = setTimeout(() => this.onNotReady(child), this.jobTimeoutMs);
+    if (!this.ready)
+      this.readyTimer = setTimeout(() => this.onNotReady(child), this.options.startTimeoutMs ?? 30_000);
     const decoder = new FrameDecoder(this.options.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES);
     child.stdout.on("data", (chunk: Buffer) => {
       if (child !== this.child || this.condemned) return;
@@ -219,7 +222,7 @@ export class SupervisedWorker<Job extends WorkerJob, Reply extends WorkerJob> {
     if (child !== this.child || this.ready || this.condemned) return;
     this.condemned = true;
     this.options.log.error(
-      { worker: this.options.name, timeoutMs: this.jobTimeoutMs },
+      { worker: this.options.name, timeoutMs: this.options.startTimeoutMs ?? 30_000 },
       "worker not ready in time; killing it",
     );
     child.kill("SIGKILL");
