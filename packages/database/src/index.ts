@@ -10,6 +10,8 @@ export type {
   DeletionColumns,
 } from "./account/account-rows.js";
 export type { AuditQuery } from "./account/audit-statements.js";
+export type { MailOutboxRow, NewMailRow } from "./account/mail-outbox-statements.js";
+export type { EmailCodeRow, EmailVerificationRow, OidcIdentityRow } from "./account/sign-in-statements.js";
 export { PROFILE_MIGRATIONS } from "./profile/profile-migrations.js";
 export { ProfileStatements } from "./profile/profile-statements.js";
 export type { ProfileRow, FavoriteRow } from "./profile/profile-rows.js";

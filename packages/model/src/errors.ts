@@ -13,6 +13,11 @@ export const ERRORS = {
     message: "the time range spans more hours than statistics.max_hours_per_request",
   },
   invalid_credentials: { status: 401, message: "wrong email or password" },
+  invalid_id_token: {
+    status: 401,
+    message: "the ID token is not valid (signature, issuer, audience, expiry or nonce; the message says which)",
+  },
+  invalid_code: { status: 401, message: "the code is wrong, used or expired; ask for a new one" },
   invalid_token: { status: 401, message: "the token is not valid" },
   token_expired: {
     status: 401,
@@ -30,6 +35,10 @@ export const ERRORS = {
     status: 403,
     message: "registration is switched off",
   },
+  email_not_verified: {
+    status: 403,
+    message: "the provider has not verified the token's email address",
+  },
   forbidden: { status: 403, message: "missing permission" },
   account_banned: {
     status: 403,
@@ -42,6 +51,7 @@ export const ERRORS = {
       "the account is to be deleted; only /account/… routes work (POST /account/delete/cancel keeps it)",
   },
   wrong_password: { status: 403, message: "the password is not the account's" },
+  unknown_provider: { status: 404, message: "no OpenID Connect provider of this name is configured" },
   not_found: { status: 404, message: "not found" },
   export_expired: {
     status: 404,
@@ -86,6 +96,19 @@ export const ERRORS = {
     message: "the content is rejected, deleted or not the account's own",
   },
   email_taken: { status: 409, message: "an account with this email exists" },
+  identity_in_use: { status: 409, message: "this provider identity is linked to another account" },
+  provider_already_linked: {
+    status: 409,
+    message: "an identity of this provider is already linked to the account; unlink it first",
+  },
+  email_link_required: {
+    status: 409,
+    message:
+      "an account with this email exists but has not verified it; sign in to that account and link the provider there",
+  },
+  email_already_verified: { status: 409, message: "the email address is already verified" },
+  email_unchanged: { status: 409, message: "that is already the account's email address" },
+  nothing_to_confirm: { status: 409, message: "no email verification or change is waiting" },
   cannot_remove_own_manage_admins: {
     status: 409,
     message: "an admin cannot remove manage_admins from their own account",
@@ -139,6 +162,10 @@ export const ERRORS = {
   },
   internal_error: { status: 500, message: "internal error" },
   busy: { status: 503, message: "the server is busy; retry after the time given" },
+  provider_unavailable: {
+    status: 503,
+    message: "the provider's signing keys could not be fetched; try again later",
+  },
   shutting_down: { status: 503, message: "the server is shutting down" },
   manager_not_configured: {
     status: 503,

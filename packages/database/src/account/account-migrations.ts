@@ -83,4 +83,46 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE account ADD COLUMN deleting INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 5,
+    name: "sign-in methods: verified emails, OpenID Connect identities, email codes and the mail outbox",
+    sql: `
+      ALTER TABLE account ADD COLUMN email_verified INTEGER NOT NULL DEFAULT 0;
+      CREATE TABLE oidc_identity (
+        provider TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        account_id TEXT NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+        email TEXT NOT NULL,
+        linked_at INTEGER NOT NULL,
+        PRIMARY KEY (provider, subject),
+        UNIQUE (account_id, provider)
+      ) STRICT;
+      CREATE TABLE email_code (
+        token_hash BLOB PRIMARY KEY,
+        email TEXT NOT NULL,
+        code_hash BLOB NOT NULL,
+        expires_at INTEGER NOT NULL,
+        attempts_left INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE email_verification (
+        account_id TEXT PRIMARY KEY REFERENCES account(id) ON DELETE CASCADE,
+        email TEXT NOT NULL,
+        code_hash BLOB NOT NULL,
+        link_hash BLOB NOT NULL UNIQUE,
+        expires_at INTEGER NOT NULL,
+        attempts_left INTEGER NOT NULL
+      ) STRICT;
+      CREATE TABLE mail_outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        queued_at INTEGER NOT NULL,
+        to_address TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        text TEXT NOT NULL,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at INTEGER NOT NULL,
+        last_error TEXT
+      ) STRICT;
+      CREATE INDEX mail_outbox_due ON mail_outbox(next_attempt_at);
+    `,
+  },
 ];

@@ -31,6 +31,8 @@ export interface AccountRow {
   state_before_deletion: string | null;
   /** 1 once removing the account has begun: start-up finishes it before listening. */
   deleting: number;
+  /** 1 once the owner has shown they receive mail at `email` (a code, a link or a provider's word). */
+  email_verified: number;
 }
 
 /** The ban columns of an account, all null when it is not banned. */

@@ -7,9 +7,12 @@ import type {
   SessionRow,
 } from "./account-rows.js";
 import { AuditStatements } from "./audit-statements.js";
+import { MailOutboxStatements } from "./mail-outbox-statements.js";
+import { SignInStatements } from "./sign-in-statements.js";
 
-/** The lock, ban and deletion columns of an account no admin (or deletion) has acted on. */
+/** The columns of a new account no admin (or deletion, or verification) has acted on yet. */
 const ACCOUNT_ADMIN_DEFAULTS = {
+  email_verified: 0,
   locked: 0,
   ban_until: null,
   ban_reason: null,
@@ -19,13 +22,15 @@ const ACCOUNT_ADMIN_DEFAULTS = {
   deleting: 0,
 };
 
-/** An account row to insert: the lock, ban and deletion columns may be left out. */
+/** An account row to insert: the lock, ban, deletion and verification columns may be left out. */
 export type NewAccountRow = Omit<AccountRow, keyof typeof ACCOUNT_ADMIN_DEFAULTS> &
   Partial<Pick<AccountRow, keyof typeof ACCOUNT_ADMIN_DEFAULTS>>;
 
 /** Every statement the account component runs, prepared once. Writes are called inside writer batches. */
 export class AccountStatements {
   readonly audit: AuditStatements;
+  readonly signIn: SignInStatements;
+  readonly outbox: MailOutboxStatements;
   private readonly insertAccountStmt: Statement<[AccountRow]>;
   private readonly updateStateStmt: Statement<
     [{ id: string; state: string; permissions: string; sync_version: number }]
@@ -57,10 +62,10 @@ export class AccountStatements {
     this.insertAccountStmt = db.prepare(
       `INSERT INTO account (id, email, password_hash, state, permissions, sync_version, created_at, last_seen_at,
          name, birthdate, gender, looking_for, initial_age, initial_age_year, bot, locked, ban_until, ban_reason,
-         state_before_ban, deletion_at, state_before_deletion, deleting)
+         state_before_ban, deletion_at, state_before_deletion, deleting, email_verified)
        VALUES (@id, @email, @password_hash, @state, @permissions, @sync_version, @created_at, @last_seen_at,
          @name, @birthdate, @gender, @looking_for, @initial_age, @initial_age_year, @bot, @locked, @ban_until,
-         @ban_reason, @state_before_ban, @deletion_at, @state_before_deletion, @deleting)`,
+         @ban_reason, @state_before_ban, @deletion_at, @state_before_deletion, @deleting, @email_verified)`,
     );
     this.updateStateStmt = db.prepare(
       "UPDATE account SET state = @state, permissions = @permissions, sync_version = @sync_version WHERE id = @id",
@@ -116,6 +121,8 @@ export class AccountStatements {
     // The grant stays (the email is the operator's, from config): it must not make a new account admin.
     this.forgetGrantStmt = db.prepare("UPDATE admin_grant SET account_id = '' WHERE account_id = ?");
     this.audit = new AuditStatements(db);
+    this.signIn = new SignInStatements(db);
+    this.outbox = new MailOutboxStatements(db);
   }
 
   /** Streams the rows: a million accounts never sit in memory twice while the cache is built. */
@@ -238,9 +245,13 @@ export class AccountStatements {
     this.setDeletionStmt.run(row);
   }
 
-  /** The last step of a deletion: the account row and its sessions; its admin grant keeps no id. */
+  /**
+   * The last step of a deletion: the account row, its sessions, linked identities and pending
+   * verification; its admin grant keeps no id.
+   */
   deleteAccount(accountId: string): void {
     this.deleteAccountSessionsStmt.run(accountId);
+    this.signIn.deleteAccountRows(accountId);
     this.forgetGrantStmt.run(accountId);
     this.deleteAccountStmt.run(accountId);
   }

@@ -3,10 +3,12 @@ import { backendConfigProperties, configSection } from "@venus/simple-backend";
 import { adminConfigSection } from "./admin-config.js";
 import { botsConfigSection } from "./bots-config.js";
 import { chatConfigSection } from "./chat-config.js";
+import { emailConfigSection } from "./email-config.js";
 import { localManagerConfigSection } from "./local-manager-config.js";
 import { mediaConfigSection } from "./media-config.js";
 import { profileConfigSection } from "./profile-config.js";
 import { reportsConfigSection } from "./reports-config.js";
+import { oidcProvidersConfig, signInConfigSection } from "./sign-in-config.js";
 import { statisticsConfigSection } from "./statistics-config.js";
 
 const windowLimit = (description: string, limit: number, windowSeconds: number) =>
@@ -105,7 +107,19 @@ export const VenusConfig = Type.Object(
       login_per_email: windowLimit("Login attempts per email address.", 10, 300),
       register_per_ip: windowLimit("Registrations per client address.", 10, 3600),
       register_per_email: windowLimit("Registration attempts per email address.", 5, 3600),
+      email_code_per_ip: windowLimit("Email sign-in codes asked for per client address.", 20, 3600),
+      email_code_per_email: windowLimit("Email sign-in codes asked for per email address.", 3, 900),
+      email_code_verify_per_ip: windowLimit("Email sign-in code attempts per client address.", 30, 900),
+      oidc_per_ip: windowLimit("OpenID Connect sign-ins and links per client address.", 30, 300),
+      email_verification_per_account: windowLimit(
+        "Verification and change mails an account may have sent.",
+        5,
+        3600,
+      ),
     }),
+    sign_in: signInConfigSection,
+    oidc_providers: oidcProvidersConfig,
+    email: emailConfigSection,
     websocket: configSection("The /ws endpoint.", {
       hello_timeout_seconds: Type.Number({
         default: 10,

@@ -142,6 +142,7 @@ export const EVENT_NAMES = [
   "maintenance",
   "data_export_ready",
   "client_config_changed",
+  "sign_in_methods_changed",
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

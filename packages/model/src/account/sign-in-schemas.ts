@@ -1,0 +1,89 @@
+import { Type, type Static } from "@sinclair/typebox";
+import { AccountId } from "../ids.js";
+import { Email, LoginResponse } from "./account-requests.js";
+
+/** A mail's language: an ISO 639 code; the server falls back to email.default_language. */
+export const MailLanguage = Type.String({ pattern: "^[a-z]{2,3}$", description: "e.g. en, fi" });
+
+export const ProviderName = Type.String({ pattern: "^[a-z][a-z0-9_]{0,31}$", description: "e.g. google, apple" });
+
+export const OidcSignInRequest = Type.Object(
+  {
+    provider: ProviderName,
+    id_token: Type.String({ minLength: 1, maxLength: 16384, description: "The provider's ID token (a JWT)." }),
+    nonce: Type.String({
+      minLength: 16,
+      maxLength: 256,
+      description:
+        "The nonce the app gave the provider (before hashing, for providers configured with nonce = sha256).",
+    }),
+  },
+  { additionalProperties: false },
+);
+export type OidcSignInRequest = Static<typeof OidcSignInRequest>;
+
+export const SignInResponse = Type.Composite([
+  LoginResponse,
+  Type.Object({ registered: Type.Boolean({ description: "A new account was created by this sign-in." }) }),
+]);
+export type SignInResponse = Static<typeof SignInResponse>;
+
+export const EmailLoginRequest = Type.Object(
+  { email: Email, language: Type.Optional(MailLanguage) },
+  { additionalProperties: false },
+);
+export type EmailLoginRequest = Static<typeof EmailLoginRequest>;
+
+const ClientToken = Type.String({ minLength: 1, maxLength: 128 });
+
+export const EmailLoginStarted = Type.Object({
+  client_token: Type.String({
+    description: "Sent back with the emailed code. Given whether or not the address has an account.",
+  }),
+  expires_in_seconds: Type.Integer(),
+});
+export type EmailLoginStarted = Static<typeof EmailLoginStarted>;
+
+export const EmailCode = Type.String({ pattern: "^[0-9]{6}$", description: "The six digits from the mail." });
+
+export const EmailLoginVerifyRequest = Type.Object(
+  { client_token: ClientToken, code: EmailCode },
+  { additionalProperties: false },
+);
+export type EmailLoginVerifyRequest = Static<typeof EmailLoginVerifyRequest>;
+
+export const LinkedIdentity = Type.Object({
+  provider: Type.String(),
+  email: Type.String({ description: "The provider's verified address when it was linked." }),
+  linked_at: Type.Integer({ description: "Unix ms." }),
+});
+
+export const PendingEmailChange = Type.Object({
+  email: Type.String(),
+  expires_at: Type.Integer({ description: "Unix ms; the change is dropped unless confirmed before." }),
+});
+
+export const SignInMethods = Type.Object({
+  account_id: AccountId,
+  email: Type.String(),
+  email_verified: Type.Boolean(),
+  pending_email_change: Type.Union([PendingEmailChange, Type.Null()]),
+  password: Type.Boolean({ description: "A password is set (POST /account/login works)." }),
+  oidc: Type.Array(LinkedIdentity),
+});
+export type SignInMethods = Static<typeof SignInMethods>;
+
+export const EmailChangeRequest = Type.Object(
+  { email: Email, language: Type.Optional(MailLanguage) },
+  { additionalProperties: false },
+);
+export type EmailChangeRequest = Static<typeof EmailChangeRequest>;
+
+export const EmailVerificationRequest = Type.Object(
+  { language: Type.Optional(MailLanguage) },
+  { additionalProperties: false },
+);
+export type EmailVerificationRequest = Static<typeof EmailVerificationRequest>;
+
+export const EmailConfirmRequest = Type.Object({ code: EmailCode }, { additionalProperties: false });
+export type EmailConfirmRequest = Static<typeof EmailConfirmRequest>;

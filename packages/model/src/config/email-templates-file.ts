@@ -1,0 +1,40 @@
+import { Type, type Static } from "@sinclair/typebox";
+
+/**
+ * The mails Venus sends, each with the placeholders its template may use (mustache `{{name}}`).
+ * Every template may also use `app_name`.
+ */
+export const MAIL_TEMPLATES = {
+  email_login_code: ["code", "minutes"],
+  email_registration_code: ["code", "minutes"],
+  email_verification: ["code", "link", "hours"],
+  email_change_verification: ["code", "link", "hours", "old_email"],
+  email_changed_notice: ["new_email"],
+} as const;
+export type MailTemplateName = keyof typeof MAIL_TEMPLATES;
+export type MailTemplate = Static<typeof Template>;
+
+const Template = Type.Object(
+  {
+    subject: Type.String({ minLength: 1, maxLength: 300 }),
+    text: Type.String({ minLength: 1, maxLength: 20000 }),
+  },
+  { additionalProperties: false },
+);
+
+const LanguageTemplates = Type.Object(
+  {
+    email_login_code: Type.Optional(Template),
+    email_registration_code: Type.Optional(Template),
+    email_verification: Type.Optional(Template),
+    email_change_verification: Type.Optional(Template),
+    email_changed_notice: Type.Optional(Template),
+  },
+  { additionalProperties: false },
+);
+
+/** An email templates file: `[<language>.<template>]` tables with `subject` and `text`. */
+export const EmailTemplatesFile = Type.Record(Type.String({ pattern: "^[a-z]{2,3}$" }), LanguageTemplates, {
+  additionalProperties: false,
+});
+export type EmailTemplatesFile = Static<typeof EmailTemplatesFile>;

@@ -1,0 +1,100 @@
+import { Type } from "@sinclair/typebox";
+import { configSection } from "@venus/simple-backend";
+
+export const NONCE_FORMS = ["plain", "sha256"] as const;
+
+/** One OpenID Connect provider whose ID tokens sign users in. */
+export const OidcProviderConfig = Type.Object(
+  {
+    name: Type.String({
+      pattern: "^[a-z][a-z0-9_]{0,31}$",
+      description: "The `provider` clients send, e.g. google or apple.",
+    }),
+    issuer: Type.String({
+      minLength: 1,
+      description: "The `iss` its ID tokens carry, e.g. https://accounts.google.com.",
+    }),
+    jwks_url: Type.String({
+      pattern: "^https?://[^\\s]+$",
+      description: "Where its signing keys are published (a JWKS).",
+    }),
+    client_ids: Type.Array(Type.String({ minLength: 1 }), {
+      minItems: 1,
+      maxItems: 20,
+      description: "The app's client ids with this provider; a token's `aud` must be one of them.",
+    }),
+    nonce: Type.Union(
+      NONCE_FORMS.map((form) => Type.Literal(form)),
+      {
+        default: "plain",
+        description:
+          "How the token carries the client's nonce: plain, or sha256 (hex of the SHA-256 of the nonce; Sign in with Apple on iOS).",
+      },
+    ),
+    registration_enabled: Type.Boolean({
+      default: true,
+      description:
+        "Whether an unknown identity of this provider registers a new account (also needs the runtime flag registration_enabled).",
+    }),
+  },
+  { additionalProperties: false },
+);
+
+export const oidcProvidersConfig = Type.Array(OidcProviderConfig, {
+  default: [],
+  maxItems: 20,
+  description: "OpenID Connect providers (`[[oidc_providers]]`); none by default.",
+});
+
+export const signInConfigSection = configSection(
+  "Sign-in without a password: OpenID Connect ID tokens and email one-time codes (docs/sign-in.md).",
+  {
+    oidc_clock_skew_seconds: Type.Integer({
+      default: 60,
+      minimum: 0,
+      maximum: 600,
+      description: "Tolerance for a token's exp, iat and nbf against this machine's clock.",
+    }),
+    jwks_min_refresh_seconds: Type.Number({
+      default: 30,
+      minimum: 0,
+      description:
+        "A token signed with an unknown key id refetches the provider's JWKS, at most once in this many seconds.",
+    }),
+    jwks_max_age_seconds: Type.Number({
+      default: 3600,
+      exclusiveMinimum: 0,
+      description: "Cached signing keys are refetched when they are older than this.",
+    }),
+    jwks_timeout_seconds: Type.Number({
+      default: 5,
+      exclusiveMinimum: 0,
+      description: "Longest a JWKS fetch may take (then 503 provider_unavailable).",
+    }),
+    email_code_ttl_minutes: Type.Number({
+      default: 15,
+      exclusiveMinimum: 0,
+      maximum: 1440,
+      description: "An emailed sign-in or verification code works this long, once.",
+    }),
+    email_code_attempts: Type.Integer({
+      default: 5,
+      minimum: 1,
+      maximum: 100,
+      description: "Wrong codes one client token (or one pending verification) takes before it is void.",
+    }),
+    email_response_ms: Type.Integer({
+      default: 2000,
+      minimum: 0,
+      maximum: 30000,
+      description:
+        "Both email sign-in routes answer no sooner than this, so the answer time never tells whether an address has an account.",
+    }),
+    email_verification_ttl_hours: Type.Number({
+      default: 48,
+      exclusiveMinimum: 0,
+      description:
+        "A verification link of a new or changed address works this long; an unconfirmed change is then dropped.",
+    }),
+  },
+);
