@@ -6,6 +6,23 @@ import { loginRoute } from "./routes/account/login-route.js";
 import { logoutRoute } from "./routes/account/logout-route.js";
 import { refreshRoute } from "./routes/account/refresh-route.js";
 import { registerRoute } from "./routes/account/register-route.js";
+import {
+  emailLoginRequestRoute,
+  emailLoginVerifyRoute,
+  oidcSignInRoute,
+} from "./routes/account/sign-in-routes.js";
+import {
+  linkOidcRoute,
+  signInMethodsRoute,
+  unlinkOidcRoute,
+} from "./routes/account/sign-in-methods-routes.js";
+import {
+  cancelEmailChangeRoute,
+  changeEmailRoute,
+  confirmEmailLinkRoute,
+  confirmEmailRoute,
+  resendVerificationRoute,
+} from "./routes/account/email-routes.js";
 import { setupRoute } from "./routes/account/setup-route.js";
 import { stateRoute } from "./routes/account/state-route.js";
 import { cancelDeletionRoute, deleteAccountRoute } from "./routes/account/deletion-routes.js";
@@ -91,6 +108,17 @@ import { chatSettingsRoute, chatStateRoute, setChatSettingsRoute } from "./route
 export const ROUTES: readonly ApiRoute[] = [
   registerRoute,
   loginRoute,
+  oidcSignInRoute,
+  emailLoginRequestRoute,
+  emailLoginVerifyRoute,
+  signInMethodsRoute,
+  linkOidcRoute,
+  unlinkOidcRoute,
+  resendVerificationRoute,
+  changeEmailRoute,
+  cancelEmailChangeRoute,
+  confirmEmailRoute,
+  confirmEmailLinkRoute,
   refreshRoute,
   logoutRoute,
   stateRoute,

@@ -91,6 +91,8 @@ export type EventDataMap = CheckedEventMap<{
   data_export_ready: DataExportReady;
   /** To every connection when a runtime flag clients depend on changes: the new values. */
   client_config_changed: ClientConfig;
+  /** The account's email, its verification or its linked providers changed: GET /account/sign_in_methods. */
+  sign_in_methods_changed: undefined;
 }>;
 
 /** Fails to compile when the map misses an EventName of @venus/model or names one that is not. */

@@ -15,6 +15,9 @@ import type { Logger } from "@venus/simple-backend";
 import { AccountCache } from "./cache/account-cache.js";
 import type { AccountContext } from "./context.js";
 import { DataExports } from "./data-export/data-exports.js";
+import { AccountMail } from "./mail/account-mail.js";
+import { OidcVerifier } from "./oidc/oidc-verifier.js";
+import { SignInCache } from "./sign-in/sign-in-cache.js";
 import { RuntimeFlagStore } from "./runtime-flag-store.js";
 import { SignInLimits } from "./sign-in-limits.js";
 import { PASSWORD_HASH_OPTIONS } from "./credentials.js";
@@ -30,7 +33,11 @@ export interface AccountComponentOptions {
   now?: () => number;
 }
 
-/** Opens `account.sqlite`, loads every account and session into memory, and wires the context. */
+/**
+ * Opens `account.sqlite`, loads every account and session into memory, and wires the context. The
+ * mail outbox is not started: the caller starts and stops it (`ctx.mail`). A bad mail templates
+ * file is a ConfigError.
+ */
 export async function openAccountComponent(options: AccountComponentOptions): Promise<{
   ctx: AccountContext;
   db: Database;
@@ -56,6 +63,9 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
     connections,
     flags: new RuntimeFlagStore(config, statements, writer),
     limits: new SignInLimits(config.rate_limits, now),
+    signIn: SignInCache.load(statements, now()),
+    oidc: new OidcVerifier(config.oidc_providers, config.sign_in),
+    mail: new AccountMail(config, statements, writer, options.log, now),
     presence,
     sync: options.sync,
     sessionUse,

@@ -9,7 +9,10 @@ import type {
 import type { VenusConfig } from "@venus/model";
 import type { AccountCache } from "./cache/account-cache.js";
 import type { DataExports } from "./data-export/data-exports.js";
+import type { AccountMail } from "./mail/account-mail.js";
+import type { OidcVerifier } from "./oidc/oidc-verifier.js";
 import type { RuntimeFlagStore } from "./runtime-flag-store.js";
+import type { SignInCache } from "./sign-in/sign-in-cache.js";
 import type { SignInLimits } from "./sign-in-limits.js";
 
 /** Everything an account operation works with. */
@@ -21,6 +24,10 @@ export interface AccountContext {
   connections: ConnectionRegistry;
   flags: RuntimeFlagStore;
   limits: SignInLimits;
+  /** Linked provider identities, email codes and pending verifications. */
+  signIn: SignInCache;
+  oidc: OidcVerifier;
+  mail: AccountMail;
   presence: Presence;
   /** Versions of cached data types, per component; this one registers `account_state`. */
   sync: SyncVersions;

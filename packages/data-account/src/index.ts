@@ -39,3 +39,19 @@ export {
   unfinishedDeletions,
 } from "./deletion/remove-account.js";
 export { DataExports } from "./data-export/data-exports.js";
+export { oidcSignIn } from "./operations/oidc-sign-in.js";
+export { linkOidc, unlinkOidc } from "./operations/oidc-link.js";
+export { requestEmailLogin, verifyEmailLogin } from "./operations/email-login.js";
+export {
+  resendVerification,
+  requestEmailChange,
+  cancelEmailChange,
+  confirmEmailCode,
+  confirmEmailLink,
+} from "./operations/email-verification.js";
+export { pruneSignInCodes } from "./operations/prune-sign-in-codes.js";
+export { presentSignInMethods } from "./sign-in-methods-presenter.js";
+export { CONFIRM_LINK_PATH } from "./sign-in/verification-mail.js";
+export { MailTemplates, templateProblems, DEFAULT_TEMPLATES_FILE } from "./mail/mail-templates.js";
+export { OidcVerifier } from "./oidc/oidc-verifier.js";
+export type { VerifiedIdentity } from "./oidc/verified-identity.js";

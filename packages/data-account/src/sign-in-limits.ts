@@ -5,18 +5,28 @@ function limiter(rule: { limit: number; window_seconds: number }, now: () => num
   return new RateLimiter(rule.limit, rule.window_seconds * 1000, now);
 }
 
-/** Per-address and per-email limits on login and registration. */
+/** Per-address, per-email and per-account limits on the sign-in routes. */
 export class SignInLimits {
   readonly loginPerIp: RateLimiter;
   readonly loginPerEmail: RateLimiter;
   readonly registerPerIp: RateLimiter;
   readonly registerPerEmail: RateLimiter;
+  readonly emailCodePerIp: RateLimiter;
+  readonly emailCodePerEmail: RateLimiter;
+  readonly emailCodeVerifyPerIp: RateLimiter;
+  readonly oidcPerIp: RateLimiter;
+  readonly emailVerificationPerAccount: RateLimiter;
 
   constructor(config: VenusConfig["rate_limits"], now: () => number) {
     this.loginPerIp = limiter(config.login_per_ip, now);
     this.loginPerEmail = limiter(config.login_per_email, now);
     this.registerPerIp = limiter(config.register_per_ip, now);
     this.registerPerEmail = limiter(config.register_per_email, now);
+    this.emailCodePerIp = limiter(config.email_code_per_ip, now);
+    this.emailCodePerEmail = limiter(config.email_code_per_email, now);
+    this.emailCodeVerifyPerIp = limiter(config.email_code_verify_per_ip, now);
+    this.oidcPerIp = limiter(config.oidc_per_ip, now);
+    this.emailVerificationPerAccount = limiter(config.email_verification_per_account, now);
   }
 }
 

@@ -1,4 +1,4 @@
-import { endInactiveSessions, liftExpiredBans } from "@venus/data-account";
+import { endInactiveSessions, liftExpiredBans, pruneSignInCodes } from "@venus/data-account";
 import { purgeDeletedContent } from "@venus/data-media";
 import { pruneHistory, type HistoryContext } from "@venus/data-history";
 import { runDailyProfileTask } from "@venus/data-profile";
@@ -21,6 +21,7 @@ async function liftBans(components: Components): Promise<number> {
 export async function runDailyTask(
   components: Components & { history: HistoryContext },
 ): Promise<DailyTaskReport> {
+  await pruneSignInCodes(components.account);
   return {
     ages_changed: await runDailyProfileTask(components.profile),
     content_purged: await purgeDeletedContent(components.media),

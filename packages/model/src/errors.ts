@@ -15,7 +15,8 @@ export const ERRORS = {
   invalid_credentials: { status: 401, message: "wrong email or password" },
   invalid_id_token: {
     status: 401,
-    message: "the ID token is not valid (signature, issuer, audience, expiry or nonce; the message says which)",
+    message:
+      "the ID token is not valid (signature, issuer, audience, expiry or nonce; the message says which)",
   },
   invalid_code: { status: 401, message: "the code is wrong, used or expired; ask for a new one" },
   invalid_token: { status: 401, message: "the token is not valid" },

@@ -38,6 +38,12 @@ function configProblem(key: string, error: unknown): never {
   process.exit(CONFIG_ERROR_EXIT_CODE);
 }
 
+/** A file the config names (profile attributes, mail templates) is invalid: exit 2. */
+function configFileProblem(error: ConfigError): never {
+  process.stderr.write(`venus: ${error.message}\n`);
+  process.exit(CONFIG_ERROR_EXIT_CODE);
+}
+
 /** Opens every component database and loads its state into memory. */
 export async function openComponents(
   config: VenusConfig,
@@ -67,15 +73,21 @@ export async function openComponents(
   } catch (error) {
     configProblem("bots.remote_login_allowed", error);
   }
-  const account = await openAccountComponent({
-    config,
-    log,
-    writerMetrics,
-    flusher,
-    connections,
-    sync,
-    onCommitFailure,
-  });
+  let account;
+  try {
+    account = await openAccountComponent({
+      config,
+      log,
+      writerMetrics,
+      flusher,
+      connections,
+      sync,
+      onCommitFailure,
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) configFileProblem(error);
+    throw error;
+  }
   let profile;
   try {
     profile = openProfileComponent({
@@ -93,10 +105,7 @@ export async function openComponents(
     });
   } catch (error) {
     if (error instanceof RangeError) configProblem("profile.location", error);
-    if (error instanceof ConfigError) {
-      process.stderr.write(`venus: ${error.message}\n`);
-      process.exit(CONFIG_ERROR_EXIT_CODE);
-    }
+    if (error instanceof ConfigError) configFileProblem(error);
     throw error;
   }
   const media = await openMediaComponent({

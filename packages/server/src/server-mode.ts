@@ -137,6 +137,8 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     await storeHours(components.history, { current: true });
   });
   shutdown.add("stop the image worker", () => components.stopMedia());
+  // A send in flight finishes (or fails and stays queued); the rest waits in account.sqlite.
+  shutdown.add("stop the mail sender", () => account.mail.stop());
   shutdown.add("flush write-behind state", async () => {
     flusher.stop();
     await flusher.flushAll();
@@ -151,6 +153,8 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   writeAdminTokenFile(config.data_dir, adminPort, adminToken);
   log.info({ host: "127.0.0.1", port: adminPort }, "admin listener");
   const port = await http.listen();
+  account.mail.listeningAt(`http://${config.http.host}:${port}`);
+  account.mail.start();
   bots = new LocalBotsChild({
     main: MAIN,
     configFile,

@@ -59,3 +59,8 @@ export {
   type SupervisedProcessOptions,
   type ProcessStatus,
 } from "./process/supervised-process.js";
+export type { OutgoingMail, MailTransport } from "./mail/outgoing-mail.js";
+export { createSmtpTransport, type SmtpSettings } from "./mail/smtp-transport.js";
+export { FolderTransport } from "./mail/folder-transport.js";
+export type { MailOutboxStore, QueuedMail } from "./mail/mail-outbox-store.js";
+export { MailOutbox, type MailOutboxOptions } from "./mail/mail-outbox.js";

@@ -138,6 +138,7 @@ describe("AccountCache.load", () => {
       deletion_at: null,
       state_before_deletion: null,
       deleting: 0,
+      email_verified: 1,
     };
     statements.insertAccount({ ...account, last_seen_at: 1234 });
     const s = session("s1");
@@ -168,6 +169,7 @@ describe("AccountCache.load", () => {
     const cache = AccountCache.load(statements, presence);
     const loaded = cache.accounts.get("acc-1");
     expect(loaded?.email).toBe("ann@example.com");
+    expect(loaded?.emailVerified).toBe(true);
     expect(loaded?.permissions).toEqual(new Set(["ban"]));
     expect(cache.byEmail.get("ann@example.com")).toBe(loaded);
     expect(presence.lastSeenAt("acc-1")).toBe(1234);

@@ -4,6 +4,9 @@ import type { AccountRow } from "@venus/database";
 export interface Account {
   id: string;
   email: string;
+  /** The owner has shown they receive mail at `email` (a code, a link, or a provider's word). */
+  emailVerified: boolean;
+  /** Empty for accounts made without a password (OpenID Connect, email code): password login is refused. */
   passwordHash: string;
   state: AccountState;
   permissions: Set<Permission>;
@@ -45,9 +48,11 @@ export interface Ban {
 
 /** A new account in `initial_setup`: nothing of the setup answered yet. */
 export function newAccount(
-  fields: Pick<Account, "id" | "email" | "passwordHash" | "permissions" | "createdAt" | "bot">,
+  fields: Pick<Account, "id" | "email" | "passwordHash" | "permissions" | "createdAt" | "bot"> &
+    Partial<Pick<Account, "emailVerified">>,
 ): Account {
   return {
+    emailVerified: false,
     ...fields,
     state: "initial_setup",
     syncVersion: 1,
@@ -67,6 +72,7 @@ export function accountFromRow(row: AccountRow): Account {
   return {
     id: row.id,
     email: row.email,
+    emailVerified: row.email_verified === 1,
     passwordHash: row.password_hash,
     state: row.state as AccountState,
     permissions: new Set(JSON.parse(row.permissions) as Permission[]),
@@ -103,6 +109,7 @@ export function accountToRow(account: Account): AccountRow {
   return {
     id: account.id,
     email: account.email,
+    email_verified: account.emailVerified ? 1 : 0,
     password_hash: account.passwordHash,
     state: account.state,
     permissions: permissionsJson(account),

@@ -40,6 +40,7 @@ export async function removeAccountRow(ctx: AccountContext, account: Account): P
   if (ctx.cache.accounts.get(account.id) === account) ctx.cache.removeAccount(account);
   ctx.presence.forget(account.id);
   ctx.exports.forget(account.id);
+  ctx.signIn.forgetAccount(account.id);
   await ctx.writer.write(() => ctx.statements.deleteAccount(account.id));
 }
 

@@ -10,12 +10,13 @@ export async function login(ctx: AccountContext, request: LoginRequest, ip: stri
   const email = normalizeEmail(request.email);
   takeAttempt([ctx.limits.loginPerIp, ip], [ctx.limits.loginPerEmail, email]);
   const account = ctx.cache.byEmail.get(email);
-  const passwordOk = await verify(account?.passwordHash ?? ctx.dummyPasswordHash, request.password).catch(
+  // An account made without a password (a provider, an email code) is checked against the dummy too.
+  const passwordOk = await verify(account?.passwordHash || ctx.dummyPasswordHash, request.password).catch(
     () => false,
   );
   // Whether or not the password was right: a lock must not tell anyone whether they guessed it.
   if (account?.locked) throw new VenusError("account_locked");
-  if (!account || !passwordOk) throw new VenusError("invalid_credentials");
+  if (!account || !account.passwordHash || !passwordOk) throw new VenusError("invalid_credentials");
   const tokens = await startSession(ctx, account.id);
   return { account_id: account.id, ...tokens };
 }

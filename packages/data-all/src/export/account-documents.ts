@@ -9,6 +9,11 @@ export function accountDocument(components: Components, account: Account): objec
   return {
     account_id: account.id,
     email: account.email,
+    email_verified: account.emailVerified,
+    password_set: account.passwordHash !== "",
+    linked_providers: components.account.signIn
+      .identitiesOf(account.id)
+      .map(({ provider, email, linkedAt }) => ({ provider, email, linked_at: linkedAt })),
     state: account.state,
     created_at: account.createdAt,
     last_seen_at: presence.lastSeenAt(account.id) ?? null,

@@ -39,6 +39,7 @@ export class SignInStatements {
   private readonly upsertVerificationStmt: Statement<[EmailVerificationRow]>;
   private readonly verificationAttemptsStmt: Statement<[number, string]>;
   private readonly deleteVerificationStmt: Statement<[string]>;
+  private readonly deleteExpiredVerificationsStmt: Statement<[number]>;
   private readonly deleteIdentitiesOfStmt: Statement<[string]>;
   private readonly setEmailStmt: Statement<[string, number, string]>;
 
@@ -63,6 +64,7 @@ export class SignInStatements {
       "UPDATE email_verification SET attempts_left = ? WHERE account_id = ?",
     );
     this.deleteVerificationStmt = db.prepare("DELETE FROM email_verification WHERE account_id = ?");
+    this.deleteExpiredVerificationsStmt = db.prepare("DELETE FROM email_verification WHERE expires_at <= ?");
     this.deleteIdentitiesOfStmt = db.prepare("DELETE FROM oidc_identity WHERE account_id = ?");
     this.setEmailStmt = db.prepare("UPDATE account SET email = ?, email_verified = ? WHERE id = ?");
   }
@@ -99,8 +101,10 @@ export class SignInStatements {
     this.deleteCodeStmt.run(tokenHash);
   }
 
-  deleteExpiredCodes(now: number): void {
+  /** Codes and verifications past their time (the daily task). */
+  deleteExpired(now: number): void {
     this.deleteExpiredCodesStmt.run(now);
+    this.deleteExpiredVerificationsStmt.run(now);
   }
 
   /** Starts (or restarts, with a new code and link) the account's one pending verification. */

@@ -8,8 +8,15 @@ export const Email = Type.String({
 });
 export const Password = Type.String({ minLength: 1, maxLength: 1024 });
 
+/** A mail's language: an ISO 639 code; the server falls back to email.default_language. */
+export const MailLanguage = Type.String({ pattern: "^[a-z]{2,3}$", description: "e.g. en, fi" });
+
 export const RegisterRequest = Type.Object(
-  { email: Email, password: Password },
+  {
+    email: Email,
+    password: Password,
+    language: Type.Optional(MailLanguage),
+  },
   { additionalProperties: false },
 );
 export type RegisterRequest = Static<typeof RegisterRequest>;

@@ -1,16 +1,20 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { AccountId } from "../ids.js";
-import { Email, LoginResponse } from "./account-requests.js";
+import { Email, LoginResponse, MailLanguage } from "./account-requests.js";
 
-/** A mail's language: an ISO 639 code; the server falls back to email.default_language. */
-export const MailLanguage = Type.String({ pattern: "^[a-z]{2,3}$", description: "e.g. en, fi" });
-
-export const ProviderName = Type.String({ pattern: "^[a-z][a-z0-9_]{0,31}$", description: "e.g. google, apple" });
+export const ProviderName = Type.String({
+  pattern: "^[a-z][a-z0-9_]{0,31}$",
+  description: "e.g. google, apple",
+});
 
 export const OidcSignInRequest = Type.Object(
   {
     provider: ProviderName,
-    id_token: Type.String({ minLength: 1, maxLength: 16384, description: "The provider's ID token (a JWT)." }),
+    id_token: Type.String({
+      minLength: 1,
+      maxLength: 16384,
+      description: "The provider's ID token (a JWT).",
+    }),
     nonce: Type.String({
       minLength: 16,
       maxLength: 256,

@@ -1,0 +1,141 @@
+import {
+  cancelEmailChange,
+  confirmEmailCode,
+  confirmEmailLink,
+  CONFIRM_LINK_PATH,
+  presentSignInMethods,
+  requestEmailChange,
+  resendVerification,
+} from "@venus/data-account";
+import {
+  EmailChangeRequest,
+  EmailConfirmRequest,
+  EmailVerificationRequest,
+  ErrorResponse,
+  SignInMethods,
+  VenusError,
+} from "@venus/model";
+import type { HttpReply } from "@venus/simple-backend";
+import { json, publicRoute, userRoute } from "../../route.js";
+
+const METHODS = { description: "The account's sign-in methods after the change", schema: SignInMethods };
+const LIMITED = { description: "rate_limited (email_verification_per_account)", schema: ErrorResponse };
+const BUSY = { description: "busy (too many mails wait to be sent)", schema: ErrorResponse };
+
+export const resendVerificationRoute = userRoute(
+  {
+    method: "post",
+    path: "/account/email/verification",
+    summary:
+      "Mail a new verification code and link: to the new address of a pending change, else to the account's own",
+    tag: "account",
+    body: EmailVerificationRequest,
+    responses: {
+      200: METHODS,
+      409: { description: "email_already_verified", schema: ErrorResponse },
+      429: LIMITED,
+      503: BUSY,
+    },
+  },
+  async ({ auth, body, deps }) => {
+    await resendVerification(deps.account, auth.account, body);
+    return json(200, presentSignInMethods(deps.account, auth.account));
+  },
+);
+
+export const changeEmailRoute = userRoute(
+  {
+    method: "post",
+    path: "/account/email/change",
+    summary:
+      "Change the account's email: the new address gets a code and link, and becomes the account's when one confirms it; the old address is then told",
+    tag: "account",
+    body: EmailChangeRequest,
+    responses: {
+      200: METHODS,
+      409: { description: "email_unchanged or email_taken", schema: ErrorResponse },
+      429: LIMITED,
+      503: BUSY,
+    },
+  },
+  async ({ auth, body, deps }) => {
+    await requestEmailChange(deps.account, auth.account, body);
+    return json(200, presentSignInMethods(deps.account, auth.account));
+  },
+);
+
+export const cancelEmailChangeRoute = userRoute(
+  {
+    method: "delete",
+    path: "/account/email/change",
+    summary: "Drop a pending email change: its code and link stop working",
+    tag: "account",
+    responses: { 200: METHODS, 409: { description: "nothing_to_confirm", schema: ErrorResponse } },
+  },
+  async ({ auth, deps }) => {
+    await cancelEmailChange(deps.account, auth.account);
+    return json(200, presentSignInMethods(deps.account, auth.account));
+  },
+);
+
+export const confirmEmailRoute = userRoute(
+  {
+    method: "post",
+    path: "/account/email/confirm",
+    summary: "Confirm the address being verified (or changed to) with the mailed code",
+    tag: "account",
+    body: EmailConfirmRequest,
+    responses: {
+      200: METHODS,
+      401: {
+        description: "invalid_code (sign_in.email_code_attempts wrong ones void it)",
+        schema: ErrorResponse,
+      },
+      409: {
+        description: "nothing_to_confirm, or email_taken (another account took the new address meanwhile)",
+        schema: ErrorResponse,
+      },
+    },
+  },
+  async ({ auth, body, deps }) => {
+    await confirmEmailCode(deps.account, auth.account, body);
+    return json(200, presentSignInMethods(deps.account, auth.account));
+  },
+);
+
+const page = (status: number, title: string, text: string): HttpReply => ({
+  status,
+  contentType: "text/html; charset=utf-8",
+  body: `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title></head><body><h1>${title}</h1><p>${text}</p></body></html>\n`,
+});
+
+export const confirmEmailLinkRoute = publicRoute(
+  {
+    method: "get",
+    path: CONFIRM_LINK_PATH,
+    summary:
+      "The link in a verification mail (`?token=`): confirms the address and answers a small HTML page",
+    tag: "account",
+    responses: {
+      200: { description: "text/html: the address is confirmed" },
+      400: { description: "text/html: the link is wrong, used or expired" },
+    },
+  },
+  async ({ http, deps }) => {
+    try {
+      await confirmEmailLink(deps.account, http.query.get("token") ?? "");
+      return page(
+        200,
+        "Email address confirmed",
+        "Thank you. You can close this page and go back to the app.",
+      );
+    } catch (error) {
+      if (!(error instanceof VenusError)) throw error;
+      const why =
+        error.code === "email_taken"
+          ? "Another account uses this address now."
+          : "This link has expired or was used already. Ask the app for a new one.";
+      return page(400, "The address could not be confirmed", why);
+    }
+  },
+);

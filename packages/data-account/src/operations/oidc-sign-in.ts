@@ -1,0 +1,87 @@
+import { VenusError, type OidcSignInRequest, type SignInResponse } from "@venus/model";
+import type { Account } from "../cache/account-entity.js";
+import type { AccountContext } from "../context.js";
+import type { VerifiedIdentity } from "../oidc/verified-identity.js";
+import { takeAttempt } from "../sign-in-limits.js";
+import type { LinkedIdentity } from "../sign-in/sign-in-cache.js";
+import { hashToken } from "../tokens.js";
+import { createAccount } from "./create-account.js";
+import { startSession } from "./sessions.js";
+
+/** Verifies the ID token (signature, issuer, audience, expiry, nonce, verified email); each works once. */
+export async function verifiedIdentity(
+  ctx: AccountContext,
+  request: OidcSignInRequest,
+  ip: string,
+): Promise<VerifiedIdentity> {
+  takeAttempt([ctx.limits.oidcPerIp, ip]);
+  const identity = await ctx.oidc.verify(request);
+  if (!ctx.signIn.useIdToken(hashToken(request.id_token), identity.expiresAt))
+    throw new VenusError("invalid_id_token", "the ID token is not valid: already used");
+  return identity;
+}
+
+/** The identity's row, written inside a batch; the caller puts `linked` in the cache after the commit. */
+export function identityWrite(ctx: AccountContext, accountId: string, identity: VerifiedIdentity) {
+  const linked: LinkedIdentity = {
+    provider: identity.provider,
+    subject: identity.subject,
+    accountId,
+    email: identity.email,
+    linkedAt: ctx.now(),
+  };
+  const write = () =>
+    ctx.statements.signIn.insertIdentity({
+      provider: linked.provider,
+      subject: linked.subject,
+      account_id: accountId,
+      email: linked.email,
+      linked_at: linked.linkedAt,
+    });
+  return { linked, write };
+}
+
+/**
+ * An identity seen for the first time, whose address already has an account: it joins that account
+ * only when the account has verified the same address (both sides then own it); otherwise whoever
+ * registered the address first could be someone else, and the owner links the provider after signing in.
+ */
+async function joinByEmail(ctx: AccountContext, account: Account, identity: VerifiedIdentity): Promise<void> {
+  if (!account.emailVerified || account.bot) throw new VenusError("email_link_required");
+  if (ctx.signIn.identityOf(account.id, identity.provider)) throw new VenusError("provider_already_linked");
+  if (account.locked) throw new VenusError("account_locked");
+  const { linked, write } = identityWrite(ctx, account.id, identity);
+  await ctx.writer.write(write);
+  ctx.signIn.addIdentity(linked);
+}
+
+/** `POST /account/sign_in/oidc`: signs in the identity's account, or registers one when allowed. */
+export async function oidcSignIn(
+  ctx: AccountContext,
+  request: OidcSignInRequest,
+  ip: string,
+): Promise<SignInResponse> {
+  const identity = await verifiedIdentity(ctx, request, ip);
+  const linked = ctx.signIn.identity(identity.provider, identity.subject);
+  let account = linked && ctx.cache.accounts.get(linked.accountId);
+  let registered = false;
+  if (!account) {
+    account = ctx.cache.byEmail.get(identity.email);
+    if (account) {
+      await joinByEmail(ctx, account, identity);
+    } else {
+      const provider = ctx.oidc.provider(identity.provider);
+      if (!ctx.flags.get("registration_enabled") || !provider?.registration_enabled)
+        throw new VenusError("registration_disabled");
+      let linkedNow: LinkedIdentity | undefined;
+      account = await createAccount(ctx, { email: identity.email, emailVerified: true }, (made) => {
+        const prepared = identityWrite(ctx, made.id, identity);
+        prepared.write();
+        linkedNow = prepared.linked;
+      });
+      if (linkedNow) ctx.signIn.addIdentity(linkedNow);
+      registered = true;
+    }
+  }
+  return { account_id: account.id, ...(await startSession(ctx, account.id)), registered };
+}

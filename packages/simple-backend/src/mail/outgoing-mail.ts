@@ -1,0 +1,12 @@
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Hands mails over to the world: an SMTP server, or a folder on a developer's machine. */
+export interface MailTransport {
+  /** Resolves once the mail is handed over (SMTP accepted it / the file is durably written); rejects otherwise. */
+  send(mail: OutgoingMail): Promise<void>;
+  close(): void;
+}

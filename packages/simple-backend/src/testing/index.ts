@@ -1,0 +1,1 @@
+export { startSmtpSink, freePort, type ReceivedMail, type SmtpSink } from "./smtp-sink.js";
