@@ -13,7 +13,7 @@ const now = () => Math.floor(Date.now() / 1000);
 function verifierOf(issuer: TestIssuer): OidcVerifier {
   const config = loadConfig({ schema: VenusConfig, env: {}, envPrefix: "VENUS_" });
   const provider = {
-    issuer: issuer.issuer,
+    issuers: ["https://an-alias.example", issuer.issuer],
     jwks_url: issuer.jwksUrl,
     client_ids: ["other-app", TEST_ID_TOKEN_DEFAULTS.clientId],
     registration_enabled: true,

@@ -49,7 +49,7 @@ export class OidcVerifier {
     let claims: JWTPayload;
     try {
       ({ payload: claims } = await jwtVerify(request.id_token, provider.keys, {
-        issuer: provider.config.issuer,
+        issuer: provider.config.issuers,
         audience: provider.config.client_ids,
         clockTolerance: skew,
         algorithms: ALGORITHMS,

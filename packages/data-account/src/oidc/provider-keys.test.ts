@@ -12,7 +12,7 @@ const config = loadConfig({ schema: VenusConfig, env: {}, envPrefix: "VENUS_" })
 function verifierOf(jwksUrl: string, issuer: string, settings: Partial<VenusConfig["sign_in"]> = {}) {
   const provider = {
     name: "test",
-    issuer,
+    issuers: [issuer],
     jwks_url: jwksUrl,
     client_ids: [TEST_ID_TOKEN_DEFAULTS.clientId],
     nonce: "plain" as const,

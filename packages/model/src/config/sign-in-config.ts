@@ -10,9 +10,11 @@ export const OidcProviderConfig = Type.Object(
       pattern: "^[a-z][a-z0-9_]{0,31}$",
       description: "The `provider` clients send, e.g. google or apple.",
     }),
-    issuer: Type.String({
-      minLength: 1,
-      description: "The `iss` its ID tokens carry, e.g. https://accounts.google.com.",
+    issuers: Type.Array(Type.String({ minLength: 1 }), {
+      minItems: 1,
+      maxItems: 5,
+      description:
+        "The `iss` values its ID tokens carry, e.g. https://accounts.google.com (Google uses two spellings).",
     }),
     jwks_url: Type.String({
       pattern: "^https?://[^\\s]+$",

@@ -16,7 +16,7 @@ let subjects = 0;
 
 const provider = (name: string, issuer: TestIssuer, extra: Record<string, unknown> = {}) => ({
   name,
-  issuer: issuer.issuer,
+  issuers: [issuer.issuer],
   jwks_url: issuer.jwksUrl,
   client_ids: ["another-app", CLIENT_ID],
   ...extra,
