@@ -2,12 +2,16 @@ import { createHash } from "node:crypto";
 import { startTestIssuer, TEST_ID_TOKEN_DEFAULTS, type TestIssuer } from "@venus/data-account/testing";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { expectError } from "../testing/account-flow.js";
+import { rowsNaming } from "../testing/account-leftovers.js";
+import { runDailyTask } from "../testing/admin-flow.js";
+import { as, createProfileUser } from "../testing/profile-flow.js";
 import { request } from "../testing/http-client.js";
 import { connect, login, register, uniqueEmail, type Tokens } from "../testing/sign-in.js";
 import { startServer, type RunningServer } from "../testing/spawn-server.js";
 
 const CLIENT_ID = TEST_ID_TOKEN_DEFAULTS.clientId;
 const NONCE = "a-nonce-of-the-app-0123456789";
+const ROOT_EMAIL = "oidc-root@example.com";
 
 let google: TestIssuer;
 let apple: TestIssuer;
@@ -30,6 +34,8 @@ const serverConfig = (extra: Record<string, unknown> = {}) => ({
   ],
   sign_in: { jwks_min_refresh_seconds: 0 },
   rate_limits: { oidc_per_ip: { limit: 1000, window_seconds: 60 } },
+  admin: { grant_email: ROOT_EMAIL },
+  account: { deletion_wait_days: 0 },
   ...extra,
 });
 
@@ -255,6 +261,31 @@ describe("an address that already has an account", () => {
     expect(anonymous.status).toBe(401);
     expect(aliceTokens.account_id).not.toBe(bobSession.accountId);
     bobSession.ws.close();
+  });
+});
+
+describe("deleting an account made by a provider", () => {
+  test("it deletes itself without a password; nothing of it is left, and the identity can register again", async () => {
+    const root = await createProfileUser(server, { email: ROOT_EMAIL, name: "Root" });
+    const someone = person();
+    const made = (await signIn(server, someone)).body;
+    const user = await connect(server, made);
+    // A pending email change too: its verification row must go with the account.
+    const change = await request(server.url, "POST", "/account/email/change", {
+      token: user.accessToken,
+      body: { email: uniqueEmail("moving") },
+    });
+    expect(change.status, JSON.stringify(change.body)).toBe(200);
+    expect((await rowsNaming(server, made.account_id)).map((found) => found.table)).toEqual(
+      expect.arrayContaining(["account.sqlite/oidc_identity", "account.sqlite/email_verification"]),
+    );
+    expect((await as(server, user).post("/account/delete", {})).status).toBe(200);
+    expect((await runDailyTask(server, root)).accounts_deleted).toBe(1);
+    expect(await rowsNaming(server, made.account_id)).toEqual([]);
+    const again = await signIn(server, someone);
+    expect(again.body.registered).toBe(true);
+    expect(again.body.account_id).not.toBe(made.account_id);
+    root.ws.close();
   });
 });
 
