@@ -154,6 +154,11 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   log.info({ host: "127.0.0.1", port: adminPort }, "admin listener");
   const port = await http.listen();
   account.mail.listeningAt(`http://${config.http.host}:${port}`);
+  if (!config.email.public_url && !["127.0.0.1", "::1", "localhost"].includes(config.http.host))
+    log.warn(
+      { link_base: `http://${config.http.host}:${port}` },
+      "email.public_url is empty: links in verification mails lead to the listening address; set it to the address users reach",
+    );
   account.mail.start();
   bots = new LocalBotsChild({
     main: MAIN,

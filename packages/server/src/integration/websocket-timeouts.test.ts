@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
-import { signUp } from "../testing/sign-in.js";
+import { connect, login, register, signUp } from "../testing/sign-in.js";
 import { useServer } from "../testing/server-fixture.js";
 
 const fixture = useServer({
@@ -17,9 +17,10 @@ const fixture = useServer({
 });
 
 test("a connection that sends nothing is closed after the idle timeout; one that pings stays", async () => {
-  const idle = await signUp(fixture.server);
-  // The idle connection's last frame was its hello, inside signUp: the wait counts from there.
+  const tokens = await login(fixture.server, await register(fixture.server));
+  // The idle connection's last frame is its hello, sent inside connect: the wait counts from (just before) there.
   const started = Date.now();
+  const idle = await connect(fixture.server, tokens);
   const busy = await signUp(fixture.server);
   const pinger = setInterval(() => busy.ws.send({ type: "ping", id: "keep" }), 2000);
   await idle.ws.closed;

@@ -77,6 +77,7 @@ export async function deletionWorld(
   expect([...tables].sort()).toEqual(
     [
       "account.sqlite/account",
+      "account.sqlite/email_verification",
       "account.sqlite/session",
       "chat.sqlite/blocks",
       "chat.sqlite/chat_account",
