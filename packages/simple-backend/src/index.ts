@@ -59,7 +59,7 @@ export {
   type SupervisedProcessOptions,
   type ProcessStatus,
 } from "./process/supervised-process.js";
-export type { OutgoingMail, MailTransport } from "./mail/outgoing-mail.js";
+export { MailRefusedError, type OutgoingMail, type MailTransport } from "./mail/outgoing-mail.js";
 export { createSmtpTransport, type SmtpSettings } from "./mail/smtp-transport.js";
 export { FolderTransport } from "./mail/folder-transport.js";
 export type { MailOutboxStore, QueuedMail } from "./mail/mail-outbox-store.js";

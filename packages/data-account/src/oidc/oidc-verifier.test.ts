@@ -125,11 +125,11 @@ describe.each(["ES256", "RS256"] as const)("OidcVerifier with %s", (alg) => {
     }
   });
 
-  it("refuses a token without an email address", async () => {
+  it("accepts a token without an email address, saying it has none (only a linked identity signs in so)", async () => {
     for (const email of [undefined, "", "   ", 42]) {
-      await expect(verify(await issuer.sign({ email }))).rejects.toMatchObject({
-        code: "email_not_verified",
-        message: "the ID token carries no email address",
+      await expect(verify(await issuer.sign({ email, email_verified: undefined }))).resolves.toMatchObject({
+        subject: TEST_ID_TOKEN_DEFAULTS.subject,
+        email: undefined,
       });
     }
   });
@@ -176,4 +176,19 @@ describe.each(["ES256", "RS256"] as const)("OidcVerifier with %s", (alg) => {
     expect(verifier.provider("hashed")).toMatchObject({ name: "hashed", nonce: "sha256" });
     expect(verifier.provider("nope")).toBeUndefined();
   });
+});
+
+it("refuses two providers with one name, naming the second", () => {
+  const config = loadConfig({ schema: VenusConfig, env: {}, envPrefix: "VENUS_" });
+  const google = {
+    name: "google",
+    issuers: ["https://accounts.google.com"],
+    jwks_url: "https://www.googleapis.com/oauth2/v3/certs",
+    client_ids: ["app"],
+    nonce: "plain" as const,
+    registration_enabled: true,
+  };
+  expect(() => new OidcVerifier([google, { ...google, client_ids: ["other"] }], config.sign_in)).toThrow(
+    /\/oidc_providers\/1\/name: another provider is named google/,
+  );
 });

@@ -1,4 +1,5 @@
 import { VenusError, type VenusConfig } from "@venus/model";
+import { ConfigError } from "@venus/simple-backend";
 import { jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
 import { idTokenError } from "./id-token-error.js";
 import { providerKeys } from "./provider-keys.js";
@@ -27,13 +28,18 @@ const ALGORITHMS = [
 export class OidcVerifier {
   private readonly providers = new Map<string, { config: OidcProvider; keys: JWTVerifyGetKey }>();
 
+  /** Throws a ConfigError when two providers share a name. */
   constructor(
     providers: VenusConfig["oidc_providers"],
     private readonly settings: VenusConfig["sign_in"],
   ) {
-    for (const config of providers) {
+    providers.forEach((config, index) => {
+      if (this.providers.has(config.name))
+        throw new ConfigError("configuration", [
+          { path: `/oidc_providers/${index}/name`, message: `another provider is named ${config.name}` },
+        ]);
       this.providers.set(config.name, { config, keys: providerKeys(config, settings) });
-    }
+    });
   }
 
   /** The configured provider of this name, if any. */

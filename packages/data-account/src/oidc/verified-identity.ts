@@ -7,8 +7,8 @@ import { invalidIdToken } from "./id-token-error.js";
 export interface VerifiedIdentity {
   provider: string;
   subject: string;
-  /** Lower-cased and trimmed. */
-  email: string;
+  /** Lower-cased and trimmed, and verified by the provider; undefined when the token carries none. */
+  email: string | undefined;
   /** The token's `exp` in unix ms: the caller refuses a replay of the token until then. */
   expiresAt: number;
 }
@@ -32,10 +32,12 @@ export function verifiedIdentity(
     throw invalidIdToken("malformed");
   }
   const email = typeof claims.email === "string" ? claims.email.trim().toLowerCase() : "";
-  if (email === "") throw new VenusError("email_not_verified", "the ID token carries no email address");
+  const identity = { provider: provider.name, subject: claims.sub, expiresAt: claims.exp * 1000 };
+  // Without an address the token still names a linked identity; only linking and registering need one.
+  if (email === "") return { ...identity, email: undefined };
   // Apple sends the flag as the string "true".
   if (claims.email_verified !== true && claims.email_verified !== "true") {
     throw new VenusError("email_not_verified");
   }
-  return { provider: provider.name, subject: claims.sub, email, expiresAt: claims.exp * 1000 };
+  return { ...identity, email };
 }

@@ -5,6 +5,7 @@ import {
   type EmailLoginVerifyRequest,
   type SignInResponse,
 } from "@venus/model";
+import type { Account } from "../cache/account-entity.js";
 import type { AccountContext } from "../context.js";
 import { normalizeEmail } from "../credentials.js";
 import { takeAttempt } from "../sign-in-limits.js";
@@ -13,7 +14,7 @@ import { noSoonerThan } from "../sign-in/response-floor.js";
 import type { EmailCode } from "../sign-in/sign-in-cache.js";
 import { hashesEqual, hashToken, newToken } from "../tokens.js";
 import { createAccount } from "./create-account.js";
-import { startSession } from "./sessions.js";
+import { endAccountSessions, startSession } from "./sessions.js";
 
 /**
  * `POST /account/email_login/request`: a client token, and a code mailed to the address — a sign-in
@@ -80,8 +81,29 @@ async function countWrongCode(ctx: AccountContext, entry: EmailCode): Promise<ne
 }
 
 /**
+ * The first proof that someone receives mail at an account's address. Whoever registered the account
+ * never proved it, and may not be the address's owner (an account made in someone else's name ahead
+ * of them): the password set then is dropped and every session ends, so only the prover gets in.
+ */
+async function takeOverUnverified(ctx: AccountContext, account: Account, used: () => void): Promise<void> {
+  const hadPassword = account.passwordHash !== "";
+  account.emailVerified = true;
+  account.passwordHash = "";
+  const pending = ctx.signIn.verification(account.id);
+  if (pending?.email === account.email) ctx.signIn.removeVerification(account.id);
+  await ctx.writer.write(() => {
+    used();
+    ctx.statements.signIn.setEmail(account.id, account.email, true);
+    if (hadPassword) ctx.statements.setPasswordHash(account.id, "");
+    if (pending?.email === account.email) ctx.statements.signIn.deleteVerification(account.id);
+  });
+  await endAccountSessions(ctx, account.id, "session_ended");
+}
+
+/**
  * `POST /account/email_login/verify`: the client token with the mailed code signs in (the address
- * counts as verified), or registers a new account when the address has none and registration is open.
+ * counts as verified from then on), or registers a new account when the address has none and
+ * registration is open.
  */
 export function verifyEmailLogin(
   ctx: AccountContext,
@@ -100,16 +122,8 @@ export function verifyEmailLogin(
     const used = () => ctx.statements.signIn.deleteCode(hexBlob(tokenHash));
     const existing = ctx.cache.byEmail.get(entry.email);
     if (existing) {
-      const wasVerified = existing.emailVerified;
-      existing.emailVerified = true;
-      await ctx.writer.write(() => {
-        used();
-        if (!wasVerified) ctx.statements.signIn.setEmail(existing.id, existing.email, true);
-      });
-      if (ctx.signIn.verification(existing.id)?.email === existing.email) {
-        ctx.signIn.removeVerification(existing.id);
-        await ctx.writer.write(() => ctx.statements.signIn.deleteVerification(existing.id));
-      }
+      if (!existing.emailVerified) await takeOverUnverified(ctx, existing, used);
+      else await ctx.writer.write(used);
       return { account_id: existing.id, ...(await startSession(ctx, existing.id)), registered: false };
     }
     if (!ctx.flags.get("registration_enabled")) {

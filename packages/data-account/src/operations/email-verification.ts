@@ -12,10 +12,7 @@ import { hashEmailCode } from "../sign-in/codes.js";
 import type { EmailVerification } from "../sign-in/sign-in-cache.js";
 import { prepareVerification, type VerificationMail } from "../sign-in/verification-mail.js";
 import { hashesEqual, hashToken } from "../tokens.js";
-
-export function publishSignInMethods(ctx: AccountContext, accountId: string): void {
-  ctx.connections.publish(accountId, "sign_in_methods_changed", {});
-}
+import { publishSignInMethods } from "./publish-sign-in-methods.js";
 
 /** The account's pending verification, unless it has expired. */
 function pending(ctx: AccountContext, account: Account): EmailVerification | undefined {
@@ -92,10 +89,10 @@ async function applyVerification(
   account: Account,
   verification: EmailVerification,
 ): Promise<void> {
-  ctx.signIn.removeVerification(account.id);
   const { email } = verification;
   const forget = () => ctx.statements.signIn.deleteVerification(account.id);
   if (email === account.email) {
+    ctx.signIn.removeVerification(account.id);
     account.emailVerified = true;
     await ctx.writer.write(() => {
       forget();
@@ -103,10 +100,13 @@ async function applyVerification(
     });
   } else {
     if (ctx.cache.byEmail.has(email) || ctx.cache.reservedEmails.has(email)) {
+      ctx.signIn.removeVerification(account.id);
       await ctx.writer.write(forget);
       throw new VenusError("email_taken");
     }
+    // Busy leaves the change waiting: the same code or link works once the queue has room.
     ctx.mail.requireRoom();
+    ctx.signIn.removeVerification(account.id);
     const oldEmail = account.email;
     ctx.cache.byEmail.delete(oldEmail);
     account.email = email;
@@ -115,7 +115,7 @@ async function applyVerification(
     await ctx.writer.write(() => {
       forget();
       ctx.statements.signIn.setEmail(account.id, email, true);
-      ctx.mail.queue("email_changed_notice", undefined, oldEmail, { new_email: email });
+      ctx.mail.queue("email_changed_notice", verification.language, oldEmail, { new_email: email });
     });
     ctx.mail.sendSoon();
   }

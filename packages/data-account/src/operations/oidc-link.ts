@@ -1,8 +1,8 @@
 import { VenusError, type OidcSignInRequest } from "@venus/model";
 import type { Account } from "../cache/account-entity.js";
 import type { AccountContext } from "../context.js";
-import { publishSignInMethods } from "./email-verification.js";
-import { identityWrite, verifiedIdentity } from "./oidc-sign-in.js";
+import { publishSignInMethods } from "./publish-sign-in-methods.js";
+import { identityWrite, verifiedIdentity, withEmail } from "./oidc-sign-in.js";
 
 /** `POST /account/sign_in_methods/oidc`: links the token's identity to the signed-in account. */
 export async function linkOidc(
@@ -11,7 +11,7 @@ export async function linkOidc(
   request: OidcSignInRequest,
   ip: string,
 ): Promise<void> {
-  const identity = await verifiedIdentity(ctx, request, ip);
+  const identity = withEmail(await verifiedIdentity(ctx, request, ip));
   const linked = ctx.signIn.identity(identity.provider, identity.subject);
   if (linked?.accountId === account.id) return;
   if (linked) throw new VenusError("identity_in_use");

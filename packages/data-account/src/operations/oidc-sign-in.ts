@@ -6,6 +6,7 @@ import { takeAttempt } from "../sign-in-limits.js";
 import type { LinkedIdentity } from "../sign-in/sign-in-cache.js";
 import { hashToken } from "../tokens.js";
 import { createAccount } from "./create-account.js";
+import { publishSignInMethods } from "./publish-sign-in-methods.js";
 import { startSession } from "./sessions.js";
 
 /** Verifies the ID token (signature, issuer, audience, expiry, nonce, verified email); each works once. */
@@ -21,8 +22,19 @@ export async function verifiedIdentity(
   return identity;
 }
 
+/** Linking and registering need the provider's verified address. */
+export function withEmail(identity: VerifiedIdentity): VerifiedIdentity & { email: string } {
+  if (identity.email === undefined)
+    throw new VenusError("email_not_verified", "the ID token carries no email address");
+  return { ...identity, email: identity.email };
+}
+
 /** The identity's row, written inside a batch; the caller puts `linked` in the cache after the commit. */
-export function identityWrite(ctx: AccountContext, accountId: string, identity: VerifiedIdentity) {
+export function identityWrite(
+  ctx: AccountContext,
+  accountId: string,
+  identity: VerifiedIdentity & { email: string },
+) {
   const linked: LinkedIdentity = {
     provider: identity.provider,
     subject: identity.subject,
@@ -46,13 +58,18 @@ export function identityWrite(ctx: AccountContext, accountId: string, identity: 
  * only when the account has verified the same address (both sides then own it); otherwise whoever
  * registered the address first could be someone else, and the owner links the provider after signing in.
  */
-async function joinByEmail(ctx: AccountContext, account: Account, identity: VerifiedIdentity): Promise<void> {
+async function joinByEmail(
+  ctx: AccountContext,
+  account: Account,
+  identity: VerifiedIdentity & { email: string },
+): Promise<void> {
   if (!account.emailVerified || account.bot) throw new VenusError("email_link_required");
   if (ctx.signIn.identityOf(account.id, identity.provider)) throw new VenusError("provider_already_linked");
   if (account.locked) throw new VenusError("account_locked");
   const { linked, write } = identityWrite(ctx, account.id, identity);
   await ctx.writer.write(write);
   ctx.signIn.addIdentity(linked);
+  publishSignInMethods(ctx, account.id);
 }
 
 /** `POST /account/sign_in/oidc`: signs in the identity's account, or registers one when allowed. */
@@ -61,11 +78,12 @@ export async function oidcSignIn(
   request: OidcSignInRequest,
   ip: string,
 ): Promise<SignInResponse> {
-  const identity = await verifiedIdentity(ctx, request, ip);
-  const linked = ctx.signIn.identity(identity.provider, identity.subject);
+  const verified = await verifiedIdentity(ctx, request, ip);
+  const linked = ctx.signIn.identity(verified.provider, verified.subject);
   let account = linked && ctx.cache.accounts.get(linked.accountId);
   let registered = false;
   if (!account) {
+    const identity = withEmail(verified);
     account = ctx.cache.byEmail.get(identity.email);
     if (account) {
       await joinByEmail(ctx, account, identity);

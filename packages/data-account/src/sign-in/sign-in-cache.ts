@@ -25,6 +25,8 @@ export interface EmailVerification {
   linkHash: string;
   expiresAt: number;
   attemptsLeft: number;
+  /** Of the mail that asked, for the mails that follow (the notice to the old address). */
+  language: string | undefined;
 }
 
 const identityKey = (provider: string, subject: string) => `${provider}\0${subject}`;
@@ -67,6 +69,7 @@ export class SignInCache {
         linkHash: row.link_hash.toString("hex"),
         expiresAt: row.expires_at,
         attemptsLeft: row.attempts_left,
+        language: row.language ?? undefined,
       });
     }
     return cache;

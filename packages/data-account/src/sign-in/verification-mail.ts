@@ -33,6 +33,7 @@ export function prepareVerification(
     linkHash: hashToken(link),
     expiresAt: ctx.now() + sign_in.email_verification_ttl_hours * 3_600_000,
     attemptsLeft: sign_in.email_code_attempts,
+    language: mail.language,
   };
   const params = {
     code,
@@ -47,6 +48,7 @@ export function prepareVerification(
       link_hash: hexBlob(entry.linkHash),
       expires_at: entry.expiresAt,
       attempts_left: entry.attemptsLeft,
+      language: entry.language ?? null,
     });
     if (mail.oldEmail === undefined) ctx.mail.queue("email_verification", mail.language, mail.email, params);
     else

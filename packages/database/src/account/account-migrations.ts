@@ -110,7 +110,8 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
         code_hash BLOB NOT NULL,
         link_hash BLOB NOT NULL UNIQUE,
         expires_at INTEGER NOT NULL,
-        attempts_left INTEGER NOT NULL
+        attempts_left INTEGER NOT NULL,
+        language TEXT
       ) STRICT;
       CREATE TABLE mail_outbox (
         id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -26,6 +26,8 @@ export interface EmailVerificationRow {
   link_hash: Buffer;
   expires_at: number;
   attempts_left: number;
+  /** The language the account asked in, for the notice to the old address. */
+  language: string | null;
 }
 
 /** Statements of the sign-in tables in account.sqlite; writes are called inside writer batches. */
@@ -57,8 +59,9 @@ export class SignInStatements {
     this.deleteCodeStmt = db.prepare("DELETE FROM email_code WHERE token_hash = ?");
     this.deleteExpiredCodesStmt = db.prepare("DELETE FROM email_code WHERE expires_at <= ?");
     this.upsertVerificationStmt = db.prepare(
-      `INSERT OR REPLACE INTO email_verification (account_id, email, code_hash, link_hash, expires_at, attempts_left)
-       VALUES (@account_id, @email, @code_hash, @link_hash, @expires_at, @attempts_left)`,
+      `INSERT OR REPLACE INTO email_verification
+         (account_id, email, code_hash, link_hash, expires_at, attempts_left, language)
+       VALUES (@account_id, @email, @code_hash, @link_hash, @expires_at, @attempts_left, @language)`,
     );
     this.verificationAttemptsStmt = db.prepare(
       "UPDATE email_verification SET attempts_left = ? WHERE account_id = ?",

@@ -16,7 +16,8 @@ export const DeleteAccountRequest = Type.Object(
   { password: Type.Optional(Password) },
   {
     additionalProperties: false,
-    description: "password: the account's password; required unless the account has none (bots, and accounts made by a provider or an email code).",
+    description:
+      "password: the account's password; required unless the account has none (bots, and accounts made by a provider or an email code).",
   },
 );
 export type DeleteAccountRequest = Static<typeof DeleteAccountRequest>;

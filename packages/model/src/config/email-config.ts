@@ -53,7 +53,7 @@ export const emailConfigSection = configSection(
     give_up_hours: Type.Number({
       default: 72,
       exclusiveMinimum: 0,
-      description: "A mail still not sent this long after it was queued is dropped (and logged).",
+      description: "A mail that fails again when it has waited this long since it was queued is dropped (and logged). A recipient or message the server refuses for good (5xx) is dropped at once.",
     }),
     max_queued: Type.Integer({
       default: 10000,
@@ -78,9 +78,9 @@ export const emailConfigSection = configSection(
       username: Type.String({ default: "", description: "Empty: no authentication." }),
       password: Type.String({ default: "", description: "Password for username." }),
       timeout_seconds: Type.Number({
-        default: 30,
+        default: 15,
         exclusiveMinimum: 0,
-        description: "Longest a connection, greeting or send may take before the attempt counts as failed.",
+        description: "Longest a connection, greeting or send may take before the attempt counts as failed (keep it under shutdown.deadline_seconds).",
       }),
     }),
   },

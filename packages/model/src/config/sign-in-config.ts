@@ -77,7 +77,7 @@ export const signInConfigSection = configSection(
       default: 15,
       exclusiveMinimum: 0,
       maximum: 1440,
-      description: "An emailed sign-in or verification code works this long, once.",
+      description: "An emailed sign-in code works this long, once.",
     }),
     email_code_attempts: Type.Integer({
       default: 5,
@@ -96,7 +96,7 @@ export const signInConfigSection = configSection(
       default: 48,
       exclusiveMinimum: 0,
       description:
-        "A verification link of a new or changed address works this long; an unconfirmed change is then dropped.",
+        "The code and link of an address verification (a new account's, or a change's) work this long; an unconfirmed change is then dropped.",
     }),
   },
 );

@@ -98,14 +98,37 @@ describe("email one-time codes", () => {
     expectError(await verifyCode(server, voided.clientToken, voided.code), 401, "invalid_code");
   });
 
-  test("a code signs in a password account and verifies its address", async () => {
-    const { email, user } = await registerWithMail();
-    expect(await methodsOf(user)).toMatchObject({ email_verified: false, password: true });
+  test("a code signs in an account whose address was verified, changing nothing of it", async () => {
+    const { email, user, mail } = await registerWithMail();
+    await request(server.url, "POST", "/account/email/confirm", {
+      token: user.accessToken,
+      body: { code: codeIn(mail) },
+    });
     const { clientToken, code } = await codeFor(email);
     const signedIn = await verifyCode(server, clientToken, code);
     expect(signedIn.body).toMatchObject({ account_id: user.accountId, registered: false });
-    expect(await methodsOf(user)).toMatchObject({ email_verified: true, pending_email_change: null });
+    expect(await methodsOf(user)).toMatchObject({ email_verified: true, password: true });
+    expect((await login(server, email)).account_id).toBe(user.accountId);
     user.ws.close();
+  });
+
+  test("the first proof of an address takes the account over: a password set without proof stops working and its sessions end", async () => {
+    // Someone registers an address that is not theirs; its owner later signs in by code.
+    const { email, user: squatter } = await registerWithMail();
+    const { clientToken, code } = await codeFor(email);
+    const owner = await verifyCode(server, clientToken, code);
+    expect(owner.body).toMatchObject({ account_id: squatter.accountId, registered: false });
+    expect(await squatter.ws.take((frame) => frame.type === "disconnect")).toMatchObject({
+      reason: "session_ended",
+    });
+    expectError(
+      await request(server.url, "POST", "/account/login", { body: { email, password: PASSWORD } }),
+      401,
+      "invalid_credentials",
+    );
+    const signedIn = await connect(server, owner.body);
+    expect(await methodsOf(signedIn)).toMatchObject({ email_verified: true, password: false });
+    signedIn.ws.close();
   });
 
   test("mails come in the request's language, else in email.default_language", async () => {

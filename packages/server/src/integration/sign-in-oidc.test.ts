@@ -94,6 +94,9 @@ describe("signing in with an ID token", () => {
 
     const again = await signIn(server, someone);
     expect(again.body).toMatchObject({ account_id: first.body.account_id, registered: false });
+    // A linked identity signs in even when the provider leaves the address out.
+    const noEmail = await signIn(server, { sub: someone.sub, email: undefined, email_verified: undefined });
+    expect(noEmail.body).toMatchObject({ account_id: first.body.account_id, registered: false });
     // No password: password login is refused like a wrong password.
     const byPassword = await request(server.url, "POST", "/account/login", {
       body: { email: someone.email, password: "any password at all" },

@@ -4,7 +4,7 @@ import { createLogger } from "../logger.js";
 import { freePort, startSmtpSink } from "../testing/index.js";
 import type { MailOutboxStore, QueuedMail } from "./mail-outbox-store.js";
 import { MailOutbox, type MailOutboxOptions } from "./mail-outbox.js";
-import type { MailTransport, OutgoingMail } from "./outgoing-mail.js";
+import { MailRefusedError, type MailTransport, type OutgoingMail } from "./outgoing-mail.js";
 import { createSmtpTransport } from "./smtp-transport.js";
 
 interface Reschedule {
@@ -205,6 +205,27 @@ describe("MailOutbox", () => {
         to: "old@example.test",
         attempts: 4,
         error: "550 mailbox unavailable",
+      }),
+    ]);
+  });
+
+  it("drops a mail the receiving side refuses for good at once, without retrying", async () => {
+    const store = new MemoryOutboxStore();
+    const refused = store.add(mail("refused"), 0);
+    const transport = new ScriptedTransport(() => {
+      throw new MailRefusedError("550 no such mailbox");
+    });
+    const { outbox, lines } = startOutbox({ store, transport });
+
+    await until("the mail dropped", () => outbox.stats.dropped === 1);
+    expect(store.ids()).toEqual([]);
+    expect(store.reschedules).toEqual([]);
+    expect(lines.filter((line) => line.level === 50)).toEqual([
+      expect.objectContaining({
+        msg: "mail refused",
+        id: refused,
+        attempts: 1,
+        error: "550 no such mailbox",
       }),
     ]);
   });

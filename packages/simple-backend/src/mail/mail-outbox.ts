@@ -1,7 +1,7 @@
 import type { Logger } from "../logger.js";
 import { restartDelay } from "../process/restart-backoff.js";
 import type { MailOutboxStore, QueuedMail } from "./mail-outbox-store.js";
-import type { MailTransport } from "./outgoing-mail.js";
+import { MailRefusedError, type MailTransport } from "./outgoing-mail.js";
 
 export interface MailOutboxOptions {
   store: MailOutboxStore;
@@ -83,7 +83,8 @@ export class MailOutbox {
     try {
       await this.options.transport.send({ to: mail.to, subject: mail.subject, text: mail.text });
     } catch (error) {
-      await this.failed(mail, attempts, error instanceof Error ? error.message : String(error));
+      const message = error instanceof Error ? error.message : String(error);
+      await this.failed(mail, attempts, message, error instanceof MailRefusedError);
       return;
     }
     this.stats.sent++;
@@ -91,13 +92,13 @@ export class MailOutbox {
     await this.options.store.remove(mail.id);
   }
 
-  private async failed(mail: QueuedMail, attempts: number, error: string): Promise<void> {
+  private async failed(mail: QueuedMail, attempts: number, error: string, refused: boolean): Promise<void> {
     const { store, log, retryBaseMs, retryMaxMs, giveUpMs } = this.options;
     this.stats.failed++;
     const now = this.now();
-    if (now - mail.queuedAt > giveUpMs) {
+    if (refused || now - mail.queuedAt > giveUpMs) {
       this.stats.dropped++;
-      log.error({ id: mail.id, to: mail.to, attempts, error }, "mail given up");
+      log.error({ id: mail.id, to: mail.to, attempts, error }, refused ? "mail refused" : "mail given up");
       await store.remove(mail.id);
       return;
     }

@@ -10,3 +10,14 @@ export interface MailTransport {
   send(mail: OutgoingMail): Promise<void>;
   close(): void;
 }
+
+/**
+ * The receiving side refused this mail for good (an unknown mailbox, a rejected message): sending it
+ * again cannot help, so the outbox drops it at once. Other failures are retried.
+ */
+export class MailRefusedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "MailRefusedError";
+  }
+}

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { freePort, startSmtpSink, type SmtpSink } from "../testing/index.js";
+import { MailRefusedError } from "./outgoing-mail.js";
 import { createSmtpTransport, type SmtpSettings } from "./smtp-transport.js";
 
 const FROM = "no-reply@venus.test";
@@ -64,6 +65,28 @@ describe("createSmtpTransport", () => {
       anonymous.close();
     }
     expect(sink.mails.map((mail) => mail.to)).toEqual([["good@example.test"]]);
+  });
+
+  it("a recipient refused for good is MailRefusedError; a refused login is not", async () => {
+    sink = await startSmtpSink({
+      refuse: ["nobody@example.test"],
+      auth: { username: "venus", password: "right" },
+    });
+    const transport = createSmtpTransport(settings(sink.port, { username: "venus", password: "right" }));
+    const wrongLogin = createSmtpTransport(settings(sink.port, { username: "venus", password: "wrong" }));
+    try {
+      const refused = transport.send({ to: "nobody@example.test", subject: "s", text: "t" });
+      await expect(refused).rejects.toBeInstanceOf(MailRefusedError);
+      await expect(refused).rejects.toThrow(/no such mailbox/);
+      const login = await wrongLogin
+        .send({ to: "x@example.test", subject: "s", text: "t" })
+        .catch((e: unknown) => e);
+      expect(login).toBeInstanceOf(Error);
+      expect(login).not.toBeInstanceOf(MailRefusedError);
+    } finally {
+      transport.close();
+      wrongLogin.close();
+    }
   });
 
   it("rejects when nothing listens on the port", async () => {

@@ -1,5 +1,5 @@
 import nodemailer from "nodemailer";
-import type { MailTransport } from "./outgoing-mail.js";
+import { MailRefusedError, type MailTransport } from "./outgoing-mail.js";
 
 export interface SmtpSettings {
   host: string;
@@ -11,6 +11,19 @@ export interface SmtpSettings {
   from: string;
   /** For connecting, for the server's greeting, and for each wait on the socket afterwards. */
   timeoutMs: number;
+}
+
+/**
+ * A permanent (5xx) answer to the recipient or the message itself; a 5xx to the login is the
+ * operator's to fix, so that one is retried.
+ */
+function refusedForGood(error: unknown): boolean {
+  const { responseCode, command, code } = error as { responseCode?: number; command?: string; code?: string };
+  return (
+    responseCode !== undefined &&
+    responseCode >= 500 &&
+    (code === "EENVELOPE" || command === "DATA" || command?.startsWith("RCPT") === true)
+  );
 }
 
 /** Sends through an SMTP server, one connection per mail (mails are few and sent one at a time). */
@@ -31,7 +44,12 @@ export function createSmtpTransport(settings: SmtpSettings): MailTransport {
   );
   return {
     async send(mail) {
-      await transporter.sendMail({ to: mail.to, subject: mail.subject, text: mail.text });
+      try {
+        await transporter.sendMail({ to: mail.to, subject: mail.subject, text: mail.text });
+      } catch (error) {
+        if (refusedForGood(error)) throw new MailRefusedError((error as Error).message);
+        throw error;
+      }
     },
     close() {
       transporter.close();

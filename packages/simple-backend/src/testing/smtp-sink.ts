@@ -31,7 +31,12 @@ interface Waiter {
  * later on a port a sender already retries.
  */
 export async function startSmtpSink(
-  options: { port?: number; auth?: { username: string; password: string } } = {},
+  options: {
+    port?: number;
+    auth?: { username: string; password: string };
+    /** Recipients answered `550 no such mailbox`. */
+    refuse?: readonly string[];
+  } = {},
 ): Promise<SmtpSink> {
   const { auth } = options;
   const mails: ReceivedMail[] = [];
@@ -46,6 +51,13 @@ export async function startSmtpSink(
       if (auth && credentials.username === auth.username && credentials.password === auth.password)
         callback(null, { user: credentials.username });
       else callback(new Error("Invalid username or password"));
+    },
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.includes(address.address)) {
+        const refusal = new Error("no such mailbox") as Error & { responseCode: number };
+        refusal.responseCode = 550;
+        callback(refusal);
+      } else callback();
     },
     onData(stream, session, callback) {
       receive(stream, session).then(

@@ -95,6 +95,7 @@ export const confirmEmailRoute = userRoute(
         description: "nothing_to_confirm, or email_taken (another account took the new address meanwhile)",
         schema: ErrorResponse,
       },
+      503: { description: "busy (the change waits; the same code works later)", schema: ErrorResponse },
     },
   },
   async ({ auth, body, deps }) => {

@@ -6,7 +6,7 @@ export const registerRoute = publicRoute(
   {
     method: "post",
     path: "/account/register",
-    summary: "Create an account with email and password",
+    summary: "Create an account with email and password; a verification mail goes to the address",
     tag: "account",
     body: RegisterRequest,
     responses: {
@@ -14,6 +14,7 @@ export const registerRoute = publicRoute(
       403: { description: "registration_disabled", schema: ErrorResponse },
       409: { description: "email_taken", schema: ErrorResponse },
       429: { description: "rate_limited", schema: ErrorResponse },
+      503: { description: "busy (too many mails wait to be sent)", schema: ErrorResponse },
     },
   },
   async ({ http, body, deps }) =>

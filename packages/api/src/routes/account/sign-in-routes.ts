@@ -37,7 +37,7 @@ export const oidcSignInRoute = publicRoute(
       404: { description: "unknown_provider", schema: ErrorResponse },
       409: {
         description:
-          "email_link_required (an account with the address exists and has not verified it) or provider_already_linked",
+          "email_link_required (an account with the address exists and has not verified it), provider_already_linked, or email_taken (the address was registered at the same moment)",
         schema: ErrorResponse,
       },
       429: RATE_LIMITED,
@@ -77,6 +77,10 @@ export const emailLoginVerifyRoute = publicRoute(
       200: { description: "Signed in (registered: a new account)", schema: SignInResponse },
       401: { description: "invalid_code (wrong, used or expired)", schema: ErrorResponse },
       403: { description: "registration_disabled or account_locked", schema: ErrorResponse },
+      409: {
+        description: "email_taken (the address was registered at the same moment)",
+        schema: ErrorResponse,
+      },
       429: RATE_LIMITED,
     },
   },
