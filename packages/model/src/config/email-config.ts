@@ -53,7 +53,8 @@ export const emailConfigSection = configSection(
     give_up_hours: Type.Number({
       default: 72,
       exclusiveMinimum: 0,
-      description: "A mail that fails again when it has waited this long since it was queued is dropped (and logged). A recipient or message the server refuses for good (5xx) is dropped at once.",
+      description:
+        "A mail that fails again when it has waited this long since it was queued is dropped (and logged). A recipient or message the server refuses for good (5xx) is dropped at once.",
     }),
     max_queued: Type.Integer({
       default: 10000,
@@ -80,7 +81,8 @@ export const emailConfigSection = configSection(
       timeout_seconds: Type.Number({
         default: 15,
         exclusiveMinimum: 0,
-        description: "Longest a connection, greeting or send may take before the attempt counts as failed (keep it under shutdown.deadline_seconds).",
+        description:
+          "Longest a connection, greeting or send may take before the attempt counts as failed (keep it under shutdown.deadline_seconds).",
       }),
     }),
   },
