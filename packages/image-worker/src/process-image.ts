@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp, { type Metadata, type OutputInfo } from "sharp";
 import type { ImageFailureReason, ImageOutput, ImageWorkerSettings } from "@venus/model";
-import { writeFileAtomic } from "./atomic-write.js";
+import { writeFileAtomic } from "@venus/simple-backend";
 import { runChecks, type ImageCheck } from "./checks.js";
 import { detectFormat } from "./detect-format.js";
 import { planOutputs } from "./output-sizes.js";

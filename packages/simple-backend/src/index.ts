@@ -64,3 +64,4 @@ export { createSmtpTransport, type SmtpSettings } from "./mail/smtp-transport.js
 export { FolderTransport } from "./mail/folder-transport.js";
 export type { MailOutboxStore, QueuedMail } from "./mail/mail-outbox-store.js";
 export { MailOutbox, type MailOutboxOptions } from "./mail/mail-outbox.js";
+export { writeFileAtomic } from "./files/write-file-atomic.js";

@@ -5,7 +5,6 @@ import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import {
   codeIn,
   expectMail,
-  GENEROUS_EMAIL_LIMITS,
   linkIn,
   requestCode,
   smtpTo,
@@ -27,7 +26,7 @@ beforeAll(async () => {
     config: {
       email: smtpTo(sink.port),
       sign_in: { email_response_ms: 0, email_code_attempts: ATTEMPTS },
-      rate_limits: { ...GENEROUS_RATE_LIMITS, ...GENEROUS_EMAIL_LIMITS },
+      rate_limits: GENEROUS_RATE_LIMITS,
     },
   });
 });

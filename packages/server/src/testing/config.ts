@@ -6,4 +6,8 @@ export const GENEROUS_RATE_LIMITS = {
   login_per_email: generous,
   register_per_ip: generous,
   register_per_email: generous,
+  email_code_per_ip: generous,
+  email_code_per_email: generous,
+  email_code_verify_per_ip: generous,
+  email_verification_per_account: generous,
 };

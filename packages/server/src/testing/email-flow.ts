@@ -2,16 +2,6 @@ import type { ReceivedMail, SmtpSink } from "@venus/simple-backend/testing";
 import { request, type HttpResult } from "./http-client.js";
 import type { Tokens } from "./sign-in.js";
 
-const generous = { limit: 100_000, window_seconds: 60 };
-
-/** Email sign-in limits high enough for a test file's many requests from 127.0.0.1. */
-export const GENEROUS_EMAIL_LIMITS = {
-  email_code_per_ip: generous,
-  email_code_per_email: generous,
-  email_code_verify_per_ip: generous,
-  email_verification_per_account: generous,
-};
-
 /** `[email]` handing mails to a test SMTP sink, retrying quickly. */
 export const smtpTo = (port: number) => ({
   smtp: { host: "127.0.0.1", port, tls: "none" },

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
 import nodemailer from "nodemailer";
+import { writeFileAtomic } from "../files/write-file-atomic.js";
 import type { Logger } from "../logger.js";
 import type { MailTransport, OutgoingMail } from "./outgoing-mail.js";
 
@@ -33,7 +34,8 @@ export class FolderTransport implements MailTransport {
     if (!Buffer.isBuffer(message)) throw new TypeError("nodemailer returned a stream despite buffer: true");
     await mkdir(this.dir, { recursive: true });
     const file = join(this.dir, fileName(new Date()));
-    await writeDurably(file, message);
+    // A reader never sees a half-written mail, and a crash loses none.
+    await writeFileAtomic(file, message, { syncDirectory: true });
     this.log.info({ to: mail.to, subject: mail.subject, file, text: mail.text }, "mail written to folder");
   }
 
@@ -45,28 +47,4 @@ export class FolderTransport implements MailTransport {
 function fileName(now: Date): string {
   const timestamp = now.toISOString().replace(/[-:]/g, "");
   return `${timestamp}-${randomBytes(4).toString("hex")}.eml`;
-}
-
-/** Temp file, fsync, rename, fsync of the folder: a reader never sees a half-written mail, and a crash loses none. */
-async function writeDurably(file: string, content: Buffer): Promise<void> {
-  const temp = `${file}.tmp`;
-  try {
-    const handle = await open(temp, "wx");
-    try {
-      await handle.writeFile(content);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    await rename(temp, file);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-  const folder = await open(dirname(file), "r");
-  try {
-    await folder.sync();
-  } finally {
-    await folder.close();
-  }
 }
