@@ -83,19 +83,19 @@ async function countWrongCode(ctx: AccountContext, entry: EmailCode): Promise<ne
 /**
  * The first proof that someone receives mail at an account's address. Whoever registered the account
  * never proved it, and may not be the address's owner (an account made in someone else's name ahead
- * of them): the password set then is dropped and every session ends, so only the prover gets in.
+ * of them): what they set up without that proof — the password, providers they linked, a change of
+ * address they asked for — goes, and every session ends, so only the prover gets in.
  */
 async function takeOverUnverified(ctx: AccountContext, account: Account, used: () => void): Promise<void> {
   const hadPassword = account.passwordHash !== "";
   account.emailVerified = true;
   account.passwordHash = "";
-  const pending = ctx.signIn.verification(account.id);
-  if (pending?.email === account.email) ctx.signIn.removeVerification(account.id);
+  ctx.signIn.forgetAccount(account.id);
   await ctx.writer.write(() => {
     used();
     ctx.statements.signIn.setEmail(account.id, account.email, true);
     if (hadPassword) ctx.statements.setPasswordHash(account.id, "");
-    if (pending?.email === account.email) ctx.statements.signIn.deleteVerification(account.id);
+    ctx.statements.signIn.deleteAccountRows(account.id);
   });
   await endAccountSessions(ctx, account.id, "session_ended");
 }
@@ -122,6 +122,10 @@ export function verifyEmailLogin(
     const used = () => ctx.statements.signIn.deleteCode(hexBlob(tokenHash));
     const existing = ctx.cache.byEmail.get(entry.email);
     if (existing) {
+      if (existing.locked) {
+        await ctx.writer.write(used);
+        throw new VenusError("account_locked");
+      }
       if (!existing.emailVerified) await takeOverUnverified(ctx, existing, used);
       else await ctx.writer.write(used);
       return { account_id: existing.id, ...(await startSession(ctx, existing.id)), registered: false };

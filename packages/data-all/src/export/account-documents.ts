@@ -1,4 +1,4 @@
-import type { Account } from "@venus/data-account";
+import { presentSignInMethods, type Account } from "@venus/data-account";
 import type { Content } from "@venus/data-media";
 import { favoritesOf, presentOwnProfile } from "@venus/data-profile";
 import type { Components } from "../components.js";
@@ -10,6 +10,7 @@ export function accountDocument(components: Components, account: Account): objec
     account_id: account.id,
     email: account.email,
     email_verified: account.emailVerified,
+    pending_email_change: presentSignInMethods(components.account, account).pending_email_change,
     password_set: account.passwordHash !== "",
     linked_providers: components.account.signIn
       .identitiesOf(account.id)

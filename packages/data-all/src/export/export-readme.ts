@@ -1,8 +1,10 @@
 /** README.txt of every data export archive: what each file holds. */
 export const EXPORT_README = `Everything Venus keeps about your account, as of when this archive was made.
 
-account.json    your account: email, state, permissions, setup answers, signed-in devices
-                (when each signed in and was last used; never a password or token)
+account.json    your account: email (verified or not, a change waiting for confirmation),
+                whether it has a password, the sign-in providers linked to it, state,
+                permissions, setup answers, signed-in devices (when each signed in and
+                was last used; never a password or token)
 profile.json    your profile as you see it, and your favorites
 media.json      your images with their moderation states; the files are in media/
                 (deleted images are kept for a while for moderation, and are here too)

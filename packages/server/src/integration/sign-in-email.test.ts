@@ -112,8 +112,16 @@ describe("email one-time codes", () => {
   });
 
   test("the first proof of an address takes the account over: a password set without proof stops working and its sessions end", async () => {
-    // Someone registers an address that is not theirs; its owner later signs in by code.
+    // Someone registers an address that is not theirs, and asks to move the account to their own;
+    // the address's owner later signs in by code.
     const { email, user: squatter } = await registerWithMail();
+    const own = uniqueEmail("squatter");
+    const moving = expectMail(sink, own, /Confirm your new email/);
+    await request(server.url, "POST", "/account/email/change", {
+      token: squatter.accessToken,
+      body: { email: own },
+    });
+    const moveMail = await moving;
     const { clientToken, code } = await codeFor(email);
     const owner = await verifyCode(server, clientToken, code);
     expect(owner.body).toMatchObject({ account_id: squatter.accountId, registered: false });
@@ -125,8 +133,15 @@ describe("email one-time codes", () => {
       401,
       "invalid_credentials",
     );
+    // The move they asked for is void.
+    expect((await fetch(linkIn(moveMail))).status).toBe(400);
     const signedIn = await connect(server, owner.body);
-    expect(await methodsOf(signedIn)).toMatchObject({ email_verified: true, password: false });
+    expect(await methodsOf(signedIn)).toMatchObject({
+      email,
+      email_verified: true,
+      password: false,
+      pending_email_change: null,
+    });
     signedIn.ws.close();
   });
 

@@ -14,15 +14,15 @@ export interface SmtpSettings {
 }
 
 /**
- * A permanent (5xx) answer to the recipient or the message itself; a 5xx to the login is the
- * operator's to fix, so that one is retried.
+ * A permanent (5xx) answer to the recipient or to the message itself. A 5xx to the login or to the
+ * sender (MAIL FROM) is the operator's to fix and holds for every mail, so those are retried.
  */
 function refusedForGood(error: unknown): boolean {
-  const { responseCode, command, code } = error as { responseCode?: number; command?: string; code?: string };
+  const { responseCode, command } = error as { responseCode?: number; command?: string };
   return (
     responseCode !== undefined &&
     responseCode >= 500 &&
-    (code === "EENVELOPE" || command === "DATA" || command?.startsWith("RCPT") === true)
+    (command === "DATA" || command?.startsWith("RCPT") === true)
   );
 }
 

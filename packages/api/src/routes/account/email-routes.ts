@@ -120,6 +120,7 @@ export const confirmEmailLinkRoute = publicRoute(
     responses: {
       200: { description: "text/html: the address is confirmed" },
       400: { description: "text/html: the link is wrong, used or expired" },
+      503: { description: "text/html: busy (the link still works later)" },
     },
   },
   async ({ http, deps }) => {
@@ -132,6 +133,8 @@ export const confirmEmailLinkRoute = publicRoute(
       );
     } catch (error) {
       if (!(error instanceof VenusError)) throw error;
+      if (error.code === "busy")
+        return page(503, "Please try again in a minute", "The server is busy; this link still works.");
       const why =
         error.code === "email_taken"
           ? "Another account uses this address now."
