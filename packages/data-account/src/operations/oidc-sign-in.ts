@@ -17,8 +17,13 @@ export async function verifiedIdentity(
 ): Promise<VerifiedIdentity> {
   takeAttempt([ctx.limits.oidcPerIp, ip]);
   const identity = await ctx.oidc.verify(request);
-  if (!ctx.signIn.useIdToken(hashToken(request.id_token), identity.expiresAt))
+  const tokenHash = hashToken(request.id_token);
+  if (!ctx.signIn.useIdToken(tokenHash, identity.expiresAt))
     throw new VenusError("invalid_id_token", "the ID token is not valid: already used");
+  // Durable before anything is answered: a restart must not let the token work again.
+  await ctx.writer.write(() =>
+    ctx.statements.signIn.insertUsedIdToken(Buffer.from(tokenHash, "hex"), identity.expiresAt),
+  );
   return identity;
 }
 

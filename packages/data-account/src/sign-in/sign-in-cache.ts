@@ -61,6 +61,8 @@ export class SignInCache {
         attemptsLeft: row.attempts_left,
       });
     }
+    for (const row of statements.signIn.loadUsedIdTokens(now))
+      cache.usedIdTokens.set(row.token_hash.toString("hex"), row.expires_at);
     for (const row of statements.signIn.loadVerifications()) {
       cache.putVerification({
         accountId: row.account_id,
@@ -122,7 +124,7 @@ export class SignInCache {
     this.verificationsByLink.delete(old.linkHash);
   }
 
-  /** Records an ID token's use; false when it was used before (a replay). */
+  /** Records an ID token's use in memory (the caller writes it); false when it was used before (a replay). */
   useIdToken(tokenHash: string, expiresAt: number): boolean {
     if (this.usedIdTokens.has(tokenHash)) return false;
     this.usedIdTokens.set(tokenHash, expiresAt);

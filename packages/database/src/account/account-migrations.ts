@@ -85,7 +85,7 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
-    name: "sign-in methods: verified emails, OpenID Connect identities, email codes and the mail outbox",
+    name: "sign-in methods: verified emails, OpenID Connect identities and used tokens, email codes, the mail outbox",
     sql: `
       ALTER TABLE account ADD COLUMN email_verified INTEGER NOT NULL DEFAULT 0;
       CREATE TABLE oidc_identity (
@@ -124,6 +124,10 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
         last_error TEXT
       ) STRICT;
       CREATE INDEX mail_outbox_due ON mail_outbox(next_attempt_at);
+      CREATE TABLE used_id_token (
+        token_hash BLOB PRIMARY KEY,
+        expires_at INTEGER NOT NULL
+      ) STRICT;
     `,
   },
 ];

@@ -44,6 +44,8 @@ export class SignInStatements {
   private readonly deleteExpiredVerificationsStmt: Statement<[number]>;
   private readonly deleteIdentitiesOfStmt: Statement<[string]>;
   private readonly setEmailStmt: Statement<[string, number, string]>;
+  private readonly insertUsedTokenStmt: Statement<[Buffer, number]>;
+  private readonly deleteExpiredUsedTokensStmt: Statement<[number]>;
 
   constructor(private readonly db: Database) {
     this.insertIdentityStmt = db.prepare(
@@ -70,6 +72,8 @@ export class SignInStatements {
     this.deleteExpiredVerificationsStmt = db.prepare("DELETE FROM email_verification WHERE expires_at <= ?");
     this.deleteIdentitiesOfStmt = db.prepare("DELETE FROM oidc_identity WHERE account_id = ?");
     this.setEmailStmt = db.prepare("UPDATE account SET email = ?, email_verified = ? WHERE id = ?");
+    this.insertUsedTokenStmt = db.prepare("INSERT INTO used_id_token (token_hash, expires_at) VALUES (?, ?)");
+    this.deleteExpiredUsedTokensStmt = db.prepare("DELETE FROM used_id_token WHERE expires_at <= ?");
   }
 
   loadIdentities(): OidcIdentityRow[] {
@@ -78,6 +82,13 @@ export class SignInStatements {
 
   loadCodes(now: number): EmailCodeRow[] {
     return this.db.prepare("SELECT * FROM email_code WHERE expires_at > ?").all(now) as EmailCodeRow[];
+  }
+
+  loadUsedIdTokens(now: number): { token_hash: Buffer; expires_at: number }[] {
+    return this.db.prepare("SELECT * FROM used_id_token WHERE expires_at > ?").all(now) as {
+      token_hash: Buffer;
+      expires_at: number;
+    }[];
   }
 
   loadVerifications(): EmailVerificationRow[] {
@@ -104,10 +115,16 @@ export class SignInStatements {
     this.deleteCodeStmt.run(tokenHash);
   }
 
-  /** Codes and verifications past their time (the daily task). */
+  /** An ID token that signed in (or linked): refused again until it expires. */
+  insertUsedIdToken(tokenHash: Buffer, expiresAt: number): void {
+    this.insertUsedTokenStmt.run(tokenHash, expiresAt);
+  }
+
+  /** Codes, verifications and used ID tokens past their time (the daily task). */
   deleteExpired(now: number): void {
     this.deleteExpiredCodesStmt.run(now);
     this.deleteExpiredVerificationsStmt.run(now);
+    this.deleteExpiredUsedTokensStmt.run(now);
   }
 
   /** Starts (or restarts, with a new code and link) the account's one pending verification. */

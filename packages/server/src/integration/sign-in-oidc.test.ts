@@ -297,9 +297,15 @@ describe("registration switches", () => {
     expectError(await signIn(server, person(), { provider: "closed" }), 403, "registration_disabled");
   });
 
-  test("with account.registration_enabled off, nobody registers by provider; the limit per address; a registration survives kill -9", async () => {
+  test("with account.registration_enabled off, nobody registers by provider; the limit per address; a registration and a used token survive kill -9", async () => {
     const someone = person();
     const signedUp = await signIn(server, someone);
+    const usedToken = await google.sign({ ...person(), nonce: NONCE });
+    const useIt = (target: { url: string }) =>
+      request(target.url, "POST", "/account/sign_in/oidc", {
+        body: { provider: "google", id_token: usedToken, nonce: NONCE },
+      });
+    expect((await useIt(server)).status).toBe(200);
     const closed = await startServer({
       config: serverConfig({
         account: { registration_enabled: false },
@@ -323,5 +329,7 @@ describe("registration switches", () => {
     server = await startServer({ config: serverConfig(), dataDir: server.dataDir });
     const again = await signIn(server, someone);
     expect(again.body).toMatchObject({ account_id: signedUp.body.account_id, registered: false });
+    // The used token stays used.
+    expectError(await useIt(server), 401, "invalid_id_token");
   });
 });
