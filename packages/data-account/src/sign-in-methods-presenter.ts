@@ -4,9 +4,9 @@ import type { AccountContext } from "./context.js";
 
 /** `GET /account/sign_in_methods`. */
 export function presentSignInMethods(ctx: AccountContext, account: Account): SignInMethods {
-  const verification = ctx.signIn.verification(account.id);
+  const verification = ctx.signIn.verification(account.id, ctx.now());
   const change =
-    verification && verification.email !== account.email && verification.expiresAt > ctx.now()
+    verification && verification.email !== account.email
       ? { email: verification.email, expires_at: verification.expiresAt }
       : null;
   return {

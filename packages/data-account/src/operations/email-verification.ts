@@ -14,12 +14,6 @@ import { prepareVerification, type VerificationMail } from "../sign-in/verificat
 import { hashesEqual, hashToken } from "../tokens.js";
 import { publishSignInMethods } from "./publish-sign-in-methods.js";
 
-/** The account's pending verification, unless it has expired. */
-function pending(ctx: AccountContext, account: Account): EmailVerification | undefined {
-  const verification = ctx.signIn.verification(account.id);
-  return verification && verification.expiresAt > ctx.now() ? verification : undefined;
-}
-
 async function sendVerification(
   ctx: AccountContext,
   account: Account,
@@ -42,7 +36,7 @@ export async function resendVerification(
   account: Account,
   request: EmailVerificationRequest,
 ): Promise<void> {
-  const change = pending(ctx, account);
+  const change = ctx.signIn.verification(account.id, ctx.now());
   if (change && change.email !== account.email) {
     return sendVerification(ctx, account, {
       email: change.email,
@@ -73,7 +67,7 @@ export async function requestEmailChange(
 
 /** `DELETE /account/email/change`: drops a pending change (its code and link stop working). */
 export async function cancelEmailChange(ctx: AccountContext, account: Account): Promise<void> {
-  const change = pending(ctx, account);
+  const change = ctx.signIn.verification(account.id, ctx.now());
   if (!change || change.email === account.email) throw new VenusError("nothing_to_confirm");
   ctx.signIn.removeVerification(account.id);
   await ctx.writer.write(() => ctx.statements.signIn.deleteVerification(account.id));
@@ -128,7 +122,7 @@ export async function confirmEmailCode(
   account: Account,
   request: EmailConfirmRequest,
 ): Promise<void> {
-  const verification = pending(ctx, account);
+  const verification = ctx.signIn.verification(account.id, ctx.now());
   if (!verification) throw new VenusError("nothing_to_confirm");
   if (!hashesEqual(verification.codeHash, hashEmailCode(account.id, request.code))) {
     verification.attemptsLeft--;
@@ -146,8 +140,8 @@ export async function confirmEmailCode(
 
 /** `GET /account/email/confirm?token=`: the link from the verification mail, without a session. */
 export async function confirmEmailLink(ctx: AccountContext, token: string): Promise<void> {
-  const verification = ctx.signIn.verificationByLink(hashToken(token));
+  const verification = ctx.signIn.verificationByLink(hashToken(token), ctx.now());
   const account = verification && ctx.cache.accounts.get(verification.accountId);
-  if (!verification || !account || verification.expiresAt <= ctx.now()) throw new VenusError("invalid_code");
+  if (!verification || !account) throw new VenusError("invalid_code");
   await applyVerification(ctx, account, verification);
 }

@@ -29,6 +29,9 @@ export interface EmailVerification {
   language: string | undefined;
 }
 
+const live = (verification: EmailVerification | undefined, now: number) =>
+  verification && verification.expiresAt > now ? verification : undefined;
+
 const identityKey = (provider: string, subject: string) => `${provider}\0${subject}`;
 
 const identityFromRow = (row: OidcIdentityRow): LinkedIdentity => ({
@@ -103,12 +106,14 @@ export class SignInCache {
     if (own?.size === 0) this.identitiesByAccount.delete(identity.accountId);
   }
 
-  verification(accountId: string): EmailVerification | undefined {
-    return this.verifications.get(accountId);
+  /** The account's pending verification, unless it has expired by `now`. */
+  verification(accountId: string, now: number): EmailVerification | undefined {
+    return live(this.verifications.get(accountId), now);
   }
 
-  verificationByLink(linkHash: string): EmailVerification | undefined {
-    return this.verificationsByLink.get(linkHash);
+  /** The pending verification a link token's hash opens, unless it has expired by `now`. */
+  verificationByLink(linkHash: string, now: number): EmailVerification | undefined {
+    return live(this.verificationsByLink.get(linkHash), now);
   }
 
   putVerification(verification: EmailVerification): void {
