@@ -4,6 +4,7 @@
  */
 export const ERRORS = {
   invalid_json: { status: 400, message: "the request body is not valid JSON" },
+  invalid_path: { status: 400, message: "a path parameter is not valid percent-encoded UTF-8" },
   validation_failed: {
     status: 400,
     message: "the request does not match its schema",

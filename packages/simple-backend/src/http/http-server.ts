@@ -3,7 +3,8 @@ import type { Counter, Histogram } from "prom-client";
 import type { Logger } from "../logger.js";
 import { LATENCY_BUCKETS, type Metrics } from "../metrics/metrics.js";
 import { readBody, BodyTooLargeError } from "./read-body.js";
-import { remoteAddressOf } from "./remote-address.js";
+import { normalizeAddress, remoteAddressOf } from "./remote-address.js";
+import { BadPathParameterError, decodePathParameter } from "./path-parameter.js";
 import { sendReply } from "./send-reply.js";
 import type { HttpRequest, HttpResponse, TemplatedApp, Uws, us_listen_socket } from "./uws.js";
 import {
@@ -94,6 +95,10 @@ export class HttpServer {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /**
+   * The one boundary of every request: whatever the parsing of the request or the handler throws becomes
+   * an answer for this request alone, never an exception that reaches the process.
+   */
   private handle(
     res: HttpResponse,
     req: HttpRequest,
@@ -103,14 +108,52 @@ export class HttpServer {
     maxBodyBytes: number,
   ): void {
     const started = performance.now();
+    let ctx: HttpRequestContext;
+    let badRequest: HttpReply | undefined;
+    try {
+      ctx = this.context(res, req, route);
+    } catch (error) {
+      ctx = this.fallbackContext(res, req, route);
+      badRequest =
+        error instanceof BadPathParameterError
+          ? errorReply(400, error.code, error.message)
+          : this.options.onError(error, ctx);
+    }
+    const state = { aborted: false };
+    res.onAborted(() => {
+      state.aborted = true;
+    });
+    this.inFlight++;
+    const finish = () => {
+      this.latency.observe({ method: ctx.method, route }, (performance.now() - started) / 1000);
+      if (--this.inFlight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
+    };
+    const answer = badRequest
+      ? Promise.resolve(this.send(res, ctx, state, badRequest, false))
+      : this.run(res, ctx, state, method, handler, maxBodyBytes);
+    answer
+      .catch((error: unknown) => {
+        ctx.log.error({ err: error, reqId: ctx.requestId, route }, "request failed outside its handler");
+        if (!state.aborted) {
+          state.aborted = true;
+          try {
+            res.close();
+          } catch {
+            // The connection is already gone.
+          }
+        }
+      })
+      .finally(finish);
+  }
+
+  private context(res: HttpResponse, req: HttpRequest, route: string): HttpRequestContext {
     const headers = new Map<string, string>();
     req.forEach((key, value) => headers.set(key, value));
     const params: string[] = [];
     const paramCount = route.split("/:").length - 1;
-    for (let i = 0; i < paramCount; i++) params.push(decodeURIComponent(req.getParameter(i) ?? ""));
+    for (let i = 0; i < paramCount; i++) params.push(decodePathParameter(req.getParameter(i) ?? ""));
     const givenId = headers.get("x-request-id");
-    const requestId = givenId && REQUEST_ID.test(givenId) ? givenId : randomUUID();
-    const ctx: HttpRequestContext = {
+    return {
       method: req.getMethod().toUpperCase(),
       route,
       url: req.getUrl(),
@@ -119,18 +162,25 @@ export class HttpServer {
       headers,
       body: Buffer.alloc(0),
       remoteAddress: remoteAddressOf(res, headers, this.options.trustForwardedFor),
-      requestId,
+      requestId: givenId && REQUEST_ID.test(givenId) ? givenId : randomUUID(),
       log: this.options.log,
     };
-    const state = { aborted: false };
-    res.onAborted(() => {
-      state.aborted = true;
-    });
-    this.inFlight++;
-    void this.run(res, ctx, state, method, handler, maxBodyBytes).finally(() => {
-      this.latency.observe({ method: ctx.method, route }, (performance.now() - started) / 1000);
-      if (--this.inFlight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
-    });
+  }
+
+  /** What is known of a request whose parsing failed: enough to log it and answer. */
+  private fallbackContext(res: HttpResponse, req: HttpRequest, route: string): HttpRequestContext {
+    return {
+      method: req.getMethod().toUpperCase(),
+      route,
+      url: req.getUrl(),
+      query: new URLSearchParams(),
+      params: [],
+      headers: new Map(),
+      body: Buffer.alloc(0),
+      remoteAddress: normalizeAddress(Buffer.from(res.getRemoteAddressAsText()).toString()),
+      requestId: randomUUID(),
+      log: this.options.log,
+    };
   }
 
   private async run(
@@ -161,6 +211,16 @@ export class HttpServer {
         }
       }
     }
+    this.send(res, ctx, state, reply, closeConnection);
+  }
+
+  private send(
+    res: HttpResponse,
+    ctx: HttpRequestContext,
+    state: { aborted: boolean },
+    reply: HttpReply,
+    closeConnection: boolean,
+  ): void {
     this.requests.inc({
       method: ctx.method,
       route: ctx.route,
