@@ -13,6 +13,7 @@ import {
   Metrics,
   Shutdown,
   SystemdNotifier,
+  NO_TRUSTED_PROXIES,
 } from "@venus/simple-backend";
 import { ApiKeyGate } from "./api/api-key-gate.js";
 import { backupConfigProblem } from "./backup/backup-config-check.js";
@@ -139,7 +140,7 @@ export async function runManager(options: RunManagerOptions): Promise<void> {
     host: config.api.host,
     port: config.api.port,
     maxBodyBytes: MAX_BODY_BYTES,
-    trustForwardedFor: false,
+    trustedProxies: NO_TRUSTED_PROXIES,
     log,
     metrics,
     onError: (error, ctx) => {

@@ -11,9 +11,12 @@ import {
   loadUws,
   lockDataDir,
   Metrics,
+  NO_TRUSTED_PROXIES,
   Shutdown,
   SlowFallbackError,
   SystemdNotifier,
+  trustedProxies,
+  type TrustedProxies,
 } from "@venus/simple-backend";
 import { newAdminToken, removeAdminTokenFile, writeAdminTokenFile } from "./admin-cli/admin-token-file.js";
 import { prepareAccountData } from "./account-data-startup.js";
@@ -70,21 +73,22 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   });
   await prepareAccountData(components, log);
   const { account, flusher } = components;
-  const listener = (host: string, port: number, trustForwardedFor: boolean) =>
+  const listener = (host: string, port: number, trusted: TrustedProxies) =>
     new HttpServer(uws.uws, uws.uws.App(), {
       host,
       port,
       maxBodyBytes: config.http.max_body_bytes,
-      trustForwardedFor,
+      trustedProxies: trusted,
       log,
       metrics,
       onError: errorToReply,
     });
-  const http = listener(config.http.host, config.http.port, config.http.trust_forwarded_for);
+  const publicProxies = trustedProxies(config.http.trusted_proxies, config.http.proxy_header);
+  const http = listener(config.http.host, config.http.port, publicProxies);
   // Loopback only, and never behind a proxy: the peer address is the truth.
-  const botHttp = listener("127.0.0.1", config.bots.local_port, false);
+  const botHttp = listener("127.0.0.1", config.bots.local_port, NO_TRUSTED_PROXIES);
   // `venus admin` while the server runs: loopback only, and a token only the data directory's owner reads.
-  const adminHttp = listener("127.0.0.1", config.admin.local_port, false);
+  const adminHttp = listener("127.0.0.1", config.admin.local_port, NO_TRUSTED_PROXIES);
   const adminToken = newAdminToken();
   const maintenance = new MaintenanceNotices(account.connections);
   const localManager = managerLink(config.local_manager, maintenance, log);

@@ -22,7 +22,14 @@ export {
   type HttpReply,
   type HttpRequestContext,
 } from "./http/http-types.js";
-export { normalizeAddress } from "./http/remote-address.js";
+export {
+  clientAddress,
+  normalizeAddress,
+  NO_TRUSTED_PROXIES,
+  trustedProxies,
+  type ProxyHeader,
+  type TrustedProxies,
+} from "./http/remote-address.js";
 export { buildOpenApi, type OpenApiRoute, type OpenApiInfo } from "./http/openapi.js";
 export {
   addWebSocketEndpoint,

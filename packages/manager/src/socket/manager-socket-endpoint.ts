@@ -12,6 +12,7 @@ import {
   type Logger,
   type Metrics,
   type TemplatedApp,
+  NO_TRUSTED_PROXIES,
 } from "@venus/simple-backend";
 import { INVALID_API_KEY, type ApiKeyGate } from "../api/api-key-gate.js";
 import type { ManagerHandler } from "../api/manager-request.js";
@@ -127,7 +128,7 @@ export function addManagerSocketEndpoint(app: TemplatedApp, options: ManagerSock
       maxFrameBytes: options.maxFrameBytes,
       idleTimeoutSeconds: options.idleTimeoutSeconds,
       maxSendBufferBytes: 4 * options.maxFrameBytes,
-      trustForwardedFor: false,
+      trustedProxies: NO_TRUSTED_PROXIES,
       log,
       metrics: options.metrics,
     },

@@ -2,7 +2,7 @@ import { Packr } from "msgpackr";
 import type { Gauge } from "prom-client";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics/metrics.js";
-import { remoteAddressOf } from "../http/remote-address.js";
+import { remoteAddressOf, type TrustedProxies } from "../http/remote-address.js";
 import type { TemplatedApp, WebSocket } from "../http/uws.js";
 
 export const MSGPACK_SUBPROTOCOL = "msgpack";
@@ -32,7 +32,7 @@ export interface WebSocketOptions {
   maxFrameBytes: number;
   idleTimeoutSeconds: number;
   maxSendBufferBytes: number;
-  trustForwardedFor: boolean;
+  trustedProxies: TrustedProxies;
   log: Logger;
   metrics: Metrics;
 }
@@ -103,7 +103,7 @@ export function addWebSocketEndpoint<State>(
       req.forEach((key, value) => headers.set(key, value));
       const offered = (headers.get("sec-websocket-protocol") ?? "").split(",").map((p) => p.trim());
       const protocol = offered.includes(MSGPACK_SUBPROTOCOL) ? MSGPACK_SUBPROTOCOL : "";
-      const remoteAddress = remoteAddressOf(res, headers, options.trustForwardedFor);
+      const remoteAddress = remoteAddressOf(res, headers, options.trustedProxies);
       res.upgrade(
         { protocol, remoteAddress } as never,
         headers.get("sec-websocket-key") ?? "",
