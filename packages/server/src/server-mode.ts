@@ -10,6 +10,7 @@ import {
   HttpServer,
   loadUws,
   lockDataDir,
+  makeDataDirPrivate,
   Metrics,
   NO_TRUSTED_PROXIES,
   Shutdown,
@@ -51,6 +52,12 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   }
   if (!uws.native)
     log.warn("running on the slow JavaScript fallback of uWebSockets.js (allow_slow_fallback)");
+  const modeFixes = makeDataDirPrivate(config.data_dir);
+  if (modeFixes.length > 0)
+    log.warn(
+      { fixed: modeFixes },
+      "data directory entries were open to other users; made private to this user",
+    );
   let releaseLock: () => void;
   try {
     releaseLock = lockDataDir(config.data_dir);

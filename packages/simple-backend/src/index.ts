@@ -72,3 +72,4 @@ export { FolderTransport } from "./mail/folder-transport.js";
 export type { MailOutboxStore, QueuedMail } from "./mail/mail-outbox-store.js";
 export { MailOutbox, type MailOutboxOptions } from "./mail/mail-outbox.js";
 export { writeFileAtomic } from "./files/write-file-atomic.js";
+export { makeDataDirPrivate, type ModeFix } from "./files/private-data-dir.js";
