@@ -12,6 +12,7 @@ import {
   Metrics,
   Shutdown,
   SystemdNotifier,
+  countInternalError,
   makeDataDirPrivate,
   NO_TRUSTED_PROXIES,
 } from "@venus/simple-backend";
@@ -150,6 +151,7 @@ export async function runManager(options: RunManagerOptions): Promise<void> {
     metrics,
     onError: (error, ctx) => {
       ctx.log.error({ err: error, url: ctx.url }, "manager API request failed");
+      countInternalError(metrics, "http");
       return errorReply(500, "internal_error", "the manager could not answer this request");
     },
   });

@@ -10,6 +10,7 @@ export {
 } from "./validation/schema-validator.js";
 export { createLogger, LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
 export { Metrics, LATENCY_BUCKETS } from "./metrics/metrics.js";
+export { countInternalError } from "./metrics/internal-errors.js";
 export { lockDataDir, DataDirLockedError } from "./process/data-dir-lock.js";
 export { Shutdown } from "./process/shutdown.js";
 export { SystemdNotifier } from "./process/systemd-notifier.js";

@@ -2,6 +2,7 @@ import { Packr } from "msgpackr";
 import type { Gauge } from "prom-client";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics/metrics.js";
+import { guardFrames } from "./frame-boundary.js";
 import { remoteAddressOf, type TrustedProxies } from "../http/remote-address.js";
 import type { TemplatedApp, WebSocket } from "../http/uws.js";
 
@@ -23,8 +24,10 @@ export interface WebSocketHandlers<State> {
   initialState(): State;
   onOpen(connection: Connection<State>): void;
   /** `frame` is the decoded JSON or msgpack value, or an Error when it could not be decoded. */
-  onFrame(connection: Connection<State>, frame: unknown): void;
+  onFrame(connection: Connection<State>, frame: unknown): void | Promise<void>;
   onClose(connection: Connection<State>, code: number): void;
+  /** Answers a frame whose handler threw (see frame-boundary.ts): the protocol's internal error. */
+  onFrameError(connection: Connection<State>, error: unknown): void;
 }
 
 export interface WebSocketOptions {
@@ -85,8 +88,9 @@ function decode(message: ArrayBuffer, isBinary: boolean): unknown {
 export function addWebSocketEndpoint<State>(
   app: TemplatedApp,
   options: WebSocketOptions,
-  handlers: WebSocketHandlers<State>,
+  unguarded: WebSocketHandlers<State>,
 ): { count(): number; closeAll(code: number, reason: string): void } {
+  const handlers = guardFrames(unguarded, options);
   const live = new Set<Connection<State>>();
   const gauge: Gauge<string> = options.metrics.gauge(
     "venus_websocket_connections",
