@@ -1,12 +1,22 @@
 import { VenusError } from "@venus/model";
-import { errorReply, type HttpReply, type HttpRequestContext } from "@venus/simple-backend";
+import {
+  countInternalError,
+  errorReply,
+  type HttpReply,
+  type HttpRequestContext,
+  type Metrics,
+} from "@venus/simple-backend";
 
-/** The one place where thrown errors become replies; anything unexpected is logged and hidden. */
-export function errorToReply(error: unknown, ctx: HttpRequestContext): HttpReply {
+/**
+ * The one place where thrown errors become replies; anything unexpected is logged, counted in
+ * `venus_internal_errors_total` and hidden behind `500 internal_error`.
+ */
+export function errorToReply(error: unknown, ctx: HttpRequestContext, metrics: Metrics): HttpReply {
   if (error instanceof VenusError) {
     const headers = error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
     return errorReply(error.status, error.code, error.message, headers);
   }
   ctx.log.error({ err: error, reqId: ctx.requestId, route: ctx.route }, "unexpected error");
+  countInternalError(metrics, ctx.method === "WS" ? "ws" : "http");
   return errorReply(500, "internal_error", "internal error");
 }

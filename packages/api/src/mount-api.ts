@@ -1,4 +1,10 @@
-import { addWebSocketEndpoint, buildOpenApi, type HttpMethod, type HttpServer } from "@venus/simple-backend";
+import {
+  addWebSocketEndpoint,
+  buildOpenApi,
+  trustedProxies,
+  type HttpMethod,
+  type HttpServer,
+} from "@venus/simple-backend";
 import type { ApiDeps } from "./api-deps.js";
 import type { ApiRoute } from "./route.js";
 import { completeSetupRoute } from "./routes/account/complete-setup-route.js";
@@ -264,7 +270,7 @@ export function mountApi(http: HttpServer, deps: Omit<ApiDeps, "openApi">): { cl
       maxFrameBytes: websocket.max_frame_bytes,
       idleTimeoutSeconds: websocket.idle_timeout_seconds,
       maxSendBufferBytes: websocket.max_send_buffer_bytes,
-      trustForwardedFor: httpConfig.trust_forwarded_for,
+      trustedProxies: trustedProxies(httpConfig.trusted_proxies, httpConfig.proxy_header),
       log: deps.log,
       metrics: deps.metrics,
     },

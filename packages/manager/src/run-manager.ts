@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import { MANAGER_CLOSE_CODES, ManagerConfig, VenusConfig } from "@venus/model";
 import {
   ConfigError,
@@ -13,6 +12,9 @@ import {
   Metrics,
   Shutdown,
   SystemdNotifier,
+  countInternalError,
+  makeDataDirPrivate,
+  NO_TRUSTED_PROXIES,
 } from "@venus/simple-backend";
 import { ApiKeyGate } from "./api/api-key-gate.js";
 import { backupConfigProblem } from "./backup/backup-config-check.js";
@@ -110,7 +112,12 @@ function serverDataDir(configFile: string, env: NodeJS.ProcessEnv, log: Logger):
 export async function runManager(options: RunManagerOptions): Promise<void> {
   const config = loadManagerConfig(options.configFile);
   const log = createLogger(config.log.level, "venus-manager");
-  mkdirSync(config.data_dir, { recursive: true });
+  const modeFixes = makeDataDirPrivate(config.data_dir);
+  if (modeFixes.length > 0)
+    log.warn(
+      { fixed: modeFixes },
+      "data directory entries were open to other users; made private to this user",
+    );
   let releaseLock: () => void;
   try {
     releaseLock = lockDataDir(config.data_dir);
@@ -139,11 +146,12 @@ export async function runManager(options: RunManagerOptions): Promise<void> {
     host: config.api.host,
     port: config.api.port,
     maxBodyBytes: MAX_BODY_BYTES,
-    trustForwardedFor: false,
+    trustedProxies: NO_TRUSTED_PROXIES,
     log,
     metrics,
     onError: (error, ctx) => {
       ctx.log.error({ err: error, url: ctx.url }, "manager API request failed");
+      countInternalError(metrics, "http");
       return errorReply(500, "internal_error", "the manager could not answer this request");
     },
   });

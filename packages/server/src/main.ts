@@ -8,6 +8,10 @@ import { VENUS_VERSION } from "./version.js";
 
 // Each mode loads only its own code: the image worker starts without uWebSockets.js or SQLite.
 
+// Every file and directory Venus creates is its user's alone, whatever umask it was started with: the
+// data holds password hashes, sign-in codes, exact locations and secrets. Children inherit the mask.
+process.umask(0o077);
+
 /** This program: the manager runs its `server` mode as a child. */
 const MAIN = fileURLToPath(import.meta.url);
 

@@ -10,6 +10,7 @@ export {
 } from "./validation/schema-validator.js";
 export { createLogger, LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
 export { Metrics, LATENCY_BUCKETS } from "./metrics/metrics.js";
+export { countInternalError } from "./metrics/internal-errors.js";
 export { lockDataDir, DataDirLockedError } from "./process/data-dir-lock.js";
 export { Shutdown } from "./process/shutdown.js";
 export { SystemdNotifier } from "./process/systemd-notifier.js";
@@ -22,7 +23,14 @@ export {
   type HttpReply,
   type HttpRequestContext,
 } from "./http/http-types.js";
-export { normalizeAddress } from "./http/remote-address.js";
+export {
+  clientAddress,
+  normalizeAddress,
+  NO_TRUSTED_PROXIES,
+  trustedProxies,
+  type ProxyHeader,
+  type TrustedProxies,
+} from "./http/remote-address.js";
 export { buildOpenApi, type OpenApiRoute, type OpenApiInfo } from "./http/openapi.js";
 export {
   addWebSocketEndpoint,
@@ -65,3 +73,4 @@ export { FolderTransport } from "./mail/folder-transport.js";
 export type { MailOutboxStore, QueuedMail } from "./mail/mail-outbox-store.js";
 export { MailOutbox, type MailOutboxOptions } from "./mail/mail-outbox.js";
 export { writeFileAtomic } from "./files/write-file-atomic.js";
+export { makeDataDirPrivate, type ModeFix } from "./files/private-data-dir.js";

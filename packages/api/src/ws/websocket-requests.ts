@@ -56,7 +56,7 @@ export async function answerRequest(
       ? await route.invoke(deps, auth, frame.body, http)
       : errorReply(404, "not_found", `no request method ${frame.method}`);
   } catch (error) {
-    reply = errorToReply(error, http);
+    reply = errorToReply(error, http, deps.metrics);
   }
   const response: ResponseFrame = {
     type: "response",

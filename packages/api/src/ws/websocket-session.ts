@@ -132,20 +132,21 @@ async function onHello(deps: ApiDeps, connection: Connection<SessionState>, fram
   for (const frame of chatSyncEvents(deps.chat, auth.account.id)) connection.send(frame);
 }
 
-function onReadyFrame(deps: ApiDeps, connection: Connection<SessionState>, frame: unknown): void {
+/** After welcome a bad frame costs an error frame, never the connection (docs/protocol.md). */
+const invalidFrame = (message: string): ErrorFrame => ({ type: "error", code: "invalid_frame", message });
+
+async function onReadyFrame(
+  deps: ApiDeps,
+  connection: Connection<SessionState>,
+  frame: unknown,
+): Promise<void> {
+  if (frame instanceof Error) return connection.send(invalidFrame("frame is not valid JSON or msgpack"));
   const parsed = checkClientFrame(frame);
-  if (!parsed.ok) {
-    connection.send({
-      type: "error",
-      code: "invalid_frame",
-      message: "unknown or malformed frame",
-    } satisfies ErrorFrame);
-    return;
-  }
+  if (!parsed.ok) return connection.send(invalidFrame("unknown or malformed frame"));
   const message = parsed.value;
   if (message.type === "ping") return connection.send({ type: "pong", id: message.id });
   const { auth } = connection.state;
-  if (auth) void answerRequest(deps, connection, auth, message);
+  if (auth) await answerRequest(deps, connection, auth, message);
 }
 
 /** The `/ws` protocol: hello → welcome and sync events → pings and pushed events. */
@@ -169,22 +170,22 @@ export function websocketSession(deps: ApiDeps): WebSocketHandlers<SessionState>
       if (!connection.state.bucket.take()) {
         return fail(connection, "rate_limited", "too many frames", CLOSE_CODES.rateLimited);
       }
-      if (frame instanceof Error) {
+      if (connection.state.phase === "ready") return onReadyFrame(deps, connection, frame);
+      if (connection.state.phase !== "hello") return;
+      if (frame instanceof Error)
         return fail(
           connection,
           "invalid_frame",
           "frame is not valid JSON or msgpack",
           CLOSE_CODES.protocolError,
         );
-      }
-      if (connection.state.phase === "hello") {
-        onHello(deps, connection, frame).catch((error: unknown) => {
-          deps.log.error({ err: error }, "hello failed");
-          fail(connection, "invalid_token", (error as Error).message, CLOSE_CODES.authFailed);
-        });
-      } else if (connection.state.phase === "ready") {
-        onReadyFrame(deps, connection, frame);
-      }
+      return onHello(deps, connection, frame);
+    },
+    onFrameError: (connection) => {
+      const error: ErrorFrame = { type: "error", code: "internal_error", message: "internal error" };
+      if (connection.state.phase === "ready") return connection.send(error);
+      // The session could not be set up: the client reconnects, as after a restart.
+      fail(connection, "internal_error", error.message, CLOSE_CODES.internalError);
     },
     onClose: (connection) => {
       clearTimeout(connection.state.helloTimer);

@@ -58,8 +58,8 @@ export async function startUpload(
     await wipeFiles([input]);
   };
   try {
-    await mkdir(ctx.files.tmpDir, { recursive: true });
-    await mkdir(ctx.files.accountDir(accountId), { recursive: true });
+    await mkdir(ctx.files.tmpDir, { recursive: true, mode: 0o700 });
+    await mkdir(ctx.files.accountDir(accountId), { recursive: true, mode: 0o700 });
     await writeFile(input, body, { mode: 0o600 });
   } catch (error) {
     await withdraw().catch(() => undefined);

@@ -81,7 +81,7 @@ export class BackupSource {
           "the server's config cannot be read, so neither can its data",
         );
       await rm(workDir, { recursive: true, force: true });
-      await mkdir(workDir, { recursive: true });
+      await mkdir(workDir, { recursive: true, mode: 0o700 });
       const done = await runBackupSession({
         caller: options.caller,
         key: options.key,

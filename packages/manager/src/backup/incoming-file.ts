@@ -66,7 +66,7 @@ export class IncomingFile {
     const position = this.stored;
     this.stored += record.length;
     const write = this.writing.then(async () => {
-      this.file ??= await open(this.path, "wx");
+      this.file ??= await open(this.path, "wx", 0o600);
       await this.file.write(record, 0, record.length, position);
     });
     this.writing = write.catch(() => undefined);

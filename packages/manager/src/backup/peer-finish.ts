@@ -55,8 +55,8 @@ export async function finishSnapshot(input: FinishInput): Promise<FinishResult> 
   const images = Object.fromEntries([...input.images].sort(([a], [b]) => (a < b ? -1 : 1)));
   await writeImageIndex(stagedIndex, key, { format: 1, source, snapshot, images }, input.chunkBytes);
 
-  await mkdir(store.snapshots, { recursive: true });
-  await mkdir(store.images, { recursive: true });
+  await mkdir(store.snapshots, { recursive: true, mode: 0o700 });
+  await mkdir(store.images, { recursive: true, mode: 0o700 });
   await rename(staged, join(store.snapshots, snapshot));
   await fsyncDir(store.snapshots);
   await rename(stagedIndex, store.index);

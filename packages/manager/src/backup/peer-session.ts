@@ -34,8 +34,8 @@ export class PeerSession {
 
   /** A session with its (empty) temp directory. */
   static async create(id: string, ctx: SessionContext, declared: FileEntry[]): Promise<PeerSession> {
-    await mkdir(sessionSnapshotDir(ctx.dir), { recursive: true });
-    await mkdir(join(ctx.dir, "objects"), { recursive: true });
+    await mkdir(sessionSnapshotDir(ctx.dir), { recursive: true, mode: 0o700 });
+    await mkdir(join(ctx.dir, "objects"), { recursive: true, mode: 0o700 });
     return new PeerSession(id, ctx, declared);
   }
 
@@ -91,7 +91,7 @@ export class PeerSession {
     if (file === undefined) throw unknown(`image ${sha256}`);
     if (!(await file.receive(index, record))) return;
     const target = objectPath(this.ctx.store, sha256);
-    await mkdir(dirname(target), { recursive: true });
+    await mkdir(dirname(target), { recursive: true, mode: 0o700 });
     await rename(file.path, target);
     await fsyncDir(dirname(target));
     this.ctx.objects.add(sha256);

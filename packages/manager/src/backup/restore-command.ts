@@ -25,8 +25,8 @@ export interface RestoreOptions {
 /** Writes one item's plaintext under `dir`, checking it as it goes, and fsyncs it. */
 async function restoreItem(key: Buffer, item: StoredItem, dir: string): Promise<void> {
   const target = join(dir, item.target);
-  await mkdir(dirname(target), { recursive: true });
-  const file = await open(target, "wx");
+  await mkdir(dirname(target), { recursive: true, mode: 0o700 });
+  const file = await open(target, "wx", 0o600);
   try {
     let position = 0;
     await checkItem(key, item, async (plain) => {
@@ -74,7 +74,8 @@ export function runBackupRestore(options: RestoreOptions): Promise<number> {
     }
 
     const staging = join(dirname(to), `.${basename(to)}.restoring-${process.pid}`);
-    await mkdir(staging, { recursive: true });
+    // Private from the start: the restored data holds password hashes and the envelope secret.
+    await mkdir(staging, { recursive: true, mode: 0o700 });
     const bar = new ProgressBar("restore", items.length, "files");
     try {
       for (const item of items) {

@@ -82,7 +82,7 @@ export async function writeSealedFile(
 
 /** Writes a new file and fsyncs it before resolving. */
 export async function writeDurably(path: string, data: Uint8Array): Promise<void> {
-  const file = await open(path, "wx");
+  const file = await open(path, "wx", 0o600);
   try {
     await file.writeFile(data);
     await file.sync();

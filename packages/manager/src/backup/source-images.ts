@@ -57,7 +57,7 @@ export async function listImages(dataDir: string, cacheFile: string): Promise<Im
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
     }
   }
-  await writeFile(`${cacheFile}.tmp`, JSON.stringify(next));
+  await writeFile(`${cacheFile}.tmp`, JSON.stringify(next), { mode: 0o600 });
   await rename(`${cacheFile}.tmp`, cacheFile);
   return images;
 }

@@ -50,7 +50,7 @@ export class MaintenanceStore {
     if (task === undefined) rmSync(this.file, { force: true });
     else {
       const temporary = `${this.file}.tmp`;
-      const fd = openSync(temporary, "w");
+      const fd = openSync(temporary, "w", 0o600);
       try {
         writeSync(fd, `${JSON.stringify(task, null, 2)}\n`);
         fsyncSync(fd);

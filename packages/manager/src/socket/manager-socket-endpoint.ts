@@ -12,6 +12,7 @@ import {
   type Logger,
   type Metrics,
   type TemplatedApp,
+  NO_TRUSTED_PROXIES,
 } from "@venus/simple-backend";
 import { INVALID_API_KEY, type ApiKeyGate } from "../api/api-key-gate.js";
 import type { ManagerHandler } from "../api/manager-request.js";
@@ -100,7 +101,7 @@ export function addManagerSocketEndpoint(app: TemplatedApp, options: ManagerSock
     }
   }
 
-  function onReadyFrame(connection: Connection<SocketState>, frame: unknown): void {
+  async function onReadyFrame(connection: Connection<SocketState>, frame: unknown): Promise<void> {
     const parsed = checkFrame(frame);
     if (!parsed.ok)
       return refuse(
@@ -117,7 +118,7 @@ export function addManagerSocketEndpoint(app: TemplatedApp, options: ManagerSock
     }
     if (message.type !== "request") return;
     const caller = connection.state.name ? `link:${connection.state.name}` : `ws:${connection.remoteAddress}`;
-    void answerRequest(message, caller, options.dispatch, log).then((response) => connection.send(response));
+    connection.send(await answerRequest(message, caller, options.dispatch, log));
   }
 
   return addWebSocketEndpoint<SocketState>(
@@ -127,7 +128,7 @@ export function addManagerSocketEndpoint(app: TemplatedApp, options: ManagerSock
       maxFrameBytes: options.maxFrameBytes,
       idleTimeoutSeconds: options.idleTimeoutSeconds,
       maxSendBufferBytes: 4 * options.maxFrameBytes,
-      trustForwardedFor: false,
+      trustedProxies: NO_TRUSTED_PROXIES,
       log,
       metrics: options.metrics,
     },
@@ -161,12 +162,14 @@ export function addManagerSocketEndpoint(app: TemplatedApp, options: ManagerSock
             "the frame is not msgpack",
             MANAGER_CLOSE_CODES.protocolError,
           );
-        if (connection.state.phase === "hello") {
-          onHello(connection, frame).catch((error: unknown) => {
-            log.error({ err: error }, "manager socket hello failed");
-            connection.close(MANAGER_CLOSE_CODES.protocolError, "internal_error");
-          });
-        } else if (connection.state.phase === "ready") onReadyFrame(connection, frame);
+        if (connection.state.phase === "hello") return onHello(connection, frame);
+        if (connection.state.phase === "ready") return onReadyFrame(connection, frame);
+      },
+      onFrameError: (connection) => {
+        const message = "the manager failed on this frame";
+        if (connection.state.phase !== "ready")
+          return refuse(connection, "internal_error", message, MANAGER_CLOSE_CODES.protocolError);
+        connection.send({ type: "error", code: "internal_error", message } satisfies ManagerErrorFrame);
       },
       onClose: (connection) => {
         const { state } = connection;

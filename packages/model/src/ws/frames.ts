@@ -91,6 +91,7 @@ export const WS_ERROR_CODES = [
   "invalid_token",
   "token_expired",
   "rate_limited",
+  "internal_error",
 ] as const;
 export type WsErrorCode = (typeof WS_ERROR_CODES)[number];
 
@@ -161,5 +162,7 @@ export const CLOSE_CODES = {
   replaced: 4003,
   loggedOut: 4004,
   rateLimited: 4029,
+  /** The server failed while opening the session (RFC 6455 "internal error"): reconnect later. */
+  internalError: 1011,
   shuttingDown: 1001,
 } as const;

@@ -19,6 +19,6 @@ export function readBotAccounts(dataDir: string): BotAccounts {
 /** Written to a temporary file and renamed, so a crash never leaves half a list. */
 export function writeBotAccounts(dataDir: string, accounts: BotAccounts): void {
   const file = botAccountsFile(dataDir);
-  writeFileSync(`${file}.tmp`, `${JSON.stringify(accounts, null, 2)}\n`);
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(accounts, null, 2)}\n`, { mode: 0o600 });
   renameSync(`${file}.tmp`, file);
 }

@@ -14,7 +14,7 @@ const ADMIN_EMAIL = "statistics-admin@example.com";
 const CONFIG = {
   rate_limits: GENEROUS_RATE_LIMITS,
   admin: { grant_email: ADMIN_EMAIL },
-  http: { trust_forwarded_for: true },
+  http: { trusted_proxies: ["127.0.0.1", "::1"] },
   statistics: { sample_seconds: 1, max_hours_per_request: 3, account_history_days: 3, max_ip_addresses: 2 },
 };
 const fixture = useServer({ config: CONFIG });

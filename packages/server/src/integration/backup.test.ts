@@ -11,10 +11,11 @@ import { matchedPair, sendOk, type ChatUser } from "../testing/chat-flow.js";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { testJpeg, uploadImage } from "../testing/media-flow.js";
 import { as } from "../testing/profile-flow.js";
+import { notPrivate } from "../testing/file-modes.js";
 import { fetchImage, ownContent } from "../testing/media-disk.js";
 import { connect, login, register, type SignedIn } from "../testing/sign-in.js";
 import { startManager, type RunningManager } from "../testing/spawn-manager.js";
-import { startServer, VENUS_BIN } from "../testing/spawn-server.js";
+import { startServer, VENUS_BIN, venusCommand } from "../testing/spawn-server.js";
 
 // Two real managers on loopback: the source supervises a server that clients keep writing to, the
 // peer stores its backups; then `venus backup verify|restore` on the peer's store, and a server
@@ -31,6 +32,9 @@ const serverConfig = {
   },
 };
 
+// Everything runs under the usual umask 022: what Venus writes must be private anyway.
+const PERMISSIVE = 0o022;
+
 let peer: RunningManager;
 let source: RunningManager;
 let server: { url: string; wsUrl: string };
@@ -45,7 +49,7 @@ function backupCliOf(
   ...args: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const config = join(manager.dir, "manager.toml");
-  return promisify(execFile)(process.execPath, [VENUS_BIN, "backup", ...args, "-c", config]).then(
+  return promisify(execFile)(...venusCommand(["backup", ...args, "-c", config], PERMISSIVE)).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (error: { code: number; stdout: string; stderr: string }) => error,
   );
@@ -101,13 +105,17 @@ async function backUp(from: RunningManager): Promise<LastBackup> {
 }
 
 beforeAll(async () => {
-  peer = await startManager({ config: { server: { control: "none" }, backup: { accept: true, key: KEY } } });
+  peer = await startManager({
+    config: { server: { control: "none" }, backup: { accept: true, key: KEY } },
+    umask: PERMISSIVE,
+  });
   source = await startManager({
     config: {
       remotes: [{ name: "backup-peer", url: peer.url, api_key: peer.apiKey }],
       backup: { peer: "backup-peer", key: KEY, chunk_bytes: 64 * 1024 },
     },
     server: serverConfig,
+    umask: PERMISSIVE,
   });
   const { port } = await source.serverUp();
   server = { url: `http://127.0.0.1:${port}`, wsUrl: `ws://127.0.0.1:${port}/ws` };
@@ -185,6 +193,10 @@ describe("backups", () => {
     expect(readdirSync(restored)).toEqual(["data"]);
     const mediaRestored = mediaFiles(join(restored, "data"));
     for (const [path, bytes] of mediaBefore) expect(mediaRestored.get(path), path).toEqual(bytes);
+    // Restored, stored and served data alike: 0700 directories, 0600 files (admin.token included).
+    expect(notPrivate(restored).filter((entry) => !entry.startsWith(`${restored} `))).toEqual([]);
+    expect(notPrivate(join(peer.dir, "manager-data"))).toEqual([]);
+    expect(notPrivate(source.serverDataDir)).toEqual([]);
 
     const second = await startServer({ dataDir: restored, config: serverConfig });
     try {

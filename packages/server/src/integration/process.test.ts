@@ -119,6 +119,27 @@ describe("configuration errors exit 2 and name every bad key", () => {
     expect(bad.stderr).toContain(attributes);
   });
 
+  test("a trusted proxy that is not an address or a CIDR range", () => {
+    const result = venus([
+      "server",
+      "--config",
+      configFile('[http]\ntrusted_proxies = ["::1", "10.0.0.0/33"]\n'),
+    ]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("http.trusted_proxies.1: must be an IP address or a CIDR range");
+    const fromEnv = venus(["server"], { VENUS_HTTP__TRUSTED_PROXIES: '["proxy.local"]' });
+    expect(fromEnv.status).toBe(2);
+    expect(fromEnv.stderr).toContain("http.trusted_proxies.0");
+  });
+
+  test("the removed http.trust_forwarded_for names its replacement", () => {
+    const result = venus(["server", "--config", configFile("[http]\ntrust_forwarded_for = true\n")]);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(
+      "http.trust_forwarded_for: removed; list the reverse proxies in http.trusted_proxies",
+    );
+  });
+
   test("a missing file or invalid TOML", () => {
     const missing = venus(["server", "--config", "/nonexistent/venus.toml"]);
     expect(missing.status).toBe(2);

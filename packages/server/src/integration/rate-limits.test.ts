@@ -7,7 +7,7 @@ import { useServer } from "../testing/server-fixture.js";
 const fixture = useServer({
   config: {
     // Behind a (pretend) reverse proxy, so each test chooses its client address.
-    http: { trust_forwarded_for: true },
+    http: { trusted_proxies: ["127.0.0.1", "::1"] },
     rate_limits: {
       login_per_ip: { limit: 3, window_seconds: 60 },
       login_per_email: { limit: 2, window_seconds: 60 },

@@ -159,6 +159,18 @@ describe("after welcome", () => {
     user.ws.close();
   });
 
+  test("a frame that is not JSON, or not msgpack, gets invalid_frame and the socket stays", async () => {
+    for (const msgpack of [false, true]) {
+      const user = await signUp(fixture.server, { msgpack });
+      // Text on a msgpack socket is decoded as JSON; binary 0xc1 is never valid msgpack.
+      user.ws.sendRaw(msgpack ? Buffer.from([0xc1]) : "{not json");
+      expect(await user.ws.next()).toMatchObject({ type: "error", code: "invalid_frame" });
+      user.ws.send({ type: "ping", id: "still-here" });
+      expect(await user.ws.next()).toEqual({ type: "pong", id: "still-here" });
+      user.ws.close();
+    }
+  });
+
   test("a new connection of the same account and kind replaces the old one, which is told why", async () => {
     const { email, tokens } = await newAccount();
     const first = await connect(fixture.server, tokens, {

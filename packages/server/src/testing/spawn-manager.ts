@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "smol-toml";
 import { request, type HttpResult } from "./http-client.js";
-import { onOutputLines, VENUS_BIN } from "./spawn-server.js";
+import { onOutputLines, venusCommand } from "./spawn-server.js";
 
 export interface ManagerOptions {
   /** The manager's config, merged over `data_dir`, `api.port = 0` and `api.api_key`. */
@@ -13,6 +13,8 @@ export interface ManagerOptions {
   server?: Record<string, unknown>;
   apiKey?: string;
   env?: NodeJS.ProcessEnv;
+  /** Start under this umask (e.g. 0o022); the server it supervises inherits it. */
+  umask?: number;
 }
 
 export interface ServerStatus {
@@ -68,7 +70,7 @@ export async function startManager(options: ManagerOptions = {}): Promise<Runnin
       server: { config_file: serverConfig, restart_base_ms: 100, ...(given.server as object | undefined) },
     }),
   );
-  const child = spawn(process.execPath, [VENUS_BIN, "manager", "--config", configFile], {
+  const child = spawn(...venusCommand(["manager", "--config", configFile], options.umask), {
     stdio: ["ignore", "pipe", "pipe"],
     env: { ...process.env, ...options.env },
   });

@@ -14,6 +14,8 @@ export interface ServerOptions {
   env?: Record<string, string>;
   /** Reuse a data directory (restart after a crash). */
   dataDir?: string;
+  /** Start under this umask (e.g. 0o022), as a shell would; default: the test process's. */
+  umask?: number;
 }
 
 export interface RunningServer {
@@ -31,6 +33,13 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<number | string>;
   /** Removes the temporary data directory (after stop). */
   cleanup(): void;
+}
+
+/** The command and arguments that run `venus ARGS`, under `umask` when given (exec keeps the pid). */
+export function venusCommand(args: string[], umask?: number): [string, string[]] {
+  if (umask === undefined) return [process.execPath, [VENUS_BIN, ...args]];
+  const mask = umask.toString(8).padStart(3, "0");
+  return ["/bin/sh", ["-c", `umask ${mask} && exec "$0" "$@"`, process.execPath, VENUS_BIN, ...args]];
 }
 
 export function newDataDir(): string {
@@ -72,7 +81,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
   const configFile = join(dataDir, "venus.toml");
   writeFileSync(configFile, stringify(config));
-  const child = spawn(process.execPath, [VENUS_BIN, "server", "--config", configFile], {
+  const child = spawn(...venusCommand(["server", "--config", configFile], options.umask), {
     env: { ...process.env, ...options.env },
     stdio: ["ignore", "pipe", "pipe"],
   });

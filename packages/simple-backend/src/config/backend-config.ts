@@ -29,9 +29,18 @@ export const backendConfigProperties = {
       minimum: 1024,
       description: "Largest request body accepted, in bytes (413 payload_too_large above).",
     }),
-    trust_forwarded_for: Type.Boolean({
-      default: false,
-      description: "Take the client address from X-Forwarded-For (only behind a trusted reverse proxy).",
+    trusted_proxies: Type.Array(Type.String({ format: "ip-range" }), {
+      default: [],
+      description:
+        "Reverse proxies (IP addresses and CIDR ranges, IPv4 or IPv6) whose forwarding header is believed.\n" +
+        "The client address is the rightmost hop of that header that is not a trusted proxy; from any other\n" +
+        'peer the header is ignored. Empty: the peer address is the client\'s. E.g. ["127.0.0.1", "::1", "10.0.0.0/8"].',
+    }),
+    proxy_header: Type.Union([Type.Literal("x-forwarded-for"), Type.Literal("forwarded")], {
+      default: "x-forwarded-for",
+      description:
+        "The header the trusted proxies write: x-forwarded-for (nginx's $proxy_add_x_forwarded_for) or\n" +
+        "forwarded (RFC 7239). Only one is read: a proxy passes the other through as the client wrote it.",
     }),
   }),
   log: configSection("Logging (JSON lines on standard output).", {
@@ -47,4 +56,10 @@ export const backendConfigProperties = {
       description: "Time allowed to drain requests and flush data before the process gives up and exits 1.",
     }),
   }),
+};
+
+/** Keys that existed once, with what replaced them: naming one is a start-up error that says so. */
+export const REMOVED_BACKEND_KEYS: Readonly<Record<string, string>> = {
+  "http.trust_forwarded_for":
+    'removed; list the reverse proxies in http.trusted_proxies instead (e.g. ["127.0.0.1", "::1"])',
 };

@@ -33,7 +33,8 @@ const DEFAULTS = {
     host: "127.0.0.1",
     port: 3000,
     max_body_bytes: 65536,
-    trust_forwarded_for: false,
+    trusted_proxies: [],
+    proxy_header: "x-forwarded-for",
   },
   log: { level: "info" },
   shutdown: { deadline_seconds: 20 },
@@ -106,6 +107,45 @@ describe("loadConfig", () => {
   it("names an unknown key", () => {
     const issues = issuesOf(() => load({ file: file("[http]\nprot = 80\n") }));
     expect(issues).toEqual([{ path: "http.prot", message: "unknown key" }]);
+  });
+
+  it("accepts trusted proxies as IPv4 and IPv6 addresses and CIDR ranges", () => {
+    const list = ["127.0.0.1", "::1", "10.0.0.0/8", "192.168.1.0/24", "fd00::/8", "0.0.0.0/0", "::/0"];
+    const config = load({ file: file(`[http]\ntrusted_proxies = ${JSON.stringify(list)}\n`) });
+    expect(config.http.trusted_proxies).toEqual(list);
+  });
+
+  it("names every trusted proxy entry that is not an address or a range", () => {
+    const bad = [
+      "10.0.0.0/33",
+      "::/129",
+      "10.0.0.256",
+      "example.com",
+      "10.0.0.0/8/8",
+      "10.0.0.0/",
+      "fd00::/x",
+      "",
+    ];
+    const issues = issuesOf(() =>
+      load({ file: file(`[http]\ntrusted_proxies = ${JSON.stringify(["127.0.0.1", ...bad])}\n`) }),
+    );
+    expect(issues).toEqual(
+      bad.map((_, i) => ({
+        path: `http.trusted_proxies.${i + 1}`,
+        message: "must be an IP address or a CIDR range, such as 10.0.0.1, 10.0.0.0/8 or fd00::/8",
+      })),
+    );
+  });
+
+  it("refuses the removed trust_forwarded_for and names its replacement", () => {
+    const issues = issuesOf(() => load({ file: file("[http]\ntrust_forwarded_for = true\n") }));
+    expect(issues).toEqual([
+      { path: "http.trust_forwarded_for", message: expect.stringContaining("http.trusted_proxies") },
+    ]);
+    const fromEnv = issuesOf(() => load({ env: { VENUS_HTTP__TRUST_FORWARDED_FOR: "true" } }));
+    expect(fromEnv).toEqual([
+      { path: "http.trust_forwarded_for", message: expect.stringContaining("http.trusted_proxies") },
+    ]);
   });
 
   it("names a key of the wrong type", () => {

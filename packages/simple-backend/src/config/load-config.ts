@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { parse as parseToml } from "smol-toml";
 import type { Static, TObject, TSchema } from "@sinclair/typebox";
 import { compileValidator, type SchemaIssue } from "../validation/schema-validator.js";
+import { REMOVED_BACKEND_KEYS } from "./backend-config.js";
 import { applyEnvOverrides } from "./env-overrides.js";
 
 export class ConfigError extends Error {
@@ -51,7 +52,12 @@ export function loadConfig<S extends TObject>(options: LoadConfigOptions<S>): St
     options.envPrefix,
   );
   const result = compileValidator(options.schema, { useDefaults: true })(raw);
-  const issues = [...envIssues, ...(result.ok ? [] : result.issues)];
+  const issues = [...envIssues, ...(result.ok ? [] : result.issues)].map((issue) => {
+    const replacement = REMOVED_BACKEND_KEYS[issue.path];
+    return replacement && issue.message.startsWith("unknown key")
+      ? { ...issue, message: replacement }
+      : issue;
+  });
   if (issues.length > 0) throw new ConfigError(options.file ?? "defaults and environment", issues);
   return raw as Static<S>;
 }

@@ -3,7 +3,7 @@ import type { Counter, Histogram } from "prom-client";
 import type { Logger } from "../logger.js";
 import { LATENCY_BUCKETS, type Metrics } from "../metrics/metrics.js";
 import { readBody, BodyTooLargeError } from "./read-body.js";
-import { normalizeAddress, remoteAddressOf } from "./remote-address.js";
+import { normalizeAddress, remoteAddressOf, type TrustedProxies } from "./remote-address.js";
 import { BadPathParameterError, decodePathParameter } from "./path-parameter.js";
 import { sendReply } from "./send-reply.js";
 import type { HttpRequest, HttpResponse, TemplatedApp, Uws, us_listen_socket } from "./uws.js";
@@ -19,7 +19,8 @@ export interface HttpServerOptions {
   host: string;
   port: number;
   maxBodyBytes: number;
-  trustForwardedFor: boolean;
+  /** Whose forwarding header names the client (see remote-address.ts). */
+  trustedProxies: TrustedProxies;
   log: Logger;
   metrics: Metrics;
   /** Turns anything a handler throws into a reply. */
@@ -161,7 +162,7 @@ export class HttpServer {
       params,
       headers,
       body: Buffer.alloc(0),
-      remoteAddress: remoteAddressOf(res, headers, this.options.trustForwardedFor),
+      remoteAddress: remoteAddressOf(res, headers, this.options.trustedProxies),
       requestId: givenId && REQUEST_ID.test(givenId) ? givenId : randomUUID(),
       log: this.options.log,
     };

@@ -32,7 +32,7 @@ export class FolderTransport implements MailTransport {
       text: mail.text,
     });
     if (!Buffer.isBuffer(message)) throw new TypeError("nodemailer returned a stream despite buffer: true");
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: 0o700 });
     const file = join(this.dir, fileName(new Date()));
     // A reader never sees a half-written mail, and a crash loses none.
     await writeFileAtomic(file, message, { syncDirectory: true });

@@ -1,6 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from "ajv";
 import addFormatsModule from "ajv-formats";
 import type { Static, TSchema } from "@sinclair/typebox";
+import { isAddressOrRange } from "../http/remote-address.js";
 
 // ajv-formats is CommonJS; under NodeNext its callable plugin is the `default` property.
 const addFormats = addFormatsModule.default;
@@ -25,12 +26,18 @@ function newAjv(options: ValidatorOptions): Ajv {
     strict: false,
   });
   addFormats(ajv);
+  ajv.addFormat("ip-range", isAddressOrRange);
   return ajv;
 }
 
 const shared = {
   plain: newAjv({}),
   withDefaults: newAjv({ useDefaults: true }),
+};
+
+/** Formats whose ajv message ("must match format ...") would not tell a person what to write. */
+const FORMAT_MESSAGES: Record<string, string> = {
+  "ip-range": "must be an IP address or a CIDR range, such as 10.0.0.1, 10.0.0.0/8 or fd00::/8",
 };
 
 function issueOf(error: ErrorObject): SchemaIssue {
@@ -42,6 +49,11 @@ function issueOf(error: ErrorObject): SchemaIssue {
   if (error.keyword === "required") {
     const key = String((error.params as { missingProperty: string }).missingProperty);
     return { path: base ? `${base}.${key}` : key, message: "is required" };
+  }
+  if (error.keyword === "format") {
+    const format = (error.params as { format: string }).format;
+    const described = FORMAT_MESSAGES[format];
+    if (described) return { path: base, message: described };
   }
   return { path: base, message: error.message ?? "is invalid" };
 }

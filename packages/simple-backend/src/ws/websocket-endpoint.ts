@@ -2,7 +2,8 @@ import { Packr } from "msgpackr";
 import type { Gauge } from "prom-client";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics/metrics.js";
-import { remoteAddressOf } from "../http/remote-address.js";
+import { guardFrames } from "./frame-boundary.js";
+import { remoteAddressOf, type TrustedProxies } from "../http/remote-address.js";
 import type { TemplatedApp, WebSocket } from "../http/uws.js";
 
 export const MSGPACK_SUBPROTOCOL = "msgpack";
@@ -23,8 +24,10 @@ export interface WebSocketHandlers<State> {
   initialState(): State;
   onOpen(connection: Connection<State>): void;
   /** `frame` is the decoded JSON or msgpack value, or an Error when it could not be decoded. */
-  onFrame(connection: Connection<State>, frame: unknown): void;
+  onFrame(connection: Connection<State>, frame: unknown): void | Promise<void>;
   onClose(connection: Connection<State>, code: number): void;
+  /** Answers a frame whose handler threw (see frame-boundary.ts): the protocol's internal error. */
+  onFrameError(connection: Connection<State>, error: unknown): void;
 }
 
 export interface WebSocketOptions {
@@ -32,7 +35,7 @@ export interface WebSocketOptions {
   maxFrameBytes: number;
   idleTimeoutSeconds: number;
   maxSendBufferBytes: number;
-  trustForwardedFor: boolean;
+  trustedProxies: TrustedProxies;
   log: Logger;
   metrics: Metrics;
 }
@@ -85,8 +88,9 @@ function decode(message: ArrayBuffer, isBinary: boolean): unknown {
 export function addWebSocketEndpoint<State>(
   app: TemplatedApp,
   options: WebSocketOptions,
-  handlers: WebSocketHandlers<State>,
+  unguarded: WebSocketHandlers<State>,
 ): { count(): number; closeAll(code: number, reason: string): void } {
+  const handlers = guardFrames(unguarded, options);
   const live = new Set<Connection<State>>();
   const gauge: Gauge<string> = options.metrics.gauge(
     "venus_websocket_connections",
@@ -103,7 +107,7 @@ export function addWebSocketEndpoint<State>(
       req.forEach((key, value) => headers.set(key, value));
       const offered = (headers.get("sec-websocket-protocol") ?? "").split(",").map((p) => p.trim());
       const protocol = offered.includes(MSGPACK_SUBPROTOCOL) ? MSGPACK_SUBPROTOCOL : "";
-      const remoteAddress = remoteAddressOf(res, headers, options.trustForwardedFor);
+      const remoteAddress = remoteAddressOf(res, headers, options.trustedProxies);
       res.upgrade(
         { protocol, remoteAddress } as never,
         headers.get("sec-websocket-key") ?? "",
