@@ -256,15 +256,14 @@ export function mountApi(http: HttpServer, deps: Omit<ApiDeps, "openApi">): { cl
   );
   const full: ApiDeps = { ...deps, openApi: () => document };
   registerRoutes(http, ROUTES, full);
-  const { websocket, http: httpConfig } = deps.account.config;
+  const { websocket } = deps.account.config;
   const endpoint = addWebSocketEndpoint(
-    http.app,
+    http,
     {
       path: WEBSOCKET_PATH,
       maxFrameBytes: websocket.max_frame_bytes,
       idleTimeoutSeconds: websocket.idle_timeout_seconds,
       maxSendBufferBytes: websocket.max_send_buffer_bytes,
-      trustForwardedFor: httpConfig.trust_forwarded_for,
       log: deps.log,
       metrics: deps.metrics,
     },

@@ -7,13 +7,13 @@ import {
   DailySchedule,
   parseTimeOfDay,
   DataDirLockedError,
+  createTransport,
   HttpServer,
-  loadUws,
   lockDataDir,
   Metrics,
   Shutdown,
-  SlowFallbackError,
   SystemdNotifier,
+  TransportUnavailableError,
 } from "@venus/simple-backend";
 import { newAdminToken, removeAdminTokenFile, writeAdminTokenFile } from "./admin-cli/admin-token-file.js";
 import { prepareAccountData } from "./account-data-startup.js";
@@ -39,15 +39,13 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     log.fatal({ err: error }, "uncaught exception; exiting (everything acknowledged is committed)");
     process.exit(1);
   });
-  let uws;
+  let transport;
   try {
-    uws = loadUws(config.allow_slow_fallback);
+    transport = createTransport(config.http.transport);
   } catch (error) {
-    if (error instanceof SlowFallbackError) refuse(error.message);
+    if (error instanceof TransportUnavailableError) refuse(error.message);
     throw error;
   }
-  if (!uws.native)
-    log.warn("running on the slow JavaScript fallback of uWebSockets.js (allow_slow_fallback)");
   let releaseLock: () => void;
   try {
     releaseLock = lockDataDir(config.data_dir);
@@ -59,6 +57,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     { dataDir: config.data_dir, version: VENUS_VERSION },
     "Venus server starting: single node by design, this process owns the data directory",
   );
+  log.info({ transport: transport.name, reason: transport.reason }, `HTTP transport: ${transport.name}`);
   const notifier = new SystemdNotifier(process.env, (error) =>
     log.warn({ err: error }, "systemd-notify failed"),
   );
@@ -71,10 +70,11 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   await prepareAccountData(components, log);
   const { account, flusher } = components;
   const listener = (host: string, port: number, trustForwardedFor: boolean) =>
-    new HttpServer(uws.uws, uws.uws.App(), {
+    new HttpServer(transport, {
       host,
       port,
       maxBodyBytes: config.http.max_body_bytes,
+      discard: { maxBytes: config.http.discard_body_max_bytes, seconds: config.http.discard_body_seconds },
       trustForwardedFor,
       log,
       metrics,
@@ -97,6 +97,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     metrics,
     log,
     version: VENUS_VERSION,
+    transport: http.transport,
     startedAt: Date.now(),
     maintenance,
     localManager,

@@ -1,5 +1,3 @@
-import type { HttpResponse } from "./uws.js";
-
 const MAPPED_V4 = /^(?:(?:0{1,4}:){5}|::)ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i;
 
 /** The peer address as text, with IPv4-mapped IPv6 written as plain IPv4. */
@@ -11,8 +9,9 @@ export function normalizeAddress(text: string): string {
   return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`;
 }
 
+/** The client's address: the TCP peer's (`peerAddress`, as the transport gives it), or a proxy's word for it. */
 export function remoteAddressOf(
-  res: HttpResponse,
+  peerAddress: string,
   headers: Map<string, string>,
   trustForwardedFor: boolean,
 ): string {
@@ -20,5 +19,5 @@ export function remoteAddressOf(
     const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
     if (forwarded) return forwarded;
   }
-  return normalizeAddress(Buffer.from(res.getRemoteAddressAsText()).toString());
+  return normalizeAddress(peerAddress);
 }

@@ -1,0 +1,95 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { BodyTooLargeError, ClientGoneError } from "../body-errors.js";
+import type { EncodedReply } from "../encode-reply.js";
+import type { DiscardLimits, TransportRequest } from "../transport.js";
+
+function headerMap(req: IncomingMessage): Map<string, string> {
+  const headers = new Map<string, string>();
+  for (const [name, value] of Object.entries(req.headers))
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(", ") : value);
+  return headers;
+}
+
+/** A request on `node:http`. */
+export class NodeRequest implements TransportRequest {
+  readonly method: string;
+  readonly headers: Map<string, string>;
+  readonly peerAddress: string;
+  /** Body bytes received so far, kept or not. */
+  private received = 0;
+  private counting = false;
+  private gone = false;
+
+  constructor(
+    private readonly req: IncomingMessage,
+    private readonly res: ServerResponse,
+    readonly url: string,
+    readonly query: string,
+    readonly rawParams: string[],
+  ) {
+    this.method = (req.method ?? "GET").toUpperCase();
+    this.headers = headerMap(req);
+    this.peerAddress = req.socket.remoteAddress ?? "";
+    res.on("close", () => {
+      this.gone = true;
+    });
+  }
+
+  readBody(limit: number): Promise<Buffer> {
+    if (Number(this.headers.get("content-length") ?? "0") > limit)
+      return Promise.reject(new BodyTooLargeError());
+    this.counting = true;
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      let failed = false;
+      this.req.on("data", (chunk: Buffer) => {
+        this.received += chunk.byteLength;
+        if (failed) return;
+        if (this.received > limit) {
+          failed = true;
+          return reject(new BodyTooLargeError());
+        }
+        chunks.push(chunk);
+      });
+      this.req.on("end", () => resolve(Buffer.concat(chunks)));
+      this.req.on("close", () => {
+        if (!this.req.complete) reject(new ClientGoneError());
+      });
+    });
+  }
+
+  send(reply: EncodedReply, close: boolean, discard?: DiscardLimits): void {
+    if (this.gone || this.res.headersSent) return;
+    this.gone = true;
+    const declared = this.headers.get("content-length");
+    const closeNow =
+      close || (discard !== undefined && declared !== undefined && Number(declared) > discard.maxBytes);
+    this.res.statusCode = reply.status;
+    for (const [name, value] of reply.headers) this.res.setHeader(name, value);
+    if (closeNow) this.res.setHeader("connection", "close");
+    else if (discard && !this.req.complete) this.discardRest(discard);
+    this.res.end(reply.body);
+  }
+
+  /**
+   * Keeps reading the over-limit body and drops it, so the client, still sending, reads the 413
+   * instead of a reset; a body that goes on past the limits loses its connection.
+   */
+  private discardRest(limits: DiscardLimits): void {
+    const socket = this.req.socket;
+    const timer = setTimeout(() => socket.destroy(), limits.seconds * 1000);
+    timer.unref();
+    if (!this.counting) this.req.on("data", (chunk: Buffer) => (this.received += chunk.byteLength));
+    this.req.on("data", () => {
+      if (this.received > limits.maxBytes) socket.destroy();
+    });
+    this.req.on("end", () => clearTimeout(timer));
+    this.req.on("close", () => clearTimeout(timer));
+    this.req.resume();
+  }
+
+  destroy(): void {
+    this.gone = true;
+    this.res.destroy();
+  }
+}
