@@ -35,15 +35,20 @@ export class NodeRequest implements TransportRequest {
     });
   }
 
+  private count(): void {
+    if (this.counting) return;
+    this.counting = true;
+    this.req.on("data", (chunk: Buffer) => (this.received += chunk.byteLength));
+  }
+
   readBody(limit: number): Promise<Buffer> {
     if (Number(this.headers.get("content-length") ?? "0") > limit)
       return Promise.reject(new BodyTooLargeError());
-    this.counting = true;
+    this.count();
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let failed = false;
       this.req.on("data", (chunk: Buffer) => {
-        this.received += chunk.byteLength;
         if (failed) return;
         if (this.received > limit) {
           failed = true;
@@ -58,32 +63,39 @@ export class NodeRequest implements TransportRequest {
     });
   }
 
+  /**
+   * With `discard` (an over-limit body within `discard.maxBytes`), the whole answer is written at once
+   * but the response ends only once the rest of the body has been read and dropped: Node closes the
+   * connection when a response ends, and a close with unread data resets a client still sending before
+   * it reads the answer. A body that goes on past the limits loses its connection.
+   */
   send(reply: EncodedReply, close: boolean, discard?: DiscardLimits): void {
     if (this.gone || this.res.headersSent) return;
     this.gone = true;
     const declared = this.headers.get("content-length");
-    const closeNow =
-      close || (discard !== undefined && declared !== undefined && Number(declared) > discard.maxBytes);
+    const fits = discard && (declared === undefined || Number(declared) <= discard.maxBytes);
     this.res.statusCode = reply.status;
     for (const [name, value] of reply.headers) this.res.setHeader(name, value);
-    if (closeNow) this.res.setHeader("connection", "close");
-    else if (discard && !this.req.complete) this.discardRest(discard);
-    this.res.end(reply.body);
+    if (close || (discard && !fits)) this.res.setHeader("connection", "close");
+    if (!fits || this.req.complete) return void this.res.end(reply.body);
+    this.res.setHeader("content-length", reply.body === undefined ? 0 : Buffer.byteLength(reply.body));
+    if (reply.body !== undefined) this.res.write(reply.body);
+    this.discardRest(discard, () => this.res.end());
   }
 
-  /**
-   * Keeps reading the over-limit body and drops it, so the client, still sending, reads the 413
-   * instead of a reset; a body that goes on past the limits loses its connection.
-   */
-  private discardRest(limits: DiscardLimits): void {
+  private discardRest(limits: DiscardLimits, done: () => void): void {
     const socket = this.req.socket;
     const timer = setTimeout(() => socket.destroy(), limits.seconds * 1000);
-    timer.unref();
-    if (!this.counting) this.req.on("data", (chunk: Buffer) => (this.received += chunk.byteLength));
+    this.count();
     this.req.on("data", () => {
-      if (this.received > limits.maxBytes) socket.destroy();
+      if (this.received <= limits.maxBytes) return;
+      clearTimeout(timer);
+      socket.destroy();
     });
-    this.req.on("end", () => clearTimeout(timer));
+    this.req.on("end", () => {
+      clearTimeout(timer);
+      done();
+    });
     this.req.on("close", () => clearTimeout(timer));
     this.req.resume();
   }

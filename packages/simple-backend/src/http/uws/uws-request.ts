@@ -4,6 +4,8 @@ import type { EncodedReply } from "../encode-reply.js";
 import type { DiscardLimits, TransportRequest } from "../transport.js";
 import type { HttpRequest, HttpResponse } from "./native-uws.js";
 
+type BodySink = (chunk: ArrayBuffer, isLast: boolean) => void;
+
 /**
  * A request on uWebSockets.js. `req` is valid only during the route callback, so everything is copied
  * here; `res` is used until the answer (never after `onAborted`).
@@ -17,6 +19,10 @@ export class UwsRequest implements TransportRequest {
   readonly peerAddress: string;
   private gone = false;
   private onGone: (() => void) | undefined;
+  /** Body bytes received so far, kept or not. */
+  private received = 0;
+  private complete = false;
+  private sink: BodySink | undefined;
 
   constructor(
     private readonly res: HttpResponse,
@@ -35,19 +41,25 @@ export class UwsRequest implements TransportRequest {
     this.peerAddress = Buffer.from(res.getRemoteAddressAsText()).toString();
   }
 
+  private onBody(sink: BodySink): void {
+    if (!this.sink)
+      this.res.onData((chunk, isLast) => {
+        this.received += chunk.byteLength;
+        this.complete = isLast;
+        this.sink?.(chunk, isLast);
+      });
+    this.sink = sink;
+  }
+
   readBody(limit: number): Promise<Buffer> {
     const declared = Number(this.headers.get("content-length") ?? "0");
     if (declared > limit) return Promise.reject(new BodyTooLargeError());
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
-      let size = 0;
-      let failed = false;
       this.onGone = () => reject(new ClientGoneError());
-      this.res.onData((chunk, isLast) => {
-        if (failed) return;
-        size += chunk.byteLength;
-        if (size > limit) {
-          failed = true;
+      this.onBody((chunk, isLast) => {
+        if (this.received > limit) {
+          this.sink = undefined;
           return reject(new BodyTooLargeError());
         }
         // uWS reuses the chunk's memory after this callback returns: copy it.
@@ -58,21 +70,36 @@ export class UwsRequest implements TransportRequest {
   }
 
   /**
-   * With `discard`, a body of declared length within `discard.maxBytes` is answered at once and the
-   * connection kept: uWS reads and drops the rest of the body itself (bounded by its own 10 s idle
-   * timeout, not by `discard.seconds`, which uWS.js gives no way to enforce after an answer). A larger
-   * or chunked body is answered and the connection closed at once.
+   * With `discard` (an over-limit body): a body whose declared length is within `discard.maxBytes` is
+   * answered at once on a connection that stays open, and uWS reads and drops the rest itself (bounded
+   * by its own 10 s idle timeout). uWS closes a connection the client asked to close right after the
+   * answer, which would reset a client still sending; so such a body, and a chunked one, is read and
+   * dropped within the limits first and answered then. A larger body is answered and closed at once.
    */
   send(reply: EncodedReply, close: boolean, discard?: DiscardLimits): void {
     if (this.gone) return;
-    this.gone = true;
     const declared = this.headers.get("content-length");
-    const closeNow =
-      close || (discard !== undefined && (declared === undefined || Number(declared) > discard.maxBytes));
+    const fits = discard && (declared === undefined || Number(declared) <= discard.maxBytes);
+    if (!fits) return this.end(reply, close || discard !== undefined);
+    const answerNow = this.complete || (declared !== undefined && !/close/i.test(this.headers.get("connection") ?? ""));
+    if (answerNow) return this.end(reply, close);
+    const timer = setTimeout(() => this.end(reply, true), discard.seconds * 1000);
+    this.onGone = () => clearTimeout(timer);
+    this.onBody((_chunk, isLast) => {
+      if (!isLast && this.received <= discard.maxBytes) return;
+      clearTimeout(timer);
+      this.end(reply, true);
+    });
+  }
+
+  private end(reply: EncodedReply, close: boolean): void {
+    if (this.gone) return;
+    this.gone = true;
+    this.sink = undefined;
     this.res.cork(() => {
       this.res.writeStatus(STATUS_TEXT[reply.status] ?? String(reply.status));
       for (const [name, value] of reply.headers) this.res.writeHeader(name, value);
-      this.res.end(reply.body, closeNow);
+      this.res.end(reply.body, close);
     });
   }
 
