@@ -19,6 +19,13 @@ export function nativeBinaryName(): string {
  * `binaries/`, an upstream build beside its `uws.js`.
  */
 export function loadNativeUws(): { uws: Uws } | { reason: string } {
+  loaded ??= load();
+  return loaded;
+}
+
+let loaded: { uws: Uws } | { reason: string } | undefined;
+
+function load(): { uws: Uws } | { reason: string } {
   let entry: string;
   try {
     entry = require.resolve("uWebSockets.js");
@@ -30,7 +37,10 @@ export function loadNativeUws(): { uws: Uws } | { reason: string } {
   const binary = folders.map((folder) => join(folder, name)).find((path) => existsSync(path));
   if (!binary) return { reason: `the installed uWebSockets.js has no ${name} for Node ${process.version}` };
   try {
-    return { uws: require(binary) as Uws };
+    // What require() does for a .node file, without letting the package's entry point choose.
+    const addon = { exports: {} };
+    process.dlopen(addon, binary);
+    return { uws: addon.exports as Uws };
   } catch (error) {
     return { reason: `${binary} does not load: ${error instanceof Error ? error.message : String(error)}` };
   }

@@ -81,7 +81,8 @@ export class UwsRequest implements TransportRequest {
     const declared = this.headers.get("content-length");
     const fits = discard && (declared === undefined || Number(declared) <= discard.maxBytes);
     if (!fits) return this.end(reply, close || discard !== undefined);
-    const answerNow = this.complete || (declared !== undefined && !/close/i.test(this.headers.get("connection") ?? ""));
+    const answerNow =
+      this.complete || (declared !== undefined && !/close/i.test(this.headers.get("connection") ?? ""));
     if (answerNow) return this.end(reply, close);
     const timer = setTimeout(() => this.end(reply, true), discard.seconds * 1000);
     this.onGone = () => clearTimeout(timer);
