@@ -4,7 +4,7 @@
  * events, but stores, checks and signs nothing. `hello` takes the account id from `access_token`;
  * events go to the latest connection of the account they are for.
  */
-import { loadUws, type WebSocket } from "../packages/simple-backend/src/http/uws.js";
+import { requireNativeUws, type WebSocket } from "../packages/simple-backend/src/http/uws/native-uws.js";
 
 interface Peer {
   accountId?: string;
@@ -15,7 +15,7 @@ interface Peer {
 type Body = Record<string, unknown>;
 type Reply = (socket: WebSocket<Peer>, body: Body) => Body;
 
-const { uws } = loadUws(false);
+const uws = requireNativeUws();
 const sockets = new Map<string, WebSocket<Peer>>();
 /** The envelope field Venus fills with its HMAC: any 43 base64url characters here. */
 const SIGNATURE = "A".repeat(43);

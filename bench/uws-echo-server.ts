@@ -2,9 +2,9 @@
  * The baseline for the WebSocket benchmarks: a bare uWebSockets.js server, run as its own process,
  * that answers the same JSON ping with the same JSON pong as Venus and does nothing else.
  */
-import { loadUws } from "../packages/simple-backend/src/http/uws.js";
+import { requireNativeUws } from "../packages/simple-backend/src/http/uws/native-uws.js";
 
-const { uws } = loadUws(false);
+const uws = requireNativeUws();
 
 uws
   .App()

@@ -3,7 +3,7 @@ import type { ChatContext } from "@venus/data-chat";
 import type { HistoryContext } from "@venus/data-history";
 import type { MediaContext } from "@venus/data-media";
 import type { ProfileContext } from "@venus/data-profile";
-import type { Logger, Metrics } from "@venus/simple-backend";
+import type { Logger, Metrics, TransportInfo } from "@venus/simple-backend";
 import type { MaintenanceNotices } from "./ws/maintenance-notice.js";
 
 /** The server's socket to its local manager, as `/admin/manager/…` uses it (the server implements it). */
@@ -32,6 +32,8 @@ export interface ApiDeps {
   metrics: Metrics;
   log: Logger;
   version: string;
+  /** Which HTTP transport runs and why (for `/health`; nothing else depends on it). */
+  transport: TransportInfo;
   startedAt: number;
   /** The maintenance the local manager announced, pushed to every connection. */
   maintenance: MaintenanceNotices;

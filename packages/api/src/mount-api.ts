@@ -1,10 +1,4 @@
-import {
-  addWebSocketEndpoint,
-  buildOpenApi,
-  trustedProxies,
-  type HttpMethod,
-  type HttpServer,
-} from "@venus/simple-backend";
+import { addWebSocketEndpoint, buildOpenApi, type HttpMethod, type HttpServer } from "@venus/simple-backend";
 import type { ApiDeps } from "./api-deps.js";
 import type { ApiRoute } from "./route.js";
 import { completeSetupRoute } from "./routes/account/complete-setup-route.js";
@@ -262,15 +256,14 @@ export function mountApi(http: HttpServer, deps: Omit<ApiDeps, "openApi">): { cl
   );
   const full: ApiDeps = { ...deps, openApi: () => document };
   registerRoutes(http, ROUTES, full);
-  const { websocket, http: httpConfig } = deps.account.config;
+  const { websocket } = deps.account.config;
   const endpoint = addWebSocketEndpoint(
-    http.app,
+    http,
     {
       path: WEBSOCKET_PATH,
       maxFrameBytes: websocket.max_frame_bytes,
       idleTimeoutSeconds: websocket.idle_timeout_seconds,
       maxSendBufferBytes: websocket.max_send_buffer_bytes,
-      trustedProxies: trustedProxies(httpConfig.trusted_proxies, httpConfig.proxy_header),
       log: deps.log,
       metrics: deps.metrics,
     },

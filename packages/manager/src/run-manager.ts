@@ -4,9 +4,9 @@ import {
   createLogger,
   DataDirLockedError,
   errorReply,
+  createTransport,
   HttpServer,
   loadConfig,
-  loadUws,
   lockDataDir,
   type Logger,
   Metrics,
@@ -40,6 +40,8 @@ export const MANAGER_ENV_PREFIX = "VENUS_MANAGER_";
 export const CONFIG_ERROR_EXIT_CODE = 2;
 /** Room for a backup chunk (`backup.chunk_bytes` at most 4 MiB) and its encryption overhead. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
+/** An over-limit body is read and dropped after its 413 up to this, so the client sees the answer. */
+const MANAGER_DISCARD = { maxBytes: 4 * MAX_BODY_BYTES, seconds: 30 };
 /** Sockets that send nothing for this long are closed; every client of the socket pings more often. */
 const SOCKET_IDLE_SECONDS = 120;
 
@@ -125,9 +127,9 @@ export async function runManager(options: RunManagerOptions): Promise<void> {
     if (error instanceof DataDirLockedError) refuse(error.message, 1);
     throw error;
   }
-  // The manager API carries little traffic: the slow JavaScript fallback would do, with a warning.
-  const uws = loadUws(true);
-  if (!uws.native) log.warn("running on the slow JavaScript fallback of uWebSockets.js");
+  // The manager API carries little traffic: whichever transport runs here will do.
+  const transport = createTransport("auto");
+  log.info({ transport: transport.name, reason: transport.reason }, `HTTP transport: ${transport.name}`);
 
   const env = serverEnv();
   const supervisor = openServerSupervisor(config, options.server, env, log);
@@ -142,11 +144,12 @@ export async function runManager(options: RunManagerOptions): Promise<void> {
   if (serverData !== undefined) dataDirs.push({ name: "server_data", path: serverData });
 
   const metrics = new Metrics();
-  const http = new HttpServer(uws.uws, uws.uws.App(), {
+  const http = new HttpServer(transport, {
     host: config.api.host,
     port: config.api.port,
     maxBodyBytes: MAX_BODY_BYTES,
     trustedProxies: NO_TRUSTED_PROXIES,
+    discard: MANAGER_DISCARD,
     log,
     metrics,
     onError: (error, ctx) => {
@@ -173,7 +176,7 @@ export async function runManager(options: RunManagerOptions): Promise<void> {
   const remotes = new Remotes(config.remotes, config.links.request_timeout_seconds * 1000);
   addRemoteRoutes(router, remotes);
   const backups = await startBackups({ router, config, remotes, serverDataDir: serverData, log });
-  const sockets = addManagerSocketEndpoint(http.app, {
+  const sockets = addManagerSocketEndpoint(http, {
     gate,
     dispatch: router.dispatch,
     remotes,

@@ -5,6 +5,10 @@
 export const ERRORS = {
   invalid_json: { status: 400, message: "the request body is not valid JSON" },
   invalid_path: { status: 400, message: "a path parameter is not valid percent-encoded UTF-8" },
+  malformed_request: {
+    status: 400,
+    message: "the request line or headers cannot be parsed (node transport; uws closes the connection)",
+  },
   validation_failed: {
     status: 400,
     message: "the request does not match its schema",
@@ -126,6 +130,10 @@ export const ERRORS = {
     status: 409,
     message: "the account setup is not complete",
   },
+  request_timeout: {
+    status: 408,
+    message: "the request line and headers did not arrive in time (node transport)",
+  },
   payload_too_large: { status: 413, message: "the request body is too large" },
   message_too_large: { status: 413, message: "the message body is larger than chat.max_message_bytes" },
   public_key_too_large: {
@@ -162,6 +170,7 @@ export const ERRORS = {
     status: 429,
     message: "a data export was asked for too recently (account.export_min_interval_hours); retry later",
   },
+  headers_too_large: { status: 431, message: "the request headers are too large (node transport)" },
   internal_error: { status: 500, message: "internal error" },
   busy: { status: 503, message: "the server is busy; retry after the time given" },
   provider_unavailable: {

@@ -7,15 +7,15 @@ import {
   DailySchedule,
   parseTimeOfDay,
   DataDirLockedError,
+  createTransport,
   HttpServer,
-  loadUws,
   lockDataDir,
   makeDataDirPrivate,
   Metrics,
   NO_TRUSTED_PROXIES,
   Shutdown,
-  SlowFallbackError,
   SystemdNotifier,
+  TransportUnavailableError,
   trustedProxies,
   type TrustedProxies,
 } from "@venus/simple-backend";
@@ -46,15 +46,13 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     log.fatal({ err: error }, "uncaught exception; exiting (everything acknowledged is committed)");
     process.exit(1);
   });
-  let uws;
+  let transport;
   try {
-    uws = loadUws(config.allow_slow_fallback);
+    transport = createTransport(config.http.transport);
   } catch (error) {
-    if (error instanceof SlowFallbackError) refuse(error.message);
+    if (error instanceof TransportUnavailableError) refuse(error.message);
     throw error;
   }
-  if (!uws.native)
-    log.warn("running on the slow JavaScript fallback of uWebSockets.js (allow_slow_fallback)");
   const modeFixes = makeDataDirPrivate(config.data_dir);
   if (modeFixes.length > 0)
     log.warn(
@@ -72,6 +70,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     { dataDir: config.data_dir, version: VENUS_VERSION },
     "Venus server starting: single node by design, this process owns the data directory",
   );
+  log.info({ transport: transport.name, reason: transport.reason }, `HTTP transport: ${transport.name}`);
   const notifier = new SystemdNotifier(process.env, (error) =>
     log.warn({ err: error }, "systemd-notify failed"),
   );
@@ -84,10 +83,11 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   await prepareAccountData(components, log);
   const { account, flusher } = components;
   const listener = (host: string, port: number, trusted: TrustedProxies) =>
-    new HttpServer(uws.uws, uws.uws.App(), {
+    new HttpServer(transport, {
       host,
       port,
       maxBodyBytes: config.http.max_body_bytes,
+      discard: { maxBytes: config.http.discard_body_max_bytes, seconds: config.http.discard_body_seconds },
       trustedProxies: trusted,
       log,
       metrics,
@@ -111,6 +111,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     metrics,
     log,
     version: VENUS_VERSION,
+    transport: http.transport,
     startedAt: Date.now(),
     maintenance,
     localManager,

@@ -11,8 +11,7 @@ import {
   type Connection,
   type Logger,
   type Metrics,
-  type TemplatedApp,
-  NO_TRUSTED_PROXIES,
+  type HttpServer,
 } from "@venus/simple-backend";
 import { INVALID_API_KEY, type ApiKeyGate } from "../api/api-key-gate.js";
 import type { ManagerHandler } from "../api/manager-request.js";
@@ -60,7 +59,7 @@ function refuse(connection: Connection<SocketState>, code: string, message: stri
  * key; then `request` frames are answered like HTTP requests, a server (role `server`) receives
  * events, and a manager that dialled in (role `link`) becomes the way to reach the remote it names.
  */
-export function addManagerSocketEndpoint(app: TemplatedApp, options: ManagerSocketEndpointOptions) {
+export function addManagerSocketEndpoint(http: HttpServer, options: ManagerSocketEndpointOptions) {
   const { log, remotes, serverLinks } = options;
 
   async function onHello(connection: Connection<SocketState>, frame: unknown): Promise<void> {
@@ -122,13 +121,12 @@ export function addManagerSocketEndpoint(app: TemplatedApp, options: ManagerSock
   }
 
   return addWebSocketEndpoint<SocketState>(
-    app,
+    http,
     {
       path: MANAGER_SOCKET_PATH,
       maxFrameBytes: options.maxFrameBytes,
       idleTimeoutSeconds: options.idleTimeoutSeconds,
       maxSendBufferBytes: 4 * options.maxFrameBytes,
-      trustedProxies: NO_TRUSTED_PROXIES,
       log,
       metrics: options.metrics,
     },

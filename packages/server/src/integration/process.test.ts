@@ -166,17 +166,6 @@ describe("start-up guards", () => {
       first.cleanup();
     }
   });
-
-  test("refuses the slow uWebSockets.js fallback unless allow_slow_fallback is set", () => {
-    const dataDir = newDataDir();
-    const refused = venus(["server"], {
-      UWS_USE_FALLBACK: "1",
-      VENUS_HTTP__PORT: "0",
-      VENUS_DATA_DIR: join(dataDir, "data"),
-    });
-    expect(refused.status).toBe(1);
-    expect(refused.stderr).toContain("allow_slow_fallback = true");
-  });
 });
 
 describe("systemd notifications", () => {

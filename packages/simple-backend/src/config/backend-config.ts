@@ -9,10 +9,6 @@ export const backendConfigProperties = {
     minLength: 1,
     description: "Directory for databases, files and the lock file (relative to the working directory).",
   }),
-  allow_slow_fallback: Type.Boolean({
-    default: false,
-    description: "Start even when uWebSockets.js falls back to its slow JavaScript implementation.",
-  }),
   http: configSection("Public HTTP and WebSocket listener.", {
     host: Type.String({
       default: "127.0.0.1",
@@ -23,6 +19,11 @@ export const backendConfigProperties = {
       minimum: 0,
       maximum: 65535,
       description: "TCP port; 0 picks a free one.",
+    }),
+    transport: Type.Union([Type.Literal("auto"), Type.Literal("uws"), Type.Literal("node")], {
+      default: "auto",
+      description:
+        "HTTP and WebSocket transport: uws (uWebSockets.js's native binary), node (node:http and ws), or auto (uws when its native binary loads for this Node, else node). See docs/operations.md.",
     }),
     max_body_bytes: Type.Integer({
       default: 65536,
@@ -41,6 +42,18 @@ export const backendConfigProperties = {
       description:
         "The header the trusted proxies write: x-forwarded-for (nginx's $proxy_add_x_forwarded_for) or\n" +
         "forwarded (RFC 7239). Only one is read: a proxy passes the other through as the client wrote it.",
+    }),
+    discard_body_max_bytes: Type.Integer({
+      default: 67108864,
+      minimum: 0,
+      description:
+        "After a 413 payload_too_large, the rest of the body is read and dropped, so a client still sending reads the answer, while the whole body stays within this many bytes; a longer one loses its connection.",
+    }),
+    discard_body_seconds: Type.Number({
+      default: 30,
+      exclusiveMinimum: 0,
+      description:
+        "Time allowed to read and drop the rest of an over-limit body after its 413 before the connection closes (node transport; uws has its own 10 s idle timeout).",
     }),
   }),
   log: configSection("Logging (JSON lines on standard output).", {

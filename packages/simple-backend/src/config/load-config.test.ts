@@ -28,13 +28,15 @@ const TestConfig = Type.Object(
 
 const DEFAULTS = {
   data_dir: "./data",
-  allow_slow_fallback: false,
   http: {
     host: "127.0.0.1",
     port: 3000,
+    transport: "auto",
     max_body_bytes: 65536,
     trusted_proxies: [],
     proxy_header: "x-forwarded-for",
+    discard_body_max_bytes: 67108864,
+    discard_body_seconds: 30,
   },
   log: { level: "info" },
   shutdown: { deadline_seconds: 20 },
@@ -160,8 +162,8 @@ describe("loadConfig", () => {
         file: file(
           [
             "bogus = 1",
-            "allow_slow_fallback = 'yes'",
             "[http]",
+            "transport = 'fast'",
             "port = 70000",
             "prot = 1",
             "[log]",
@@ -177,11 +179,11 @@ describe("loadConfig", () => {
     expect(error).toBeInstanceOf(ConfigError);
     const paths = new Set((error as ConfigError).issues.map((i) => i.path));
     expect([...paths].sort()).toEqual([
-      "allow_slow_fallback",
       "bogus",
       "chat.limits.per_minute",
       "http.port",
       "http.prot",
+      "http.transport",
       "log.level",
     ]);
     for (const path of paths) expect((error as ConfigError).message).toContain(`  - ${path}: `);
@@ -210,14 +212,16 @@ describe("environment overrides", () => {
       env: {
         VENUS_DATA_DIR: "/var/lib/venus",
         VENUS_HTTP__HOST: "0.0.0.0",
-        VENUS_ALLOW_SLOW_FALLBACK: "true",
+        VENUS_HTTP__TRANSPORT: "node",
+        VENUS_CHAT__LIMITS__ENABLED: "false",
         VENUS_CHAT__RATIO: "0.25",
         VENUS_CHAT__MOTD: "42",
       },
     });
     expect(config.data_dir).toBe("/var/lib/venus");
     expect(config.http.host).toBe("0.0.0.0");
-    expect(config.allow_slow_fallback).toBe(true);
+    expect(config.http.transport).toBe("node");
+    expect(config.chat.limits.enabled).toBe(false);
     expect(config.chat.ratio).toBe(0.25);
     expect(config.chat.motd).toBe("42");
   });

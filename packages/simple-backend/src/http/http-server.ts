@@ -2,11 +2,19 @@ import { randomUUID } from "node:crypto";
 import type { Counter, Histogram } from "prom-client";
 import type { Logger } from "../logger.js";
 import { LATENCY_BUCKETS, type Metrics } from "../metrics/metrics.js";
-import { readBody, BodyTooLargeError } from "./read-body.js";
-import { normalizeAddress, remoteAddressOf, type TrustedProxies } from "./remote-address.js";
+import { BodyTooLargeError, ClientGoneError } from "./body-errors.js";
+import { encodeReply } from "./encode-reply.js";
+import { clientAddress, normalizeAddress, type TrustedProxies } from "./remote-address.js";
 import { BadPathParameterError, decodePathParameter } from "./path-parameter.js";
-import { sendReply } from "./send-reply.js";
-import type { HttpRequest, HttpResponse, TemplatedApp, Uws, us_listen_socket } from "./uws.js";
+import type {
+  DiscardLimits,
+  SocketCallbacks,
+  SocketLimits,
+  Transport,
+  TransportInfo,
+  TransportListener,
+  TransportRequest,
+} from "./transport.js";
 import {
   errorReply,
   type HttpHandler,
@@ -19,6 +27,8 @@ export interface HttpServerOptions {
   host: string;
   port: number;
   maxBodyBytes: number;
+  /** What is read and dropped of an over-limit body after its 413. */
+  discard: DiscardLimits;
   /** Whose forwarding header names the client (see remote-address.ts). */
   trustedProxies: TrustedProxies;
   log: Logger;
@@ -32,23 +42,35 @@ export interface RouteOptions {
   maxBodyBytes?: number;
 }
 
-const BODY_METHODS = new Set<HttpMethod>(["post", "put", "patch"]);
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const WIRE_METHOD: Record<HttpMethod, string> = {
+  get: "GET",
+  post: "POST",
+  put: "PUT",
+  patch: "PATCH",
+  del: "DELETE",
+};
 
-/** HTTP on a uWebSockets.js app: routing, body limits, request ids, metrics and draining. */
+/** HTTP on one listening address of a transport: routing, body limits, request ids, metrics and draining. */
 export class HttpServer {
-  private listenSocket: us_listen_socket | undefined;
+  private readonly listener: TransportListener;
   private accepting = true;
   private inFlight = 0;
   private idleWaiters: (() => void)[] = [];
   private readonly requests: Counter<string>;
   private readonly latency: Histogram<string>;
+  readonly transport: TransportInfo;
 
   constructor(
-    readonly uws: Uws,
-    readonly app: TemplatedApp,
+    transport: Transport,
     private readonly options: HttpServerOptions,
   ) {
+    this.listener = transport.listener();
+    this.transport = { name: transport.name, reason: transport.reason };
+    options.metrics
+      .gauge("venus_http_transport", "The HTTP and WebSocket transport that runs (1)", ["transport"])
+      .set({ transport: transport.name }, 1);
     this.requests = options.metrics.counter(
       "venus_http_requests_total",
       "HTTP requests by route and status",
@@ -64,30 +86,35 @@ export class HttpServer {
 
   route(method: HttpMethod, pattern: string, handler: HttpHandler, routeOptions: RouteOptions = {}): void {
     const maxBodyBytes = routeOptions.maxBodyBytes ?? this.options.maxBodyBytes;
-    this.app[method](pattern, (res, req) => this.handle(res, req, method, pattern, handler, maxBodyBytes));
+    this.listener.route(WIRE_METHOD[method], pattern, (request) =>
+      this.handle(request, pattern, handler, maxBodyBytes),
+    );
   }
 
   /** Answers every unmatched path; call after all routes. */
   notFound(): void {
     const handler: HttpHandler = () => errorReply(404, "not_found", "no such route");
-    this.app.any("/*", (res, req) => this.handle(res, req, "get", "(unmatched)", handler, 0));
+    this.listener.fallback((request) => this.handle(request, "(unmatched)", handler, 0));
+  }
+
+  /** Adds a WebSocket path; `addWebSocketEndpoint` is the way to call it. */
+  webSocket<T>(path: string, limits: SocketLimits, callbacks: SocketCallbacks<T>): void {
+    this.listener.webSocket(path, limits, callbacks);
+  }
+
+  /** The client's address as rate limits and logs see it. */
+  clientAddress(peerAddress: string, headers: Map<string, string>): string {
+    return clientAddress(peerAddress, headers, this.options.trustedProxies);
   }
 
   listen(): Promise<number> {
-    return new Promise((resolve, reject) => {
-      this.app.listen(this.options.host, this.options.port, (socket) => {
-        if (!socket) return reject(new Error(`cannot listen on ${this.options.host}:${this.options.port}`));
-        this.listenSocket = socket;
-        resolve(this.uws.us_socket_local_port(socket as never));
-      });
-    });
+    return this.listener.listen(this.options.host, this.options.port);
   }
 
   /** Closes the listening socket; requests on open connections get `503 shutting_down`. */
   stopAccepting(): void {
     this.accepting = false;
-    if (this.listenSocket) this.uws.us_listen_socket_close(this.listenSocket);
-    this.listenSocket = undefined;
+    this.listener.stopAccepting();
   }
 
   /** Resolves once no request is in flight. */
@@ -98,138 +125,111 @@ export class HttpServer {
 
   /**
    * The one boundary of every request: whatever the parsing of the request or the handler throws becomes
-   * an answer for this request alone, never an exception that reaches the process.
+   * an answer for this request alone, never an exception that reaches the process or the transport.
    */
-  private handle(
-    res: HttpResponse,
-    req: HttpRequest,
-    method: HttpMethod,
-    route: string,
-    handler: HttpHandler,
-    maxBodyBytes: number,
-  ): void {
+  private handle(request: TransportRequest, route: string, handler: HttpHandler, maxBodyBytes: number): void {
     const started = performance.now();
-    let ctx: HttpRequestContext;
-    let badRequest: HttpReply | undefined;
-    try {
-      ctx = this.context(res, req, route);
-    } catch (error) {
-      ctx = this.fallbackContext(res, req, route);
-      badRequest =
-        error instanceof BadPathParameterError
-          ? errorReply(400, error.code, error.message)
-          : this.options.onError(error, ctx);
-    }
-    const state = { aborted: false };
-    res.onAborted(() => {
-      state.aborted = true;
-    });
     this.inFlight++;
+    let ctx: HttpRequestContext | undefined;
     const finish = () => {
-      this.latency.observe({ method: ctx.method, route }, (performance.now() - started) / 1000);
+      this.latency.observe({ method: request.method, route }, (performance.now() - started) / 1000);
       if (--this.inFlight === 0) for (const wake of this.idleWaiters.splice(0)) wake();
     };
-    const answer = badRequest
-      ? Promise.resolve(this.send(res, ctx, state, badRequest, false))
-      : this.run(res, ctx, state, method, handler, maxBodyBytes);
-    answer
+    new Promise<void>((resolve) => {
+      try {
+        ctx = this.context(request, route);
+      } catch (error) {
+        ctx = this.fallbackContext(request, route);
+        const reply =
+          error instanceof BadPathParameterError
+            ? errorReply(400, error.code, error.message)
+            : this.options.onError(error, ctx);
+        return resolve(this.send(request, ctx, reply, false));
+      }
+      resolve(this.run(request, ctx, handler, maxBodyBytes));
+    })
       .catch((error: unknown) => {
-        ctx.log.error({ err: error, reqId: ctx.requestId, route }, "request failed outside its handler");
-        if (!state.aborted) {
-          state.aborted = true;
-          try {
-            res.close();
-          } catch {
-            // The connection is already gone.
-          }
+        this.options.log.error(
+          { err: error, reqId: ctx?.requestId, route },
+          "request failed outside its handler",
+        );
+        try {
+          request.destroy();
+        } catch {
+          // The connection is already gone.
         }
       })
       .finally(finish);
   }
 
-  private context(res: HttpResponse, req: HttpRequest, route: string): HttpRequestContext {
-    const headers = new Map<string, string>();
-    req.forEach((key, value) => headers.set(key, value));
-    const params: string[] = [];
-    const paramCount = route.split("/:").length - 1;
-    for (let i = 0; i < paramCount; i++) params.push(decodePathParameter(req.getParameter(i) ?? ""));
-    const givenId = headers.get("x-request-id");
+  private context(request: TransportRequest, route: string): HttpRequestContext {
+    const givenId = request.headers.get("x-request-id");
     return {
-      method: req.getMethod().toUpperCase(),
+      method: request.method,
       route,
-      url: req.getUrl(),
-      query: new URLSearchParams(req.getQuery() ?? ""),
-      params,
-      headers,
+      url: request.url,
+      query: new URLSearchParams(request.query),
+      params: request.rawParams.map(decodePathParameter),
+      headers: request.headers,
       body: Buffer.alloc(0),
-      remoteAddress: remoteAddressOf(res, headers, this.options.trustedProxies),
+      remoteAddress: this.clientAddress(request.peerAddress, request.headers),
       requestId: givenId && REQUEST_ID.test(givenId) ? givenId : randomUUID(),
       log: this.options.log,
     };
   }
 
   /** What is known of a request whose parsing failed: enough to log it and answer. */
-  private fallbackContext(res: HttpResponse, req: HttpRequest, route: string): HttpRequestContext {
+  private fallbackContext(request: TransportRequest, route: string): HttpRequestContext {
     return {
-      method: req.getMethod().toUpperCase(),
+      method: request.method,
       route,
-      url: req.getUrl(),
+      url: request.url,
       query: new URLSearchParams(),
       params: [],
       headers: new Map(),
       body: Buffer.alloc(0),
-      remoteAddress: normalizeAddress(Buffer.from(res.getRemoteAddressAsText()).toString()),
+      remoteAddress: normalizeAddress(request.peerAddress),
       requestId: randomUUID(),
       log: this.options.log,
     };
   }
 
   private async run(
-    res: HttpResponse,
+    request: TransportRequest,
     ctx: HttpRequestContext,
-    state: { aborted: boolean },
-    method: HttpMethod,
     handler: HttpHandler,
     maxBodyBytes: number,
   ): Promise<void> {
-    let reply: HttpReply;
-    let closeConnection = false;
     if (!this.accepting) {
-      reply = errorReply(503, "shutting_down", "the server is shutting down", {
-        "retry-after": "5",
-      });
-      closeConnection = true;
-    } else {
-      try {
-        if (BODY_METHODS.has(method)) ctx.body = await readBody(res, ctx.headers, maxBodyBytes);
-        reply = await handler(ctx);
-      } catch (error) {
-        if (error instanceof BodyTooLargeError) {
-          reply = errorReply(413, "payload_too_large", `request body exceeds ${maxBodyBytes} bytes`);
-          closeConnection = true;
-        } else {
-          reply = this.options.onError(error, ctx);
-        }
-      }
+      const reply = errorReply(503, "shutting_down", "the server is shutting down", { "retry-after": "5" });
+      return this.send(request, ctx, reply, true);
     }
-    this.send(res, ctx, state, reply, closeConnection);
+    let reply: HttpReply;
+    try {
+      if (BODY_METHODS.has(request.method)) ctx.body = await request.readBody(maxBodyBytes);
+      reply = await handler(ctx);
+    } catch (error) {
+      if (error instanceof ClientGoneError) return;
+      if (error instanceof BodyTooLargeError) {
+        const tooLarge = errorReply(413, "payload_too_large", `request body exceeds ${maxBodyBytes} bytes`);
+        return this.send(request, ctx, tooLarge, false, this.options.discard);
+      }
+      reply = this.options.onError(error, ctx);
+    }
+    this.send(request, ctx, reply, false);
   }
 
   private send(
-    res: HttpResponse,
+    request: TransportRequest,
     ctx: HttpRequestContext,
-    state: { aborted: boolean },
     reply: HttpReply,
-    closeConnection: boolean,
+    close: boolean,
+    discard?: DiscardLimits,
   ): void {
-    this.requests.inc({
-      method: ctx.method,
-      route: ctx.route,
-      status: String(reply.status),
-    });
+    this.requests.inc({ method: ctx.method, route: ctx.route, status: String(reply.status) });
     const entry = { reqId: ctx.requestId, method: ctx.method, url: ctx.url, status: reply.status };
     if (reply.status >= 500) ctx.log.error(entry, "request failed");
     else ctx.log.debug(entry, "request");
-    if (!state.aborted) sendReply(res, reply, ctx.requestId, closeConnection);
+    request.send(encodeReply(reply, ctx.requestId), close, discard);
   }
 }

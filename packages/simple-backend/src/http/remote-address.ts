@@ -1,5 +1,4 @@
 import { BlockList, isIP } from "node:net";
-import type { HttpResponse } from "./uws.js";
 
 const MAPPED_V4 = /^(?:(?:0{1,4}:){5}|::)ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i;
 
@@ -111,12 +110,4 @@ export function clientAddress(
     if (!isTrusted(trusted, hop)) return hop;
   }
   return client;
-}
-
-export function remoteAddressOf(
-  res: HttpResponse,
-  headers: ReadonlyMap<string, string>,
-  trusted: TrustedProxies,
-): string {
-  return clientAddress(Buffer.from(res.getRemoteAddressAsText()).toString(), headers, trusted);
 }

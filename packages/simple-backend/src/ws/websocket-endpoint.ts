@@ -2,9 +2,10 @@ import { Packr } from "msgpackr";
 import type { Gauge } from "prom-client";
 import type { Logger } from "../logger.js";
 import type { Metrics } from "../metrics/metrics.js";
+import type { HttpServer } from "../http/http-server.js";
+import { normalizeAddress } from "../http/remote-address.js";
+import type { TransportSocket } from "../http/transport.js";
 import { guardFrames } from "./frame-boundary.js";
-import { remoteAddressOf, type TrustedProxies } from "../http/remote-address.js";
-import type { TemplatedApp, WebSocket } from "../http/uws.js";
 
 export const MSGPACK_SUBPROTOCOL = "msgpack";
 
@@ -35,24 +36,21 @@ export interface WebSocketOptions {
   maxFrameBytes: number;
   idleTimeoutSeconds: number;
   maxSendBufferBytes: number;
-  trustedProxies: TrustedProxies;
   log: Logger;
   metrics: Metrics;
 }
 
-interface SocketData<State> {
-  connection: Connection<State>;
-}
+/** Close code when a handler throws: the connection ends, the process goes on. */
 
 const packr = new Packr({ useRecords: false });
 let nextConnectionId = 1;
 
-class UwsConnection<State> implements Connection<State> {
+class SocketConnection<State> implements Connection<State> {
   readonly id = nextConnectionId++;
   open = true;
 
   constructor(
-    private readonly socket: WebSocket<SocketData<State>>,
+    private readonly socket: TransportSocket,
     readonly remoteAddress: string,
     readonly binary: boolean,
     public state: State,
@@ -71,74 +69,59 @@ class UwsConnection<State> implements Connection<State> {
   }
 }
 
-function decode(message: ArrayBuffer, isBinary: boolean): unknown {
+function decode(message: Buffer, isBinary: boolean): unknown {
   try {
-    const bytes = Buffer.from(message);
-    return isBinary ? packr.unpack(bytes) : JSON.parse(bytes.toString("utf8"));
+    return isBinary ? packr.unpack(message) : JSON.parse(message.toString("utf8"));
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
   }
 }
 
 /**
- * A WebSocket route with limits: frames over `maxFrameBytes` close the socket (1009), a send buffer
- * over `maxSendBufferBytes` disconnects the slow consumer, and a socket that sends nothing for
- * `idleTimeoutSeconds` is closed. Clients choose JSON text or the `msgpack` subprotocol.
+ * A WebSocket route with limits, on whichever transport `http` runs: frames over `maxFrameBytes`
+ * close the socket, a send buffer over `maxSendBufferBytes` disconnects the slow consumer, and a socket
+ * that sends nothing for `idleTimeoutSeconds` is closed. Clients choose JSON text or the `msgpack`
+ * subprotocol. What a handler throws is answered by
+ * its `onFrameError` (frame-boundary.ts), never thrown to the process.
  */
 export function addWebSocketEndpoint<State>(
-  app: TemplatedApp,
+  http: HttpServer,
   options: WebSocketOptions,
   unguarded: WebSocketHandlers<State>,
 ): { count(): number; closeAll(code: number, reason: string): void } {
   const handlers = guardFrames(unguarded, options);
-  const live = new Set<Connection<State>>();
+  const live = new Set<SocketConnection<State>>();
   const gauge: Gauge<string> = options.metrics.gauge(
     "venus_websocket_connections",
     "Open WebSocket connections",
   );
-  app.ws<SocketData<State> & { protocol: string; remoteAddress: string }>(options.path, {
-    maxPayloadLength: options.maxFrameBytes,
-    idleTimeout: options.idleTimeoutSeconds,
-    maxBackpressure: options.maxSendBufferBytes,
-    closeOnBackpressureLimit: 1,
-    sendPingsAutomatically: false,
-    upgrade: (res, req, context) => {
-      const headers = new Map<string, string>();
-      req.forEach((key, value) => headers.set(key, value));
+  http.webSocket<SocketConnection<State>>(options.path, options, {
+    upgrade: (headers, peerAddress) => {
       const offered = (headers.get("sec-websocket-protocol") ?? "").split(",").map((p) => p.trim());
       const protocol = offered.includes(MSGPACK_SUBPROTOCOL) ? MSGPACK_SUBPROTOCOL : "";
-      const remoteAddress = remoteAddressOf(res, headers, options.trustedProxies);
-      res.upgrade(
-        { protocol, remoteAddress } as never,
-        headers.get("sec-websocket-key") ?? "",
-        protocol,
-        headers.get("sec-websocket-extensions") ?? "",
-        context,
-      );
+      try {
+        return { protocol, remoteAddress: http.clientAddress(peerAddress, headers) };
+      } catch (error) {
+        options.log.error({ err: error, path: options.path }, "WebSocket upgrade: client address failed");
+        return { protocol, remoteAddress: normalizeAddress(peerAddress) };
+      }
     },
-    open: (socket) => {
-      const data = socket.getUserData() as SocketData<State> & {
-        protocol: string;
-        remoteAddress: string;
-      };
-      const connection = new UwsConnection(
+    open: (socket, upgraded) => {
+      const binary = upgraded.protocol === MSGPACK_SUBPROTOCOL;
+      const connection = new SocketConnection(
         socket,
-        data.remoteAddress,
-        data.protocol === MSGPACK_SUBPROTOCOL,
+        upgraded.remoteAddress,
+        binary,
         handlers.initialState(),
       );
-      data.connection = connection;
       live.add(connection);
       gauge.inc();
       handlers.onOpen(connection);
+      return connection;
     },
-    message: (socket, message, isBinary) => {
-      const { connection } = socket.getUserData();
-      handlers.onFrame(connection, decode(message, isBinary));
-    },
-    close: (socket, code) => {
-      const { connection } = socket.getUserData();
-      (connection as UwsConnection<State>).open = false;
+    message: (connection, data, isBinary) => handlers.onFrame(connection, decode(data, isBinary)),
+    close: (connection, code) => {
+      connection.open = false;
       live.delete(connection);
       gauge.dec();
       handlers.onClose(connection, code);

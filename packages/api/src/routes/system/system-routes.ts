@@ -6,6 +6,13 @@ export const HealthResponse = Type.Object({
   version: Type.String(),
   uptime_seconds: Type.Number(),
   websocket_connections: Type.Integer(),
+  transport: Type.Object(
+    {
+      name: Type.Union([Type.Literal("uws"), Type.Literal("node")]),
+      reason: Type.String(),
+    },
+    { description: "The HTTP and WebSocket transport that runs (http.transport) and why it was chosen" },
+  ),
 });
 
 export const healthRoute = publicRoute(
@@ -22,6 +29,7 @@ export const healthRoute = publicRoute(
       version: deps.version,
       uptime_seconds: Math.round((Date.now() - deps.startedAt) / 1000),
       websocket_connections: deps.account.connections.size,
+      transport: deps.transport,
     }),
 );
 
