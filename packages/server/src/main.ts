@@ -189,6 +189,15 @@ bot
     30,
   )
   .option("--server <url>", "the server's public base URL", "http://127.0.0.1:3000")
+  .option(
+    "--bot-listener <url>",
+    "a server on this machine: its loopback bot listener, where the bots sign in (no registration limit)",
+    "http://127.0.0.1:3001",
+  )
+  .option(
+    "-c, --config <file>",
+    "a server on this machine: its config file, to find its admin token and switch local bot login on",
+  )
   .option("--interval <seconds>", "each bot's time between two rounds, on average", positive(false), 1)
   .option(
     "--json [file]",
@@ -199,11 +208,13 @@ bot
       users: number;
       duration: number;
       server: string;
+      botListener: string;
+      config?: string;
       interval: number;
       json?: string | true;
     }) => {
       const { runLoadMode } = await import("./bot-mode/load-mode.js");
-      process.exitCode = await runLoadMode(options);
+      process.exitCode = await runLoadMode({ ...options, configFile: options.config });
     },
   );
 
