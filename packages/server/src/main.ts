@@ -218,6 +218,21 @@ bot
     },
   );
 
+program
+  .command("client")
+  .description("be a client of a Venus server from the command line")
+  .command("login")
+  .description(
+    "log in, keep the WebSocket open and print a usable access token and a curl example, until Ctrl-C",
+  )
+  .argument("<email>", "the account's email")
+  .option("--password <password>", "the password (default: the first line of standard input)")
+  .option("--server <url>", "the server's public base URL", "http://127.0.0.1:3000")
+  .action(async (email: string, options: { password?: string; server: string }) => {
+    const { runClientLogin } = await import("./client-mode.js");
+    process.exitCode = await runClientLogin({ server: options.server, email, password: options.password });
+  });
+
 addAdminCommands(program);
 
 const config = program.command("config").description("configuration helpers");
