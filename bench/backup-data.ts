@@ -23,12 +23,13 @@ import { seededRandom } from "../packages/data-profile/src/location/seeded-rando
 import { startServer } from "../packages/server/src/testing/spawn-server.js";
 import { withTimeout } from "./concurrency.js";
 import { NAMES, TEXT } from "./profile-texts.js";
+import { sized } from "./quick.js";
 
-export const ACCOUNTS = 40_000;
+export const ACCOUNTS = sized(40_000, 1_000);
 /** Accounts 2k and 2k + 1 are a match; messages go back and forth in the first MESSAGE_PAIRS matches. */
-const MESSAGE_PAIRS = 10_000;
-export const MESSAGES = 60_000;
-const LIKES = 100_000;
+const MESSAGE_PAIRS = sized(10_000, 250);
+export const MESSAGES = sized(60_000, 1_500);
+const LIKES = sized(100_000, 2_500);
 /** Every content item is stored in the server's five sizes, each file about this many KiB (±25 %). */
 const SIZES: readonly [number, number][] = [
   [1280, 56],
@@ -37,8 +38,8 @@ const SIZES: readonly [number, number][] = [
   [426, 28],
   [256, 22],
 ];
-export const CONTENT_ITEMS = 400;
-export const NEW_CONTENT_ITEMS = 20;
+export const CONTENT_ITEMS = sized(400, 20);
+export const NEW_CONTENT_ITEMS = sized(20, 5);
 export const FILES_PER_CONTENT = SIZES.length;
 const ROWS_PER_TRANSACTION = 50_000;
 const SERVER_TIMEOUT_MS = 30_000;

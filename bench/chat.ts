@@ -18,17 +18,18 @@ import { spawnVenus } from "./profile-server-process.js";
 import { progress, type BenchmarkResult, type Metric } from "./report.js";
 import { startUwsChatRelay, withServer, type VenusServer } from "./servers.js";
 import { assertAllOpen, closeAll } from "./ws-fleet.js";
+import { sized } from "./quick.js";
 
-const PAIRS = 1_000;
+const PAIRS = sized(1_000, 10);
 /** Flat out: messages in flight per pair, one each way. */
 const WINDOW = 2;
 const FLAT_PER_LANE = 2;
 /** Paced: each pair starts a message every interval, far below what either server can take. */
-const PACED_INTERVAL_MS = 2_000;
+const PACED_INTERVAL_MS = sized(2_000, 200);
 /** One each way per pair and round. */
 const PACED_PER_PAIR = 2;
 /** Rounds of each phase alternate between the servers (A B B A …) so that drift hits both alike. */
-const ROUNDS = 4;
+const ROUNDS = sized(4, 2);
 const START_TIMEOUT_MS = 30_000;
 const UNLIMITED = 1_000_000_000;
 

@@ -5,8 +5,9 @@ import { MIB, processCpuMicros, processRssBytes } from "./measure.js";
 import { progress, type BenchmarkResult } from "./report.js";
 import { startUwsEcho, startVenus, withServer, type BenchServer } from "./servers.js";
 import { assertAllOpen, closeAll, connectPlain, connectVenus, signInVenus } from "./ws-fleet.js";
+import { sized } from "./quick.js";
 
-const CONNECTIONS = 10_000;
+const CONNECTIONS = sized(10_000, 40);
 /** Pause after connecting, so work the connections started (token rotation commits) has finished. */
 const SETTLE_MS = 1_000;
 

@@ -19,6 +19,7 @@ import { withTimeout } from "./concurrency.js";
 import { collectGarbage } from "./location-index.js";
 import { MIB, percentile, processCpuMicros, processPeakRssBytes, processRssBytes } from "./measure.js";
 import { progress, type BenchmarkResult } from "./report.js";
+import { sized } from "./quick.js";
 
 const VENUS_BIN = fileURLToPath(new URL("../packages/server/dist/main.js", import.meta.url));
 
@@ -29,8 +30,8 @@ const SETTINGS = imageWorkerSettings(CONFIG.media);
 const IMAGES = 8;
 const WARMUP_IMAGES = 2;
 /** Short rounds alternate between the sides (ABBA) so that drift on the machine hits both alike. */
-const ROUNDS = 8;
-const IMAGES_PER_ROUND = 4;
+const ROUNDS = sized(8, 2);
+const IMAGES_PER_ROUND = sized(4, 1);
 /** Noise amplitude (±) per channel on top of smooth gradients, so the encoders do real work. */
 const NOISE = 12;
 const STOP_TIMEOUT_MS = 10_000;

@@ -23,14 +23,15 @@ import {
 } from "./location-index-data.js";
 import { percentile } from "./measure.js";
 import { formatTable, progress, type BenchmarkResult, type Metric } from "./report.js";
+import { sized } from "./quick.js";
 
-const ENTRIES = 1_000_000;
+const ENTRIES = sized(1_000_000, 20_000);
 const CELL_KM = 2;
 const PAGE_SIZE = 25;
-const SESSIONS = 100;
-const PAGES_PER_SESSION = 20;
+const SESSIONS = sized(100, 5);
+const PAGES_PER_SESSION = sized(20, 4);
 /** The plain scan reads everything for each page, so it gets fewer viewers (2 pages each). */
-const SCAN_VIEWERS = 50;
+const SCAN_VIEWERS = sized(50, 5);
 
 interface Timing {
   samplesMs: number[];

@@ -1,6 +1,7 @@
 /** Viewers of the profile server benchmark: signed up through the real API, then browsing over HTTP. */
 import type { BrowsePage, OwnProfile, ProfileEditRequest } from "@venus/model";
 import { request, type HttpResult } from "../packages/server/src/testing/http-client.js";
+import { setUpMedia } from "../packages/server/src/testing/media-flow.js";
 import { connect, login, register, uniqueEmail } from "../packages/server/src/testing/sign-in.js";
 import type { WsClient } from "../packages/server/src/testing/ws-client.js";
 import { withTimeout } from "./concurrency.js";
@@ -44,7 +45,8 @@ async function call<T>(
 
 /**
  * The client flow of a new user: register, log in, open /ws with hello (which may rotate the access
- * token), setup and complete it, then location, public visibility and the wanted genders and ages.
+ * token), setup, a security selfie and a profile image (as the integration tests upload them) and
+ * complete it, then location, public visibility and the wanted genders and ages.
  */
 export async function signUpViewer(server: Server, spec: ViewerSpec): Promise<Viewer> {
   const email = await withTimeout(register(server, uniqueEmail("viewer")), STEP_TIMEOUT_MS, "register");
@@ -58,6 +60,7 @@ export async function signUpViewer(server: Server, spec: ViewerSpec): Promise<Vi
     gender: genderOf(filter),
     looking_for: wantedGendersOf(filter),
   });
+  await withTimeout(setUpMedia(server, signedIn), STEP_TIMEOUT_MS, "security selfie and profile image");
   await call(server, token, "POST", "/account/complete_setup", undefined);
   await call(server, token, "PUT", "/profile/location", { latitude: spec.lat, longitude: spec.lon });
   await call(server, token, "PUT", "/profile/visibility", { visibility: "public" });

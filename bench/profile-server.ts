@@ -18,18 +18,19 @@ import { browseOverHttp, signUpViewer, type HttpBrowsing, type ViewerSpec } from
 import { writeProfileData } from "./profile-server-data.js";
 import { spawnVenus, type StartedVenus } from "./profile-server-process.js";
 import { formatTable, progress, type BenchmarkResult, type Metric } from "./report.js";
+import { sized } from "./quick.js";
 
-const PROFILES = 1_000_000;
+const PROFILES = sized(1_000_000, 20_000);
 /** The seed of generateProfiles, as in the location index benchmark. */
 const SEED = 1;
 /** What the location index benchmark found best for this data. */
 const CELL_KM = 2;
 const PAGE_SIZE = 25;
-const SESSIONS = 20;
-const PAGES_PER_SESSION = 50;
+const SESSIONS = sized(20, 2);
+const PAGES_PER_SESSION = sized(50, 4);
 /** The plain scan reads and sorts everything for each page, so it gets fewer pages. */
-const SCAN_SESSIONS = 5;
-const SCAN_PAGES_PER_SESSION = 5;
+const SCAN_SESSIONS = sized(5, 2);
+const SCAN_PAGES_PER_SESSION = sized(5, 2);
 /** Loading 1,000,000 accounts and profiles takes under a minute here; this only stops a hung start. */
 const START_TIMEOUT_MS = 180_000;
 const UNLIMITED = 1_000_000_000;

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: every benchmark in turn; prints one table each and writes bench/results/*.json.
- * `npx tsx bench/run.ts image-worker writer` runs only the named ones (after `npm run build`).
+ * `npx tsx bench/run.ts image-worker writer` runs only the named ones (after `npm run build`);
+ * `--quick` runs them at a small size with the same checks (bench/quick.ts), as CI does.
  */
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
@@ -10,6 +11,7 @@ import { benchIdleMemory } from "./idle-memory.js";
 import { benchImageWorker } from "./image-worker.js";
 import { benchLocationIndex } from "./location-index.js";
 import { benchProfileServer } from "./profile-server.js";
+import { QUICK } from "./quick.js";
 import { formatTable, progress, writeResults, type BenchmarkResult } from "./report.js";
 import { benchUploadLoad } from "./upload-load.js";
 import { benchWriter } from "./writer.js";
@@ -30,7 +32,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkResult | BenchmarkResult
 };
 
 /** Benchmark names on the command line select those only (in the order above); none runs all. */
-const names = process.argv.slice(2);
+const names = process.argv.slice(2).filter((arg) => arg !== "--quick");
 const unknown = names.filter((name) => !Object.hasOwn(BENCHMARKS, name));
 const selected = Object.entries(BENCHMARKS).filter(([name]) => names.length === 0 || names.includes(name));
 if (unknown.length > 0) {
@@ -60,6 +62,7 @@ const file = writeResults(
   fileURLToPath(new URL("results", import.meta.url)),
   {
     date: new Date().toISOString(),
+    quick: QUICK,
     seconds: (performance.now() - started) / 1000,
     machine: {
       node: process.version,

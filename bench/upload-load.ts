@@ -19,8 +19,9 @@ import { mapConcurrent, sleep, withTimeout } from "./concurrency.js";
 import { MIB, percentile, processCpuMicros, processPeakRssBytes } from "./measure.js";
 import { progress, type BenchmarkResult, type Metric } from "./report.js";
 import { closeAll } from "./ws-fleet.js";
+import { sized } from "./quick.js";
 
-const UPLOADERS = 100;
+const UPLOADERS = sized(100, 8);
 /** Photo-like JPEGs (gradients plus noise, quality 90): a phone photo scaled down a step. */
 const WIDTH = 1024;
 const HEIGHT = 768;
@@ -29,7 +30,7 @@ const IMAGES = 4;
 const NOISE = 12;
 /** The pinger's schedule: one ping per slot of INTERVAL_MS (a slot missed by a late client timer is skipped). */
 const INTERVAL_MS = 20;
-const BASELINE_MS = 10_000;
+const BASELINE_MS = sized(10_000, 1_000);
 /** The default frame rate limit (20/s) is below the pinger's 50/s; only that limit is raised. */
 const WEBSOCKET_LIMITS = { messages_per_second: 200, message_burst: 400 };
 const WORKER_QUEUE_SIZE = 100;

@@ -12,6 +12,7 @@ import { openDatabase } from "@venus/database";
 import { VenusConfig } from "@venus/model";
 import { createLogger, loadConfig, Metrics } from "@venus/simple-backend";
 import { percentile } from "./measure.js";
+import { sized } from "./quick.js";
 
 export type WriterMode = "group" | "per-op";
 
@@ -29,7 +30,7 @@ export interface WriterLoadResult {
 }
 
 const CLIENTS = 200;
-const DURATION_MS = 3_000;
+const DURATION_MS = sized(3_000, 300);
 const MAX_OPS_PER_CLIENT = 10_000;
 const PAYLOAD = "x".repeat(100);
 const MIGRATIONS = [

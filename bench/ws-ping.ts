@@ -4,14 +4,15 @@ import { MIB, percentile, processCpuMicros, processRssBytes } from "./measure.js
 import { progress, type BenchmarkResult } from "./report.js";
 import { startUwsEcho, startVenus, withServer, type BenchServer } from "./servers.js";
 import { closeAll, connectPlain, connectVenus, signInVenus } from "./ws-fleet.js";
+import { sized } from "./quick.js";
 
-const CONNECTIONS = 1_000;
+const CONNECTIONS = sized(1_000, 40);
 /** Each connection pings every INTERVAL_MS (paced, not flat out), so both servers get the same offered load. */
 const INTERVAL_MS = 100;
-const WARMUP_PINGS = 10;
-const PINGS_PER_ROUND = 10;
+const WARMUP_PINGS = sized(10, 2);
+const PINGS_PER_ROUND = sized(10, 3);
 /** Rounds alternate between the servers (ABBA) so that drift on the machine hits both alike. */
-const ROUNDS = 6;
+const ROUNDS = sized(6, 2);
 const PONG_TIMEOUT_MS = 10_000;
 
 interface Target {

@@ -40,6 +40,7 @@ describe("runtimeFlagDefaults", () => {
     const env = {
       VENUS_ACCOUNT__REGISTRATION_ENABLED: "false",
       VENUS_BOTS__REMOTE_LOGIN_ENABLED: "false",
+      VENUS_BOTS__LOCAL_LOGIN: "true",
       VENUS_BOTS__USERS: "3",
       VENUS_BOTS__MODERATION_BOT: "true",
       VENUS_CHAT__DAILY_LIKES: "4",
@@ -52,6 +53,7 @@ describe("runtimeFlagDefaults", () => {
     expect(runtimeFlagDefaults(config)).toEqual({
       registration_enabled: false,
       remote_bot_login_enabled: false,
+      local_bot_login_enabled: true,
       local_user_bots: 3,
       moderation_bot_enabled: true,
       daily_likes: 4,

@@ -23,6 +23,10 @@ export const RuntimeFlags = Type.Object(
       config.bots.properties.remote_login_enabled,
       "Remote bot login is open; it also needs bots.remote_login_password (bots.remote_login_enabled).",
     ),
+    local_bot_login_enabled: fromConfig(
+      config.bots.properties.local_login,
+      "The loopback bot listener is open for bots run by hand; it opens at once (bots.local_login).",
+    ),
     local_user_bots: fromConfig(
       config.bots.properties.users,
       "User bots the server runs; the bot process restarts with the new count at once (bots.users).",
@@ -64,6 +68,7 @@ export function runtimeFlagDefaults(venusConfig: VenusConfig): RuntimeFlags {
   return {
     registration_enabled: account.registration_enabled,
     remote_bot_login_enabled: bots.remote_login_enabled,
+    local_bot_login_enabled: bots.local_login,
     local_user_bots: bots.users,
     moderation_bot_enabled: bots.moderation_bot,
     daily_likes: chat.daily_likes,

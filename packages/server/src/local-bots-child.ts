@@ -10,9 +10,9 @@ export interface LocalBotsChildOptions {
   /** This program (`venus bot --local` is its bot mode). */
   main: string;
   configFile: string | undefined;
-  /** The server's public port and its bot listener's. */
+  /** The server's public port, and its bot listener's (open whenever bots are wanted). */
   port: number;
-  botPort: number;
+  botPort: () => number;
   log: Logger;
   wanted: () => BotsWanted;
 }
@@ -79,7 +79,7 @@ export class LocalBotsChild {
       "--server",
       `http://127.0.0.1:${port}`,
       "--bot-listener",
-      `http://127.0.0.1:${botPort}`,
+      `http://127.0.0.1:${botPort()}`,
       "--users",
       String(wanted.users),
       wanted.moderationBot ? "--moderation-bot" : "--no-moderation-bot",

@@ -193,6 +193,15 @@ bot
     30,
   )
   .option("--server <url>", "the server's public base URL", "http://127.0.0.1:3000")
+  .option(
+    "--bot-listener <url>",
+    "a server on this machine: its loopback bot listener, where the bots sign in (no registration limit)",
+    "http://127.0.0.1:3001",
+  )
+  .option(
+    "-c, --config <file>",
+    "a server on this machine: its config file, to find its admin token and switch local bot login on",
+  )
   .option("--interval <seconds>", "each bot's time between two rounds, on average", positive(false), 1)
   .option(
     "--json [file]",
@@ -203,13 +212,30 @@ bot
       users: number;
       duration: number;
       server: string;
+      botListener: string;
+      config?: string;
       interval: number;
       json?: string | true;
     }) => {
       const { runLoadMode } = await import("./bot-mode/load-mode.js");
-      process.exitCode = await runLoadMode(options);
+      process.exitCode = await runLoadMode({ ...options, configFile: options.config });
     },
   );
+
+program
+  .command("client")
+  .description("be a client of a Venus server from the command line")
+  .command("login")
+  .description(
+    "log in, keep the WebSocket open and print a usable access token and a curl example, until Ctrl-C",
+  )
+  .argument("<email>", "the account's email")
+  .option("--password <password>", "the password (default: the first line of standard input)")
+  .option("--server <url>", "the server's public base URL", "http://127.0.0.1:3000")
+  .action(async (email: string, options: { password?: string; server: string }) => {
+    const { runClientLogin } = await import("./client-mode.js");
+    process.exitCode = await runClientLogin({ server: options.server, email, password: options.password });
+  });
 
 addAdminCommands(program);
 

@@ -21,6 +21,8 @@ import {
 } from "@venus/simple-backend";
 import { newAdminToken, removeAdminTokenFile, writeAdminTokenFile } from "./admin-cli/admin-token-file.js";
 import { prepareAccountData } from "./account-data-startup.js";
+import { BotListenerGate } from "./bot-listener-gate.js";
+import { ListenFailure, listenOrFail } from "./listen-failure.js";
 import { loadServerConfig } from "./load-server-config.js";
 import { LocalBotsChild } from "./local-bots-child.js";
 import { managerLink } from "./manager-link.js";
@@ -30,9 +32,9 @@ import { VENUS_VERSION } from "./version.js";
 /** This program: the image worker and the local bots are its other modes (DESIGN.md §5). */
 const MAIN = fileURLToPath(new URL("./main.js", import.meta.url));
 
-function refuse(message: string): never {
+function refuse(message: string, code = 1): never {
   process.stderr.write(`venus: ${message}\n`);
-  process.exit(1);
+  process.exit(code);
 }
 
 /** `venus server`: loads everything into memory, listens, and shuts down gracefully on a signal. */
@@ -96,7 +98,13 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   const publicProxies = trustedProxies(config.http.trusted_proxies, config.http.proxy_header);
   const http = listener(config.http.host, config.http.port, publicProxies);
   // Loopback only, and never behind a proxy: the peer address is the truth.
+  // Opens only when wanted.
   const botHttp = listener("127.0.0.1", config.bots.local_port, NO_TRUSTED_PROXIES);
+  let botPort = 0;
+  const botListener = new BotListenerGate(botHttp, config.bots.local_port, account.flags, (bound) => {
+    botPort = bound;
+    log.info({ host: "127.0.0.1", port: bound }, "bot listener");
+  });
   // `venus admin` while the server runs: loopback only, and a token only the data directory's owner reads.
   const adminHttp = listener("127.0.0.1", config.admin.local_port, NO_TRUSTED_PROXIES);
   const adminToken = newAdminToken();
@@ -162,12 +170,19 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   shutdown.add("release data directory", releaseLock);
   shutdown.listen();
 
-  const botPort = await botHttp.listen();
-  log.info({ host: "127.0.0.1", port: botPort }, "bot listener");
-  const adminPort = await adminHttp.listen();
-  writeAdminTokenFile(config.data_dir, adminPort, adminToken);
-  log.info({ host: "127.0.0.1", port: adminPort }, "admin listener");
-  const port = await http.listen();
+  let port: number;
+  try {
+    await botListener.update();
+    const adminPort = await listenOrFail(adminHttp, "127.0.0.1", config.admin.local_port, "admin.local_port");
+    writeAdminTokenFile(config.data_dir, adminPort, adminToken);
+    log.info({ host: "127.0.0.1", port: adminPort }, "admin listener");
+    port = await listenOrFail(http, config.http.host, config.http.port, "http.port");
+  } catch (error) {
+    if (!(error instanceof ListenFailure)) throw error;
+    removeAdminTokenFile(config.data_dir);
+    releaseLock();
+    refuse(error.message, 2);
+  }
   account.mail.listeningAt(`http://${config.http.host}:${port}`);
   if (!config.email.public_url && !["127.0.0.1", "::1", "localhost"].includes(config.http.host))
     log.warn(
@@ -179,7 +194,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     main: MAIN,
     configFile,
     port,
-    botPort,
+    botPort: () => botPort,
     log,
     wanted: () => ({
       users: account.flags.get("local_user_bots"),
@@ -187,8 +202,13 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     }),
   });
   void bots.update();
+  // A flag that turns bots on opens the bot listener first; if it cannot bind, the bots stay off.
   account.flags.onChange((name) => {
-    if (name === "local_user_bots" || name === "moderation_bot_enabled") void bots?.update();
+    if (!["local_user_bots", "moderation_bot_enabled", "local_bot_login_enabled"].includes(name)) return;
+    botListener.update().then(
+      () => bots?.update(),
+      (error: unknown) => log.error({ err: error }, (error as Error).message),
+    );
   });
   flusher.start(config.writer.flush_interval_seconds * 1000);
   daily.start();

@@ -1,5 +1,7 @@
-import type { BotsFile, MessageEnvelope } from "@venus/model";
+import type { BotsFile, LoginResponse, MessageEnvelope } from "@venus/model";
 import { AccountMethods } from "../account-methods.js";
+import { BotLogin } from "../bot-login.js";
+import { BOT_CLIENT_VERSION } from "../client-version.js";
 import { HttpApi } from "../http-api.js";
 import { isVenusApiError } from "../venus-api-error.js";
 import { VenusClient } from "../venus-client.js";
@@ -10,7 +12,7 @@ import { ChatResponder, type Act } from "../user-bot/chat-responder.js";
 import { RetryGate } from "../user-bot/retry-gate.js";
 import { Wakeup, abortableDelay } from "../user-bot/wakeup.js";
 import { instrumentHttp, instrumentSocket } from "./instrument.js";
-import type { LoadObserver } from "./load-observer.js";
+import { SignInRefused, type LoadObserver } from "./load-observer.js";
 
 /** The shortest time between two new browse sessions of a bot (`profile.daily_page_resets` is 200 a day). */
 export const BROWSE_RESET_MS = 10_000;
@@ -26,6 +28,17 @@ export interface LoadBotContext {
   password: string;
   observer: LoadObserver;
   random: () => number;
+  /** Sign in as bot accounts on this loopback bot listener instead of registering by email. */
+  botListener?: string;
+}
+
+/** Runs a sign-in call; a refusal becomes a SignInRefused naming the route (and so the limit). */
+async function signInStep<T>(route: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw isVenusApiError(error) ? new SignInRefused(route, error) : error;
+  }
 }
 
 /** The email of load bot `index` of run `runId`. */
@@ -69,13 +82,12 @@ export class LoadBot {
    * step that fails for good, its socket closed.
    */
   async setUp(signal: AbortSignal): Promise<void> {
-    const { url, settings, runId, password, observer, random } = this.context;
-    const http = new HttpApi(url);
-    instrumentHttp(http, observer);
-    const account = new AccountMethods(http);
-    const email = loadBotEmail(runId, this.index);
-    await account.register({ email, password });
-    const client = VenusClient.fromLogin(url, await account.login({ email, password }), { via: "ws" });
+    const { url, settings, observer, random, botListener } = this.context;
+    const asBot = { client: { kind: "bot" as const, version: BOT_CLIENT_VERSION } };
+    const client = VenusClient.fromLogin(url, await this.signIn(), {
+      via: "ws",
+      ...(botListener === undefined ? {} : asBot),
+    });
     this.client = client;
     instrumentHttp(client.http, observer, client.accountId);
     client.on("new_message", (message) =>
@@ -98,6 +110,23 @@ export class LoadBot {
       await client.close(); // a failed bot plays no further part
       throw error;
     }
+  }
+
+  /** A new account's tokens: a bot account on the bot listener, else a registration by email. */
+  private async signIn(): Promise<LoginResponse> {
+    const { url, runId, password, observer, botListener } = this.context;
+    if (botListener !== undefined) {
+      const { account_id } = await signInStep("POST /bot/register", () =>
+        BotLogin.registerLocal(botListener),
+      );
+      return signInStep("POST /bot/login", () => BotLogin.loginLocal(botListener, account_id));
+    }
+    const http = new HttpApi(url);
+    instrumentHttp(http, observer);
+    const account = new AccountMethods(http);
+    const email = loadBotEmail(runId, this.index);
+    await signInStep("POST /account/register", () => account.register({ email, password }));
+    return signInStep("POST /account/login", () => account.login({ email, password }));
   }
 
   /**

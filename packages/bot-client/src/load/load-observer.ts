@@ -22,6 +22,23 @@ export function errorCode(error: unknown): string {
   return typeof systemCode === "string" ? systemCode : error.name;
 }
 
+/** A load bot's sign-in refused: which route, so that a report can name the limit that stopped it. */
+export class SignInRefused extends Error {
+  override readonly name = "SignInRefused";
+
+  constructor(
+    readonly route: string,
+    override readonly cause: VenusApiError,
+  ) {
+    super(`${route}: ${cause.message}`);
+  }
+}
+
+/** Why a bot's setup stopped: the failure's code, with the route for a refused sign-in (`… on POST /account/register`). */
+export function failureCode(error: unknown): string {
+  return error instanceof SignInRefused ? `${errorCode(error.cause)} on ${error.route}` : errorCode(error);
+}
+
 /**
  * What the load bots report to: the requests of the setup and of the measured phase (each request
  * counted in the phase it started in) and the message clock.
@@ -67,7 +84,7 @@ export class LoadObserver {
    * its answer; a transport error when it came straight from the request).
    */
   failure(error: unknown): void {
-    if (error instanceof VenusApiError) return;
+    if (error instanceof VenusApiError || error instanceof SignInRefused) return;
     if (typeof error === "object" && error !== null && this.counted.has(error)) return;
     this.recorder?.recordError(errorCode(error));
   }

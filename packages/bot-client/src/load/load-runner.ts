@@ -4,7 +4,7 @@ import type { BotsFile } from "@venus/model";
 import { HttpApi } from "../http-api.js";
 import { SystemMethods } from "../system-methods.js";
 import { LoadBot, type LoadBotContext } from "./load-bot.js";
-import { LoadObserver, errorCode } from "./load-observer.js";
+import { LoadObserver, errorCode, failureCode } from "./load-observer.js";
 import { buildLoadReport, type LoadReport } from "./load-report.js";
 
 export interface LoadOptions {
@@ -22,6 +22,11 @@ export interface LoadOptions {
   onProgress?: (progress: LoadProgress) => void;
   /** Ends the run early (the setup fails, the measured phase stops); the report covers what ran. */
   signal?: AbortSignal;
+  /**
+   * The server's loopback bot listener: the bots are bot accounts made and signed in there (no
+   * per-address registration limit) instead of registering by email on the public port.
+   */
+  botListener?: string;
 }
 
 export type LoadProgress =
@@ -106,6 +111,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     password: randomBytes(18).toString("base64url"),
     observer,
     random: Math.random,
+    ...(options.botListener === undefined ? {} : { botListener: options.botListener }),
   };
   const stop = new AbortController();
   setMaxListeners(0, stop.signal); // every bot waits on it, several times over
@@ -125,7 +131,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
         await bot.setUp(stop.signal);
         ready.push(bot);
       } catch (error) {
-        const code = errorCode(error);
+        const code = failureCode(error);
         failed++;
         failures.set(code, (failures.get(code) ?? 0) + 1);
         observer.failure(error);

@@ -98,6 +98,7 @@ class FakeClient {
     height: number,
     securitySelfie = false,
     inProfile = !securitySelfie,
+    accountId = ACCOUNT,
   ): void {
     const sizes = [
       { size: Math.max(width, height), width, height },
@@ -106,7 +107,7 @@ class FakeClient {
     this.images.push({
       seq: ++this.seq,
       item: {
-        account_id: ACCOUNT,
+        account_id: accountId,
         content_id: contentId,
         uploaded_at: 1,
         sizes,
@@ -270,6 +271,34 @@ describe("the moderation bot", () => {
       "left for the human moderators",
       expect.objectContaining({ content_id: "selfie", why: "security selfie" }),
     ]);
+  });
+
+  test("the local user bots' profile images are accepted (accept_local_bot_images); others' wait, selfies too", async () => {
+    const bot1 = "b".repeat(22);
+    const person = "p".repeat(22);
+    const fake = new FakeClient();
+    fake.addImage("bot picture", 800, 800, false, true, bot1);
+    fake.addImage("bot selfie", 800, 800, true, false, bot1);
+    fake.addImage("bot tiny", 300, 300, false, true, bot1);
+    fake.addImage("person picture", 800, 800, false, true, person);
+    const bot = start(fake, { localBots: new Set([bot1]) });
+    await eventually(() => expect(fake.mediaDecisions).toHaveLength(2));
+    await bot.stop();
+    expect(fake.mediaDecisions).toEqual([
+      { account_id: bot1, content_id: "bot picture", accept: true },
+      expect.objectContaining({ account_id: bot1, content_id: "bot tiny", accept: false }),
+    ]);
+    expect(fake.images.map(({ item }) => item.content_id)).toEqual(["bot selfie", "person picture"]);
+
+    const off = new FakeClient();
+    off.addImage("bot picture", 800, 800, false, true, bot1);
+    const strict = start(off, {
+      localBots: new Set([bot1]),
+      rules: { ...RULES, accept_local_bot_images: false },
+    });
+    await eventually(() => expect(off.pageReads.images).toHaveLength(1));
+    await strict.stop();
+    expect(off.mediaDecisions).toEqual([]);
   });
 
   test("an image is judged once it is a profile image: not while unchosen (it may become the selfie)", async () => {

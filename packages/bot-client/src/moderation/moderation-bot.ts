@@ -21,6 +21,11 @@ export interface ModerationBotOptions {
   imageRules?: ModerationRule<ImageItem>[];
   /** Default: `textRules(rules)`; pass your own list to plug in a detector or a language model. */
   textRules?: ModerationRule<TextItem>[];
+  /**
+   * The accounts of the user bots the server runs itself (`venus bot --local`): with
+   * `rules.accept_local_bot_images`, their profile images no rule rejects are accepted. Default: none.
+   */
+  localBots?: ReadonlySet<string>;
 }
 
 /** The longest delay setInterval takes (about 24.8 days); longer ones would fire at once. */
@@ -63,7 +68,9 @@ export async function runModerationBot(client: VenusClient, options: ModerationB
   const moderator = new Moderator(client, log, ended, {
     images: options.imageRules ?? imageRules(rules),
     texts: options.textRules ?? textRules(rules),
-    acceptOtherImages: rules.accept_other_images,
+    acceptOtherImages: (accountId) =>
+      rules.accept_other_images ||
+      (rules.accept_local_bot_images && (options.localBots?.has(accountId) ?? false)),
     acceptOtherTexts: rules.accept_other_texts,
   });
 

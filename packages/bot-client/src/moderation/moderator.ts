@@ -52,7 +52,8 @@ export class Moderator {
     settings: {
       images: readonly ModerationRule<ImageItem>[];
       texts: readonly ModerationRule<TextItem>[];
-      acceptOtherImages: boolean;
+      /** Whether the images of this account that no rule decides are accepted (else left to humans). */
+      acceptOtherImages: (accountId: string) => boolean;
       acceptOtherTexts: boolean;
     },
   ) {
@@ -73,7 +74,7 @@ export class Moderator {
           if (!item.in_profile) return { skip: "not a profile image (yet)" };
           const largest = largestSize(item.sizes);
           if (!largest) return { skip: "no sizes" };
-          return decide(settings.images, largest, settings.acceptOtherImages);
+          return decide(settings.images, largest, settings.acceptOtherImages(item.account_id));
         },
         post: (item, decision) => client.admin.moderateMedia(mediaDecision(item, decision)),
         describe: (item) => ({ account_id: item.account_id, content_id: item.content_id }),

@@ -9,7 +9,12 @@ export const botsConfigSection = configSection(
       minimum: 0,
       maximum: 65535,
       description:
-        "Port of the bot listener on 127.0.0.1 (POST /bot/register, /bot/login); 0 picks a free one. Never reachable from another machine.",
+        "Port of the bot listener on 127.0.0.1 (POST /bot/register, /bot/login); 0 picks a free one. Never reachable from another machine. It opens only while the server runs bots itself (users, moderation_bot) or local_login is on.",
+    }),
+    local_login: Type.Boolean({
+      default: false,
+      description:
+        "Open the bot listener for bots run by hand on this machine (venus bot --local, venus bot load, scripts) even when the server runs none itself; initial value of the runtime flag local_bot_login_enabled.",
     }),
     remote_login_password: Type.String({
       default: "",

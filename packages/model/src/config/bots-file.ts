@@ -95,6 +95,11 @@ export const BotsFile = Type.Object(
         default: false,
         description: "Accept images no rule rejects (else leave them to humans).",
       }),
+      accept_local_bot_images: Type.Boolean({
+        default: true,
+        description:
+          "Accept the profile images no rule rejects of the user bots the server runs itself (their pictures are generated, never of a person); everyone else's follow accept_other_images.",
+      }),
       banned_words: Type.Array(Type.String({ minLength: 1 }), {
         default: [],
         description: "Reject names and texts containing one (case-insensitive, whole words).",

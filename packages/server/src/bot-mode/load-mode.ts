@@ -9,9 +9,14 @@ import {
 } from "@venus/bot-client";
 import { Presets, SingleBar } from "cli-progress";
 import { loadBotsFile } from "./load-bots-file.js";
+import { chooseLoadSignIn, limitLine } from "./load-sign-in.js";
 
 export interface LoadModeOptions {
   server: string;
+  /** The server's loopback bot listener, used when the server runs on this machine. */
+  botListener: string;
+  /** The local server's config file (where its data directory, and so its admin token, is). */
+  configFile?: string | undefined;
   users: number;
   duration: number;
   interval: number;
@@ -77,6 +82,8 @@ class ProgressBars {
  */
 export async function runLoadMode(options: LoadModeOptions): Promise<number> {
   const settings = loadBotsFile("");
+  const signIn = await chooseLoadSignIn(options);
+  if (signIn.note !== undefined) process.stderr.write(`${signIn.note}\n`);
   const bars = new ProgressBars();
   const stop = new AbortController();
   const interrupt = () => stop.abort();
@@ -91,6 +98,7 @@ export async function runLoadMode(options: LoadModeOptions): Promise<number> {
       settings,
       onProgress: bars.update,
       signal: stop.signal,
+      ...(signIn.botListener === undefined ? {} : { botListener: signIn.botListener }),
     });
   } catch (error) {
     if (!(error instanceof ServerUnreachableError)) throw error;
@@ -99,10 +107,13 @@ export async function runLoadMode(options: LoadModeOptions): Promise<number> {
   } finally {
     bars.stop();
     process.off("SIGINT", interrupt);
+    await signIn.restore();
   }
   const toStdout = options.json === true || options.json === "-";
   if (typeof options.json === "string" && !toStdout) writeFileSync(options.json, loadReportJson(report));
   process.stdout.write(toStdout ? loadReportJson(report) : formatLoadTable(report));
+  const limited = limitLine(report);
+  if (limited !== undefined) process.stderr.write(`${limited}\n`);
   if (report.setup.ready === 0) {
     const why = Object.keys(report.setup.failures).join(", ");
     process.stderr.write(`venus: no load bot could be set up (${why || "none asked for"})\n`);

@@ -87,7 +87,12 @@ export async function runLocalBots(options: LocalBotsOptions): Promise<void> {
     );
   if (moderationBot && accounts.moderator !== null)
     play("moderator", accounts.moderator, (client) =>
-      runModerationBot(client, { rules: settings.moderation, log, signal: stop.signal }),
+      runModerationBot(client, {
+        rules: settings.moderation,
+        log,
+        signal: stop.signal,
+        localBots: new Set(accounts.users.slice(0, users)),
+      }),
     );
   log.info({ users, moderation_bot: moderationBot }, "bots running");
   await Promise.all(runs);

@@ -1,10 +1,13 @@
-import { spawn } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import type { LoadReport } from "@venus/bot-client";
 import { expect, test } from "vitest";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { useServer } from "../testing/server-fixture.js";
-import { VENUS_BIN } from "../testing/spawn-server.js";
+import { newDataDir, startServer, VENUS_BIN } from "../testing/spawn-server.js";
 
 const fixture = useServer({
   config: {
@@ -40,10 +43,20 @@ async function deadPort(): Promise<number> {
   return port;
 }
 
+/** A config file whose data directory holds no admin token: `venus bot load` cannot switch anything on. */
+function strangerConfig(): string {
+  const dir = newDataDir();
+  const file = join(dir, "venus.toml");
+  writeFileSync(file, `data_dir = ${JSON.stringify(join(dir, "data"))}\n`);
+  return file;
+}
+
 test("bot load sets 4 bots up, plays them for 3 s and reports requests, messages and latencies as JSON", async () => {
   const run = await venusBotLoad([
     "--server",
     fixture.server.url,
+    "--bot-listener",
+    fixture.server.botUrl,
     "--users",
     "4",
     "--duration",
@@ -77,8 +90,67 @@ test("bot load sets 4 bots up, plays them for 3 s and reports requests, messages
 
 test("bot load against a port nothing listens on exits non-zero and says why", async () => {
   const url = `http://127.0.0.1:${await deadPort()}`;
-  const run = await venusBotLoad(["--server", url, "--users", "2", "--duration", "1", "--json"]);
+  const run = await venusBotLoad([
+    ...["--server", url, "--bot-listener", `http://127.0.0.1:${await deadPort()}`, "-c", strangerConfig()],
+    ...["--users", "2", "--duration", "1", "--json"],
+  ]);
   expect(run.code).toBe(1);
   expect(run.stdout).toBe("");
   expect(run.stderr).toContain(`venus: cannot reach a Venus server at ${url} (ECONNREFUSED`);
 });
+
+test("on the server's defaults (bot listener closed, 10 registrations per address), bot load sets up more bots than that through local bot login, and switches it off again", async () => {
+  const botPort = await deadPort();
+  const server = await startServer({ config: { bots: { local_port: botPort, local_login: false } } });
+  try {
+    const config = join(server.dataDir, "venus.toml");
+    const run = await venusBotLoad([
+      ...["--server", server.url, "--bot-listener", `http://127.0.0.1:${botPort}`, "-c", config],
+      ...["--users", "12", "--duration", "1", "--json"],
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe(
+      `venus: local bot login switched on for this run (flag local_bot_login_enabled, through the admin listener); the bots sign in on http://127.0.0.1:${botPort}\n`,
+    );
+    const report = JSON.parse(run.stdout) as LoadReport;
+    expect(report.setup).toMatchObject({ ready: 12, failed: 0, failures: {} });
+    const flag = await promisify(execFile)(process.execPath, [
+      ...[VENUS_BIN, "admin", "-c", config, "--json", "flag", "get", "local_bot_login_enabled"],
+    ]);
+    expect(JSON.parse(flag.stdout)).toMatchObject({ value: false });
+  } finally {
+    await server.stop();
+    server.cleanup();
+  }
+}, 120_000);
+
+test("against a server it cannot sign bots in on, bot load names in one line the limit that refused them", async () => {
+  const server = await startServer({
+    config: { rate_limits: { ...GENEROUS_RATE_LIMITS, register_per_ip: { limit: 2, window_seconds: 3600 } } },
+  });
+  try {
+    const run = await venusBotLoad([
+      ...[
+        "--server",
+        server.url,
+        "--bot-listener",
+        `http://127.0.0.1:${await deadPort()}`,
+        "-c",
+        strangerConfig(),
+      ],
+      ...["--users", "4", "--duration", "1", "--json"],
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const report = JSON.parse(run.stdout) as LoadReport;
+    expect(report.setup).toMatchObject({
+      ready: 2,
+      failures: { "429 rate_limited on POST /account/register": 2 },
+    });
+    expect(run.stderr).toBe(
+      "venus: 2 of 4 bots were refused by POST /account/register (429 rate_limited): the server's rate_limits.register_per_ip stopped them; raise rate_limits.register_per_ip.limit in its config (or VENUS_RATE_LIMITS__REGISTER_PER_IP__LIMIT), or run the load on the server's machine, where the bots sign in on its loopback bot listener\n",
+    );
+  } finally {
+    await server.stop();
+    server.cleanup();
+  }
+}, 120_000);

@@ -76,7 +76,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     data_dir: join(dataDir, "data"),
     ...options.config,
     http: { port: 0, ...(options.config?.http as object | undefined) },
-    bots: { local_port: 0, ...(options.config?.bots as object | undefined) },
+    // Tests sign bots in on the bot listener; it opens only with local bot login (or bots) on.
+    bots: { local_port: 0, local_login: true, ...(options.config?.bots as object | undefined) },
     log: { level: "info", ...(options.config?.log as object | undefined) },
   };
   const configFile = join(dataDir, "venus.toml");
