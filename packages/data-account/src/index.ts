@@ -7,6 +7,7 @@ export { register } from "./operations/register.js";
 export { login } from "./operations/login.js";
 export { refresh } from "./operations/refresh.js";
 export { endSession, type TokenPair } from "./operations/sessions.js";
+export { listDevices, signOutDevice } from "./devices/devices.js";
 export { authenticateHttp, authenticateHello, type Authenticated } from "./operations/authenticate.js";
 export { rotateAccessTokenIfDue, attachConnection, detachConnection } from "./operations/connect.js";
 export { saveSetup, completeSetup, setupAnswers, type SetupAnswers } from "./operations/setup.js";

@@ -62,6 +62,8 @@ const DISCONNECT_CLOSE_CODES: Record<DisconnectReason, number> = {
   logged_out_by_admin: CLOSE_CODES.loggedOut,
   account_locked: CLOSE_CODES.loggedOut,
   account_deleted: CLOSE_CODES.loggedOut,
+  device_signed_out: CLOSE_CODES.loggedOut,
+  password_changed: CLOSE_CODES.loggedOut,
 };
 
 function liveConnection(
@@ -116,7 +118,7 @@ async function onHello(deps: ApiDeps, connection: Connection<SessionState>, fram
   connection.state.live = live;
   connection.state.auth = auth;
   connection.state.phase = "ready";
-  const syncEvents = attachConnection(deps.account, auth, live, hello.value.sync ?? {});
+  const syncEvents = attachConnection(deps.account, auth, live, hello.value, connection.remoteAddress);
   recordAddress(deps.history, auth.account.id, connection.remoteAddress);
   const welcome: WelcomeFrame = {
     type: "welcome",

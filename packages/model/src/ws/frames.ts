@@ -110,6 +110,10 @@ export const DISCONNECT_REASONS = [
   "logged_out_by_admin",
   "account_locked",
   "account_deleted",
+  /** Signed out from another of the account's devices (`DELETE /account/devices/{id}`). */
+  "device_signed_out",
+  /** The password changed and the other devices were signed out with it. */
+  "password_changed",
 ] as const;
 export type DisconnectReason = (typeof DISCONNECT_REASONS)[number];
 
