@@ -8,6 +8,7 @@ export { login } from "./operations/login.js";
 export { refresh } from "./operations/refresh.js";
 export { endSession, type TokenPair } from "./operations/sessions.js";
 export { listDevices, signOutDevice } from "./devices/devices.js";
+export { judgeClient, type ClientVersionVerdict } from "./devices/client-version.js";
 export { authenticateHttp, authenticateHello, type Authenticated } from "./operations/authenticate.js";
 export { rotateAccessTokenIfDue, attachConnection, detachConnection } from "./operations/connect.js";
 export { saveSetup, completeSetup, setupAnswers, type SetupAnswers } from "./operations/setup.js";

@@ -8,6 +8,7 @@ export * from "./account/device-schemas.js";
 export * from "./config/email-templates-file.js";
 export * from "./ws/frames.js";
 export * from "./config/venus-config.js";
+export { SEMVER_PATTERN } from "./config/clients-config.js";
 export * from "./config/manager-config.js";
 export * from "./flags.js";
 export * from "./profile/profile-schemas.js";

@@ -2,6 +2,7 @@ import {
   attachConnection,
   authenticateHello,
   detachConnection,
+  judgeClient,
   rotateAccessTokenIfDue,
   type Authenticated,
 } from "@venus/data-account";
@@ -17,7 +18,6 @@ import {
   type DisconnectReason,
   type ErrorFrame,
   type WelcomeFrame,
-  type WsErrorCode,
 } from "@venus/model";
 import {
   TokenBucket,
@@ -27,6 +27,7 @@ import {
 } from "@venus/simple-backend";
 import type { ApiDeps } from "../api-deps.js";
 import { answerRequest } from "./websocket-requests.js";
+import { fail, refuseClientVersion } from "./refusals.js";
 
 type Phase = "hello" | "authenticating" | "ready";
 
@@ -41,17 +42,6 @@ export interface SessionState {
 
 const checkHello = compileValidator(HelloFrame);
 const checkClientFrame = compileValidator(ClientFrame);
-
-function fail(
-  connection: Connection<SessionState>,
-  code: WsErrorCode,
-  message: string,
-  closeCode: number,
-): void {
-  const frame: ErrorFrame = { type: "error", code, message };
-  connection.send(frame);
-  connection.close(closeCode, code);
-}
 
 const DISCONNECT_CLOSE_CODES: Record<DisconnectReason, number> = {
   replaced: CLOSE_CODES.replaced,
@@ -102,6 +92,8 @@ async function onHello(deps: ApiDeps, connection: Connection<SessionState>, fram
       CLOSE_CODES.protocolError,
     );
   }
+  const version = judgeClient(deps.account.flags, hello.value.client);
+  if (refuseClientVersion(connection, version)) return;
   let auth: Authenticated;
   try {
     auth = authenticateHello(deps.account, hello.value.access_token);
@@ -126,6 +118,9 @@ async function onHello(deps: ApiDeps, connection: Connection<SessionState>, fram
     protocol: PROTOCOL_VERSION,
     server_time: Date.now(),
     ...(rotated ? { access_token: rotated } : {}),
+    ...(version.verdict === "update_available"
+      ? { update_available: { recommended_version: version.recommended_version } }
+      : {}),
   };
   connection.send(welcome);
   const maintenance = deps.maintenance.eventForNewConnection();
