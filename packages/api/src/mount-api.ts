@@ -5,6 +5,7 @@ import { completeSetupRoute } from "./routes/account/complete-setup-route.js";
 import { loginRoute } from "./routes/account/login-route.js";
 import { logoutRoute } from "./routes/account/logout-route.js";
 import { devicesRoute, signOutDeviceRoute } from "./routes/account/device-routes.js";
+import { changePasswordRoute } from "./routes/account/password-route.js";
 import { refreshRoute } from "./routes/account/refresh-route.js";
 import { registerRoute } from "./routes/account/register-route.js";
 import {
@@ -124,6 +125,7 @@ export const ROUTES: readonly ApiRoute[] = [
   logoutRoute,
   devicesRoute,
   signOutDeviceRoute,
+  changePasswordRoute,
   stateRoute,
   clientConfigRoute,
   setupRoute,

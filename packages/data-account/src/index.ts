@@ -31,6 +31,7 @@ export type { AdminAction } from "./audit-entry.js";
 export { requireRouteOpen } from "./operations/route-access.js";
 export { runtimeFlag, setRuntimeFlag, clientConfig } from "./operations/runtime-flags.js";
 export { resetPassword, type PasswordReset } from "./operations/reset-password.js";
+export { changePassword } from "./operations/change-password.js";
 export type { RuntimeFlagStore } from "./runtime-flag-store.js";
 export type { Deletion } from "./cache/account-entity.js";
 export { requestDeletion, cancelDeletion } from "./deletion/request-deletion.js";

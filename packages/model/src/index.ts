@@ -5,6 +5,7 @@ export * from "./account/account-requests.js";
 export * from "./account/deletion-export-schemas.js";
 export * from "./account/sign-in-schemas.js";
 export * from "./account/device-schemas.js";
+export * from "./account/password-schemas.js";
 export * from "./config/email-templates-file.js";
 export * from "./ws/frames.js";
 export * from "./config/venus-config.js";
