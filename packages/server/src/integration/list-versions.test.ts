@@ -122,3 +122,26 @@ describe.each(LISTS)("the $sync list", (list) => {
     for (const user of [owner, other, away]) user.ws.close();
   });
 });
+
+describe("another account's profile", () => {
+  test("a version never masks hiding: a banned profile is 404 even to a client with its current version; back, it is unchanged", async () => {
+    const owner = await createChatUser(fixture.server, { gender: "woman", wantedGenders: ["man"] });
+    const other = await createChatUser(fixture.server, { gender: "man", wantedGenders: ["woman"] });
+    await makeMatch(fixture.server, owner, other);
+    const view = (version?: number) =>
+      as(fixture.server, owner).get<{ unchanged: boolean; version?: number; profile?: { version: number } }>(
+        `/profile/${other.accountId}${version === undefined ? "" : `?version=${version}`}`,
+      );
+    const version = (await view()).body.profile?.version ?? -1;
+    expect((await view(version)).body).toMatchObject({ unchanged: true, version });
+    const admin = as(fixture.server, root);
+    await ok(admin.post(`/admin/accounts/${other.accountId}/ban`, { reason: "test", until: null }));
+    expect((await view(version)).status).toBe(404);
+    expect((await as(fixture.server, owner).get(`/media/profile_content/${other.accountId}`)).status).toBe(
+      404,
+    );
+    await ok(admin.post(`/admin/accounts/${other.accountId}/unban`));
+    expect((await view(version)).body).toMatchObject({ unchanged: true, version });
+    for (const user of [owner, other]) user.ws.close();
+  });
+});
