@@ -4,6 +4,8 @@ import type { ApiRoute } from "./route.js";
 import { completeSetupRoute } from "./routes/account/complete-setup-route.js";
 import { loginRoute } from "./routes/account/login-route.js";
 import { logoutRoute } from "./routes/account/logout-route.js";
+import { devicesRoute, signOutDeviceRoute } from "./routes/account/device-routes.js";
+import { changePasswordRoute } from "./routes/account/password-route.js";
 import { refreshRoute } from "./routes/account/refresh-route.js";
 import { registerRoute } from "./routes/account/register-route.js";
 import {
@@ -121,6 +123,9 @@ export const ROUTES: readonly ApiRoute[] = [
   confirmEmailLinkRoute,
   refreshRoute,
   logoutRoute,
+  devicesRoute,
+  signOutDeviceRoute,
+  changePasswordRoute,
   stateRoute,
   clientConfigRoute,
   setupRoute,

@@ -1,5 +1,5 @@
 import { hash } from "@node-rs/argon2";
-import { ACCOUNT_MIGRATIONS, AccountStatements, type Database } from "@venus/database";
+import { ACCOUNT_MIGRATIONS, AccountStatements, type Database, type SessionDeviceRow } from "@venus/database";
 import {
   type ConnectionRegistry,
   openStore,
@@ -54,7 +54,11 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
     statements.setSessionLastUsed(id, at),
   );
   options.flusher.add(lastSeen);
+  const sessionDevice = new WriteBehind<string, SessionDeviceRow>(writer, (_db, id, device) =>
+    statements.setSessionDevice(id, device),
+  );
   options.flusher.add(sessionUse);
+  options.flusher.add(sessionDevice);
   const ctx: AccountContext = {
     config,
     cache: AccountCache.load(statements, presence),
@@ -69,6 +73,7 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
     presence,
     sync: options.sync,
     sessionUse,
+    sessionDevice,
     exports: new DataExports(config.account, now),
     dummyPasswordHash: await hash("venus-dummy-password", PASSWORD_HASH_OPTIONS),
     now,

@@ -1,4 +1,4 @@
-import type { AccountStatements } from "@venus/database";
+import type { AccountStatements, SessionDeviceRow } from "@venus/database";
 import type {
   ConnectionRegistry,
   GroupCommitWriter,
@@ -33,6 +33,8 @@ export interface AccountContext {
   sync: SyncVersions;
   /** Write-behind: session id → last use (unix ms). */
   sessionUse: WriteBehind<string, number>;
+  /** Write-behind: session id → the client and coarse address of its last connection. */
+  sessionDevice: WriteBehind<string, SessionDeviceRow>;
   /** Each account's data export (building, ready, expired); the archives are data-all's files. */
   exports: DataExports;
   /** A hash verified when the email is unknown, so both failures take the same time. */

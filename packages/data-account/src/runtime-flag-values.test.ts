@@ -24,6 +24,7 @@ describe("flagValue", () => {
     expect(() => flagValue("messages_per_day", 0)).toThrow("messages_per_day: must be >= 1");
     expect(() => flagValue("local_user_bots", 10_001)).toThrow("local_user_bots: must be <= 10000");
     expect(() => flagValue("uploads_per_day", 2.5)).toThrow("uploads_per_day: must be integer");
+    expect(() => flagValue("web_min_version", "1.0")).toThrow("web_min_version: must match pattern");
     const refused = (() => {
       try {
         flagValue("daily_pages", null);
@@ -48,6 +49,8 @@ describe("runtimeFlagDefaults", () => {
       VENUS_MEDIA__UPLOADS_PER_DAY: "6",
       VENUS_PROFILE__DAILY_PAGE_RESETS: "7",
       VENUS_PROFILE__DAILY_PAGES: "8",
+      VENUS_CLIENTS__ANDROID__MIN_VERSION: "1.2.0",
+      VENUS_CLIENTS__IOS__RECOMMENDED_VERSION: "3.4.5",
     };
     const config = loadConfig({ schema: VenusConfig, envPrefix: "VENUS_", env });
     expect(runtimeFlagDefaults(config)).toEqual({
@@ -61,6 +64,14 @@ describe("runtimeFlagDefaults", () => {
       uploads_per_day: 6,
       daily_page_resets: 7,
       daily_pages: 8,
+      android_min_version: "1.2.0",
+      android_recommended_version: "0.0.0",
+      ios_min_version: "0.0.0",
+      ios_recommended_version: "3.4.5",
+      web_min_version: "0.0.0",
+      web_recommended_version: "0.0.0",
+      bot_min_version: "0.0.0",
+      bot_recommended_version: "0.0.0",
     });
   });
 });

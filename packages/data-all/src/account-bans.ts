@@ -1,15 +1,7 @@
 import { banAccount, unbanAccount, unlockAccount, type Account } from "@venus/data-account";
 import type { BanRequest } from "@venus/model";
+import { accountUseChanged } from "./account-in-use.js";
 import type { Components } from "./components.js";
-
-/**
- * Puts the account's profile in or out of the browse index after its state changed: only accounts
- * in use are listed. Profile views, likes and chat check the state on every call by themselves.
- */
-export function relist(components: Components, accountId: string): void {
-  const profile = components.profile.cache.profiles.get(accountId);
-  if (profile) components.profile.listing.sync(profile);
-}
 
 /** Bans the account and takes its profile out of browsing at once. */
 export async function banProfileAccount(
@@ -19,15 +11,13 @@ export async function banProfileAccount(
   request: BanRequest,
 ): Promise<void> {
   const done = banAccount(components.account, admin, target, request);
-  relist(components, target.id);
-  await done;
+  await Promise.all([done, accountUseChanged(components, target.id)]);
 }
 
 /** Lifts the ban and lists the profile again when its settings allow. */
 export async function unbanProfileAccount(components: Components, target: Account): Promise<void> {
   const done = unbanAccount(components.account, target);
-  relist(components, target.id);
-  await done;
+  await Promise.all([done, accountUseChanged(components, target.id)]);
 }
 
 /**

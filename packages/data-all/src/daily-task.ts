@@ -3,7 +3,7 @@ import { purgeDeletedContent } from "@venus/data-media";
 import { pruneHistory, type HistoryContext } from "@venus/data-history";
 import { runDailyProfileTask } from "@venus/data-profile";
 import type { DailyTaskReport } from "@venus/model";
-import { relist } from "./account-bans.js";
+import { accountUseChanged } from "./account-in-use.js";
 import type { Components } from "./components.js";
 import { deleteDueAccounts } from "./deletion/delete-account.js";
 import { removeExpiredExports } from "./export/export-files.js";
@@ -13,7 +13,7 @@ export type { DailyTaskReport };
 /** Lifts every ban whose end has come and lists those profiles again; resolves with how many. */
 async function liftBans(components: Components): Promise<number> {
   const lifted = await liftExpiredBans(components.account);
-  for (const account of lifted) relist(components, account.id);
+  await Promise.all(lifted.map((account) => accountUseChanged(components, account.id)));
   return lifted.length;
 }
 

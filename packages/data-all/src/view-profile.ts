@@ -1,6 +1,6 @@
 import type { Account } from "@venus/data-account";
 import { isMatch } from "@venus/data-chat";
-import { presentProfileView, type Profile } from "@venus/data-profile";
+import { presentProfileLive, presentProfileView, type Profile } from "@venus/data-profile";
 import { VenusError, type ProfileResponse } from "@venus/model";
 import type { Components } from "./components.js";
 
@@ -26,7 +26,10 @@ export function canView(components: Components, viewer: Account, target: Profile
   return unlocked === true && isActive(components, target.accountId);
 }
 
-/** A profile as `viewer` sees it; `unchanged` without the body when `knownVersion` is current. */
+/**
+ * A profile as `viewer` sees it; `unchanged` without the body when `knownVersion` is current, still
+ * with the distance and presence, which change without the version.
+ */
 export function viewProfile(
   components: Components,
   viewer: Account,
@@ -35,7 +38,9 @@ export function viewProfile(
 ): ProfileResponse {
   const target = components.profile.cache.profiles.get(targetId);
   if (!target || !canView(components, viewer, target)) throw new VenusError("not_found", "no such profile");
-  if (knownVersion === target.version) return { unchanged: true, version: target.version };
   const own = components.profile.cache.profiles.get(viewer.id);
-  return { unchanged: false, profile: presentProfileView(target, own, components.profile.presence) };
+  const { presence } = components.profile;
+  if (knownVersion === target.version)
+    return { unchanged: true, version: target.version, ...presentProfileLive(target, own, presence) };
+  return { unchanged: false, profile: presentProfileView(target, own, presence) };
 }

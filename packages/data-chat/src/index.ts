@@ -17,3 +17,4 @@ export { decideReport, type ReportDecided } from "./reports/decide-report.js";
 export { reportsMadeBy } from "./reports/reports-made.js";
 export { reportQueue, reportById, type ReportQueueQuery } from "./reports/report-queue.js";
 export { removeChatAccount } from "./operations/delete-account.js";
+export { accountShownChanged } from "./operations/list-versions.js";

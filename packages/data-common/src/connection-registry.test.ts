@@ -8,8 +8,8 @@ class FakeConnection implements LiveConnection {
 
   constructor(
     readonly accountId: string,
-    readonly kind: string,
     readonly sessionId: string,
+    readonly kind = "android",
   ) {}
 
   send(frame: object): void {
@@ -22,52 +22,38 @@ class FakeConnection implements LiveConnection {
 }
 
 describe("ConnectionRegistry", () => {
-  it("keeps one connection per account and kind; the replaced one is told once", () => {
+  it("keeps a connection per device: two devices of one account and kind both stay", () => {
     const registry = new ConnectionRegistry();
-    const old = new FakeConnection("acc", "android", "s1");
-    const fresh = new FakeConnection("acc", "android", "s2");
-    registry.attach(old);
-    registry.attach(fresh);
-    expect(old.reasons).toEqual(["replaced"]);
-    expect(fresh.reasons).toEqual([]);
-    expect(registry.forSession("s1")).toBeUndefined();
-    expect(registry.forSession("s2")).toBe(fresh);
-    expect(registry.size).toBe(1);
-    expect(registry.isOnline("acc")).toBe(true);
+    const phone = new FakeConnection("acc", "s1");
+    const secondPhone = new FakeConnection("acc", "s2");
+    registry.attach(phone);
+    registry.attach(secondPhone);
+    expect(phone.reasons).toEqual([]);
+    expect(registry.forSession("s1")).toBe(phone);
+    expect(registry.forSession("s2")).toBe(secondPhone);
+    expect(registry.size).toBe(2);
     registry.publish("acc", "account_state_changed");
-    expect(fresh.sent).toHaveLength(1);
-    expect(old.sent).toEqual([]);
+    expect(phone.sent).toHaveLength(1);
+    expect(secondPhone.sent).toHaveLength(1);
   });
 
-  it("keeps one connection per session, even of another kind", () => {
+  it("a device reconnecting on its session replaces its old connection, which is told once", () => {
     const registry = new ConnectionRegistry();
-    const web = new FakeConnection("acc", "web", "s1");
-    const bot = new FakeConnection("acc", "bot", "s1");
-    registry.attach(web);
-    registry.attach(bot);
-    expect(web.reasons).toEqual(["replaced"]);
-    expect(registry.forSession("s1")).toBe(bot);
-    expect(registry.size).toBe(1);
-    registry.publish("acc", "account_state_changed");
-    expect(web.sent).toEqual([]);
-    expect(bot.sent).toHaveLength(1);
-  });
-
-  it("tells a device reconnecting on the same session and kind only once", () => {
-    const registry = new ConnectionRegistry();
-    const old = new FakeConnection("acc", "ios", "s1");
-    const again = new FakeConnection("acc", "ios", "s1");
+    const old = new FakeConnection("acc", "s1");
+    const again = new FakeConnection("acc", "s1");
     registry.attach(old);
     registry.attach(again);
     expect(old.reasons).toEqual(["replaced"]);
     expect(registry.forSession("s1")).toBe(again);
+    expect(registry.size).toBe(1);
     registry.publish("acc", "account_state_changed");
     expect(again.sent).toHaveLength(1);
+    expect(old.sent).toEqual([]);
   });
 
   it("attaching the same connection twice changes nothing", () => {
     const registry = new ConnectionRegistry();
-    const connection = new FakeConnection("acc", "web", "s1");
+    const connection = new FakeConnection("acc", "s1");
     registry.attach(connection);
     registry.attach(connection);
     expect(connection.reasons).toEqual([]);
@@ -76,8 +62,8 @@ describe("ConnectionRegistry", () => {
 
   it("keeps the new connection when the replaced one is detached late", () => {
     const registry = new ConnectionRegistry();
-    const old = new FakeConnection("acc", "web", "s1");
-    const fresh = new FakeConnection("acc", "web", "s1");
+    const old = new FakeConnection("acc", "s1");
+    const fresh = new FakeConnection("acc", "s1");
     registry.attach(old);
     registry.attach(fresh);
     registry.detach(old); // the old socket's close event arrives after the replacement
@@ -90,9 +76,9 @@ describe("ConnectionRegistry", () => {
 
   it("publishes to every connected device of the account and no other", () => {
     const registry = new ConnectionRegistry();
-    const phone = new FakeConnection("acc", "android", "s1");
-    const browser = new FakeConnection("acc", "web", "s2");
-    const stranger = new FakeConnection("other", "web", "s3");
+    const phone = new FakeConnection("acc", "s1");
+    const browser = new FakeConnection("acc", "s2");
+    const stranger = new FakeConnection("other", "s3");
     for (const c of [phone, browser, stranger]) registry.attach(c);
     registry.publish("acc", "account_state_changed", { state: "normal" });
     const frame = {
@@ -110,8 +96,8 @@ describe("ConnectionRegistry", () => {
 
   it("goes offline when the last device detaches", () => {
     const registry = new ConnectionRegistry();
-    const phone = new FakeConnection("acc", "android", "s1");
-    const browser = new FakeConnection("acc", "web", "s2");
+    const phone = new FakeConnection("acc", "s1");
+    const browser = new FakeConnection("acc", "s2");
     registry.attach(phone);
     registry.attach(browser);
     registry.detach(phone);
@@ -124,9 +110,9 @@ describe("ConnectionRegistry", () => {
 
   it("disconnects one session or every connection with the given reason", () => {
     const registry = new ConnectionRegistry();
-    const a = new FakeConnection("acc", "android", "s1");
-    const b = new FakeConnection("acc", "web", "s2");
-    const c = new FakeConnection("other", "web", "s3");
+    const a = new FakeConnection("acc", "s1");
+    const b = new FakeConnection("acc", "s2");
+    const c = new FakeConnection("other", "s3");
     for (const x of [a, b, c]) registry.attach(x);
     registry.disconnectSession("s1", "logged_out");
     registry.disconnectSession("unknown", "logged_out");

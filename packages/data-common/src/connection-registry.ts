@@ -4,44 +4,40 @@ import type { DisconnectReason, EventFrame } from "@venus/model";
 export interface LiveConnection {
   readonly accountId: string;
   readonly sessionId: string;
+  /** The client kind the device said in its hello. */
   readonly kind: string;
   send(frame: object): void;
   disconnect(reason: DisconnectReason): void;
 }
 
 /**
- * The live connections: at most one per account and client kind, and one per session. Attaching a new
- * connection disconnects the one it replaces.
+ * The live connections: one per session (a signed-in device), any number per account. A device
+ * reconnecting on its session replaces its old connection, which is told so.
  */
 export class ConnectionRegistry {
   private readonly byAccount = new Map<string, Map<string, LiveConnection>>();
   private readonly bySession = new Map<string, LiveConnection>();
 
   attach(connection: LiveConnection): void {
-    // A device reconnecting has the same kind and session: its old connection is told once.
-    const replaced = new Set([
-      this.byAccount.get(connection.accountId)?.get(connection.kind),
-      this.bySession.get(connection.sessionId),
-    ]);
-    for (const old of replaced) {
-      if (old && old !== connection) {
-        this.detach(old);
-        old.disconnect("replaced");
-      }
+    const old = this.bySession.get(connection.sessionId);
+    if (old && old !== connection) {
+      this.detach(old);
+      old.disconnect("replaced");
     }
-    // Looked up after the replaced ones are detached: detaching the last one drops the account's map.
-    let kinds = this.byAccount.get(connection.accountId);
-    if (!kinds) this.byAccount.set(connection.accountId, (kinds = new Map()));
-    kinds.set(connection.kind, connection);
+    // Looked up after the replaced one is detached: detaching the last one drops the account's map.
+    let sessions = this.byAccount.get(connection.accountId);
+    if (!sessions) this.byAccount.set(connection.accountId, (sessions = new Map()));
+    sessions.set(connection.sessionId, connection);
     this.bySession.set(connection.sessionId, connection);
   }
 
   /** Removes a closed connection; a newer one that replaced it stays. */
   detach(connection: LiveConnection): void {
-    const kinds = this.byAccount.get(connection.accountId);
-    if (kinds?.get(connection.kind) === connection) kinds.delete(connection.kind);
-    if (kinds?.size === 0) this.byAccount.delete(connection.accountId);
-    if (this.bySession.get(connection.sessionId) === connection) this.bySession.delete(connection.sessionId);
+    if (this.bySession.get(connection.sessionId) !== connection) return;
+    this.bySession.delete(connection.sessionId);
+    const sessions = this.byAccount.get(connection.accountId);
+    sessions?.delete(connection.sessionId);
+    if (sessions?.size === 0) this.byAccount.delete(connection.accountId);
   }
 
   forSession(sessionId: string): LiveConnection | undefined {

@@ -6,7 +6,7 @@ export { editProfile } from "./operations/edit-profile.js";
 export { setLocation, setVisibility, setPrivacy } from "./operations/profile-settings.js";
 export { moderateText, type ModerationDecision } from "./operations/moderate-text.js";
 export { presentOwnProfile } from "./presenters/own-profile-presenter.js";
-export { presentProfileView } from "./presenters/profile-view-presenter.js";
+export { presentProfileView, presentProfileLive } from "./presenters/profile-view-presenter.js";
 export { moderationPage } from "./presenters/moderation-page-presenter.js";
 export * from "./location/index.js";
 export { AttributeCatalog } from "./attributes/attribute-catalog.js";

@@ -5,6 +5,7 @@ export { AccountStatements } from "./account/account-statements.js";
 export type {
   AccountRow,
   SessionRow,
+  SessionDeviceRow,
   RetiredRefreshRow,
   AuditRow,
   DeletionColumns,

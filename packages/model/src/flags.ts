@@ -1,5 +1,6 @@
-import { Type, type Static, type TSchema } from "@sinclair/typebox";
+import { Type, type Static, type TSchema, type TString } from "@sinclair/typebox";
 import { VenusConfig } from "./config/venus-config.js";
+import { CLIENT_KINDS, type ClientKind } from "./ws/frames.js";
 
 const config = VenusConfig.properties;
 
@@ -7,6 +8,23 @@ const config = VenusConfig.properties;
 function fromConfig<T extends TSchema>(key: T, description: string): T {
   const { default: _default, ...schema } = key as T & { default?: unknown };
   return { ...schema, description } as T;
+}
+
+type AppVersionFlag<K extends ClientKind> = `${K}_min_version` | `${K}_recommended_version`;
+
+/** The two app version flags of a client kind, from `clients.<kind>`. */
+function appVersionFlags<K extends ClientKind>(kind: K): Record<AppVersionFlag<K>, TString> {
+  const versions = config.clients.properties[kind].properties;
+  return {
+    [`${kind}_min_version`]: fromConfig(
+      versions.min_version,
+      `A ${kind} hello with an older client version is refused (clients.${kind}.min_version).`,
+    ),
+    [`${kind}_recommended_version`]: fromConfig(
+      versions.recommended_version,
+      `A ${kind} client older than this gets update_available in its welcome (clients.${kind}.recommended_version).`,
+    ),
+  } as Record<AppVersionFlag<K>, TString>;
 }
 
 /**
@@ -55,6 +73,10 @@ export const RuntimeFlags = Type.Object(
       config.profile.properties.daily_pages,
       "Browse pages per account per UTC day (profile.daily_pages).",
     ),
+    ...appVersionFlags("android"),
+    ...appVersionFlags("ios"),
+    ...appVersionFlags("web"),
+    ...appVersionFlags("bot"),
   },
   { additionalProperties: false },
 );
@@ -64,7 +86,13 @@ export const RUNTIME_FLAG_NAMES = Object.keys(RuntimeFlags.properties) as Runtim
 
 /** Each flag's value before it is first set: its config key. */
 export function runtimeFlagDefaults(venusConfig: VenusConfig): RuntimeFlags {
-  const { account, bots, chat, media, profile } = venusConfig;
+  const { account, bots, chat, clients, media, profile } = venusConfig;
+  const versions = Object.fromEntries(
+    CLIENT_KINDS.flatMap((kind) => [
+      [`${kind}_min_version`, clients[kind].min_version],
+      [`${kind}_recommended_version`, clients[kind].recommended_version],
+    ]),
+  ) as Pick<RuntimeFlags, AppVersionFlag<ClientKind>>;
   return {
     registration_enabled: account.registration_enabled,
     remote_bot_login_enabled: bots.remote_login_enabled,
@@ -76,6 +104,7 @@ export function runtimeFlagDefaults(venusConfig: VenusConfig): RuntimeFlags {
     uploads_per_day: media.uploads_per_day,
     daily_page_resets: profile.daily_page_resets,
     daily_pages: profile.daily_pages,
+    ...versions,
   };
 }
 
@@ -98,6 +127,7 @@ export const ClientConfig = Type.Pick(RuntimeFlags, [
   "uploads_per_day",
   "daily_page_resets",
   "daily_pages",
+  ...CLIENT_KINDS.flatMap((kind) => [`${kind}_min_version`, `${kind}_recommended_version`] as const),
 ]);
 export type ClientConfig = Static<typeof ClientConfig>;
 export const CLIENT_CONFIG_FLAGS = Object.keys(ClientConfig.properties) as (keyof ClientConfig)[];

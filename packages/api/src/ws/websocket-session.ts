@@ -2,6 +2,7 @@ import {
   attachConnection,
   authenticateHello,
   detachConnection,
+  judgeClient,
   rotateAccessTokenIfDue,
   type Authenticated,
 } from "@venus/data-account";
@@ -17,7 +18,6 @@ import {
   type DisconnectReason,
   type ErrorFrame,
   type WelcomeFrame,
-  type WsErrorCode,
 } from "@venus/model";
 import {
   TokenBucket,
@@ -27,6 +27,7 @@ import {
 } from "@venus/simple-backend";
 import type { ApiDeps } from "../api-deps.js";
 import { answerRequest } from "./websocket-requests.js";
+import { fail, refuseClientVersion } from "./refusals.js";
 
 type Phase = "hello" | "authenticating" | "ready";
 
@@ -42,17 +43,6 @@ export interface SessionState {
 const checkHello = compileValidator(HelloFrame);
 const checkClientFrame = compileValidator(ClientFrame);
 
-function fail(
-  connection: Connection<SessionState>,
-  code: WsErrorCode,
-  message: string,
-  closeCode: number,
-): void {
-  const frame: ErrorFrame = { type: "error", code, message };
-  connection.send(frame);
-  connection.close(closeCode, code);
-}
-
 const DISCONNECT_CLOSE_CODES: Record<DisconnectReason, number> = {
   replaced: CLOSE_CODES.replaced,
   logged_out: CLOSE_CODES.loggedOut,
@@ -62,6 +52,8 @@ const DISCONNECT_CLOSE_CODES: Record<DisconnectReason, number> = {
   logged_out_by_admin: CLOSE_CODES.loggedOut,
   account_locked: CLOSE_CODES.loggedOut,
   account_deleted: CLOSE_CODES.loggedOut,
+  device_signed_out: CLOSE_CODES.loggedOut,
+  password_changed: CLOSE_CODES.loggedOut,
 };
 
 function liveConnection(
@@ -100,6 +92,8 @@ async function onHello(deps: ApiDeps, connection: Connection<SessionState>, fram
       CLOSE_CODES.protocolError,
     );
   }
+  const version = judgeClient(deps.account.flags, hello.value.client);
+  if (refuseClientVersion(connection, version)) return;
   let auth: Authenticated;
   try {
     auth = authenticateHello(deps.account, hello.value.access_token);
@@ -116,7 +110,7 @@ async function onHello(deps: ApiDeps, connection: Connection<SessionState>, fram
   connection.state.live = live;
   connection.state.auth = auth;
   connection.state.phase = "ready";
-  const syncEvents = attachConnection(deps.account, auth, live, hello.value.sync ?? {});
+  const syncEvents = attachConnection(deps.account, auth, live, hello.value, connection.remoteAddress);
   recordAddress(deps.history, auth.account.id, connection.remoteAddress);
   const welcome: WelcomeFrame = {
     type: "welcome",
@@ -124,6 +118,9 @@ async function onHello(deps: ApiDeps, connection: Connection<SessionState>, fram
     protocol: PROTOCOL_VERSION,
     server_time: Date.now(),
     ...(rotated ? { access_token: rotated } : {}),
+    ...(version.verdict === "update_available"
+      ? { update_available: { recommended_version: version.recommended_version } }
+      : {}),
   };
   connection.send(welcome);
   const maintenance = deps.maintenance.eventForNewConnection();

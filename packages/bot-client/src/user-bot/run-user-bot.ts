@@ -35,6 +35,8 @@ const FINAL_DISCONNECTS: readonly DisconnectReason[] = [
   "logged_out_by_admin",
   "account_locked",
   "account_deleted",
+  "device_signed_out",
+  "password_changed",
 ];
 
 /**

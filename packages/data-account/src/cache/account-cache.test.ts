@@ -33,6 +33,8 @@ function session(id: string, accountId = "acc-1"): Session {
     refreshIssuedAt: 1000,
     createdAt: 1000,
     lastUsedAt: 1000,
+    publicId: hex(seed + 2).slice(0, 32),
+    device: { kind: "ios", version: "2.1.0", address: "192.0.2.0/24" },
     retiredRefreshHashes: [],
   };
 }
@@ -175,6 +177,8 @@ describe("AccountCache.load", () => {
     expect(presence.lastSeenAt("acc-1")).toBe(1234);
     const loadedSession = cache.sessionsByAccess.get(s.accessHash);
     expect(loadedSession?.id).toBe("s1");
+    expect(loadedSession?.publicId).toBe(s.publicId);
+    expect(loadedSession?.device).toEqual(s.device);
     expect(cache.sessionsByRefresh.get(s.refreshHash)).toBe(loadedSession);
     expect(loadedSession?.retiredRefreshHashes).toEqual([retiredHash(1), retiredHash(2), retiredHash(3)]);
     expect(cache.sessionsByRetiredRefresh.get(retiredHash(2))).toBe(loadedSession);

@@ -1,9 +1,8 @@
-import { verify } from "@node-rs/argon2";
 import { VenusError } from "@venus/model";
 import { deletionColumns, type Account } from "../cache/account-entity.js";
 import type { AccountContext } from "../context.js";
 import { publishAccountState } from "../operations/publish-account-state.js";
-import { takeAttempt } from "../sign-in-limits.js";
+import { checkOwnerPassword } from "../operations/owner-password.js";
 import { deletionCancellable, deletionTime } from "./deletion-rules.js";
 
 /** Writes the account's state and deletion columns as they are now. */
@@ -16,18 +15,6 @@ export function writeDeletion(ctx: AccountContext, account: Account): Promise<vo
       ...deletionColumns(account),
     }),
   );
-}
-
-/**
- * The owner's password, for an account that has one (bots have none). Wrong guesses count against
- * the login limit of the account's email, as logins do.
- */
-async function checkOwnerPassword(ctx: AccountContext, account: Account, password?: string): Promise<void> {
-  if (account.passwordHash === "") return;
-  if (password === undefined) throw new VenusError("validation_failed", "password: required");
-  takeAttempt([ctx.limits.loginPerEmail, account.email]);
-  if (!(await verify(account.passwordHash, password).catch(() => false)))
-    throw new VenusError("wrong_password");
 }
 
 function requireDeletable(account: Account): void {

@@ -57,6 +57,24 @@ describe("the embedded templates", () => {
   });
 });
 
+describe("the password change notice", () => {
+  it("says the other devices were signed out only when they were, in English and Finnish", () => {
+    const templates = MailTemplates.load(DEFAULT_TEMPLATES_FILE, "en", "Venus");
+    const render = (language: string, signedOut: string) =>
+      templates.render("password_changed_notice", language, "a@example.com", {
+        time: "2026-12-07 15:52",
+        signed_out: signedOut,
+      });
+    const signedOut = "Every other device signed in to the account was signed out.";
+    expect(render("en", "yes").text).toContain("was changed at 2026-12-07 15:52 (UTC)");
+    expect(render("en", "yes").text).toContain(signedOut);
+    expect(render("en", "").text).not.toContain(signedOut);
+    expect(render("fi", "yes").subject).toBe("Venus-salasanasi vaihdettiin");
+    expect(render("fi", "yes").text).toMatch(/kirjattiin ulos/);
+    expect(render("fi", "").text).not.toMatch(/kirjattiin ulos/);
+  });
+});
+
 describe("checking a templates file", () => {
   it("names unknown placeholders, also inside sections, and mails the default language lacks", () => {
     const file = complete("en");
@@ -76,6 +94,7 @@ describe("checking a templates file", () => {
       "/fi/email_registration_code",
       "/fi/email_verification",
       "/fi/email_change_verification",
+      "/fi/password_changed_notice",
     ]);
   });
 

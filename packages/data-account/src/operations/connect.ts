@@ -1,5 +1,6 @@
 import type { LiveConnection } from "@venus/data-common";
-import type { EventName } from "@venus/model";
+import type { EventName, HelloFrame } from "@venus/model";
+import { coarseAddress } from "../devices/coarse-address.js";
 import type { Authenticated } from "./authenticate.js";
 import type { AccountContext } from "../context.js";
 import { hashToken, newToken } from "../tokens.js";
@@ -23,14 +24,16 @@ export async function rotateAccessTokenIfDue(
 }
 
 /**
- * Registers the live connection (replacing older ones) and returns the sync events it needs; a
- * connection whose session has ended meanwhile is closed instead.
+ * Registers the live connection (replacing its session's older one), remembers the device's client
+ * and coarse address, and returns the sync events it needs; a connection whose session has ended
+ * meanwhile is closed instead.
  */
 export function attachConnection(
   ctx: AccountContext,
   auth: Authenticated,
   connection: LiveConnection,
-  clientSync: Record<string, number>,
+  hello: Pick<HelloFrame, "client" | "sync">,
+  remoteAddress: string,
 ): EventName[] {
   if (!ctx.cache.sessions.has(auth.session.id)) {
     // The session ended while its hello was being answered (a logout, a lock): nothing to attach.
@@ -43,7 +46,14 @@ export function attachConnection(
   // A connection uses the session even when the device then speaks only over the socket.
   auth.session.lastUsedAt = now;
   ctx.sessionUse.set(auth.session.id, now);
-  return ctx.sync.changedEvents(auth.account.id, clientSync);
+  const device = { ...hello.client, address: coarseAddress(remoteAddress) };
+  auth.session.device = device;
+  ctx.sessionDevice.set(auth.session.id, {
+    client_kind: device.kind,
+    client_version: device.version,
+    address: device.address,
+  });
+  return ctx.sync.changedEvents(auth.account.id, hello.sync ?? {});
 }
 
 export function detachConnection(ctx: AccountContext, connection: LiveConnection): void {

@@ -11,6 +11,8 @@ const session = (id: string, lastUsedAt: number): Session => ({
   refreshIssuedAt: 0,
   createdAt: 0,
   lastUsedAt,
+  publicId: id,
+  device: null,
   retiredRefreshHashes: [],
 });
 

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { VenusError, type DisconnectReason } from "@venus/model";
 import type { Session } from "../cache/session-entity.js";
 import { sessionToRow } from "../cache/session-entity.js";
@@ -30,6 +30,8 @@ export async function startSession(ctx: AccountContext, accountId: string): Prom
     refreshIssuedAt: now,
     createdAt: now,
     lastUsedAt: now,
+    publicId: randomBytes(16).toString("hex"),
+    device: null,
     retiredRefreshHashes: [],
   };
   const own = [...(ctx.cache.sessionsByAccount.get(accountId) ?? [])].sort(

@@ -6,7 +6,7 @@ import {
   type Account,
 } from "@venus/data-account";
 import { VenusError, type DeleteAccountRequest } from "@venus/model";
-import { relist } from "../account-bans.js";
+import { accountUseChanged } from "../account-in-use.js";
 import type { Components } from "../components.js";
 import { runDeletionSteps, type AllComponents } from "./deletion-steps.js";
 
@@ -29,13 +29,17 @@ export async function requestAccountDeletion(
   account: Account,
   request: DeleteAccountRequest,
 ): Promise<void> {
-  await requestDeletion(components.account, account, request.password, () => relist(components, account.id));
+  let announced: Promise<void> = Promise.resolve();
+  await requestDeletion(components.account, account, request.password, () => {
+    announced = accountUseChanged(components, account.id);
+  });
+  await announced;
 }
 
 /** The owner keeps the account while the wait runs: back in browsing when its settings allow. */
 export async function cancelAccountDeletion(components: Components, account: Account): Promise<void> {
   await cancelDeletion(components.account, account);
-  relist(components, account.id);
+  await accountUseChanged(components, account.id);
 }
 
 /** An admin deletes an account now (whatever its state); an admin's own account only by themself. */

@@ -3,7 +3,7 @@ import { removeChatAccount } from "@venus/data-chat";
 import { forgetAccountHistory, type HistoryContext } from "@venus/data-history";
 import { removeMediaAccount } from "@venus/data-media";
 import { removeProfile } from "@venus/data-profile";
-import { relist } from "../account-bans.js";
+import { accountUseChanged } from "../account-in-use.js";
 import type { Components } from "../components.js";
 import { removeAccountExport } from "../export/export-files.js";
 
@@ -26,8 +26,7 @@ export function observeDeletionSteps(next: DeletionStepObserver | undefined): vo
 /** The mark: hidden everywhere from here on, out of browsing too. */
 async function mark(components: Components, account: Account): Promise<void> {
   const done = markDeleting(components.account, account);
-  relist(components, account.id);
-  await done;
+  await Promise.all([done, accountUseChanged(components, account.id)]);
 }
 
 /** What each step removes; each is idempotent, so redoing a step a crash interrupted is safe. */

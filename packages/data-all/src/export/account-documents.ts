@@ -32,6 +32,9 @@ export function accountDocument(components: Components, account: Account): objec
       age_year: account.initialAgeYear,
     },
     sessions: [...(cache.sessionsByAccount.get(account.id) ?? [])].map((session) => ({
+      device_id: session.publicId,
+      client: session.device && { kind: session.device.kind, version: session.device.version },
+      address: session.device?.address ?? null,
       created_at: session.createdAt,
       last_used_at: session.lastUsedAt,
     })),

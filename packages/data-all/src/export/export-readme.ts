@@ -4,7 +4,8 @@ export const EXPORT_README = `Everything Venus keeps about your account, as of w
 account.json    your account: email (verified or not, a change waiting for confirmation),
                 whether it has a password, the sign-in providers linked to it, state,
                 permissions, setup answers, signed-in devices (when each signed in and
-                was last used; never a password or token)
+                was last used, the app and coarse address it last connected with;
+                never a password or token)
 profile.json    your profile as you see it, and your favorites
 media.json      your images with their moderation states; the files are in media/
                 (deleted images are kept for a while for moderation, and are here too)

@@ -1,5 +1,5 @@
 import type { Presence } from "@venus/data-common";
-import type { ProfileView } from "@venus/model";
+import type { ProfileLiveView, ProfileView } from "@venus/model";
 import { haversineKm } from "../location/geo.js";
 import type { Profile } from "../profile-entity.js";
 import { presenceView } from "./presence-view.js";
@@ -8,6 +8,15 @@ import { presenceView } from "./presence-view.js";
 export function distanceKm(a: Profile, b: Profile): number | null {
   if (a.latitude === null || a.longitude === null || b.latitude === null || b.longitude === null) return null;
   return Math.round(haversineKm(a.latitude, a.longitude, b.latitude, b.longitude));
+}
+
+/** The parts of a profile view its version does not cover: the distance and the presence. */
+export function presentProfileLive(
+  profile: Profile,
+  viewer: Profile | undefined,
+  presence: Presence,
+): ProfileLiveView {
+  return { distance_km: viewer ? distanceKm(viewer, profile) : null, ...presenceView(profile, presence) };
 }
 
 /** What a viewer sees of a profile: accepted texts only, a rounded distance, presence if allowed. */
@@ -26,7 +35,6 @@ export function presentProfileView(
     gender: profile.gender,
     unlimited_likes: profile.unlimitedLikes,
     attributes: profile.attributes,
-    distance_km: viewer ? distanceKm(viewer, profile) : null,
-    ...presenceView(profile, presence),
+    ...presentProfileLive(profile, viewer, presence),
   };
 }

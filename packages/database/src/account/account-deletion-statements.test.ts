@@ -37,6 +37,10 @@ describe("account deletion statements", () => {
     refresh_issued_at: 0,
     created_at: 0,
     last_used_at: 0,
+    public_id: `p-${id}`,
+    client_kind: null,
+    client_version: null,
+    address: null,
   });
   const rows = (sql: string) => db.prepare(sql).all();
 

@@ -130,4 +130,16 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 6,
+    name: "devices: a public id per session, and the client and coarse address it last connected with",
+    sql: `
+      ALTER TABLE session ADD COLUMN public_id TEXT;
+      ALTER TABLE session ADD COLUMN client_kind TEXT;
+      ALTER TABLE session ADD COLUMN client_version TEXT;
+      ALTER TABLE session ADD COLUMN address TEXT;
+      UPDATE session SET public_id = lower(hex(randomblob(16)));
+      CREATE UNIQUE INDEX session_public_id ON session(public_id);
+    `,
+  },
 ];

@@ -67,6 +67,19 @@ export interface SessionRow {
   refresh_issued_at: number;
   created_at: number;
   last_used_at: number;
+  /** The device's id on the wire (`/account/devices`); never a token. */
+  public_id: string;
+  client_kind: string | null;
+  client_version: string | null;
+  /** Coarse: an IPv4 /24 or an IPv6 /48. */
+  address: string | null;
+}
+
+/** What a device said and where it connected from, last time. */
+export interface SessionDeviceRow {
+  client_kind: string;
+  client_version: string;
+  address: string | null;
 }
 
 export interface RetiredRefreshRow {

@@ -4,6 +4,7 @@ import type {
   BanColumns,
   DeletionColumns,
   RetiredRefreshRow,
+  SessionDeviceRow,
   SessionRow,
 } from "./account-rows.js";
 import { AuditStatements } from "./audit-statements.js";
@@ -46,6 +47,7 @@ export class AccountStatements {
   private readonly updateAccessStmt: Statement<[Buffer, number, string]>;
   private readonly updateTokensStmt: Statement<[Buffer, number, Buffer, number, string]>;
   private readonly sessionUsedStmt: Statement<[number, string]>;
+  private readonly sessionDeviceStmt: Statement<[SessionDeviceRow & { id: string }]>;
   private readonly deleteSessionStmt: Statement<[string]>;
   private readonly retireStmt: Statement<[RetiredRefreshRow]>;
   private readonly pruneRetiredStmt: Statement<[string, string, number]>;
@@ -81,9 +83,13 @@ export class AccountStatements {
     this.lastSeenStmt = db.prepare("UPDATE account SET last_seen_at = ? WHERE id = ?");
     this.insertSessionStmt = db.prepare(
       `INSERT INTO session (id, account_id, access_hash, access_issued_at, refresh_hash, refresh_issued_at,
-         created_at, last_used_at)
+         created_at, last_used_at, public_id, client_kind, client_version, address)
        VALUES (@id, @account_id, @access_hash, @access_issued_at, @refresh_hash, @refresh_issued_at,
-         @created_at, @last_used_at)`,
+         @created_at, @last_used_at, @public_id, @client_kind, @client_version, @address)`,
+    );
+    this.sessionDeviceStmt = db.prepare(
+      `UPDATE session SET client_kind = @client_kind, client_version = @client_version, address = @address
+       WHERE id = @id`,
     );
     this.updateAccessStmt = db.prepare(
       "UPDATE session SET access_hash = ?, access_issued_at = ? WHERE id = ?",
@@ -201,6 +207,10 @@ export class AccountStatements {
 
   setSessionLastUsed(sessionId: string, at: number): void {
     this.sessionUsedStmt.run(at, sessionId);
+  }
+
+  setSessionDevice(sessionId: string, device: SessionDeviceRow): void {
+    this.sessionDeviceStmt.run({ id: sessionId, ...device });
   }
 
   deleteSession(sessionId: string): void {

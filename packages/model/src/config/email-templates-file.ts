@@ -10,6 +10,8 @@ export const MAIL_TEMPLATES = {
   email_verification: ["code", "link", "hours"],
   email_change_verification: ["code", "link", "hours", "old_email"],
   email_changed_notice: ["new_email"],
+  /** `signed_out` is a section: non-empty when the other devices were signed out with the change. */
+  password_changed_notice: ["time", "signed_out"],
 } as const;
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;
 export type MailTemplate = Static<typeof Template>;
@@ -29,6 +31,7 @@ const LanguageTemplates = Type.Object(
     email_verification: Type.Optional(Template),
     email_change_verification: Type.Optional(Template),
     email_changed_notice: Type.Optional(Template),
+    password_changed_notice: Type.Optional(Template),
   },
   { additionalProperties: false },
 );

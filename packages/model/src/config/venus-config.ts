@@ -3,6 +3,7 @@ import { backendConfigProperties, configSection } from "@venus/simple-backend";
 import { adminConfigSection } from "./admin-config.js";
 import { botsConfigSection } from "./bots-config.js";
 import { chatConfigSection } from "./chat-config.js";
+import { clientsConfigSection } from "./clients-config.js";
 import { emailConfigSection } from "./email-config.js";
 import { localManagerConfigSection } from "./local-manager-config.js";
 import { mediaConfigSection } from "./media-config.js";
@@ -120,6 +121,7 @@ export const VenusConfig = Type.Object(
     sign_in: signInConfigSection,
     oidc_providers: oidcProvidersConfig,
     email: emailConfigSection,
+    clients: clientsConfigSection,
     websocket: configSection("The /ws endpoint.", {
       hello_timeout_seconds: Type.Number({
         default: 10,

@@ -79,6 +79,18 @@ export const OwnProfile = Type.Object({
 });
 export type OwnProfile = Static<typeof OwnProfile>;
 
+/**
+ * What a viewer sees change without the profile's version moving: the distance (the viewer moves too)
+ * and the presence. Every answer carries it, `unchanged` ones too.
+ */
+const ProfileLive = {
+  distance_km: Type.Union([Type.Integer(), Type.Null()], {
+    description: "Whole kilometres; null without locations.",
+  }),
+  last_seen: Type.Union([Type.Integer(), Type.Null()], { description: "Unix ms; null when hidden." }),
+  online: Type.Union([Type.Boolean(), Type.Null()], { description: "Null when hidden." }),
+};
+
 /** Another account's profile as a viewer sees it: accepted texts only, no location. */
 export const ProfileView = Type.Object({
   account_id: AccountId,
@@ -89,16 +101,13 @@ export const ProfileView = Type.Object({
   gender: Gender,
   unlimited_likes: Type.Boolean(),
   attributes: AttributeAnswers,
-  distance_km: Type.Union([Type.Integer(), Type.Null()], {
-    description: "Whole kilometres; null without locations.",
-  }),
-  last_seen: Type.Union([Type.Integer(), Type.Null()], { description: "Unix ms; null when hidden." }),
-  online: Type.Union([Type.Boolean(), Type.Null()], { description: "Null when hidden." }),
+  ...ProfileLive,
 });
 export type ProfileView = Static<typeof ProfileView>;
 
 export const ProfileResponse = Type.Union([
-  Type.Object({ unchanged: Type.Literal(true), version: Type.Integer() }),
+  Type.Object({ unchanged: Type.Literal(true), version: Type.Integer(), ...ProfileLive }),
   Type.Object({ unchanged: Type.Literal(false), profile: ProfileView }),
 ]);
 export type ProfileResponse = Static<typeof ProfileResponse>;
+export type ProfileLiveView = Pick<ProfileView, keyof typeof ProfileLive>;

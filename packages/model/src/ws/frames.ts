@@ -80,6 +80,12 @@ export const WelcomeFrame = Type.Object({
   /** Present when the access token was rotated: use it for HTTP from now on. */
   access_token: Type.Optional(Type.String()),
   server_time: Type.Integer({ description: "Unix milliseconds." }),
+  /** Present when the client's version is below the recommended one for its kind. */
+  update_available: Type.Optional(
+    Type.Object({
+      recommended_version: Type.String({ description: "The version this kind of client should update to." }),
+    }),
+  ),
 });
 export type WelcomeFrame = Static<typeof WelcomeFrame>;
 
@@ -92,6 +98,10 @@ export const WS_ERROR_CODES = [
   "token_expired",
   "rate_limited",
   "internal_error",
+  /** hello.client.version is not a semantic version (e.g. 1.4.0). */
+  "invalid_client_version",
+  /** hello.client.version is below the minimum for its kind: details.min_version. */
+  "client_update_required",
 ] as const;
 export type WsErrorCode = (typeof WS_ERROR_CODES)[number];
 
@@ -99,6 +109,12 @@ export const ErrorFrame = Type.Object({
   type: Type.Literal("error"),
   code: Type.Union(WS_ERROR_CODES.map((c) => Type.Literal(c))),
   message: Type.String(),
+  details: Type.Optional(
+    Type.Object(
+      { min_version: Type.String({ description: "The oldest client version the server accepts." }) },
+      { description: "With client_update_required." },
+    ),
+  ),
 });
 export type ErrorFrame = Static<typeof ErrorFrame>;
 
@@ -111,6 +127,10 @@ export const DISCONNECT_REASONS = [
   "logged_out_by_admin",
   "account_locked",
   "account_deleted",
+  /** Signed out from another of the account's devices (`DELETE /account/devices/{id}`). */
+  "device_signed_out",
+  /** The password changed and the other devices were signed out with it. */
+  "password_changed",
 ] as const;
 export type DisconnectReason = (typeof DISCONNECT_REASONS)[number];
 
@@ -161,6 +181,7 @@ export const CLOSE_CODES = {
   helloTimeout: 4002,
   replaced: 4003,
   loggedOut: 4004,
+  clientUpdateRequired: 4005,
   rateLimited: 4029,
   /** The server failed while opening the session (RFC 6455 "internal error"): reconnect later. */
   internalError: 1011,

@@ -106,7 +106,15 @@ describe("the data export", () => {
       state: "normal",
       permissions: [],
       setup: { gender: "woman", looking_for: ["man"] },
-      sessions: [{ created_at: expect.any(Number), last_used_at: expect.any(Number) }],
+      sessions: [
+        {
+          device_id: expect.stringMatching(/^[0-9a-f]{32}$/),
+          client: { kind: "web", version: "1.0.0" },
+          address: "127.0.0.0/24",
+          created_at: expect.any(Number),
+          last_used_at: expect.any(Number),
+        },
+      ],
     });
     expect(json(files, "profile.json")).toMatchObject({
       account_id: target.accountId,

@@ -435,7 +435,7 @@ describe("PUT /profile/location, /profile/visibility, /profile/privacy", () => {
 });
 
 describe("GET /profile/{account_id}", () => {
-  test("answers unchanged without the body while the caller's version is current", async () => {
+  test("answers unchanged without the body while the caller's version is current, with the live distance and presence", async () => {
     const owner = await createProfileUser(fixture.server, {
       gender: "man",
       age: 40,
@@ -459,7 +459,20 @@ describe("GET /profile/{account_id}", () => {
     } satisfies ProfileView);
     const unchanged = await viewProfile(fixture.server, viewer, owner.accountId, version);
     expect(unchanged.status).toBe(200);
-    expect(unchanged.body).toEqual({ unchanged: true, version });
+    expect(unchanged.body).toEqual({
+      unchanged: true,
+      version,
+      distance_km: null,
+      last_seen: expect.any(Number),
+      online: true,
+    });
+    // The viewer moves: the owner's version stays, the distance it sees does not.
+    await setLocation(fixture.server, viewer, north(MADRID, 12));
+    expect((await viewProfile(fixture.server, viewer, owner.accountId, version)).body).toMatchObject({
+      unchanged: true,
+      version,
+      distance_km: 12,
+    });
     expect(viewOf(await viewProfile(fixture.server, viewer, owner.accountId, version - 1)).version).toBe(
       version,
     );
@@ -467,7 +480,7 @@ describe("GET /profile/{account_id}", () => {
     await editProfile(fixture.server, owner, { unlimited_likes: true });
     const changed = viewOf(await viewProfile(fixture.server, viewer, owner.accountId, version));
     expect(changed).toMatchObject({ version: version + 1, unlimited_likes: true });
-    expect((await viewProfile(fixture.server, viewer, owner.accountId, version + 1)).body).toEqual({
+    expect((await viewProfile(fixture.server, viewer, owner.accountId, version + 1)).body).toMatchObject({
       unchanged: true,
       version: version + 1,
     });

@@ -1,0 +1,23 @@
+import { verify } from "@node-rs/argon2";
+import { VenusError } from "@venus/model";
+import type { Account } from "../cache/account-entity.js";
+import type { AccountContext } from "../context.js";
+import { takeAttempt } from "../sign-in-limits.js";
+
+/**
+ * The owner's password, for an account that has one (bots, and accounts made with a provider or an
+ * email code, have none: then the live session is the proof). Wrong guesses count against the login
+ * limit of the account's email, as logins do (`429 rate_limited`); a wrong one is `403 wrong_password`.
+ */
+export async function checkOwnerPassword(
+  ctx: AccountContext,
+  account: Account,
+  password: string | undefined,
+  field = "password",
+): Promise<void> {
+  if (account.passwordHash === "") return;
+  if (password === undefined) throw new VenusError("validation_failed", `${field}: required`);
+  takeAttempt([ctx.limits.loginPerEmail, account.email]);
+  if (!(await verify(account.passwordHash, password).catch(() => false)))
+    throw new VenusError("wrong_password");
+}
