@@ -4,8 +4,7 @@ import { errorReply, type HttpReply, type HttpRequestContext } from "@venus/simp
 /** The one place where thrown errors become replies; anything unexpected is logged and hidden. */
 export function errorToReply(error: unknown, ctx: HttpRequestContext): HttpReply {
   if (error instanceof VenusError) {
-    const headers = error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
-    return errorReply(error.status, error.code, error.message, headers);
+    return errorReply(error.status, error.code, error.message, error.details);
   }
   ctx.log.error({ err: error, reqId: ctx.requestId, route: ctx.route }, "unexpected error");
   return errorReply(500, "internal_error", "internal error");

@@ -1,4 +1,5 @@
 export * from "./errors.js";
+export * from "./error-details.js";
 export * from "./ids.js";
 export * from "./account/account-state.js";
 export * from "./account/account-requests.js";

@@ -1,5 +1,5 @@
 import { verify } from "@node-rs/argon2";
-import { VenusError } from "@venus/model";
+import { VenusError, invalidField } from "@venus/model";
 import { deletionColumns, type Account } from "../cache/account-entity.js";
 import type { AccountContext } from "../context.js";
 import { publishAccountState } from "../operations/publish-account-state.js";
@@ -24,7 +24,7 @@ export function writeDeletion(ctx: AccountContext, account: Account): Promise<vo
  */
 async function checkOwnerPassword(ctx: AccountContext, account: Account, password?: string): Promise<void> {
   if (account.passwordHash === "") return;
-  if (password === undefined) throw new VenusError("validation_failed", "password: required");
+  if (password === undefined) throw invalidField("password", "required");
   takeAttempt([ctx.limits.loginPerEmail, account.email]);
   if (!(await verify(account.passwordHash, password).catch(() => false)))
     throw new VenusError("wrong_password");

@@ -194,9 +194,7 @@ export class HttpServer {
     let reply: HttpReply;
     let closeConnection = false;
     if (!this.accepting) {
-      reply = errorReply(503, "shutting_down", "the server is shutting down", {
-        "retry-after": "5",
-      });
+      reply = errorReply(503, "shutting_down", "the server is shutting down", { retry_after_seconds: 5 });
       closeConnection = true;
     } else {
       try {
@@ -204,7 +202,9 @@ export class HttpServer {
         reply = await handler(ctx);
       } catch (error) {
         if (error instanceof BodyTooLargeError) {
-          reply = errorReply(413, "payload_too_large", `request body exceeds ${maxBodyBytes} bytes`);
+          reply = errorReply(413, "payload_too_large", `request body exceeds ${maxBodyBytes} bytes`, {
+            limit_bytes: maxBodyBytes,
+          });
           closeConnection = true;
         } else {
           reply = this.options.onError(error, ctx);

@@ -6,7 +6,13 @@ import {
   presentAdmins,
   setPermissions,
 } from "@venus/data-account";
-import { AdminAccountView, AdminList, ErrorResponse, SetPermissionsRequest, VenusError } from "@venus/model";
+import {
+  AdminAccountView,
+  AdminList,
+  ErrorResponse,
+  SetPermissionsRequest,
+  invalidField,
+} from "@venus/model";
 import { json, userRoute } from "../../route.js";
 
 const FORBIDDEN = { description: "forbidden", schema: ErrorResponse };
@@ -46,7 +52,7 @@ export const adminAccountByEmailRoute = userRoute(
   },
   ({ http, deps }) => {
     const email = http.query.get("email");
-    if (!email) throw new VenusError("validation_failed", "email: required");
+    if (!email) throw invalidField("email", "required");
     return json(200, presentAdminAccount(deps.account, accountByEmail(deps.account, email)));
   },
 );

@@ -10,6 +10,7 @@ import {
   ReportState,
   ReportsPage,
   VenusError,
+  invalidField,
 } from "@venus/model";
 import type { HttpRequestContext } from "@venus/simple-backend";
 import { PAGE_CURSOR_QUERY, pageCursor } from "../../query.js";
@@ -26,7 +27,7 @@ function oneOf<T extends string>(
   const value = http.query.get(name);
   if (value === null) return undefined;
   if (!(values as readonly string[]).includes(value))
-    throw new VenusError("validation_failed", `${name}: must be one of ${values.join(", ")}`);
+    throw invalidField(name, `must be one of ${values.join(", ")}`);
   return value as T;
 }
 

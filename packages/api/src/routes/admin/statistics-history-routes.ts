@@ -1,6 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import { hourlyHistory, storeHours } from "@venus/data-history";
-import { ErrorResponse, ServerStatisticsHistory, VenusError } from "@venus/model";
+import { ErrorResponse, ServerStatisticsHistory, invalidField } from "@venus/model";
 import type { HttpRequestContext } from "@venus/simple-backend";
 import { json, userRoute } from "../../route.js";
 
@@ -11,8 +11,7 @@ function timeQuery(http: HttpRequestContext, name: string): number | undefined {
   const value = http.query.get(name);
   if (value === null) return undefined;
   const time = ISO_TIME.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(time))
-    throw new VenusError("validation_failed", `${name}: must be an ISO 8601 time, e.g. 2025-01-31T12:00:00Z`);
+  if (Number.isNaN(time)) throw invalidField(name, `must be an ISO 8601 time, e.g. 2025-01-31T12:00:00Z`);
   return time;
 }
 

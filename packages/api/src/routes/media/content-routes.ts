@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { Type } from "@sinclair/typebox";
 import { contentForViewer } from "@venus/data-all";
 import { deleteContent, presentOwnContent } from "@venus/data-media";
-import { ErrorResponse, OkResponse, OwnContentResponse, VenusError } from "@venus/model";
+import { ErrorResponse, OkResponse, OwnContentResponse, VenusError, invalidField } from "@venus/model";
 import { integerQuery } from "../../query.js";
 import { json, userRoute } from "../../route.js";
 
@@ -69,7 +69,7 @@ export const contentFileRoute = userRoute(
   },
   async ({ http, auth, deps }) => {
     const size = integerQuery(http, "size", "must be a positive integer");
-    if (size === 0) throw new VenusError("validation_failed", "size: must be a positive integer");
+    if (size === 0) throw invalidField("size", "must be a positive integer");
     const [ownerId = "", contentId = ""] = http.params;
     const file = contentForViewer(deps, auth.account, ownerId, contentId, size);
     const headers = { etag: file.etag, "cache-control": CACHE_CONTROL };
