@@ -1,5 +1,6 @@
-import { addWebSocketEndpoint, buildOpenApi, type HttpMethod, type HttpServer } from "@venus/simple-backend";
+import { addWebSocketEndpoint, type HttpMethod, type HttpServer } from "@venus/simple-backend";
 import type { ApiDeps } from "./api-deps.js";
+import { openApiDocument } from "./openapi-document.js";
 import type { ApiRoute } from "./route.js";
 import { completeSetupRoute } from "./routes/account/complete-setup-route.js";
 import { loginRoute } from "./routes/account/login-route.js";
@@ -246,12 +247,9 @@ export function mountLocalBotApi(http: HttpServer, deps: Omit<ApiDeps, "openApi"
 
 /** Registers every route and the `/ws` endpoint on the server. */
 export function mountApi(http: HttpServer, deps: Omit<ApiDeps, "openApi">): { closeAllSockets(): void } {
-  const document = buildOpenApi(
-    {
-      title: "Venus API",
-      version: deps.version,
-      description: "HTTP API of the Venus dating backend. Authenticated routes need a live /ws connection.",
-    },
+  const document = openApiDocument(
+    deps.version,
+    deps.account.config.email.public_url,
     ROUTES.map((route) => ({ ...route.doc, path: openApiPath(route.doc.path) })),
   );
   const full: ApiDeps = { ...deps, openApi: () => document };

@@ -51,4 +51,6 @@ export const ERROR_DETAILS = {
 type Detailed = keyof typeof ERROR_DETAILS;
 
 /** The details a code carries (`undefined` for a code without details). */
-export type ErrorDetails<C extends string> = C extends Detailed ? Static<(typeof ERROR_DETAILS)[C]> : undefined;
+export type ErrorDetails<C extends string> = C extends Detailed
+  ? Static<(typeof ERROR_DETAILS)[C]>
+  : undefined;

@@ -23,7 +23,15 @@ export {
   type HttpRequestContext,
 } from "./http/http-types.js";
 export { normalizeAddress } from "./http/remote-address.js";
-export { buildOpenApi, type OpenApiRoute, type OpenApiInfo } from "./http/openapi.js";
+export {
+  buildOpenApi,
+  type OpenApiOptions,
+  type OpenApiResponse,
+  type OpenApiRoute,
+} from "./http/openapi.js";
+export { SchemaComponents } from "./http/openapi-components.js";
+export { operationId } from "./http/openapi-operation.js";
+export type { ErrorCatalog } from "./http/openapi-errors.js";
 export {
   addWebSocketEndpoint,
   MSGPACK_SUBPROTOCOL,

@@ -463,6 +463,7 @@ describe("system routes", () => {
     const doc = await request<{
       openapi: string;
       paths: Record<string, Record<string, { requestBody?: unknown }>>;
+      components: { schemas: Record<string, unknown> };
     }>(fixture.server.url, "GET", "/openapi.json");
     expect(doc.body.openapi).toBe("3.1.0");
     expect(Object.keys(doc.body.paths)).toEqual(
@@ -480,9 +481,8 @@ describe("system routes", () => {
       ]),
     );
     expect(doc.body.paths["/account/register"]?.post?.requestBody).toMatchObject({
-      content: {
-        "application/json": { schema: { required: ["email", "password"] } },
-      },
+      content: { "application/json": { schema: { $ref: "#/components/schemas/RegisterRequest" } } },
     });
+    expect(doc.body.components.schemas["RegisterRequest"]).toMatchObject({ required: ["email", "password"] });
   });
 });
