@@ -7,6 +7,7 @@ export * from "./account/deletion-export-schemas.js";
 export * from "./account/sign-in-schemas.js";
 export * from "./config/email-templates-file.js";
 export * from "./ws/frames.js";
+export * from "./ws/event-schemas.js";
 export * from "./config/venus-config.js";
 export * from "./config/manager-config.js";
 export * from "./flags.js";

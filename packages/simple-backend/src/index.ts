@@ -31,7 +31,7 @@ export {
 } from "./http/openapi.js";
 export { SchemaComponents } from "./http/openapi-components.js";
 export { operationId } from "./http/openapi-operation.js";
-export type { ErrorCatalog } from "./http/openapi-errors.js";
+export { errorBodySchema, type ErrorCatalog } from "./http/openapi-errors.js";
 export {
   addWebSocketEndpoint,
   MSGPACK_SUBPROTOCOL,

@@ -50,3 +50,14 @@ export const openApiRoute = publicRoute(
   },
   ({ deps }) => json(200, deps.openApi()),
 );
+
+export const asyncApiRoute = publicRoute(
+  {
+    method: "get",
+    path: "/asyncapi.json",
+    summary: "The AsyncAPI 3 document of the WebSocket /ws",
+    tag: "system",
+    responses: { 200: { description: "AsyncAPI 3 document" } },
+  },
+  ({ deps }) => json(200, deps.asyncApi()),
+);

@@ -1,6 +1,8 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { Parser } from "@asyncapi/parser";
+import { EVENT_NAMES, WS_REQUEST_METHODS } from "@venus/model";
 import { expect, test } from "vitest";
 import { useServer } from "../testing/server-fixture.js";
 import { servedDocument, writeTempDocument } from "./served-documents.js";
@@ -17,6 +19,7 @@ interface LintReport {
 /** The warnings docs/clients.md explains: operations that cannot fail with a 4xx. */
 const EXPLAINED_WARNINGS = [
   "operation-4xx-response #/paths/~1account~1client_config/get/responses",
+  "operation-4xx-response #/paths/~1asyncapi.json/get/responses",
   "operation-4xx-response #/paths/~1health/get/responses",
   "operation-4xx-response #/paths/~1metrics/get/responses",
   "operation-4xx-response #/paths/~1openapi.json/get/responses",
@@ -37,4 +40,39 @@ test("the served OpenAPI document passes Redocly's recommended rules with no err
   expect(report.problems.map((p) => `${p.ruleId} ${p.location[0]?.pointer}`).sort()).toEqual(
     EXPLAINED_WARNINGS,
   );
+}, 120_000);
+
+test("the served AsyncAPI document parses with no error or warning and names every frame", async () => {
+  const served = await servedDocument(fixture.server.url, "/asyncapi.json");
+  const { document, diagnostics } = await new Parser().parse(JSON.stringify(served));
+  // Severity 0 is an error, 1 a warning; 2 and 3 are information and hints.
+  expect(diagnostics.filter((d) => d.severity <= 1).map((d) => `${d.code}: ${d.message}`)).toEqual([]);
+  expect(document?.version()).toBe("3.1.0");
+  const names =
+    document
+      ?.components()
+      .messages()
+      .all()
+      .map((m) => m.id()) ?? [];
+  expect(names).toEqual(
+    expect.arrayContaining([
+      "hello",
+      "welcome",
+      "ping",
+      "pong",
+      "error",
+      "disconnect",
+      ...EVENT_NAMES.map((e) => `event.${e}`),
+      ...WS_REQUEST_METHODS.flatMap((m) => [`request.${m}`, `response.${m}`]),
+    ]),
+  );
+  const send = document?.operations().get("requestChatSend");
+  expect(send?.action()).toBe("receive");
+  expect(
+    send
+      ?.reply()
+      ?.messages()
+      .all()
+      .map((m) => m.id()),
+  ).toEqual(["response.chat.send"]);
 }, 120_000);
