@@ -11,6 +11,7 @@ export function routeErrors(doc: OpenApiRoute, own: readonly ErrorCode[] = []): 
   const codes: ErrorCode[] = [];
   if (doc.path.includes("/:")) codes.push("invalid_path");
   if (doc.body) codes.push("invalid_json", "validation_failed");
+  if (doc.query) codes.push("validation_failed");
   if (doc.auth) {
     codes.push("invalid_token", "websocket_required");
     if (!doc.path.startsWith("/account/")) codes.push("account_banned", "account_pending_deletion");
