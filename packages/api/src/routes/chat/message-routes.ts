@@ -22,6 +22,7 @@ export const sendMessageRoute = userRoute(
     maxBodyBytes: messageJsonBytes,
     errors: [
       "validation_failed",
+      "invalid_state",
       "not_a_match",
       "blocked_or_not_found",
       "public_key_outdated",

@@ -26,7 +26,7 @@ export const seenRoute = userRoute(
       "The caller has read the conversation up to `number`; the other side gets `seen` if the caller shares read receipts. Also chat.seen",
     tag: "chat",
     body: SeenRequest,
-    errors: ["validation_failed", "not_a_match", "blocked_or_not_found"],
+    errors: ["validation_failed", "invalid_state", "not_a_match", "blocked_or_not_found"],
     responses: {
       200: { description: "Recorded", schema: OkResponse },
     },
@@ -59,7 +59,7 @@ export const typingRoute = userRoute(
       "Typing started or stopped: forwarded live to the match as `typing` (never stored; dropped when the caller hides typing). Usually the WebSocket request chat.typing",
     tag: "chat",
     body: TypingRequest,
-    errors: ["not_a_match", "blocked_or_not_found", "rate_limited"],
+    errors: ["invalid_state", "not_a_match", "blocked_or_not_found", "rate_limited"],
     responses: {
       200: { description: "Forwarded (or hidden)", schema: OkResponse },
     },
