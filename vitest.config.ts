@@ -19,6 +19,9 @@ export default defineConfig({
   },
   test: {
     include: ["packages/*/src/**/*.test.ts", "tools/**/*.test.ts"],
+    // Every answer the tests see is checked against the served OpenAPI and AsyncAPI documents.
+    globalSetup: ["packages/server/src/contract/record/global-setup.ts"],
+    setupFiles: ["packages/server/src/contract/record/record-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

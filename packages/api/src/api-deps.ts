@@ -41,4 +41,6 @@ export interface ApiDeps {
   localManager: LocalManager | undefined;
   /** Documents the API; filled in once all routes are known. */
   openApi: () => object;
+  /** Documents `/ws` (AsyncAPI). */
+  asyncApi: () => object;
 }

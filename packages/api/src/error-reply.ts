@@ -13,8 +13,7 @@ import {
  */
 export function errorToReply(error: unknown, ctx: HttpRequestContext, metrics: Metrics): HttpReply {
   if (error instanceof VenusError) {
-    const headers = error.retryAfterSeconds ? { "retry-after": String(error.retryAfterSeconds) } : undefined;
-    return errorReply(error.status, error.code, error.message, headers);
+    return errorReply(error.status, error.code, error.message, error.details);
   }
   ctx.log.error({ err: error, reqId: ctx.requestId, route: ctx.route }, "unexpected error");
   countInternalError(metrics, ctx.method === "WS" ? "ws" : "http");

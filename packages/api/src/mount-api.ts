@@ -1,5 +1,7 @@
-import { addWebSocketEndpoint, buildOpenApi, type HttpMethod, type HttpServer } from "@venus/simple-backend";
+import { addWebSocketEndpoint, type HttpMethod, type HttpServer } from "@venus/simple-backend";
 import type { ApiDeps } from "./api-deps.js";
+import { asyncApiDocument } from "./asyncapi-document.js";
+import { openApiDocument } from "./openapi-document.js";
 import type { ApiRoute } from "./route.js";
 import { completeSetupRoute } from "./routes/account/complete-setup-route.js";
 import { loginRoute } from "./routes/account/login-route.js";
@@ -83,7 +85,7 @@ import {
   setSecuritySelfieRoute,
 } from "./routes/media/profile-content-routes.js";
 import { uploadRoute, uploadStatusRoute } from "./routes/media/upload-routes.js";
-import { healthRoute, metricsRoute, openApiRoute } from "./routes/system/system-routes.js";
+import { asyncApiRoute, healthRoute, metricsRoute, openApiRoute } from "./routes/system/system-routes.js";
 import { websocketSession } from "./ws/websocket-session.js";
 import { botLoginRoute, botRegisterRoute } from "./routes/bot/local-bot-routes.js";
 import { remoteBotLoginRoute } from "./routes/bot/remote-bot-login-route.js";
@@ -211,6 +213,7 @@ export const ROUTES: readonly ApiRoute[] = [
   healthRoute,
   metricsRoute,
   openApiRoute,
+  asyncApiRoute,
 ];
 
 export const WEBSOCKET_PATH = "/ws";
@@ -244,22 +247,23 @@ function registerRoutes(http: HttpServer, routes: readonly ApiRoute[], deps: Api
 export const LOCAL_BOT_ROUTES: readonly ApiRoute[] = [botRegisterRoute, botLoginRoute];
 
 /** Registers the local bot routes on the bot listener; everything else there is an unknown route. */
-export function mountLocalBotApi(http: HttpServer, deps: Omit<ApiDeps, "openApi">): void {
-  registerRoutes(http, LOCAL_BOT_ROUTES, { ...deps, openApi: () => ({}) });
+export function mountLocalBotApi(http: HttpServer, deps: Omit<ApiDeps, "openApi" | "asyncApi">): void {
+  registerRoutes(http, LOCAL_BOT_ROUTES, { ...deps, openApi: () => ({}), asyncApi: () => ({}) });
   http.notFound();
 }
 
 /** Registers every route and the `/ws` endpoint on the server. */
-export function mountApi(http: HttpServer, deps: Omit<ApiDeps, "openApi">): { closeAllSockets(): void } {
-  const document = buildOpenApi(
-    {
-      title: "Venus API",
-      version: deps.version,
-      description: "HTTP API of the Venus dating backend. Authenticated routes need a live /ws connection.",
-    },
+export function mountApi(
+  http: HttpServer,
+  deps: Omit<ApiDeps, "openApi" | "asyncApi">,
+): { closeAllSockets(): void } {
+  const document = openApiDocument(
+    deps.version,
+    deps.account.config.email.public_url,
     ROUTES.map((route) => ({ ...route.doc, path: openApiPath(route.doc.path) })),
   );
-  const full: ApiDeps = { ...deps, openApi: () => document };
+  const asyncApi = asyncApiDocument(deps.version, WEBSOCKET_PATH);
+  const full: ApiDeps = { ...deps, openApi: () => document, asyncApi: () => asyncApi };
   registerRoutes(http, ROUTES, full);
   const { websocket } = deps.account.config;
   const endpoint = addWebSocketEndpoint(

@@ -1,6 +1,6 @@
 import type { Static, TSchema } from "@sinclair/typebox";
-import { VenusError } from "@venus/model";
-import { compileValidator, formatIssues } from "@venus/simple-backend";
+import { VenusError, invalidInput } from "@venus/model";
+import { compileValidator } from "@venus/simple-backend";
 
 const validators = new WeakMap<TSchema, ReturnType<typeof compileValidator>>();
 
@@ -9,7 +9,7 @@ export function validate<S extends TSchema>(schema: S, value: unknown): Static<S
   let check = validators.get(schema);
   if (!check) validators.set(schema, (check = compileValidator(schema)));
   const result = check(value);
-  if (!result.ok) throw new VenusError("validation_failed", formatIssues(result.issues));
+  if (!result.ok) throw invalidInput(result.issues);
   return result.value as Static<S>;
 }
 

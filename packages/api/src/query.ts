@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import { VenusError } from "@venus/model";
+import { invalidField } from "@venus/model";
 import type { HttpRequestContext } from "@venus/simple-backend";
 
 const NON_NEGATIVE_INTEGER = /^\d{1,15}$/;
@@ -8,7 +8,7 @@ const NON_NEGATIVE_INTEGER = /^\d{1,15}$/;
 export function integerQuery(http: HttpRequestContext, name: string, problem: string): number | undefined {
   const value = http.query.get(name);
   if (value === null) return undefined;
-  if (!NON_NEGATIVE_INTEGER.test(value)) throw new VenusError("validation_failed", `${name}: ${problem}`);
+  if (!NON_NEGATIVE_INTEGER.test(value)) throw invalidField(name, `${problem}`);
   return Number(value);
 }
 

@@ -1,11 +1,12 @@
 import type { Static, TSchema } from "@sinclair/typebox";
 import { authenticateHttp, requireRouteOpen, type Authenticated } from "@venus/data-account";
 import { recordRequest } from "@venus/data-history";
-import { VenusError, type Permission } from "@venus/model";
+import { VenusError, type ErrorCode, type Permission } from "@venus/model";
 import type { HttpHandler, HttpReply, HttpRequestContext, OpenApiRoute } from "@venus/simple-backend";
 import { auditAdminAction } from "./admin-audit.js";
 import type { ApiDeps } from "./api-deps.js";
 import { parseJson, parseJsonBody, validate } from "./parse-body.js";
+import { routeErrors } from "./route-errors.js";
 
 export interface RouteInput<B, A> {
   http: HttpRequestContext;
@@ -22,7 +23,8 @@ export interface ApiRoute {
   maxBodyBytes?: (deps: ApiDeps) => number;
 }
 
-type Doc = Omit<OpenApiRoute, "auth" | "body">;
+/** A route's description; `errors` lists the codes it answers beyond those every route of its kind does. */
+type Doc = Omit<OpenApiRoute, "auth" | "body" | "errors"> & { errors?: readonly ErrorCode[] };
 
 /** Counts the request in the statistics history: `METHOD /pattern`, or `WS method` for a WebSocket request. */
 function countRequest(deps: ApiDeps, http: HttpRequestContext, accountId?: string): void {
@@ -40,7 +42,7 @@ export function publicRoute<S extends TSchema>(
   handle: (input: RouteInput<Static<S>, undefined>) => Promise<HttpReply> | HttpReply,
 ): ApiRoute {
   return {
-    doc: { ...doc, auth: false },
+    doc: { ...doc, auth: false, errors: routeErrors({ ...doc, auth: false }, doc.errors) },
     handler: (deps) => (http) => {
       countRequest(deps, http);
       return handle({
@@ -72,7 +74,7 @@ export function userRoute<S extends TSchema>(
   };
   const { maxBodyBytes, ...openApi } = doc;
   return {
-    doc: { ...openApi, auth: true },
+    doc: { ...openApi, auth: true, errors: routeErrors({ ...openApi, auth: true }, doc.errors) },
     ...(maxBodyBytes ? { maxBodyBytes } : {}),
     handler: (deps) => (http) => {
       const auth = authenticateHttp(deps.account, bearerToken(http));

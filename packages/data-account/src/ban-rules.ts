@@ -1,12 +1,12 @@
-import { VenusError } from "@venus/model";
+import { invalidField } from "@venus/model";
 import type { Ban } from "./cache/account-entity.js";
 
 /** The reason shown to a banned user: trimmed, not empty, at most `maxBytes` UTF-8 bytes. */
 export function checkBanReason(reason: string, maxBytes: number): string {
   const trimmed = reason.trim();
-  if (trimmed === "") throw new VenusError("validation_failed", "reason: must not be empty");
+  if (trimmed === "") throw invalidField("reason", "must not be empty");
   if (Buffer.byteLength(trimmed, "utf8") > maxBytes)
-    throw new VenusError("validation_failed", `reason: must be at most ${maxBytes} bytes`);
+    throw invalidField("reason", `must be at most ${maxBytes} bytes`);
   return trimmed;
 }
 
@@ -14,8 +14,8 @@ export function checkBanReason(reason: string, maxBytes: number): string {
 export function parseBanUntil(until: string | null | undefined, now: number): number | null {
   if (until === undefined || until === null) return null;
   const at = Date.parse(until);
-  if (Number.isNaN(at)) throw new VenusError("validation_failed", "until: not a date-time");
-  if (at <= now) throw new VenusError("validation_failed", "until: must be in the future");
+  if (Number.isNaN(at)) throw invalidField("until", "not a date-time");
+  if (at <= now) throw invalidField("until", "must be in the future");
   return at;
 }
 

@@ -1,5 +1,5 @@
 import { Algorithm, type Options } from "@node-rs/argon2";
-import { VenusError, type VenusConfig } from "@venus/model";
+import { type VenusConfig, invalidField } from "@venus/model";
 
 /** argon2id with OWASP's recommended minimum: 19 MiB, 2 passes, 1 lane. */
 export const PASSWORD_HASH_OPTIONS: Options = {
@@ -15,12 +15,9 @@ export function normalizeEmail(email: string): string {
 
 export function checkPassword(password: string, limits: VenusConfig["account"]): void {
   if ([...password].length < limits.password_min_length) {
-    throw new VenusError(
-      "validation_failed",
-      `password: must have at least ${limits.password_min_length} characters`,
-    );
+    throw invalidField("password", `must have at least ${limits.password_min_length} characters`);
   }
   if (Buffer.byteLength(password, "utf8") > limits.password_max_bytes) {
-    throw new VenusError("validation_failed", `password: must be at most ${limits.password_max_bytes} bytes`);
+    throw invalidField("password", `must be at most ${limits.password_max_bytes} bytes`);
   }
 }

@@ -1,5 +1,11 @@
-import { RUNTIME_FLAG_NAMES, RuntimeFlags, VenusError, type RuntimeFlagName } from "@venus/model";
-import { compileValidator, formatIssues } from "@venus/simple-backend";
+import {
+  invalidInput,
+  RUNTIME_FLAG_NAMES,
+  RuntimeFlags,
+  VenusError,
+  type RuntimeFlagName,
+} from "@venus/model";
+import { compileValidator } from "@venus/simple-backend";
 
 const SCHEMAS = RuntimeFlags.properties as Record<
   RuntimeFlagName,
@@ -22,6 +28,11 @@ export function flagName(name: string): RuntimeFlagName {
 export function flagValue<N extends RuntimeFlagName>(name: N, value: unknown): RuntimeFlags[N] {
   const result = validators.get(name)?.(value);
   if (!result?.ok)
-    throw new VenusError("validation_failed", `${name}: ${result ? formatIssues(result.issues) : "unknown"}`);
+    throw invalidInput(
+      (result?.issues ?? [{ path: "", message: "unknown" }]).map((i) => ({
+        path: i.path ? `${name}.${i.path}` : name,
+        message: i.message,
+      })),
+    );
   return result.value as RuntimeFlags[N];
 }

@@ -1,4 +1,4 @@
-import { VenusError, type VenusConfig } from "@venus/model";
+import { type VenusConfig, retryLater } from "@venus/model";
 import { RateLimiter } from "@venus/simple-backend";
 
 function limiter(rule: { limit: number; window_seconds: number }, now: () => number): RateLimiter {
@@ -34,6 +34,6 @@ export class SignInLimits {
 export function takeAttempt(...checks: [RateLimiter, string][]): void {
   for (const [rateLimiter, key] of checks) {
     const waitMs = rateLimiter.take(key);
-    if (waitMs > 0) throw new VenusError("rate_limited", undefined, Math.ceil(waitMs / 1000));
+    if (waitMs > 0) throw retryLater("rate_limited", Math.ceil(waitMs / 1000));
   }
 }

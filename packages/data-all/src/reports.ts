@@ -1,14 +1,14 @@
 import type { Account } from "@venus/data-account";
 import { fileReport, type FiledReport } from "@venus/data-chat";
 import { presentProfileView } from "@venus/data-profile";
-import { VenusError, type ReportRequest } from "@venus/model";
+import { VenusError, type ReportRequest, invalidField } from "@venus/model";
 import type { Components } from "./components.js";
 import { contentSeenBy } from "./media.js";
 import { canView } from "./view-profile.js";
 
 /** Reports are about someone else; one's own name, text or image is edited, not reported. */
 function requireOther(reporter: Account, accountId: string): void {
-  if (reporter.id === accountId) throw new VenusError("validation_failed", "cannot report your own account");
+  if (reporter.id === accountId) throw invalidField("account_id", "cannot report your own account");
 }
 
 /**

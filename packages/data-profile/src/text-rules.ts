@@ -1,4 +1,4 @@
-import { VenusError, type VenusConfig } from "@venus/model";
+import { type VenusConfig, invalidField } from "@venus/model";
 
 const STARTS_UPPERCASE = /^\p{Lu}/u;
 
@@ -13,15 +13,15 @@ export class TextRules {
   /** The trimmed name, or `validation_failed` saying which rule it breaks. */
   name(raw: string): string {
     const name = raw.trim();
-    if (name.length === 0) throw new VenusError("validation_failed", "name: must not be empty");
+    if (name.length === 0) throw invalidField("name", "must not be empty");
     if (Buffer.byteLength(name, "utf8") > this.config.name_max_bytes) {
-      throw new VenusError("validation_failed", `name: must be at most ${this.config.name_max_bytes} bytes`);
+      throw invalidField("name", `must be at most ${this.config.name_max_bytes} bytes`);
     }
     if (!STARTS_UPPERCASE.test(name)) {
-      throw new VenusError("validation_failed", "name: must start with an uppercase letter");
+      throw invalidField("name", "must start with an uppercase letter");
     }
     if (this.nameRegex && !this.nameRegex.test(name)) {
-      throw new VenusError("validation_failed", "name: does not match the allowed pattern");
+      throw invalidField("name", "does not match the allowed pattern");
     }
     return name;
   }
@@ -29,7 +29,7 @@ export class TextRules {
   text(raw: string): string {
     const text = raw.trim();
     if (Buffer.byteLength(text, "utf8") > this.config.text_max_bytes) {
-      throw new VenusError("validation_failed", `text: must be at most ${this.config.text_max_bytes} bytes`);
+      throw invalidField("text", `must be at most ${this.config.text_max_bytes} bytes`);
     }
     return text;
   }

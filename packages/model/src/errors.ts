@@ -1,6 +1,8 @@
+import type { ErrorDetails } from "./error-details.js";
+
 /**
  * Every error a client can receive, with its stable code and HTTP status. `api` turns a thrown
- * VenusError into `{"error":{"code","message"}}` in one place.
+ * VenusError into `{"error":{"code","message","details"}}` in one place.
  */
 export const ERRORS = {
   invalid_json: { status: 400, message: "the request body is not valid JSON" },
@@ -187,21 +189,43 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
-export class VenusError extends Error {
+/** A failure with a stable code; `details` has the schema `ERROR_DETAILS` gives for the code. */
+export class VenusError<C extends ErrorCode = ErrorCode> extends Error {
   readonly status: number;
 
   constructor(
-    readonly code: ErrorCode,
+    readonly code: C,
     message?: string,
-    /** Seconds the client should wait (rate limits): sent as `Retry-After`. */
-    readonly retryAfterSeconds?: number,
+    readonly details?: ErrorDetails<C>,
   ) {
     super(message ?? ERRORS[code].message);
     this.name = "VenusError";
     this.status = ERRORS[code].status;
   }
+
+  /** Seconds the client should wait (rate limits, busy): sent as `Retry-After` too. */
+  get retryAfterSeconds(): number | undefined {
+    const details = this.details as { retry_after_seconds?: number } | undefined;
+    return details?.retry_after_seconds;
+  }
 }
 
 export function venusError(code: ErrorCode, message?: string): VenusError {
   return new VenusError(code, message);
+}
+
+/** `validation_failed` listing every issue (dotted path, empty for the whole request). */
+export function invalidInput(issues: { path: string; message: string }[]): VenusError<"validation_failed"> {
+  const message = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
+  return new VenusError("validation_failed", message, { issues });
+}
+
+/** `validation_failed` for one field that breaks a rule the schema cannot express. */
+export function invalidField(path: string, problem: string): VenusError<"validation_failed"> {
+  return invalidInput([{ path, message: problem }]);
+}
+
+/** A rate-limit style error whose `details` and `Retry-After` say when to try again. */
+export function retryLater<C extends ErrorCode>(code: C, seconds: number, message?: string): VenusError<C> {
+  return new VenusError(code, message, { retry_after_seconds: seconds } as ErrorDetails<C>);
 }

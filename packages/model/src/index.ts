@@ -1,4 +1,5 @@
 export * from "./errors.js";
+export * from "./error-details.js";
 export * from "./ids.js";
 export * from "./account/account-state.js";
 export * from "./account/account-requests.js";
@@ -8,6 +9,7 @@ export * from "./account/device-schemas.js";
 export * from "./account/password-schemas.js";
 export * from "./config/email-templates-file.js";
 export * from "./ws/frames.js";
+export * from "./ws/event-schemas.js";
 export * from "./config/venus-config.js";
 export { SEMVER_PATTERN } from "./config/clients-config.js";
 export * from "./config/manager-config.js";

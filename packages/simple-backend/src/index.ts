@@ -33,7 +33,15 @@ export {
   type ProxyHeader,
   type TrustedProxies,
 } from "./http/remote-address.js";
-export { buildOpenApi, type OpenApiRoute, type OpenApiInfo } from "./http/openapi.js";
+export {
+  buildOpenApi,
+  type OpenApiOptions,
+  type OpenApiResponse,
+  type OpenApiRoute,
+} from "./http/openapi.js";
+export { SchemaComponents } from "./http/openapi-components.js";
+export { operationId } from "./http/openapi-operation.js";
+export { errorBodySchema, type ErrorCatalog } from "./http/openapi-errors.js";
 export {
   addWebSocketEndpoint,
   MSGPACK_SUBPROTOCOL,

@@ -10,7 +10,7 @@ import { ackMessagesRoute, ackSentRoute, sendMessageRoute } from "../routes/chat
 import { ackSeenRoute, seenRoute, typingRoute } from "../routes/chat/receipt-routes.js";
 
 /** Routes a client may also call as WebSocket requests: the same handler, the connection's sign-in. */
-const WS_ROUTES: Record<WsRequestMethod, ApiRoute & { invoke: RouteInvoker }> = {
+export const WS_ROUTES: Record<WsRequestMethod, ApiRoute & { invoke: RouteInvoker }> = {
   "profile.page.reset": browseResetRoute,
   "profile.page.next": browseNextRoute,
   "chat.send": sendMessageRoute,

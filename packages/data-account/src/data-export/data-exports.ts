@@ -1,4 +1,4 @@
-import { VenusError, type DataExportStatus, type VenusConfig } from "@venus/model";
+import { VenusError, type DataExportStatus, type VenusConfig, retryLater } from "@venus/model";
 
 const HOUR_MS = 3_600_000;
 
@@ -47,7 +47,7 @@ export class DataExports {
     const now = this.now();
     const last = this.asked.get(accountId);
     const next = last === undefined ? now : last + this.config.export_min_interval_hours * HOUR_MS;
-    if (next > now) throw new VenusError("export_limit_reached", undefined, Math.ceil((next - now) / 1000));
+    if (next > now) throw retryLater("export_limit_reached", Math.ceil((next - now) / 1000));
     this.asked.set(accountId, now);
     const entry: Entry = { state: "building", requestedAt: now, done: Promise.resolve() };
     this.entries.set(accountId, entry);

@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
 import type { AccountStatements } from "@venus/database";
 import type { GroupCommitWriter } from "@venus/data-common";
-import { VenusError, type MailTemplateName, type VenusConfig } from "@venus/model";
+import { type MailTemplateName, type VenusConfig, retryLater } from "@venus/model";
 import {
   createSmtpTransport,
   FolderTransport,
@@ -73,7 +73,7 @@ export class AccountMail {
   /** Refuses (503 busy) before anything is written when email.max_queued mails wait already. */
   requireRoom(): void {
     if (this.statements.outbox.count() >= this.config.email.max_queued)
-      throw new VenusError("busy", "too many mails wait to be sent; retry later", 60);
+      throw retryLater("busy", 60, "too many mails wait to be sent; retry later");
   }
 
   /** Inside a writer batch: renders the mail and queues it. */

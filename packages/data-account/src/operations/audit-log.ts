@@ -1,4 +1,4 @@
-import { VenusError, type AuditEntry, type AuditPage } from "@venus/model";
+import { type AuditEntry, type AuditPage, invalidField } from "@venus/model";
 import { auditRow, type AdminAction } from "../audit-entry.js";
 import type { AccountContext } from "../context.js";
 
@@ -21,8 +21,7 @@ export interface AuditPageRequest {
 export function auditPage(ctx: AccountContext, request: AuditPageRequest): AuditPage {
   const max = ctx.config.admin.audit_page_size;
   const limit = request.limit ?? max;
-  if (limit < 1 || limit > max)
-    throw new VenusError("validation_failed", `limit: must be between 1 and ${max}`);
+  if (limit < 1 || limit > max) throw invalidField("limit", `must be between 1 and ${max}`);
   // One more than asked tells whether an older page exists.
   const rows = ctx.statements.audit.page({ ...request, limit: limit + 1 });
   const items: AuditEntry[] = rows.slice(0, limit).map((row) => ({

@@ -1,5 +1,5 @@
 import { verify } from "@node-rs/argon2";
-import { VenusError } from "@venus/model";
+import { VenusError, invalidField } from "@venus/model";
 import type { Account } from "../cache/account-entity.js";
 import type { AccountContext } from "../context.js";
 import { takeAttempt } from "../sign-in-limits.js";
@@ -16,7 +16,7 @@ export async function checkOwnerPassword(
   field = "password",
 ): Promise<void> {
   if (account.passwordHash === "") return;
-  if (password === undefined) throw new VenusError("validation_failed", `${field}: required`);
+  if (password === undefined) throw invalidField(field, "required");
   takeAttempt([ctx.limits.loginPerEmail, account.email]);
   if (!(await verify(account.passwordHash, password).catch(() => false)))
     throw new VenusError("wrong_password");

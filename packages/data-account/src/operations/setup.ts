@@ -4,6 +4,7 @@ import {
   type AccountStateResponse,
   type Gender,
   type SetupRequest,
+  invalidField,
 } from "@venus/model";
 import type { Account } from "../cache/account-entity.js";
 import { permissionsJson } from "../cache/account-entity.js";
@@ -32,10 +33,8 @@ export async function saveSetup(
   const { name } = request;
   const birthdate = parseDate(request.birthdate);
   const today = new Date(ctx.now());
-  if (!birthdate || ageOn(birthdate, today) < 0)
-    throw new VenusError("validation_failed", "birthdate: not a past date");
-  if (ageOn(birthdate, today) > MAX_AGE)
-    throw new VenusError("validation_failed", `birthdate: age over ${MAX_AGE}`);
+  if (!birthdate || ageOn(birthdate, today) < 0) throw invalidField("birthdate", "not a past date");
+  if (ageOn(birthdate, today) > MAX_AGE) throw invalidField("birthdate", `age over ${MAX_AGE}`);
   account.name = name;
   account.birthdate = request.birthdate;
   account.gender = request.gender;

@@ -1,4 +1,4 @@
-import { VenusError } from "@venus/model";
+import { invalidField } from "@venus/model";
 import { chatAccountToRow } from "../chat-entities.js";
 import type { ChatContext } from "../context.js";
 
@@ -8,7 +8,7 @@ import type { ChatContext } from "../context.js";
  */
 async function changeBlock(ctx: ChatContext, blocker: string, blocked: string, add: boolean): Promise<void> {
   const { cache } = ctx;
-  if (blocker === blocked) throw new VenusError("validation_failed", "account_id: cannot block yourself");
+  if (blocker === blocked) throw invalidField("account_id", "cannot block yourself");
   if (cache.hasBlocked(blocker, blocked) === add) return;
   const now = ctx.now();
   if (add) cache.addBlock(blocker, blocked, now);

@@ -1,5 +1,5 @@
 import { countUse, leftToday, secondsUntilTomorrow } from "@venus/data-common";
-import { VenusError, type LikeResponse, type ReceivedLikesPage } from "@venus/model";
+import { VenusError, type LikeResponse, type ReceivedLikesPage, retryLater } from "@venus/model";
 import { chatAccountToRow, type ChatAccount, type Conversation } from "../chat-entities.js";
 import type { ChatContext } from "../context.js";
 import { newestFirstPage } from "../newest-first-page.js";
@@ -31,8 +31,7 @@ export async function like(
     return { matched: false, daily_likes_left: dailyLikesLeft(ctx, liker) };
   const now = ctx.now();
   if (!free && ctx.flags.get("daily_likes") > 0) {
-    if (dailyLikesLeft(ctx, liker) === 0)
-      throw new VenusError("daily_like_limit", undefined, secondsUntilTomorrow(now));
+    if (dailyLikesLeft(ctx, liker) === 0) throw retryLater("daily_like_limit", secondsUntilTomorrow(now));
     countUse(liker.likes, now);
   }
   const likedBack = cache.likesReceived.get(likerId)?.has(targetId) ?? false;

@@ -22,7 +22,8 @@ async function checkPublicKey(armored: string): Promise<void> {
  */
 export async function publishKey(ctx: ChatContext, accountId: string, armored: string): Promise<number> {
   const { chat } = ctx.config;
-  if (Buffer.byteLength(armored) > chat.public_key_max_bytes) throw new VenusError("public_key_too_large");
+  if (Buffer.byteLength(armored) > chat.public_key_max_bytes)
+    throw new VenusError("public_key_too_large", undefined, { limit_bytes: chat.public_key_max_bytes });
   await checkPublicKey(armored);
   const account = ctx.cache.account(accountId);
   const key = { keyId: currentKeyId(account) + 1, armored, publishedAt: ctx.now() };

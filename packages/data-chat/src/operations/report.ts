@@ -1,4 +1,4 @@
-import { VenusError, type MessageEnvelope, type MessageReportRequest } from "@venus/model";
+import { VenusError, type MessageEnvelope, type MessageReportRequest, invalidField } from "@venus/model";
 import type { ChatContext } from "../context.js";
 import { signedEnvelopeValid } from "../envelope-signature.js";
 import { fileReport, type FiledReport } from "../reports/file-report.js";
@@ -15,7 +15,7 @@ export function reportMessages(
 ): Promise<FiledReport> {
   const { messages } = request;
   const max = ctx.config.chat.report_max_messages;
-  if (messages.length > max) throw new VenusError("validation_failed", `messages: at most ${max} per report`);
+  if (messages.length > max) throw invalidField("messages", `at most ${max} per report`);
   const reported = (messages[0] as MessageEnvelope).sender;
   for (const envelope of messages) {
     if (

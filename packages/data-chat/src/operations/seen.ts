@@ -1,4 +1,4 @@
-import { VenusError, type SeenReceipt, type SeenRequest } from "@venus/model";
+import { type SeenReceipt, type SeenRequest, invalidField } from "@venus/model";
 import type { ChatContext } from "../context.js";
 import { getOrCreate } from "../get-or-create.js";
 import { openConversation } from "./conversation-access.js";
@@ -12,10 +12,7 @@ export async function markSeen(ctx: ChatContext, readerId: string, request: Seen
   const senderId = request.account_id;
   const conversation = openConversation(ctx, readerId, senderId);
   if (request.number > conversation.lastNumber)
-    throw new VenusError(
-      "validation_failed",
-      `number: the conversation's latest is ${conversation.lastNumber}`,
-    );
+    throw invalidField("number", `the conversation's latest is ${conversation.lastNumber}`);
   if (!ctx.cache.account(readerId).settings.readReceipts) return;
   const pending = getOrCreate(ctx.cache.seenReceipts, senderId, () => new Map<string, number>());
   if ((pending.get(readerId) ?? 0) >= request.number) return;

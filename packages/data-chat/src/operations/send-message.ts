@@ -1,5 +1,11 @@
 import { countUse, leftToday, secondsUntilTomorrow } from "@venus/data-common";
-import { VenusError, type SendMessageRequest, type SendMessageResponse } from "@venus/model";
+import {
+  VenusError,
+  type SendMessageRequest,
+  type SendMessageResponse,
+  invalidField,
+  retryLater,
+} from "@venus/model";
 import { chatAccountToRow, currentKeyId, messageToRow, type Message } from "../chat-entities.js";
 import type { ChatContext } from "../context.js";
 import { signEnvelope } from "../envelope-signature.js";
@@ -23,8 +29,9 @@ function checkSend(
 ): void {
   const { cache, config } = ctx;
   const { recipient } = request;
-  if (request.body.length % 4 !== 0) throw new VenusError("validation_failed", "body: not padded base64");
-  if (decodedBytes(request.body) > config.chat.max_message_bytes) throw new VenusError("message_too_large");
+  if (request.body.length % 4 !== 0) throw invalidField("body", "not padded base64");
+  if (decodedBytes(request.body) > config.chat.max_message_bytes)
+    throw new VenusError("message_too_large", undefined, { limit_bytes: config.chat.max_message_bytes });
   if (!recipientInUse || senderId === recipient || cache.blockedEitherWay(senderId, recipient))
     throw new VenusError("blocked_or_not_found");
   if (!cache.conversation(senderId, recipient)) throw new VenusError("not_a_match");
@@ -32,15 +39,18 @@ function checkSend(
   const senderKey = currentKeyId(sender);
   const recipientKey = currentKeyId(cache.account(recipient));
   if (request.sender_key_id !== senderKey)
-    throw new VenusError("public_key_outdated", `sender_key_id: your current key id is ${senderKey}`);
+    throw new VenusError("public_key_outdated", "sender_key_id: not your current key id", {
+      field: "sender_key_id",
+      current_key_id: senderKey,
+    });
   if (request.recipient_key_id !== recipientKey)
-    throw new VenusError(
-      "public_key_outdated",
-      `recipient_key_id: the recipient's current key id is ${recipientKey}`,
-    );
+    throw new VenusError("public_key_outdated", "recipient_key_id: not the recipient's current key id", {
+      field: "recipient_key_id",
+      current_key_id: recipientKey,
+    });
   const now = ctx.now();
   if (leftToday(sender.messages, ctx.flags.get("messages_per_day"), now) === 0)
-    throw new VenusError("daily_message_limit", undefined, secondsUntilTomorrow(now));
+    throw retryLater("daily_message_limit", secondsUntilTomorrow(now));
   if (
     cache.messages.unacknowledgedCount(senderId, recipient) >= config.chat.max_unacknowledged_per_conversation
   )

@@ -1,4 +1,4 @@
-import { VenusError } from "@venus/model";
+import { retryLater } from "@venus/model";
 import type { ChatContext } from "../context.js";
 import { openConversation } from "./conversation-access.js";
 
@@ -9,10 +9,10 @@ export function forwardTyping(ctx: ChatContext, typerId: string, otherId: string
   const now = ctx.now();
   const nextAllowed = typer.lastTypingAt + ctx.config.chat.typing_min_interval_ms;
   if (now < nextAllowed)
-    throw new VenusError(
+    throw retryLater(
       "rate_limited",
-      "typing frames come at most every chat.typing_min_interval_ms",
       Math.max(1, Math.ceil((nextAllowed - now) / 1000)),
+      "typing frames come at most every chat.typing_min_interval_ms",
     );
   typer.lastTypingAt = now;
   if (typer.settings.typing) ctx.connections.publish(otherId, "typing", { account_id: typerId, typing });

@@ -1,5 +1,5 @@
 import { countUse, leftToday, secondsUntilTomorrow } from "@venus/data-common";
-import { VenusError, type ReportKind, type VenusConfig } from "@venus/model";
+import { type ReportKind, type VenusConfig, invalidField, retryLater } from "@venus/model";
 import type { ChatContext } from "../context.js";
 
 /** A report to keep, its reporter and target already checked by the caller. */
@@ -25,14 +25,14 @@ export interface FiledReport {
 export function checkReportText(config: VenusConfig, field: string, text: string | undefined): string {
   const max = config.reports.details_max_bytes;
   if (text !== undefined && Buffer.byteLength(text, "utf8") > max)
-    throw new VenusError("validation_failed", `${field}: at most ${max} bytes`);
+    throw invalidField(field, `at most ${max} bytes`);
   return text ?? "";
 }
 
 function checkCategory(config: VenusConfig, category: string): void {
   const { categories } = config.reports;
   if (!categories.includes(category))
-    throw new VenusError("validation_failed", `category: must be one of ${categories.join(", ")}`);
+    throw invalidField("category", `must be one of ${categories.join(", ")}`);
 }
 
 /**
@@ -49,7 +49,7 @@ export async function fileReport(ctx: ChatContext, report: NewReport): Promise<F
   const now = ctx.now();
   const use = index.madeToday.get(report.reporter) ?? { day: 0, used: 0 };
   if (leftToday(use, config.reports.per_day, now) === 0)
-    throw new VenusError("daily_report_limit", undefined, secondsUntilTomorrow(now));
+    throw retryLater("daily_report_limit", secondsUntilTomorrow(now));
   countUse(use, now);
   index.madeToday.set(report.reporter, use);
   const id = index.nextId();

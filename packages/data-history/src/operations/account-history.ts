@@ -1,5 +1,5 @@
 import { DAY_MS, utcDay } from "@venus/data-common";
-import { VenusError, type ApiUsage, type IpHistory } from "@venus/model";
+import { type ApiUsage, type IpHistory, invalidField } from "@venus/model";
 import { mergeSightings } from "../address-sightings.js";
 import type { HistoryContext } from "../context.js";
 
@@ -13,7 +13,7 @@ export function apiUsage(ctx: HistoryContext, accountId: string, days?: number):
   const max = ctx.config.statistics.account_history_days;
   const wanted = days ?? max;
   if (wanted < 1 || wanted > max)
-    throw new VenusError("validation_failed", `days: must be 1 to ${max} (statistics.account_history_days)`);
+    throw invalidField("days", `must be 1 to ${max} (statistics.account_history_days)`);
   const today = utcDay(ctx.now());
   const first = today - wanted + 1;
   const counts = new Map<number, number>();

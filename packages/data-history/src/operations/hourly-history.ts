@@ -1,5 +1,5 @@
 import type { HourlyRouteRow } from "@venus/database";
-import { VenusError, type ServerStatisticsHistory } from "@venus/model";
+import { VenusError, type ServerStatisticsHistory, invalidField } from "@venus/model";
 import type { HistoryContext } from "../context.js";
 import { HOUR_MS } from "../hour-totals.js";
 import { presentHour } from "../presenters/hour-presenter.js";
@@ -18,7 +18,7 @@ export function hourlyHistory(
   const max = ctx.config.statistics.max_hours_per_request;
   const to = range.to ?? ctx.now();
   const from = range.from ?? to - Math.min(DEFAULT_HOURS, max) * HOUR_MS;
-  if (from > to) throw new VenusError("validation_failed", "from: must not be after to");
+  if (from > to) throw invalidField("from", "must not be after to");
   if (to - from > max * HOUR_MS)
     throw new VenusError(
       "range_too_long",

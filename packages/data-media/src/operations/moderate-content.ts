@@ -1,4 +1,4 @@
-import { VenusError, type RejectionCategory } from "@venus/model";
+import { VenusError, type RejectionCategory, invalidField } from "@venus/model";
 import type { MediaContext } from "../context.js";
 import { saveMedia } from "./save-media.js";
 
@@ -22,7 +22,7 @@ export async function moderateContent(ctx: MediaContext, decision: ContentDecisi
   )
     throw new VenusError("not_found", "that content does not wait for moderation");
   if (!decision.accept && decision.category === undefined)
-    throw new VenusError("validation_failed", "a rejection needs a category");
+    throw invalidField("category", "a rejection needs a category");
   content.state = decision.accept ? "accepted" : "rejected";
   content.rejection =
     decision.accept || decision.category === undefined

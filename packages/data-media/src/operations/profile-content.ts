@@ -1,4 +1,4 @@
-import { VenusError, type FaceCrop } from "@venus/model";
+import { VenusError, type FaceCrop, invalidField } from "@venus/model";
 import type { MediaContext } from "../context.js";
 import { centredCrop, cropFits } from "../face-crop.js";
 import type { Content, MediaAccount } from "../media-entities.js";
@@ -32,7 +32,7 @@ export async function setProfileContent(
   const face = (chosen[0] as Content).files[0];
   if (!face) throw new VenusError("content_not_usable", "the face image has no files");
   if (crop && !cropFits(crop, face.width, face.height))
-    throw new VenusError("validation_failed", "the crop square does not fit inside the face image");
+    throw invalidField("crop", "the crop square does not fit inside the face image");
   account.images = [...images];
   account.crop = crop ?? centredCrop(face.width, face.height);
   await saveMedia(ctx, account);

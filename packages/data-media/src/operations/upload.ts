@@ -7,6 +7,8 @@ import {
   type ProcessingFailureReason,
   type ProcessingState,
   type ProcessingStatus,
+  invalidField,
+  retryLater,
 } from "@venus/model";
 import { WorkerError } from "@venus/simple-backend";
 import type { MediaContext } from "../context.js";
@@ -39,9 +41,9 @@ export async function startUpload(
   const now = ctx.now();
   if (account.upload?.active) throw new VenusError("upload_in_progress");
   if (leftToday(account.uploads, ctx.flags.get("uploads_per_day"), now) === 0)
-    throw new VenusError("upload_limit_reached", undefined, secondsUntilTomorrow(now));
+    throw retryLater("upload_limit_reached", secondsUntilTomorrow(now));
   if (account.content.length >= media.max_items_per_account) throw new VenusError("content_limit_reached");
-  if (body.length === 0) throw new VenusError("validation_failed", "the request body holds no image");
+  if (body.length === 0) throw invalidField("", "the request body holds no image");
   if (!ctx.worker.hasRoom()) throw busy(ctx);
 
   const contentId = newId();
@@ -125,11 +127,7 @@ export async function startUpload(
 
 function busy(ctx: MediaContext): VenusError {
   ctx.metrics.results.inc({ result: "busy" });
-  return new VenusError(
-    "busy",
-    "the image worker's queue is full; retry later",
-    ctx.worker.retryAfterSeconds(),
-  );
+  return retryLater("busy", ctx.worker.retryAfterSeconds(), "the image worker's queue is full; retry later");
 }
 
 async function complete(

@@ -1,4 +1,5 @@
 import {
+  invalidInput,
   VenusError,
   type AttributeAnswers,
   type AttributeDefinitions,
@@ -13,9 +14,8 @@ import { attributeDefinitionProblems } from "./check-attribute-definitions.js";
 import { attributeFilterProblems } from "./check-attribute-filters.js";
 
 function invalid(field: string, issues: SchemaIssue[]): VenusError {
-  return new VenusError(
-    "validation_failed",
-    formatIssues(issues.map((i) => ({ path: i.path ? `${field}.${i.path}` : field, message: i.message }))),
+  return invalidInput(
+    issues.map((i) => ({ path: i.path ? `${field}.${i.path}` : field, message: i.message })),
   );
 }
 

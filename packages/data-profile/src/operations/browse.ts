@@ -1,4 +1,4 @@
-import { VenusError, type BrowsePage, type BrowseResetRequest } from "@venus/model";
+import { VenusError, type BrowsePage, type BrowseResetRequest, invalidField, retryLater } from "@venus/model";
 import { browsePredicate } from "../browse/browse-predicate.js";
 import { secondsUntilTomorrow } from "@venus/data-common";
 import type { ProfileContext } from "../context.js";
@@ -7,7 +7,7 @@ import type { Profile } from "../profile-entity.js";
 import { presentBrowseItem } from "../presenters/browse-item-presenter.js";
 
 function dailyLimitReached(now: number): VenusError {
-  return new VenusError("rate_limited", "the daily browsing limit is reached", secondsUntilTomorrow(now));
+  return retryLater("rate_limited", secondsUntilTomorrow(now), "the daily browsing limit is reached");
 }
 
 /**
@@ -26,8 +26,7 @@ export function resetBrowse(
   const filters = request.filters ?? {};
   const minKm = filters.min_distance_km ?? 0;
   const maxKm = filters.max_distance_km ?? Infinity;
-  if (minKm > maxKm)
-    throw new VenusError("validation_failed", "min_distance_km: must not be above max_distance_km");
+  if (minKm > maxKm) throw invalidField("min_distance_km", "must not be above max_distance_km");
   const accept = browsePredicate({
     viewer,
     filters,

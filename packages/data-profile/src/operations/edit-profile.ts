@@ -1,4 +1,4 @@
-import { VenusError, type ProfileEditRequest } from "@venus/model";
+import { type ProfileEditRequest, invalidField } from "@venus/model";
 import { allowedAgeRange } from "../age-rules.js";
 import type { ProfileContext } from "../context.js";
 import type { ModeratedField, Profile } from "../profile-entity.js";
@@ -21,13 +21,13 @@ export async function editProfile(
   const text = ctx.textRules.text(request.text);
   const allowed = allowedAgeRange(profile.initialAge, profile.initialAgeYear, new Date(now).getUTCFullYear());
   if (request.age < allowed.min || request.age > allowed.max) {
-    throw new VenusError("validation_failed", `age: must be between ${allowed.min} and ${allowed.max}`);
+    throw invalidField("age", `must be between ${allowed.min} and ${allowed.max}`);
   }
   const attributes = request.attributes
     ? ctx.attributes.acceptAnswers(request.attributes)
     : profile.attributes;
   if (request.wanted_age.min > request.wanted_age.max) {
-    throw new VenusError("validation_failed", "wanted_age: min must not be above max");
+    throw invalidField("wanted_age", "min must not be above max");
   }
   profile.name = revised(profile.name, name, now);
   profile.text = revised(profile.text, text, now);

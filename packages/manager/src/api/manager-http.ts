@@ -28,9 +28,10 @@ export function mountManagerHttp(http: HttpServer, gate: ApiKeyGate, dispatch: M
     async (ctx) => {
       const given = bearerKey(ctx.headers.get("authorization"));
       if (!(await gate.admit(given, ctx.remoteAddress, `${method} ${ctx.url}`)))
-        return errorReply(401, INVALID_API_KEY.code, INVALID_API_KEY.message, {
-          "www-authenticate": "Bearer",
-        });
+        return {
+          ...errorReply(401, INVALID_API_KEY.code, INVALID_API_KEY.message),
+          headers: { "www-authenticate": "Bearer" },
+        };
       let body: unknown;
       try {
         body = parseBody(ctx.body, ctx.headers.get("content-type"));

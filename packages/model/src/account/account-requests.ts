@@ -70,5 +70,9 @@ export type SetupRequest = Static<typeof SetupRequest>;
 
 export const OkResponse = Type.Object({ ok: Type.Literal(true) });
 export const ErrorResponse = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String() }),
+  error: Type.Object({
+    code: Type.String(),
+    message: Type.String(),
+    details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
+  }),
 });

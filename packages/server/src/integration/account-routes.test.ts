@@ -57,7 +57,11 @@ describe("POST /account/register", () => {
       400,
       "validation_failed",
     );
-    expectError(await post("/account/register", { email: uniqueEmail() }), 400, "validation_failed");
+    const missing = await post("/account/register", { email: uniqueEmail() });
+    expectError(missing, 400, "validation_failed");
+    expect(missing.body).toMatchObject({
+      error: { details: { issues: [{ path: "password", message: "is required" }] } },
+    });
     expectError(
       await post("/account/register", {
         email: uniqueEmail(),
@@ -119,7 +123,9 @@ describe("POST /account/register", () => {
 
   test("an oversized body is payload_too_large", async () => {
     const body = { email: uniqueEmail(), password: "x".repeat(5000) };
-    expectError(await post("/account/register", body), 413, "payload_too_large");
+    const refused = await post("/account/register", body);
+    expectError(refused, 413, "payload_too_large");
+    expect(refused.body).toMatchObject({ error: { details: { limit_bytes: expect.any(Number) } } });
   });
 });
 
@@ -457,6 +463,7 @@ describe("system routes", () => {
     const doc = await request<{
       openapi: string;
       paths: Record<string, Record<string, { requestBody?: unknown }>>;
+      components: { schemas: Record<string, unknown> };
     }>(fixture.server.url, "GET", "/openapi.json");
     expect(doc.body.openapi).toBe("3.1.0");
     expect(Object.keys(doc.body.paths)).toEqual(
@@ -474,9 +481,8 @@ describe("system routes", () => {
       ]),
     );
     expect(doc.body.paths["/account/register"]?.post?.requestBody).toMatchObject({
-      content: {
-        "application/json": { schema: { required: ["email", "password"] } },
-      },
+      content: { "application/json": { schema: { $ref: "#/components/schemas/RegisterRequest" } } },
     });
+    expect(doc.body.components.schemas["RegisterRequest"]).toMatchObject({ required: ["email", "password"] });
   });
 });

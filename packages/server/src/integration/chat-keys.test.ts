@@ -218,6 +218,9 @@ describe("sending needs both current key ids", () => {
     const uuid = randomUUID();
     const stale = await send(fixture.server, a, b, "to b's old key", { uuid });
     expectError(stale, 409, "public_key_outdated");
+    expect(stale.body).toMatchObject({
+      error: { details: { field: "recipient_key_id", current_key_id: bNew } },
+    });
     const ahead = await send(fixture.server, a, b, "to a key b never had", { recipientKeyId: bNew + 1 });
     expectError(ahead, 409, "public_key_outdated");
     await expectNoFrames(b.ws);
@@ -237,6 +240,9 @@ describe("sending needs both current key ids", () => {
       recipientKeyId: bNew,
     });
     expectError(staleSender, 409, "public_key_outdated");
+    expect(staleSender.body).toMatchObject({
+      error: { details: { field: "sender_key_id", current_key_id: aNew } },
+    });
     expectError(
       await send(fixture.server, a, b, "from a key a never had", {
         senderKeyId: aNew + 1,

@@ -30,6 +30,7 @@ function expectRateLimited(result: Awaited<ReturnType<typeof call>>): void {
   const retryAfter = Number(result.headers.get("retry-after"));
   expect(retryAfter).toBeGreaterThanOrEqual(1);
   expect(retryAfter).toBeLessThanOrEqual(60);
+  expect(result.body).toMatchObject({ error: { details: { retry_after_seconds: retryAfter } } });
 }
 
 test("login per address: the limit passes, one more is rate_limited", async () => {

@@ -201,7 +201,9 @@ export class HttpServer {
     maxBodyBytes: number,
   ): Promise<void> {
     if (!this.accepting) {
-      const reply = errorReply(503, "shutting_down", "the server is shutting down", { "retry-after": "5" });
+      const reply = errorReply(503, "shutting_down", "the server is shutting down", {
+        retry_after_seconds: 5,
+      });
       return this.send(request, ctx, reply, true);
     }
     let reply: HttpReply;
@@ -211,7 +213,9 @@ export class HttpServer {
     } catch (error) {
       if (error instanceof ClientGoneError) return;
       if (error instanceof BodyTooLargeError) {
-        const tooLarge = errorReply(413, "payload_too_large", `request body exceeds ${maxBodyBytes} bytes`);
+        const tooLarge = errorReply(413, "payload_too_large", `request body exceeds ${maxBodyBytes} bytes`, {
+          limit_bytes: maxBodyBytes,
+        });
         return this.send(request, ctx, tooLarge, false, this.options.discard);
       }
       reply = this.options.onError(error, ctx);

@@ -27,17 +27,16 @@ export interface HttpReply {
 
 export type HttpHandler = (ctx: HttpRequestContext) => Promise<HttpReply> | HttpReply;
 
-/** The error body every Venus reply uses: `{"error":{"code","message"}}`. */
-export function errorReply(
-  status: number,
-  code: string,
-  message: string,
-  headers?: Record<string, string>,
-): HttpReply {
+/**
+ * The error body every reply uses: `{"error":{"code","message","details"}}` (`details` only for codes
+ * that have them). `retry_after_seconds` in the details is sent as `Retry-After` too.
+ */
+export function errorReply(status: number, code: string, message: string, details?: object): HttpReply {
+  const retryAfter = (details as { retry_after_seconds?: unknown } | undefined)?.retry_after_seconds;
   return {
     status,
-    body: { error: { code, message } },
-    ...(headers ? { headers } : {}),
+    body: { error: { code, message, ...(details ? { details } : {}) } },
+    ...(typeof retryAfter === "number" ? { headers: { "retry-after": String(retryAfter) } } : {}),
   };
 }
 

@@ -1,33 +1,34 @@
 import { Type } from "@sinclair/typebox";
 import { describe, expect, it } from "vitest";
-import { buildOpenApi, type OpenApiRoute } from "./openapi.js";
+import { buildOpenApi, type OpenApiOptions, type OpenApiRoute } from "./openapi.js";
 
-const info = { title: "Venus", version: "1.2.3", description: "Dating." };
-const Body = Type.Object({ email: Type.String() });
+const Email = Type.String({ format: "email" });
+const Body = Type.Object({ email: Email, nick: Type.Optional(Type.String()) });
 const Reply = Type.Object({ ok: Type.Boolean() });
+const Retry = Type.Object({ retry_after_seconds: Type.Integer() });
 
-type Operation = {
-  summary: string;
-  tags: string[];
-  parameters?: { name: string; in: string; required: boolean }[];
-  security?: unknown;
-  requestBody?: {
-    required: boolean;
-    content: { "application/json": { schema: unknown } };
-  };
-  responses: Record<
-    string,
-    {
-      description: string;
-      content?: { "application/json": { schema: unknown } };
-    }
-  >;
-};
-type Doc = {
-  openapi: string;
-  info: typeof info;
-  paths: Record<string, Record<string, Operation>>;
-  components: { securitySchemes: Record<string, unknown> };
+const options: OpenApiOptions = {
+  info: {
+    title: "Venus",
+    version: "1.2.3",
+    description: "Dating.",
+    license: { name: "MIT", identifier: "MIT" },
+  },
+  servers: [{ url: "/", description: "here" }],
+  tags: { account: "Accounts", profile: "Profiles" },
+  schemaNames: new Map<object, string>([
+    [Body, "RegisterRequest"],
+    [Reply, "Reply"],
+    [Email, "Email"],
+    [Retry, "RetryDetails"],
+  ]),
+  errors: {
+    email_taken: { status: 409, message: "taken" },
+    invalid_json: { status: 400, message: "not JSON" },
+    rate_limited: { status: 429, message: "slow down", details: Retry },
+    busy: { status: 503, message: "busy", details: Retry },
+    invalid_token: { status: 401, message: "bad token" },
+  },
 };
 
 const routes: OpenApiRoute[] = [
@@ -38,10 +39,8 @@ const routes: OpenApiRoute[] = [
     tag: "account",
     auth: false,
     body: Body,
-    responses: {
-      201: { description: "created", schema: Reply },
-      409: { description: "email taken" },
-    },
+    responses: { 201: { description: "created", schema: Reply } },
+    errors: ["invalid_json", "email_taken", "rate_limited"],
   },
   {
     method: "get",
@@ -49,103 +48,80 @@ const routes: OpenApiRoute[] = [
     summary: "Image",
     tag: "profile",
     auth: true,
-    responses: { 200: { description: "the image" } },
-  },
-  {
-    method: "delete",
-    path: "/profile/:account_id/images/:image2_id",
-    summary: "Delete image",
-    tag: "profile",
-    auth: true,
-    responses: { 204: { description: "deleted" } },
+    query: { size: { description: "pixels", schema: Type.Integer() } },
+    responses: {
+      200: { description: "the image" },
+      503: { description: "html busy", contentType: "text/html" },
+    },
+    errors: ["invalid_token", "busy"],
   },
 ];
 
+// `any`: the parsed document is read by path; the assertions are what check its shape.
+type Json = Record<string, any>;
+const doc = JSON.parse(JSON.stringify(buildOpenApi(options, routes))) as Json;
+const register = doc.paths["/account/register"].post as Json;
+const image = doc.paths["/profile/{account_id}/images/{image2_id}"].get as Json;
+
 describe("buildOpenApi", () => {
-  const doc = buildOpenApi(info, routes) as Doc;
-
-  it("is an OpenAPI 3.1 document with the info and a bearer scheme", () => {
+  it("is an OpenAPI 3.1 document with info, servers, tags and a bearer scheme", () => {
     expect(doc.openapi).toBe("3.1.0");
-    expect(doc.info).toEqual(info);
-    expect(doc.components.securitySchemes).toEqual({
-      bearer: { type: "http", scheme: "bearer" },
-    });
-    expect(Object.keys(doc.paths).sort()).toEqual([
-      "/account/register",
-      "/profile/{account_id}/images/{image2_id}",
+    expect(doc.info).toEqual(options.info);
+    expect(doc.servers).toEqual(options.servers);
+    expect(doc.tags).toEqual([
+      { name: "account", description: "Accounts" },
+      { name: "profile", description: "Profiles" },
     ]);
+    expect(doc.components.securitySchemes).toEqual({ bearer: { type: "http", scheme: "bearer" } });
   });
 
-  it("describes a body route with the very schemas it validates with", () => {
-    const op = doc.paths["/account/register"]?.post as Operation;
-    expect(op.summary).toBe("Register");
-    expect(op.tags).toEqual(["account"]);
-    expect(op).not.toHaveProperty("security");
-    expect(op).not.toHaveProperty("parameters");
-    expect(op.requestBody?.required).toBe(true);
-    expect(op.requestBody?.content["application/json"].schema).toBe(Body);
-    expect(op.responses["201"]?.content?.["application/json"].schema).toBe(Reply);
-    expect(op.responses["409"]).toEqual({ description: "email taken" });
+  it("gives each operation an id from its method and path, and public ones an empty security", () => {
+    expect(register.operationId).toBe("postAccountRegister");
+    expect(register.security).toEqual([]);
+    expect(image.operationId).toBe("getProfileByAccountIdImagesByImage2Id");
+    expect(image.security).toEqual([{ bearer: [] }]);
   });
 
-  it("turns :params into {params}, lists them, and merges methods on one path", () => {
-    const item = doc.paths["/profile/{account_id}/images/{image2_id}"];
-    expect(Object.keys(item ?? {}).sort()).toEqual(["delete", "get"]);
-    const op = item?.get as Operation;
-    expect(op.parameters).toEqual([
-      {
-        name: "account_id",
-        in: "path",
-        required: true,
-        schema: { type: "string" },
-      },
-      {
-        name: "image2_id",
-        in: "path",
-        required: true,
-        schema: { type: "string" },
-      },
-    ]);
-    expect(op.security).toEqual([{ bearer: [] }]);
-    expect(op).not.toHaveProperty("requestBody");
-    expect(item?.delete?.responses).toEqual({
-      "204": { description: "deleted" },
+  it("puts named schemas in components and refers to them, also where Type.Optional copied one", () => {
+    expect(register.requestBody.content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/RegisterRequest",
+    });
+    expect(doc.components.schemas.RegisterRequest.properties.email).toEqual({
+      $ref: "#/components/schemas/Email",
+    });
+    expect(doc.components.schemas.Email).toEqual({ type: "string", format: "email" });
+    expect(register.responses["201"].content["application/json"].schema).toEqual({
+      $ref: "#/components/schemas/Reply",
     });
   });
 
-  it("serializes the schemas as plain JSON Schema", () => {
-    const json = JSON.parse(JSON.stringify(doc)) as Doc;
-    const op = json.paths["/account/register"]?.post as Operation;
-    expect(op.requestBody?.content["application/json"].schema).toEqual({
-      type: "object",
-      properties: { email: { type: "string" } },
-      required: ["email"],
-    });
+  it("declares one response per error status, its codes as an enum and the details they carry", () => {
+    expect(Object.keys(register.responses)).toEqual(["201", "400", "409", "429"]);
+    const limited = register.responses["429"].content["application/json"].schema;
+    expect(limited.properties.error.properties.code).toEqual({ type: "string", enum: ["rate_limited"] });
+    expect(limited.properties.error.properties.details.$ref).toBe("#/components/schemas/RetryDetails");
+    expect(
+      register.responses["409"].content["application/json"].schema.properties.error.properties,
+    ).not.toHaveProperty("details");
+    expect(register.responses["409"].description).toBe("- `email_taken`: taken");
   });
-});
 
-describe("query parameters", () => {
-  it("are listed as optional query parameters after the path parameters", () => {
-    const doc = buildOpenApi(info, [
-      {
-        method: "get",
-        path: "/profile/:account_id",
-        summary: "Profile",
-        tag: "profile",
-        auth: true,
-        query: { version: { description: "cached version", schema: Type.Integer() } },
-        responses: { 200: { description: "ok" } },
-      },
-    ]) as Doc;
-    expect(doc.paths["/profile/{account_id}"]?.get?.parameters).toEqual([
+  it("merges a declared non-JSON answer with the error codes of the same status", () => {
+    expect(Object.keys(image.responses["503"].content)).toEqual(["text/html", "application/json"]);
+    expect(image.responses["503"].description).toBe("html busy\n\n- `busy`: busy");
+  });
+
+  it("lists path parameters, then optional query parameters", () => {
+    expect(image.parameters).toEqual([
       { name: "account_id", in: "path", required: true, schema: { type: "string" } },
-      {
-        name: "version",
-        in: "query",
-        required: false,
-        description: "cached version",
-        schema: Type.Integer(),
-      },
+      { name: "image2_id", in: "path", required: true, schema: { type: "string" } },
+      { name: "size", in: "query", required: false, description: "pixels", schema: { type: "integer" } },
     ]);
+  });
+
+  it("refuses an error code it does not know", () => {
+    expect(() => buildOpenApi(options, [{ ...routes[0]!, errors: ["nope"] }])).toThrow(
+      "unknown error code nope",
+    );
   });
 });

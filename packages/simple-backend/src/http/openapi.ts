@@ -1,4 +1,14 @@
 import type { TSchema } from "@sinclair/typebox";
+import { SchemaComponents } from "./openapi-components.js";
+import { errorResponses, type ErrorCatalog } from "./openapi-errors.js";
+import { operationId, parametersOf } from "./openapi-operation.js";
+
+export interface OpenApiResponse {
+  description: string;
+  schema?: TSchema;
+  /** A non-JSON body, e.g. `text/html`: sent as a string. */
+  contentType?: string;
+}
 
 export interface OpenApiRoute {
   method: "get" | "post" | "put" | "patch" | "delete";
@@ -17,55 +27,68 @@ export interface OpenApiRoute {
   rawResponse?: { status: number; contentType: string };
   /** Query parameters, all optional. */
   query?: Record<string, { description: string; schema: TSchema }>;
-  responses: Record<number, { description: string; schema?: TSchema }>;
+  /** Answers other than errors. */
+  responses: Record<number, OpenApiResponse>;
+  /** Any other status, e.g. a forwarded answer: OpenAPI's `default` response. */
+  otherwise?: OpenApiResponse;
+  /** Every error code it can answer: each becomes part of its status's response. */
+  errors?: readonly string[];
 }
 
-export interface OpenApiInfo {
-  title: string;
-  version: string;
-  description: string;
+export interface OpenApiOptions {
+  info: {
+    title: string;
+    version: string;
+    description: string;
+    license: { name: string; identifier: string };
+  };
+  servers: { url: string; description: string }[];
+  tags: Record<string, string>;
+  /** Schemas that become named components (`$ref`), by identity. */
+  schemaNames: ReadonlyMap<object, string>;
+  errors: ErrorCatalog;
 }
+
+const binary = { type: "string", format: "binary" };
 
 /** An OpenAPI 3.1 document whose schemas are the very schemas requests are validated with. */
-export function buildOpenApi(info: OpenApiInfo, routes: OpenApiRoute[]): object {
+export function buildOpenApi(options: OpenApiOptions, routes: OpenApiRoute[]): object {
+  const components = new SchemaComponents(options.schemaNames);
   const paths: Record<string, Record<string, object>> = {};
   for (const route of routes) {
-    const path = route.path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, "{$1}");
-    const parameters: object[] = [...route.path.matchAll(/:([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => ({
-      name: m[1],
-      in: "path",
-      required: true,
-      schema: { type: "string" },
-    }));
-    for (const [name, { description, schema }] of Object.entries(route.query ?? {})) {
-      parameters.push({ name, in: "query", required: false, description, schema });
-    }
-    const responses: Record<string, object> = {};
+    const responses: Record<string, { description: string; content?: Record<string, object> }> = {};
     for (const [status, response] of Object.entries(route.responses)) {
-      responses[status] =
-        route.rawResponse?.status === Number(status)
-          ? {
-              description: response.description,
-              content: { [route.rawResponse.contentType]: { schema: { type: "string", format: "binary" } } },
-            }
+      const type = route.rawResponse?.status === Number(status) ? route.rawResponse.contentType : undefined;
+      const content = type
+        ? { [type]: { schema: binary } }
+        : response.contentType
+          ? { [response.contentType]: { schema: { type: "string" } } }
           : response.schema
-            ? {
-                description: response.description,
-                content: { "application/json": { schema: response.schema } },
-              }
-            : { description: response.description };
+            ? { "application/json": { schema: components.ref(response.schema) } }
+            : undefined;
+      responses[status] = { description: response.description, ...(content ? { content } : {}) };
     }
-    (paths[path] ??= {})[route.method] = {
+    for (const [status, error] of errorResponses(route.errors ?? [], options.errors, components)) {
+      const declared = responses[status];
+      responses[status] = {
+        description: declared ? `${declared.description}\n\n${error.description}` : error.description,
+        content: { ...declared?.content, "application/json": { schema: error.schema } },
+      };
+    }
+    if (route.otherwise) responses["default"] = { description: route.otherwise.description };
+    const parameters = parametersOf(route, components);
+    (paths[route.path.replace(/:(\w+)/g, "{$1}")] ??= {})[route.method] = {
+      operationId: operationId(route),
       summary: route.summary,
       tags: [route.tag],
       ...(parameters.length > 0 ? { parameters } : {}),
-      ...(route.auth ? { security: [{ bearer: [] }] } : {}),
+      security: route.auth ? [{ bearer: [] }] : [],
       ...(route.permission ? { "x-required-permission": route.permission } : {}),
       ...(route.body
         ? {
             requestBody: {
               required: true,
-              content: { "application/json": { schema: route.body } },
+              content: { "application/json": { schema: components.ref(route.body) } },
             },
           }
         : {}),
@@ -75,10 +98,7 @@ export function buildOpenApi(info: OpenApiInfo, routes: OpenApiRoute[]): object 
               required: true,
               description: route.rawBody.description,
               content: Object.fromEntries(
-                route.rawBody.contentTypes.map((type) => [
-                  type,
-                  { schema: { type: "string", format: "binary" } },
-                ]),
+                route.rawBody.contentTypes.map((type) => [type, { schema: binary }]),
               ),
             },
           }
@@ -88,9 +108,12 @@ export function buildOpenApi(info: OpenApiInfo, routes: OpenApiRoute[]): object 
   }
   return {
     openapi: "3.1.0",
-    info,
+    info: options.info,
+    servers: options.servers,
+    tags: Object.entries(options.tags).map(([name, description]) => ({ name, description })),
     paths,
     components: {
+      schemas: components.schemas(),
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
     },
   };

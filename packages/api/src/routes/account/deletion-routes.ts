@@ -1,6 +1,6 @@
 import { presentAccountState } from "@venus/data-account";
 import { cancelAccountDeletion, requestAccountDeletion } from "@venus/data-all";
-import { AccountStateResponse, DeleteAccountRequest, ErrorResponse } from "@venus/model";
+import { AccountStateResponse, DeleteAccountRequest } from "@venus/model";
 import { json, userRoute } from "../../route.js";
 
 export const deleteAccountRoute = userRoute(
@@ -11,12 +11,9 @@ export const deleteAccountRoute = userRoute(
       "Ask for the account's deletion: hidden from everyone at once, deleted with everything of it after account.deletion_wait_days unless cancelled",
     tag: "account",
     body: DeleteAccountRequest,
+    errors: ["validation_failed", "wrong_password", "invalid_state", "rate_limited"],
     responses: {
       200: { description: "The new state, with the deletion time", schema: AccountStateResponse },
-      400: { description: "validation_failed (password missing)", schema: ErrorResponse },
-      403: { description: "wrong_password", schema: ErrorResponse },
-      409: { description: "invalid_state (already to be deleted, or banned)", schema: ErrorResponse },
-      429: { description: "rate_limited (password guesses count as logins)", schema: ErrorResponse },
     },
   },
   async ({ auth, body, deps }) => {
@@ -31,12 +28,9 @@ export const cancelDeletionRoute = userRoute(
     path: "/account/delete/cancel",
     summary: "Keep the account while the deletion wait runs: it gets back the state it had",
     tag: "account",
+    errors: ["invalid_state"],
     responses: {
       200: { description: "The state after the cancel", schema: AccountStateResponse },
-      409: {
-        description: "invalid_state (not to be deleted, or the wait is over)",
-        schema: ErrorResponse,
-      },
     },
   },
   async ({ auth, deps }) => {

@@ -11,7 +11,6 @@ import {
   EmailChangeRequest,
   EmailConfirmRequest,
   EmailVerificationRequest,
-  ErrorResponse,
   SignInMethods,
   VenusError,
 } from "@venus/model";
@@ -19,8 +18,6 @@ import type { HttpReply } from "@venus/simple-backend";
 import { json, publicRoute, userRoute } from "../../route.js";
 
 const METHODS = { description: "The account's sign-in methods after the change", schema: SignInMethods };
-const LIMITED = { description: "rate_limited (email_verification_per_account)", schema: ErrorResponse };
-const BUSY = { description: "busy (too many mails wait to be sent)", schema: ErrorResponse };
 
 export const resendVerificationRoute = userRoute(
   {
@@ -30,11 +27,9 @@ export const resendVerificationRoute = userRoute(
       "Mail a new verification code and link: to the new address of a pending change, else to the account's own",
     tag: "account",
     body: EmailVerificationRequest,
+    errors: ["email_already_verified", "rate_limited", "busy"],
     responses: {
       200: METHODS,
-      409: { description: "email_already_verified", schema: ErrorResponse },
-      429: LIMITED,
-      503: BUSY,
     },
   },
   async ({ auth, body, deps }) => {
@@ -51,11 +46,9 @@ export const changeEmailRoute = userRoute(
       "Change the account's email: the new address gets a code and link, and becomes the account's when one confirms it; the old address is then told",
     tag: "account",
     body: EmailChangeRequest,
+    errors: ["email_unchanged", "email_taken", "rate_limited", "busy"],
     responses: {
       200: METHODS,
-      409: { description: "email_unchanged or email_taken", schema: ErrorResponse },
-      429: LIMITED,
-      503: BUSY,
     },
   },
   async ({ auth, body, deps }) => {
@@ -70,7 +63,8 @@ export const cancelEmailChangeRoute = userRoute(
     path: "/account/email/change",
     summary: "Drop a pending email change: its code and link stop working",
     tag: "account",
-    responses: { 200: METHODS, 409: { description: "nothing_to_confirm", schema: ErrorResponse } },
+    errors: ["nothing_to_confirm"],
+    responses: { 200: METHODS },
   },
   async ({ auth, deps }) => {
     await cancelEmailChange(deps.account, auth.account);
@@ -85,17 +79,9 @@ export const confirmEmailRoute = userRoute(
     summary: "Confirm the address being verified (or changed to) with the mailed code",
     tag: "account",
     body: EmailConfirmRequest,
+    errors: ["invalid_code", "nothing_to_confirm", "email_taken", "busy"],
     responses: {
       200: METHODS,
-      401: {
-        description: "invalid_code (sign_in.email_code_attempts wrong ones void it)",
-        schema: ErrorResponse,
-      },
-      409: {
-        description: "nothing_to_confirm, or email_taken (another account took the new address meanwhile)",
-        schema: ErrorResponse,
-      },
-      503: { description: "busy (the change waits; the same code works later)", schema: ErrorResponse },
     },
   },
   async ({ auth, body, deps }) => {

@@ -1,5 +1,5 @@
 import { dataExportStatus, downloadDataExport, requestDataExport } from "@venus/data-all";
-import { DataExportStatus, ErrorResponse } from "@venus/model";
+import { DataExportStatus } from "@venus/model";
 import { json, userRoute } from "../../route.js";
 
 const STATUS = { description: "The export's state", schema: DataExportStatus };
@@ -11,14 +11,10 @@ export const requestExportRoute = userRoute(
     summary:
       "Ask for a ZIP of everything kept about the account; built in the background, data_export_ready tells when it can be downloaded",
     tag: "account",
+    errors: ["export_in_progress", "export_limit_reached"],
     responses: {
       200: { description: "An archive is ready already: download it first", schema: DataExportStatus },
       202: { description: "Building", schema: DataExportStatus },
-      409: { description: "export_in_progress", schema: ErrorResponse },
-      429: {
-        description: "export_limit_reached (account.export_min_interval_hours), with Retry-After",
-        schema: ErrorResponse,
-      },
     },
   },
   async ({ auth, deps }) => {
@@ -45,13 +41,9 @@ export const downloadExportRoute = userRoute(
     summary: "Download the data export ZIP, once: it is removed as it is sent",
     tag: "account",
     rawResponse: { status: 200, contentType: "application/zip" },
+    errors: ["not_found", "export_expired", "export_in_progress"],
     responses: {
       200: { description: "The ZIP archive" },
-      404: {
-        description: "not_found (no archive ready), export_expired (not downloaded in time)",
-        schema: ErrorResponse,
-      },
-      409: { description: "export_in_progress", schema: ErrorResponse },
     },
   },
   async ({ auth, deps }) => ({

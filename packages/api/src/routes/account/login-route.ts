@@ -1,6 +1,6 @@
 import { login } from "@venus/data-account";
 import { recordAddress } from "@venus/data-history";
-import { ErrorResponse, LoginRequest, LoginResponse } from "@venus/model";
+import { LoginRequest, LoginResponse } from "@venus/model";
 import { json, publicRoute } from "../../route.js";
 
 export const loginRoute = publicRoute(
@@ -10,10 +10,9 @@ export const loginRoute = publicRoute(
     summary: "Sign in with email and password; returns a new token pair",
     tag: "account",
     body: LoginRequest,
+    errors: ["invalid_credentials", "account_locked", "rate_limited"],
     responses: {
       200: { description: "Signed in", schema: LoginResponse },
-      401: { description: "invalid_credentials", schema: ErrorResponse },
-      429: { description: "rate_limited", schema: ErrorResponse },
     },
   },
   async ({ http, body, deps }) => {

@@ -1,5 +1,5 @@
 import { endSession } from "@venus/data-account";
-import { ErrorResponse, OkResponse } from "@venus/model";
+import { OkResponse } from "@venus/model";
 import { json, userRoute } from "../../route.js";
 
 export const logoutRoute = userRoute(
@@ -8,12 +8,9 @@ export const logoutRoute = userRoute(
     path: "/account/logout",
     summary: "End this device's session: its tokens stop working and its WebSocket closes",
     tag: "account",
+    errors: ["invalid_token", "websocket_required"],
     responses: {
       200: { description: "Logged out", schema: OkResponse },
-      401: {
-        description: "invalid_token or websocket_required",
-        schema: ErrorResponse,
-      },
     },
   },
   async ({ auth, deps }) => {

@@ -1,6 +1,6 @@
 import { refresh } from "@venus/data-account";
 import { recordAddress } from "@venus/data-history";
-import { ErrorResponse, LoginResponse, RefreshRequest } from "@venus/model";
+import { LoginResponse, RefreshRequest } from "@venus/model";
 import { json, publicRoute } from "../../route.js";
 
 export const refreshRoute = publicRoute(
@@ -10,12 +10,9 @@ export const refreshRoute = publicRoute(
     summary: "Exchange a refresh token for a new token pair",
     tag: "account",
     body: RefreshRequest,
+    errors: ["invalid_token", "refresh_token_reused"],
     responses: {
       200: { description: "New tokens", schema: LoginResponse },
-      401: {
-        description: "invalid_token or refresh_token_reused (the session has ended)",
-        schema: ErrorResponse,
-      },
     },
   },
   async ({ http, body, deps }) => {

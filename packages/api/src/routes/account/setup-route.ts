@@ -1,5 +1,5 @@
 import { saveSetup } from "@venus/data-all";
-import { ErrorResponse, OkResponse, SetupRequest } from "@venus/model";
+import { OkResponse, SetupRequest } from "@venus/model";
 import { json, userRoute } from "../../route.js";
 
 export const setupRoute = userRoute(
@@ -9,10 +9,9 @@ export const setupRoute = userRoute(
     summary: "Save name, birthdate, gender and wanted genders (initial_setup only)",
     tag: "account",
     body: SetupRequest,
+    errors: ["validation_failed", "invalid_state"],
     responses: {
       200: { description: "Saved", schema: OkResponse },
-      400: { description: "validation_failed", schema: ErrorResponse },
-      409: { description: "invalid_state", schema: ErrorResponse },
     },
   },
   async ({ auth, body, deps }) => {

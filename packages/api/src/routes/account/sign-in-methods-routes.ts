@@ -1,5 +1,5 @@
 import { linkOidc, presentSignInMethods, unlinkOidc } from "@venus/data-account";
-import { ErrorResponse, OidcSignInRequest, ProviderName, SignInMethods, VenusError } from "@venus/model";
+import { OidcSignInRequest, ProviderName, SignInMethods, VenusError } from "@venus/model";
 import { compileValidator } from "@venus/simple-backend";
 import { json, userRoute } from "../../route.js";
 
@@ -25,17 +25,17 @@ export const linkOidcRoute = userRoute(
     summary: "Link an OpenID Connect identity (an ID token for it) to the signed-in account",
     tag: "account",
     body: OidcSignInRequest,
+    errors: [
+      "invalid_id_token",
+      "email_not_verified",
+      "unknown_provider",
+      "identity_in_use",
+      "provider_already_linked",
+      "rate_limited",
+      "provider_unavailable",
+    ],
     responses: {
       200: METHODS,
-      401: { description: "invalid_id_token", schema: ErrorResponse },
-      403: { description: "email_not_verified", schema: ErrorResponse },
-      404: { description: "unknown_provider", schema: ErrorResponse },
-      409: {
-        description: "identity_in_use (another account has it) or provider_already_linked",
-        schema: ErrorResponse,
-      },
-      429: { description: "rate_limited", schema: ErrorResponse },
-      503: { description: "provider_unavailable", schema: ErrorResponse },
     },
   },
   async ({ http, auth, body, deps }) => {
@@ -50,9 +50,9 @@ export const unlinkOidcRoute = userRoute(
     path: "/account/sign_in_methods/oidc/:provider",
     summary: "Unlink the account's identity with this provider (signing in by email code always remains)",
     tag: "account",
+    errors: ["not_found"],
     responses: {
       200: METHODS,
-      404: { description: "not_found (no identity of that provider is linked)", schema: ErrorResponse },
     },
   },
   async ({ http, auth, deps }) => {

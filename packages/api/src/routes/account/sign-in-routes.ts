@@ -4,15 +4,12 @@ import {
   EmailLoginRequest,
   EmailLoginStarted,
   EmailLoginVerifyRequest,
-  ErrorResponse,
   OidcSignInRequest,
   SignInResponse,
   type SignInResponse as SignedIn,
 } from "@venus/model";
 import type { ApiDeps } from "../../api-deps.js";
 import { json, publicRoute } from "../../route.js";
-
-const RATE_LIMITED = { description: "rate_limited (with Retry-After)", schema: ErrorResponse };
 
 function signedIn(deps: ApiDeps, remoteAddress: string, answer: SignedIn) {
   recordAddress(deps.history, answer.account_id, remoteAddress);
@@ -27,21 +24,20 @@ export const oidcSignInRoute = publicRoute(
       "Sign in with an OpenID Connect ID token (Google, Apple, …); an identity seen for the first time registers an account when registration is open",
     tag: "account",
     body: OidcSignInRequest,
+    errors: [
+      "invalid_id_token",
+      "email_not_verified",
+      "registration_disabled",
+      "account_locked",
+      "unknown_provider",
+      "email_link_required",
+      "provider_already_linked",
+      "email_taken",
+      "rate_limited",
+      "provider_unavailable",
+    ],
     responses: {
       200: { description: "Signed in (registered: a new account)", schema: SignInResponse },
-      401: { description: "invalid_id_token (the message names why)", schema: ErrorResponse },
-      403: {
-        description: "email_not_verified, registration_disabled or account_locked",
-        schema: ErrorResponse,
-      },
-      404: { description: "unknown_provider", schema: ErrorResponse },
-      409: {
-        description:
-          "email_link_required (an account with the address exists and has not verified it), provider_already_linked, or email_taken (the address was registered at the same moment)",
-        schema: ErrorResponse,
-      },
-      429: RATE_LIMITED,
-      503: { description: "provider_unavailable (its keys could not be fetched)", schema: ErrorResponse },
     },
   },
   async ({ http, body, deps }) =>
@@ -56,10 +52,9 @@ export const emailLoginRequestRoute = publicRoute(
       "Mail a sign-in code (or a registration code, when the address has no account and registration is open); the same answer, after sign_in.email_response_ms, whether or not the address has an account",
     tag: "account",
     body: EmailLoginRequest,
+    errors: ["rate_limited", "busy"],
     responses: {
       200: { description: "The client token to send back with the code", schema: EmailLoginStarted },
-      429: RATE_LIMITED,
-      503: { description: "busy (too many mails wait to be sent)", schema: ErrorResponse },
     },
   },
   async ({ http, body, deps }) => json(200, await requestEmailLogin(deps.account, body, http.remoteAddress)),
@@ -73,15 +68,9 @@ export const emailLoginVerifyRoute = publicRoute(
       "Sign in with the client token and the mailed code (single use; sign_in.email_code_attempts wrong codes void it); answers after sign_in.email_response_ms",
     tag: "account",
     body: EmailLoginVerifyRequest,
+    errors: ["invalid_code", "registration_disabled", "account_locked", "email_taken", "rate_limited"],
     responses: {
       200: { description: "Signed in (registered: a new account)", schema: SignInResponse },
-      401: { description: "invalid_code (wrong, used or expired)", schema: ErrorResponse },
-      403: { description: "registration_disabled or account_locked", schema: ErrorResponse },
-      409: {
-        description: "email_taken (the address was registered at the same moment)",
-        schema: ErrorResponse,
-      },
-      429: RATE_LIMITED,
     },
   },
   async ({ http, body, deps }) =>

@@ -1,5 +1,5 @@
 import { presentAccountState } from "@venus/data-account";
-import { AccountStateResponse, ErrorResponse } from "@venus/model";
+import { AccountStateResponse } from "@venus/model";
 import { json, userRoute } from "../../route.js";
 
 export const stateRoute = userRoute(
@@ -8,12 +8,9 @@ export const stateRoute = userRoute(
     path: "/account/state",
     summary: "The account's state and permissions",
     tag: "account",
+    errors: ["invalid_token", "websocket_required"],
     responses: {
       200: { description: "State", schema: AccountStateResponse },
-      401: {
-        description: "invalid_token or websocket_required",
-        schema: ErrorResponse,
-      },
     },
   },
   ({ auth }) => json(200, presentAccountState(auth.account)),

@@ -6,16 +6,10 @@ import {
   unlockAccount,
 } from "@venus/data-account";
 import { banProfileAccount, unbanProfileAccount } from "@venus/data-all";
-import { AdminAccountView, BanRequest, ErrorResponse, SessionsEndedResponse } from "@venus/model";
+import { AdminAccountView, BanRequest, SessionsEndedResponse } from "@venus/model";
 import type { HttpReply } from "@venus/simple-backend";
 import type { ApiDeps } from "../../api-deps.js";
 import { json, userRoute } from "../../route.js";
-
-const ERRORS = {
-  403: { description: "forbidden", schema: ErrorResponse },
-  404: { description: "not_found (no such account)", schema: ErrorResponse },
-};
-const SELF = { description: "cannot_act_on_self (an admin's own account)", schema: ErrorResponse };
 const VIEW = { description: "The account after the change", schema: AdminAccountView };
 
 const target = (deps: ApiDeps, params: readonly string[]) => accountById(deps.account, params[0] as string);
@@ -31,14 +25,9 @@ export const banRoute = userRoute(
     tag: "admin",
     permission: "ban",
     body: BanRequest,
+    errors: ["validation_failed", "forbidden", "not_found", "cannot_act_on_self", "invalid_state"],
     responses: {
       200: VIEW,
-      400: {
-        description: "validation_failed (reason empty or too long, until not in the future)",
-        schema: ErrorResponse,
-      },
-      ...ERRORS,
-      409: { description: "cannot_act_on_self, invalid_state (being deleted)", schema: ErrorResponse },
     },
   },
   async ({ http, auth, body, deps }) => {
@@ -54,10 +43,9 @@ export const unbanRoute = userRoute(
     summary: "Lift a ban now: the account gets back the state it had",
     tag: "admin",
     permission: "ban",
+    errors: ["forbidden", "not_found", "invalid_state"],
     responses: {
       200: VIEW,
-      ...ERRORS,
-      409: { description: "invalid_state (not banned)", schema: ErrorResponse },
     },
   },
   async ({ http, deps }) => {
@@ -73,7 +61,8 @@ export const lockRoute = userRoute(
     summary: "Lock an account: login refused (403 account_locked), every session ends at once",
     tag: "admin",
     permission: "ban",
-    responses: { 200: VIEW, ...ERRORS, 409: SELF },
+    errors: ["forbidden", "not_found", "cannot_act_on_self"],
+    responses: { 200: VIEW },
   },
   async ({ http, auth, deps }) => {
     await lockAccount(deps.account, auth.account, target(deps, http.params));
@@ -88,7 +77,8 @@ export const unlockRoute = userRoute(
     summary: "Let a locked account log in again",
     tag: "admin",
     permission: "ban",
-    responses: { 200: VIEW, ...ERRORS },
+    errors: ["forbidden", "not_found"],
+    responses: { 200: VIEW },
   },
   async ({ http, deps }) => {
     await unlockAccount(deps.account, target(deps, http.params));
@@ -103,7 +93,8 @@ export const logoutAccountRoute = userRoute(
     summary: "End every session of an account; its WebSockets close with logged_out_by_admin",
     tag: "admin",
     permission: "ban",
-    responses: { 200: { description: "Done", schema: SessionsEndedResponse }, ...ERRORS },
+    errors: ["forbidden", "not_found"],
+    responses: { 200: { description: "Done", schema: SessionsEndedResponse } },
   },
   async ({ http, deps }) =>
     json(200, { sessions_ended: await logoutEverywhere(deps.account, target(deps, http.params)) }),

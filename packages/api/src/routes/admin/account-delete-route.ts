@@ -1,6 +1,6 @@
 import { accountById } from "@venus/data-account";
 import { deleteAccountNow } from "@venus/data-all";
-import { AccountDeletedResponse, ErrorResponse } from "@venus/model";
+import { AccountDeletedResponse } from "@venus/model";
 import { json, userRoute } from "../../route.js";
 
 export const deleteAccountNowRoute = userRoute(
@@ -11,11 +11,9 @@ export const deleteAccountNowRoute = userRoute(
       "Delete an account now: every row and file of it in every component, answered once all of it is gone",
     tag: "admin",
     permission: "delete",
+    errors: ["forbidden", "not_found", "cannot_act_on_self"],
     responses: {
       200: { description: "Deleted", schema: AccountDeletedResponse },
-      403: { description: "forbidden", schema: ErrorResponse },
-      404: { description: "not_found (no such account)", schema: ErrorResponse },
-      409: { description: "cannot_act_on_self (an admin's own account)", schema: ErrorResponse },
     },
   },
   async ({ http, auth, deps }) => {

@@ -6,11 +6,8 @@ import {
   presentAdmins,
   setPermissions,
 } from "@venus/data-account";
-import { AdminAccountView, AdminList, ErrorResponse, SetPermissionsRequest, VenusError } from "@venus/model";
+import { AdminAccountView, AdminList, SetPermissionsRequest, invalidField } from "@venus/model";
 import { json, userRoute } from "../../route.js";
-
-const FORBIDDEN = { description: "forbidden", schema: ErrorResponse };
-const NOT_FOUND = { description: "not_found (no such account)", schema: ErrorResponse };
 
 export const adminAccountRoute = userRoute(
   {
@@ -19,10 +16,9 @@ export const adminAccountRoute = userRoute(
     summary: "An account as admins see it: state, lock, ban, permissions, sessions, last seen",
     tag: "admin",
     permission: "view_accounts",
+    errors: ["forbidden", "not_found"],
     responses: {
       200: { description: "The account", schema: AdminAccountView },
-      403: FORBIDDEN,
-      404: NOT_FOUND,
     },
   },
   ({ http, deps }) =>
@@ -37,16 +33,14 @@ export const adminAccountByEmailRoute = userRoute(
     tag: "admin",
     permission: "view_accounts",
     query: { email: { description: "The account's email (required).", schema: Type.String() } },
+    errors: ["validation_failed", "forbidden", "not_found"],
     responses: {
       200: { description: "The account", schema: AdminAccountView },
-      400: { description: "validation_failed (no email)", schema: ErrorResponse },
-      403: FORBIDDEN,
-      404: NOT_FOUND,
     },
   },
   ({ http, deps }) => {
     const email = http.query.get("email");
-    if (!email) throw new VenusError("validation_failed", "email: required");
+    if (!email) throw invalidField("email", "required");
     return json(200, presentAdminAccount(deps.account, accountByEmail(deps.account, email)));
   },
 );
@@ -58,7 +52,8 @@ export const adminsRoute = userRoute(
     summary: "Every account with at least one permission",
     tag: "admin",
     permission: "manage_admins",
-    responses: { 200: { description: "Admins by email", schema: AdminList }, 403: FORBIDDEN },
+    errors: ["forbidden"],
+    responses: { 200: { description: "Admins by email", schema: AdminList } },
   },
   ({ deps }) => json(200, presentAdmins(deps.account)),
 );
@@ -71,15 +66,9 @@ export const setPermissionsRoute = userRoute(
     tag: "admin",
     permission: "manage_admins",
     body: SetPermissionsRequest,
+    errors: ["validation_failed", "forbidden", "not_found", "cannot_remove_own_manage_admins"],
     responses: {
       200: { description: "The account after the change", schema: AdminAccountView },
-      400: { description: "validation_failed (an unknown or repeated permission)", schema: ErrorResponse },
-      403: FORBIDDEN,
-      404: NOT_FOUND,
-      409: {
-        description: "cannot_remove_own_manage_admins (an admin keeps manage_admins)",
-        schema: ErrorResponse,
-      },
     },
   },
   async ({ http, auth, body, deps }) => {

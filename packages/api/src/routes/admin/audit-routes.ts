@@ -1,6 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import { auditPage } from "@venus/data-account";
-import { AuditPage, ErrorResponse } from "@venus/model";
+import { AuditPage } from "@venus/model";
 import { integerQuery } from "../../query.js";
 import { json, userRoute } from "../../route.js";
 
@@ -22,10 +22,9 @@ export const auditRoute = userRoute(
         schema: Type.String({ format: "uuid" }),
       },
     },
+    errors: ["validation_failed", "forbidden"],
     responses: {
       200: { description: "A page", schema: AuditPage },
-      400: { description: "validation_failed (limit or before)", schema: ErrorResponse },
-      403: { description: "forbidden", schema: ErrorResponse },
     },
   },
   ({ http, deps }) =>

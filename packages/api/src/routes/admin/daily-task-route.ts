@@ -1,5 +1,5 @@
 import { runDailyTask } from "@venus/data-all";
-import { DailyTaskReport, ErrorResponse } from "@venus/model";
+import { DailyTaskReport } from "@venus/model";
 import { json, userRoute } from "../../route.js";
 
 export const runDailyTaskRoute = userRoute(
@@ -9,9 +9,9 @@ export const runDailyTaskRoute = userRoute(
     summary: "Run the daily maintenance task now (it also runs at daily_task.time_utc)",
     tag: "admin",
     permission: "edit_config",
+    errors: ["forbidden"],
     responses: {
       200: { description: "What it changed", schema: DailyTaskReport },
-      403: { description: "forbidden", schema: ErrorResponse },
     },
   },
   async ({ deps }) => json(200, await runDailyTask(deps)),

@@ -1,5 +1,5 @@
 import { setRuntimeFlag } from "@venus/data-account";
-import { ErrorResponse, RuntimeFlags, SetFlagRequest } from "@venus/model";
+import { RuntimeFlags, SetFlagRequest } from "@venus/model";
 import { json, userRoute } from "../../route.js";
 
 export const listFlagsRoute = userRoute(
@@ -9,9 +9,9 @@ export const listFlagsRoute = userRoute(
     summary: "Current runtime flags",
     tag: "admin",
     permission: "edit_config",
+    errors: ["forbidden"],
     responses: {
       200: { description: "Flags", schema: RuntimeFlags },
-      403: { description: "forbidden", schema: ErrorResponse },
     },
   },
   ({ deps }) => json(200, deps.account.flags.all()),
@@ -26,14 +26,9 @@ export const setFlagRoute = userRoute(
     tag: "admin",
     permission: "edit_config",
     body: SetFlagRequest,
+    errors: ["validation_failed", "forbidden", "not_found"],
     responses: {
       200: { description: "All flags after the change", schema: RuntimeFlags },
-      400: {
-        description: "validation_failed (not the flag's type, or out of its bounds)",
-        schema: ErrorResponse,
-      },
-      403: { description: "forbidden", schema: ErrorResponse },
-      404: { description: "not_found (no such flag)", schema: ErrorResponse },
     },
   },
   async ({ http, body, deps }) =>

@@ -1,4 +1,4 @@
-import { ErrorResponse, VenusError } from "@venus/model";
+import { VenusError } from "@venus/model";
 import { parseJson } from "../../parse-body.js";
 import { userRoute, type ApiRoute } from "../../route.js";
 
@@ -21,14 +21,10 @@ function forwardRoute(method: keyof typeof METHODS): ApiRoute {
       ...(method === "post" || method === "put"
         ? { rawBody: { contentTypes: ["application/json"], description: "Passed to the manager as it is." } }
         : {}),
+      errors: ["forbidden", "manager_not_configured", "manager_unavailable"],
+      otherwise: { description: "The manager's answer, with whatever status and body it gives" },
       responses: {
-        200: { description: "The manager's answer, with whatever status and body it gives" },
-        403: { description: "forbidden", schema: ErrorResponse },
-        503: {
-          description:
-            "manager_not_configured (local_manager.url is empty), manager_unavailable (not connected)",
-          schema: ErrorResponse,
-        },
+        200: { description: "The manager's answer" },
       },
     },
     async ({ http, deps }) => {

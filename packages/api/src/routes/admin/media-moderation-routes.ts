@@ -1,5 +1,5 @@
 import { moderateContent, presentMediaModerationPage } from "@venus/data-media";
-import { ErrorResponse, MediaModerationPage, MediaModerationRequest, OkResponse } from "@venus/model";
+import { MediaModerationPage, MediaModerationRequest, OkResponse } from "@venus/model";
 import { PAGE_CURSOR_QUERY, pageCursor } from "../../query.js";
 import { json, userRoute } from "../../route.js";
 
@@ -11,10 +11,9 @@ export const mediaModerationQueueRoute = userRoute(
     tag: "admin",
     permission: "moderate_images",
     query: PAGE_CURSOR_QUERY,
+    errors: ["validation_failed", "forbidden"],
     responses: {
       200: { description: "A page", schema: MediaModerationPage },
-      400: { description: "validation_failed (not a cursor)", schema: ErrorResponse },
-      403: { description: "forbidden", schema: ErrorResponse },
     },
   },
   ({ http, deps }) => json(200, presentMediaModerationPage(deps.media, pageCursor(http))),
@@ -29,11 +28,9 @@ export const moderateContentRoute = userRoute(
     tag: "admin",
     permission: "moderate_images",
     body: MediaModerationRequest,
+    errors: ["validation_failed", "forbidden", "not_found"],
     responses: {
       200: { description: "Recorded", schema: OkResponse },
-      400: { description: "validation_failed (a rejection without a category)", schema: ErrorResponse },
-      403: { description: "forbidden", schema: ErrorResponse },
-      404: { description: "not_found (that content does not wait for moderation)", schema: ErrorResponse },
     },
   },
   async ({ body, deps }) => {

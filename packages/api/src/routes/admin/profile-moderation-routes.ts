@@ -1,5 +1,5 @@
 import { moderateText, moderationPage } from "@venus/data-profile";
-import { ErrorResponse, ModerationDecisionRequest, ModerationQueuePage, OkResponse } from "@venus/model";
+import { ModerationDecisionRequest, ModerationQueuePage, OkResponse } from "@venus/model";
 import { PAGE_CURSOR_QUERY, pageCursor } from "../../query.js";
 import { json, userRoute } from "../../route.js";
 
@@ -12,10 +12,9 @@ export const moderationQueueRoute = userRoute(
     tag: "admin",
     permission: "moderate_texts",
     query: PAGE_CURSOR_QUERY,
+    errors: ["validation_failed", "forbidden"],
     responses: {
       200: { description: "A page", schema: ModerationQueuePage },
-      400: { description: "validation_failed (not a cursor)", schema: ErrorResponse },
-      403: { description: "forbidden", schema: ErrorResponse },
     },
   },
   ({ http, deps }) => json(200, moderationPage(deps.profile, pageCursor(http))),
@@ -29,12 +28,9 @@ export const moderateRoute = userRoute(
     tag: "admin",
     permission: "moderate_texts",
     body: ModerationDecisionRequest,
+    errors: ["not_found"],
     responses: {
       200: { description: "Recorded", schema: OkResponse },
-      404: {
-        description: "not_found (nothing pending for that account and field, or edited since `changed_at`)",
-        schema: ErrorResponse,
-      },
     },
   },
   async ({ body, deps }) => {

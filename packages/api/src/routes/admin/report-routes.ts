@@ -1,7 +1,6 @@
 import { decideReportOf } from "@venus/data-all";
 import { reportQueue } from "@venus/data-chat";
 import {
-  ErrorResponse,
   REPORT_KINDS,
   REPORT_STATES,
   ReportDecisionRequest,
@@ -10,12 +9,11 @@ import {
   ReportState,
   ReportsPage,
   VenusError,
+  invalidField,
 } from "@venus/model";
 import type { HttpRequestContext } from "@venus/simple-backend";
 import { PAGE_CURSOR_QUERY, pageCursor } from "../../query.js";
 import { json, userRoute } from "../../route.js";
-
-const FORBIDDEN = { description: "forbidden (no process_reports)", schema: ErrorResponse };
 
 /** `?name=` as one of `values`, or undefined when absent; anything else is `400 validation_failed`. */
 function oneOf<T extends string>(
@@ -26,7 +24,7 @@ function oneOf<T extends string>(
   const value = http.query.get(name);
   if (value === null) return undefined;
   if (!(values as readonly string[]).includes(value))
-    throw new VenusError("validation_failed", `${name}: must be one of ${values.join(", ")}`);
+    throw invalidField(name, `must be one of ${values.join(", ")}`);
   return value as T;
 }
 
@@ -42,10 +40,9 @@ export const reportQueueRoute = userRoute(
       kind: { description: "Only reports of this kind.", schema: ReportKind },
       ...PAGE_CURSOR_QUERY,
     },
+    errors: ["validation_failed", "forbidden"],
     responses: {
       200: { description: "A page", schema: ReportsPage },
-      400: { description: "validation_failed (state, kind or cursor)", schema: ErrorResponse },
-      403: FORBIDDEN,
     },
   },
   ({ http, deps }) =>
@@ -68,15 +65,9 @@ export const decideReportRoute = userRoute(
     tag: "admin",
     permission: "process_reports",
     body: ReportDecisionRequest,
+    errors: ["validation_failed", "forbidden", "not_found", "report_decided", "cannot_act_on_self"],
     responses: {
       200: { description: "The decided report", schema: ReportDecisionResponse },
-      400: { description: "validation_failed (note too long)", schema: ErrorResponse },
-      403: FORBIDDEN,
-      404: { description: "not_found (no such report)", schema: ErrorResponse },
-      409: {
-        description: "report_decided, cannot_act_on_self (the admin's own report or one about them)",
-        schema: ErrorResponse,
-      },
     },
   },
   async ({ http, auth, body, deps }) => {

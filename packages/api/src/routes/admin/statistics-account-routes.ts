@@ -1,14 +1,9 @@
 import { Type } from "@sinclair/typebox";
 import { accountById } from "@venus/data-account";
 import { apiUsage, ipHistory } from "@venus/data-history";
-import { ApiUsage, ErrorResponse, IpHistory } from "@venus/model";
+import { ApiUsage, IpHistory } from "@venus/model";
 import { integerQuery } from "../../query.js";
 import { json, userRoute } from "../../route.js";
-
-const refusals = {
-  403: { description: "forbidden", schema: ErrorResponse },
-  404: { description: "not_found (no such account)", schema: ErrorResponse },
-};
 
 export const apiUsageRoute = userRoute(
   {
@@ -23,10 +18,9 @@ export const apiUsageRoute = userRoute(
         schema: Type.Integer({ minimum: 1 }),
       },
     },
+    errors: ["validation_failed", "forbidden", "not_found"],
     responses: {
       200: { description: "Requests per day", schema: ApiUsage },
-      400: { description: "validation_failed (days out of range)", schema: ErrorResponse },
-      ...refusals,
     },
   },
   ({ http, deps }) => {
@@ -43,9 +37,9 @@ export const ipHistoryRoute = userRoute(
     summary: "Addresses the account logged in, refreshed tokens or connected from",
     tag: "admin",
     permission: "view_statistics",
+    errors: ["forbidden", "not_found"],
     responses: {
       200: { description: "Addresses, most recently seen first", schema: IpHistory },
-      ...refusals,
     },
   },
   ({ http, deps }) =>

@@ -1,6 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import { hourlyHistory, storeHours } from "@venus/data-history";
-import { ErrorResponse, ServerStatisticsHistory, VenusError } from "@venus/model";
+import { ServerStatisticsHistory, invalidField } from "@venus/model";
 import type { HttpRequestContext } from "@venus/simple-backend";
 import { json, userRoute } from "../../route.js";
 
@@ -11,8 +11,7 @@ function timeQuery(http: HttpRequestContext, name: string): number | undefined {
   const value = http.query.get(name);
   if (value === null) return undefined;
   const time = ISO_TIME.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(time))
-    throw new VenusError("validation_failed", `${name}: must be an ISO 8601 time, e.g. 2025-01-31T12:00:00Z`);
+  if (Number.isNaN(time)) throw invalidField(name, `must be an ISO 8601 time, e.g. 2025-01-31T12:00:00Z`);
   return time;
 }
 
@@ -32,13 +31,9 @@ export const statisticsHistoryHoursRoute = userRoute(
       from: timeParameter("Hours starting at or after this (default: a day before `to`)."),
       to: timeParameter("Hours starting before this (default: now)."),
     },
+    errors: ["validation_failed", "range_too_long", "forbidden"],
     responses: {
       200: { description: "Hours, oldest first", schema: ServerStatisticsHistory },
-      400: {
-        description: "validation_failed (a bad time, from after to) or range_too_long",
-        schema: ErrorResponse,
-      },
-      403: { description: "forbidden", schema: ErrorResponse },
     },
   },
   ({ http, deps }) =>
@@ -52,12 +47,12 @@ export const storeStatisticsHourRoute = userRoute(
     summary: "Store the current hour's statistics now (they are stored each hour and at shutdown anyway)",
     tag: "admin",
     permission: "edit_config",
+    errors: ["forbidden"],
     responses: {
       200: {
         description: "How many hours were written (the current one and any ended one not stored yet)",
         schema: Type.Object({ hours_stored: Type.Integer() }),
       },
-      403: { description: "forbidden", schema: ErrorResponse },
     },
   },
   async ({ deps }) => json(200, { hours_stored: await storeHours(deps.history, { current: true }) }),

@@ -1,11 +1,5 @@
 import { loginBot, registerBot } from "@venus/data-account";
-import {
-  BotLoginRequest,
-  BotRegisterRequest,
-  ErrorResponse,
-  LoginResponse,
-  RegisterResponse,
-} from "@venus/model";
+import { BotLoginRequest, BotRegisterRequest, LoginResponse, RegisterResponse } from "@venus/model";
 import { requireLoopback } from "../../loopback-only.js";
 import { json, publicRoute } from "../../route.js";
 
@@ -31,9 +25,9 @@ export const botLoginRoute = publicRoute(
     summary: "Local bot listener only: a new session for a bot account",
     tag: "bot",
     body: BotLoginRequest,
+    errors: ["not_found", "account_locked"],
     responses: {
       200: { description: "Signed in", schema: LoginResponse },
-      404: { description: "not_found (no bot account with this id)", schema: ErrorResponse },
     },
   },
   async ({ http, body, deps }) => {

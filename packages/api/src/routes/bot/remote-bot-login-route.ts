@@ -1,5 +1,5 @@
 import { remoteBotLogin, requireRemoteBotLoginOpen } from "@venus/data-account";
-import { ErrorResponse, LoginResponse, RemoteBotLoginRequest } from "@venus/model";
+import { LoginResponse, RemoteBotLoginRequest } from "@venus/model";
 import { parseJsonBody } from "../../parse-body.js";
 import { json, publicRoute, type ApiRoute } from "../../route.js";
 
@@ -10,18 +10,16 @@ const route = publicRoute(
     summary:
       "Sign in a bot account from another machine with the configured password (off unless bots.remote_login_password is set and the remote_bot_login_enabled flag is on)",
     tag: "bot",
+    errors: [
+      "invalid_json",
+      "validation_failed",
+      "invalid_credentials",
+      "account_locked",
+      "not_found",
+      "rate_limited",
+    ],
     responses: {
       200: { description: "Signed in", schema: LoginResponse },
-      400: { description: "validation_failed (only where remote bot login is open)", schema: ErrorResponse },
-      401: {
-        description: "invalid_credentials (wrong password, or not a bot account)",
-        schema: ErrorResponse,
-      },
-      404: {
-        description: "not_found, as for an unknown route: switched off, or the address is not allowed",
-        schema: ErrorResponse,
-      },
-      429: { description: "rate_limited (rate_limits.login_per_ip)", schema: ErrorResponse },
     },
   },
   // The body is read only after the gate: a refused caller learns nothing, not even the schema.

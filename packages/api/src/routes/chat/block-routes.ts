@@ -1,6 +1,6 @@
 import { blockAccount } from "@venus/data-all";
 import { blockedAccounts, unblock } from "@venus/data-chat";
-import { AccountIdRequest, BlocksResponse, ErrorResponse } from "@venus/model";
+import { AccountIdRequest, BlocksResponse } from "@venus/model";
 import { json, userRoute } from "../../route.js";
 
 const blocksOf = (deps: Parameters<typeof blockedAccounts>[0], id: string) =>
@@ -13,10 +13,9 @@ export const blockRoute = userRoute(
     summary: "Block an account: neither sees the other, it cannot message the caller, its like is hidden",
     tag: "chat",
     body: AccountIdRequest,
+    errors: ["validation_failed", "not_found"],
     responses: {
       200: { description: "The accounts the caller blocked", schema: BlocksResponse },
-      400: { description: "validation_failed (the caller's own id)", schema: ErrorResponse },
-      404: { description: "not_found (no such account)", schema: ErrorResponse },
     },
   },
   async ({ auth, body, deps }) => {
@@ -32,9 +31,9 @@ export const unblockRoute = userRoute(
     summary: "Lift a block the caller made",
     tag: "chat",
     body: AccountIdRequest,
+    errors: ["validation_failed"],
     responses: {
       200: { description: "The accounts the caller blocked", schema: BlocksResponse },
-      400: { description: "validation_failed (the caller's own id)", schema: ErrorResponse },
     },
   },
   async ({ auth, body, deps }) => {

@@ -1,13 +1,6 @@
 import { likeProfile, matchesPageOf, receivedLikesOf } from "@venus/data-all";
 import { resetNewLikes } from "@venus/data-chat";
-import {
-  AccountIdRequest,
-  ErrorResponse,
-  LikeResponse,
-  MatchesPage,
-  NewLikesCount,
-  ReceivedLikesPage,
-} from "@venus/model";
+import { AccountIdRequest, LikeResponse, MatchesPage, NewLikesCount, ReceivedLikesPage } from "@venus/model";
 import { PAGE_CURSOR_QUERY, pageCursor } from "../../query.js";
 import { json, userRoute } from "../../route.js";
 
@@ -18,14 +11,9 @@ export const likeRoute = userRoute(
     summary: "Like a profile the caller can see; a like back makes a match (both get `match`)",
     tag: "chat",
     body: AccountIdRequest,
+    errors: ["blocked_or_not_found", "invalid_state", "daily_like_limit"],
     responses: {
       200: { description: "Liked (again: no change, no cost)", schema: LikeResponse },
-      404: { description: "blocked_or_not_found", schema: ErrorResponse },
-      409: { description: "invalid_state (the caller's account is not in use)", schema: ErrorResponse },
-      429: {
-        description: "daily_like_limit (the daily_likes flag), with Retry-After",
-        schema: ErrorResponse,
-      },
     },
   },
   async ({ auth, body, deps }) => json(200, await likeProfile(deps, auth.account, body.account_id)),
@@ -38,9 +26,9 @@ export const receivedLikesRoute = userRoute(
     summary: "Likes the caller received, newest first, and how many are new",
     tag: "chat",
     query: PAGE_CURSOR_QUERY,
+    errors: ["validation_failed"],
     responses: {
       200: { description: "A page", schema: ReceivedLikesPage },
-      400: { description: "validation_failed (not a cursor)", schema: ErrorResponse },
     },
   },
   ({ http, auth, deps }) => json(200, receivedLikesOf(deps, auth.account, pageCursor(http))),
@@ -67,9 +55,9 @@ export const matchesRoute = userRoute(
     summary: "The caller's matches, newest first",
     tag: "chat",
     query: PAGE_CURSOR_QUERY,
+    errors: ["validation_failed"],
     responses: {
       200: { description: "A page", schema: MatchesPage },
-      400: { description: "validation_failed (not a cursor)", schema: ErrorResponse },
     },
   },
   ({ http, auth, deps }) => json(200, matchesPageOf(deps, auth.account, pageCursor(http))),

@@ -1,5 +1,5 @@
 import { publicKeyFor, publishKey } from "@venus/data-chat";
-import { ErrorResponse, PublicKeyResponse, PublishKeyRequest, PublishKeyResponse } from "@venus/model";
+import { PublicKeyResponse, PublishKeyRequest, PublishKeyResponse } from "@venus/model";
 import { Type } from "@sinclair/typebox";
 import { integerQuery } from "../../query.js";
 import { json, userRoute } from "../../route.js";
@@ -13,13 +13,9 @@ export const publishKeyRoute = userRoute(
     body: PublishKeyRequest,
     // The key plus JSON escaping of its line breaks.
     maxBodyBytes: (deps) => 2 * deps.chat.config.chat.public_key_max_bytes + 1024,
+    errors: ["public_key_too_large", "public_key_invalid"],
     responses: {
       200: { description: "Published: its key id", schema: PublishKeyResponse },
-      413: { description: "public_key_too_large (chat.public_key_max_bytes)", schema: ErrorResponse },
-      422: {
-        description: "public_key_invalid (not an armored public key, or a private key)",
-        schema: ErrorResponse,
-      },
     },
   },
   async ({ auth, body, deps }) =>
@@ -33,12 +29,9 @@ export const publicKeyRoute = userRoute(
     summary: "The caller's or a match's public key: the current one, or `?key_id=` a kept older version",
     tag: "chat",
     query: { key_id: { description: "A key version (default: the current one).", schema: Type.Integer() } },
+    errors: ["blocked_or_not_found", "not_found"],
     responses: {
       200: { description: "The key", schema: PublicKeyResponse },
-      404: {
-        description: "blocked_or_not_found (not a match), or not_found (no key, or not kept)",
-        schema: ErrorResponse,
-      },
     },
   },
   ({ http, auth, deps }) =>

@@ -1,19 +1,7 @@
 import { markSeenBy, typingTo } from "@venus/data-all";
 import { acknowledgeSeen, deliveredReceipts, seenReceipts } from "@venus/data-chat";
-import {
-  AckResponse,
-  ErrorResponse,
-  OkResponse,
-  ReceiptsResponse,
-  SeenRequest,
-  TypingRequest,
-} from "@venus/model";
+import { AckResponse, OkResponse, ReceiptsResponse, SeenRequest, TypingRequest } from "@venus/model";
 import { json, userRoute } from "../../route.js";
-
-const CONVERSATION_ERRORS = {
-  403: { description: "not_a_match", schema: ErrorResponse },
-  404: { description: "blocked_or_not_found", schema: ErrorResponse },
-};
 
 export const receiptsRoute = userRoute(
   {
@@ -38,13 +26,9 @@ export const seenRoute = userRoute(
       "The caller has read the conversation up to `number`; the other side gets `seen` if the caller shares read receipts. Also chat.seen",
     tag: "chat",
     body: SeenRequest,
+    errors: ["validation_failed", "invalid_state", "not_a_match", "blocked_or_not_found"],
     responses: {
       200: { description: "Recorded", schema: OkResponse },
-      400: {
-        description: "validation_failed (beyond the conversation's latest number)",
-        schema: ErrorResponse,
-      },
-      ...CONVERSATION_ERRORS,
     },
   },
   async ({ auth, body, deps }) => {
@@ -75,10 +59,9 @@ export const typingRoute = userRoute(
       "Typing started or stopped: forwarded live to the match as `typing` (never stored; dropped when the caller hides typing). Usually the WebSocket request chat.typing",
     tag: "chat",
     body: TypingRequest,
+    errors: ["invalid_state", "not_a_match", "blocked_or_not_found", "rate_limited"],
     responses: {
       200: { description: "Forwarded (or hidden)", schema: OkResponse },
-      ...CONVERSATION_ERRORS,
-      429: { description: "rate_limited (chat.typing_min_interval_ms)", schema: ErrorResponse },
     },
   },
   ({ auth, body, deps }) => {

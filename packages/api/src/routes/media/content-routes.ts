@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { Type } from "@sinclair/typebox";
 import { contentForViewer } from "@venus/data-all";
 import { deleteContent, presentOwnContent } from "@venus/data-media";
-import { ErrorResponse, OkResponse, OwnContentResponse, VenusError } from "@venus/model";
+import { OkResponse, OwnContentResponse, VenusError, invalidField } from "@venus/model";
 import { integerQuery } from "../../query.js";
 import { json, userRoute } from "../../route.js";
 
@@ -23,10 +23,9 @@ export const deleteContentRoute = userRoute(
     path: "/media/content/:content_id",
     summary: "Delete one of the caller's content items; its files are wiped after media.delete_wait_days",
     tag: "media",
+    errors: ["not_found", "content_in_use"],
     responses: {
       200: { description: "Deleted", schema: OkResponse },
-      404: { description: "not_found", schema: ErrorResponse },
-      409: { description: "content_in_use (a profile image or the security selfie)", schema: ErrorResponse },
     },
   },
   async ({ http, auth, deps }) => {
@@ -60,16 +59,15 @@ export const contentFileRoute = userRoute(
       },
     },
     rawResponse: { status: 200, contentType: "image/jpeg" },
+    errors: ["validation_failed", "not_found"],
     responses: {
       200: { description: "The JPEG, with ETag and Cache-Control" },
       304: { description: "Not modified (If-None-Match matched the ETag)" },
-      400: { description: "validation_failed (size)", schema: ErrorResponse },
-      404: { description: "not_found: no such content, or not visible to the caller", schema: ErrorResponse },
     },
   },
   async ({ http, auth, deps }) => {
     const size = integerQuery(http, "size", "must be a positive integer");
-    if (size === 0) throw new VenusError("validation_failed", "size: must be a positive integer");
+    if (size === 0) throw invalidField("size", "must be a positive integer");
     const [ownerId = "", contentId = ""] = http.params;
     const file = contentForViewer(deps, auth.account, ownerId, contentId, size);
     const headers = { etag: file.etag, "cache-control": CACHE_CONTROL };

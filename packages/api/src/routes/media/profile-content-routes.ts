@@ -1,18 +1,12 @@
 import { viewProfileContent } from "@venus/data-all";
 import { setProfileContent, setSecuritySelfie } from "@venus/data-media";
 import {
-  ErrorResponse,
   OkResponse,
   ProfileContentResponse,
   SetProfileContentRequest,
   SetSecuritySelfieRequest,
 } from "@venus/model";
 import { json, userRoute } from "../../route.js";
-
-const NOT_USABLE = {
-  description: "content_not_usable (not the caller's, deleted, rejected, or used as the other kind)",
-  schema: ErrorResponse,
-};
 
 export const setProfileContentRoute = userRoute(
   {
@@ -21,10 +15,9 @@ export const setProfileContentRoute = userRoute(
     summary: "Choose the profile images (1–6, the first is the face image) and the face image's grid crop",
     tag: "media",
     body: SetProfileContentRequest,
+    errors: ["validation_failed", "content_not_usable"],
     responses: {
       200: { description: "Saved", schema: OkResponse },
-      400: { description: "validation_failed (including a crop that does not fit)", schema: ErrorResponse },
-      409: NOT_USABLE,
     },
   },
   async ({ body, auth, deps }) => {
@@ -40,7 +33,8 @@ export const setSecuritySelfieRoute = userRoute(
     summary: "Choose the security selfie, seen only by the owner and admins",
     tag: "media",
     body: SetSecuritySelfieRequest,
-    responses: { 200: { description: "Saved", schema: OkResponse }, 409: NOT_USABLE },
+    errors: ["content_not_usable"],
+    responses: { 200: { description: "Saved", schema: OkResponse } },
   },
   async ({ body, auth, deps }) => {
     await setSecuritySelfie(deps.media, auth.account.id, body.content_id);
@@ -54,12 +48,9 @@ export const profileContentRoute = userRoute(
     path: "/media/profile_content/:account_id",
     summary: "An account's profile images as the caller may see them",
     tag: "media",
+    errors: ["not_found"],
     responses: {
       200: { description: "The images", schema: ProfileContentResponse },
-      404: {
-        description: "not_found (no such profile, or not visible to the caller)",
-        schema: ErrorResponse,
-      },
     },
   },
   ({ http, auth, deps }) => json(200, viewProfileContent(deps, auth.account, http.params[0] ?? "")),

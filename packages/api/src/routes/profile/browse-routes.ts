@@ -6,7 +6,6 @@ import {
   BrowsePage,
   BrowseResetRequest,
   BrowseResetResponse,
-  ErrorResponse,
 } from "@venus/model";
 import { json, userRoute } from "../../route.js";
 import { ownProfile } from "./own-profile.js";
@@ -19,10 +18,9 @@ export const browseResetRoute = userRoute(
       "Start browsing profiles nearest first, with optional filters; also the WebSocket request profile.page.reset",
     tag: "profile",
     body: BrowseResetRequest,
+    errors: ["invalid_state", "rate_limited"],
     responses: {
       200: { description: "The new session", schema: BrowseResetResponse },
-      409: { description: "invalid_state (no profile or no location)", schema: ErrorResponse },
-      429: { description: "rate_limited (daily resets)", schema: ErrorResponse },
     },
   },
   ({ auth, body, deps }) => json(200, { session_id: startBrowsing(deps, ownProfile(deps, auth), body) }),
@@ -35,10 +33,9 @@ export const browseNextRoute = userRoute(
     summary: "The next page of the browse session; also the WebSocket request profile.page.next",
     tag: "profile",
     body: BrowseNextRequest,
+    errors: ["browse_session_expired", "rate_limited"],
     responses: {
       200: { description: "A page", schema: BrowsePage },
-      409: { description: "browse_session_expired (reset again)", schema: ErrorResponse },
-      429: { description: "rate_limited (daily pages)", schema: ErrorResponse },
     },
   },
   ({ auth, body, deps }) => json(200, nextBrowsePage(deps.profile, ownProfile(deps, auth), body.session_id)),

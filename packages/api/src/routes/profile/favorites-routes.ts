@@ -1,6 +1,6 @@
 import { favorite } from "@venus/data-all";
 import { favoritesOf, removeFavorite } from "@venus/data-profile";
-import { ErrorResponse, FavoritesResponse } from "@venus/model";
+import { FavoritesResponse } from "@venus/model";
 import { json, userRoute } from "../../route.js";
 
 export const listFavoritesRoute = userRoute(
@@ -20,10 +20,9 @@ export const addFavoriteRoute = userRoute(
     path: "/profile/favorites/:account_id",
     summary: "Add a visible profile to the favorites (at most profile.favorites_max)",
     tag: "profile",
+    errors: ["not_found", "favorites_full"],
     responses: {
       200: { description: "The favorites now", schema: FavoritesResponse },
-      404: { description: "not_found", schema: ErrorResponse },
-      409: { description: "favorites_full", schema: ErrorResponse },
     },
   },
   async ({ http, auth, deps }) => {
@@ -38,9 +37,9 @@ export const removeFavoriteRoute = userRoute(
     path: "/profile/favorites/:account_id",
     summary: "Remove a favorite",
     tag: "profile",
+    errors: ["not_found"],
     responses: {
       200: { description: "The favorites now", schema: FavoritesResponse },
-      404: { description: "not_found (not a favorite)", schema: ErrorResponse },
     },
   },
   async ({ http, auth, deps }) => {

@@ -1,7 +1,7 @@
 import { Type } from "@sinclair/typebox";
 import { viewProfile } from "@venus/data-all";
 import { editProfile, presentOwnProfile } from "@venus/data-profile";
-import { ErrorResponse, OwnProfile, ProfileEditRequest, ProfileResponse } from "@venus/model";
+import { OwnProfile, ProfileEditRequest, ProfileResponse } from "@venus/model";
 import { integerQuery } from "../../query.js";
 import { json, userRoute } from "../../route.js";
 import { ownProfile } from "./own-profile.js";
@@ -12,9 +12,9 @@ export const getOwnProfileRoute = userRoute(
     path: "/profile/me",
     summary: "The caller's own profile, with moderation states, location and settings",
     tag: "profile",
+    errors: ["invalid_state"],
     responses: {
       200: { description: "Own profile", schema: OwnProfile },
-      409: { description: "invalid_state (setup not complete)", schema: ErrorResponse },
     },
   },
   ({ auth, deps }) => json(200, presentOwnProfile(ownProfile(deps, auth), deps.profile.now())),
@@ -29,12 +29,9 @@ export const getProfileRoute = userRoute(
     query: {
       version: { description: "The version the client has cached.", schema: Type.Integer({ minimum: 0 }) },
     },
+    errors: ["not_found"],
     responses: {
       200: { description: "The profile, or unchanged", schema: ProfileResponse },
-      404: {
-        description: "not_found (no such profile, or not visible to the caller)",
-        schema: ErrorResponse,
-      },
     },
   },
   ({ http, auth, deps }) => {
@@ -50,9 +47,9 @@ export const editProfileRoute = userRoute(
     summary: "Edit the profile; a changed name or text goes to moderation",
     tag: "profile",
     body: ProfileEditRequest,
+    errors: ["validation_failed"],
     responses: {
       200: { description: "The edited profile", schema: OwnProfile },
-      400: { description: "validation_failed", schema: ErrorResponse },
     },
   },
   async ({ auth, body, deps }) => {

@@ -6,7 +6,7 @@ import {
   type Profile,
   type ProfileContext,
 } from "@venus/data-profile";
-import { ErrorResponse, LocationRequest, PrivacySettings, VisibilityRequest } from "@venus/model";
+import { LocationRequest, PrivacySettings, VisibilityRequest } from "@venus/model";
 import { json, userRoute, type ApiRoute } from "../../route.js";
 import { ownProfile } from "./own-profile.js";
 import { ProfileVersion } from "./profile-routes.js";
@@ -25,10 +25,9 @@ function settingRoute<S extends TSchema>(
       summary,
       tag: "profile",
       body,
+      errors: ["validation_failed", "invalid_state"],
       responses: {
         200: { description: "Saved; the new profile version", schema: ProfileVersion },
-        400: { description: "validation_failed", schema: ErrorResponse },
-        409: { description: "invalid_state (setup not complete)", schema: ErrorResponse },
       },
     },
     async ({ auth, body: value, deps }) => {

@@ -1,5 +1,5 @@
 import { currentStatistics, statisticsHistory } from "@venus/data-profile";
-import { ErrorResponse, ProfileStatistics, StatisticsHistory } from "@venus/model";
+import { ProfileStatistics, StatisticsHistory } from "@venus/model";
 import { json, userRoute } from "../../route.js";
 
 export const statisticsRoute = userRoute(
@@ -23,9 +23,9 @@ export const adminStatisticsRoute = userRoute(
     summary: "Public and private profiles by gender and age",
     tag: "admin",
     permission: "view_statistics",
+    errors: ["forbidden"],
     responses: {
       200: { description: "Statistics", schema: ProfileStatistics },
-      403: { description: "forbidden", schema: ErrorResponse },
     },
   },
   ({ deps }) => json(200, currentStatistics(deps.profile)),
@@ -38,9 +38,9 @@ export const statisticsHistoryRoute = userRoute(
     summary: "One statistics entry per day, recorded by the daily task",
     tag: "admin",
     permission: "view_statistics",
+    errors: ["forbidden"],
     responses: {
       200: { description: "History", schema: StatisticsHistory },
-      403: { description: "forbidden", schema: ErrorResponse },
     },
   },
   ({ deps }) => json(200, statisticsHistory(deps.profile)),

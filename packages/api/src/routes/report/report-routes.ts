@@ -1,6 +1,6 @@
 import { reportImage, reportProfileText } from "@venus/data-all";
 import type { FiledReport } from "@venus/data-chat";
-import { ErrorResponse, ReportRequest, ReportResponse } from "@venus/model";
+import { ReportRequest, ReportResponse } from "@venus/model";
 import type { HttpReply } from "@venus/simple-backend";
 import type { ApiDeps } from "../../api-deps.js";
 import { json, userRoute } from "../../route.js";
@@ -15,13 +15,9 @@ const reportBodyBytes = (deps: ApiDeps) => reportDetailsJsonBytes(deps) + 1024;
 const RESPONSES = {
   201: { description: "Kept for the admins", schema: ReportResponse },
   200: { description: "The reporter's report on the same thing still waits: its id", schema: ReportResponse },
-  400: {
-    description: "validation_failed (category not in reports.categories, details too long, own account)",
-    schema: ErrorResponse,
-  },
-  404: { description: "not_found (nothing of that kind the caller can see)", schema: ErrorResponse },
-  429: { description: "daily_report_limit (reports.per_day), with Retry-After", schema: ErrorResponse },
 };
+
+const ERRORS = ["validation_failed", "not_found", "daily_report_limit"] as const;
 
 const profileTextRoute = (kind: "profile_name" | "profile_text", what: string) =>
   userRoute(
@@ -32,6 +28,7 @@ const profileTextRoute = (kind: "profile_name" | "profile_text", what: string) =
       tag: "report",
       body: ReportRequest,
       maxBodyBytes: reportBodyBytes,
+      errors: ERRORS,
       responses: RESPONSES,
     },
     async ({ http, auth, body, deps }) =>
@@ -49,6 +46,7 @@ export const reportImageRoute = userRoute(
     tag: "report",
     body: ReportRequest,
     maxBodyBytes: reportBodyBytes,
+    errors: ERRORS,
     responses: RESPONSES,
   },
   async ({ http, auth, body, deps }) => {

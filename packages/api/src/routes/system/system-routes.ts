@@ -15,6 +15,9 @@ export const HealthResponse = Type.Object({
   ),
 });
 
+/** A JSON document described by its own specification (OpenAPI, AsyncAPI). */
+const JsonDocument = Type.Record(Type.String(), Type.Unknown());
+
 export const healthRoute = publicRoute(
   {
     method: "get",
@@ -39,7 +42,7 @@ export const metricsRoute = publicRoute(
     path: "/metrics",
     summary: "Prometheus metrics (text format)",
     tag: "system",
-    responses: { 200: { description: "Metrics" } },
+    responses: { 200: { description: "Metrics", contentType: "text/plain" } },
   },
   async ({ deps }) => ({
     status: 200,
@@ -54,7 +57,18 @@ export const openApiRoute = publicRoute(
     path: "/openapi.json",
     summary: "This document",
     tag: "system",
-    responses: { 200: { description: "OpenAPI 3.1 document" } },
+    responses: { 200: { description: "OpenAPI 3.1 document", schema: JsonDocument } },
   },
   ({ deps }) => json(200, deps.openApi()),
+);
+
+export const asyncApiRoute = publicRoute(
+  {
+    method: "get",
+    path: "/asyncapi.json",
+    summary: "The AsyncAPI 3 document of the WebSocket /ws",
+    tag: "system",
+    responses: { 200: { description: "AsyncAPI 3 document", schema: JsonDocument } },
+  },
+  ({ deps }) => json(200, deps.asyncApi()),
 );

@@ -1,0 +1,143 @@
+import type { TSchema } from "@sinclair/typebox";
+import {
+  DisconnectFrame,
+  ErrorFrame,
+  EVENT_DATA,
+  HelloFrame,
+  PingFrame,
+  PongFrame,
+  SYNC_EVENTS,
+  WelcomeFrame,
+  type ErrorCode,
+  type EventName,
+} from "@venus/model";
+import { errorBodySchema, type SchemaComponents } from "@venus/simple-backend";
+import { ERROR_CATALOG } from "./openapi-document.js";
+import { WS_ROUTES } from "./ws/websocket-requests.js";
+
+export interface WsMessage {
+  name: string;
+  summary: string;
+  payload: object;
+  /** `receive`: the client sends it; `send`: the server does. */
+  action: "send" | "receive";
+  /** For a request: the name of its response message. */
+  reply?: string;
+}
+
+/** Errors that cannot reach a WebSocket request: the connection is signed in, its frames already parsed. */
+const HTTP_ONLY = new Set<ErrorCode>([
+  "invalid_path",
+  "invalid_json",
+  "payload_too_large",
+  "invalid_token",
+  "websocket_required",
+  "shutting_down",
+]);
+
+const FrameId = { anyOf: [{ type: "string", maxLength: 64 }, { type: "integer" }] };
+
+const object = (properties: Record<string, object>, required: string[]) => ({
+  type: "object",
+  properties,
+  required,
+  additionalProperties: false,
+});
+
+function eventMessage(name: EventName, components: SchemaComponents): WsMessage {
+  const data: TSchema | null = EVENT_DATA[name];
+  const withData = data !== null && !SYNC_EVENTS.includes(name);
+  return {
+    name: `event.${name}`,
+    summary: `The ${name} event${SYNC_EVENTS.includes(name) ? " (without data in the sync after welcome)" : ""}`,
+    action: "send",
+    payload: object(
+      {
+        type: { const: "event" },
+        event: { const: name },
+        ...(data ? { data: components.ref(data) } : {}),
+      },
+      withData ? ["type", "event", "data"] : ["type", "event"],
+    ),
+  };
+}
+
+function requestMessages(method: string, components: SchemaComponents): WsMessage[] {
+  const { doc } = WS_ROUTES[method as keyof typeof WS_ROUTES];
+  const codes = [...(doc.errors ?? []).filter((code) => !HTTP_ONLY.has(code as ErrorCode))];
+  const successes = Object.entries(doc.responses);
+  const bodies = successes.map(([, r]) => (r.schema ? components.ref(r.schema) : { type: "null" }));
+  const statuses = [
+    ...new Set([...successes.map(([s]) => Number(s)), ...codes.map((c) => ERROR_CATALOG[c]!.status)]),
+  ];
+  return [
+    {
+      name: `request.${method}`,
+      summary: `${doc.summary} (as ${doc.method.toUpperCase()} ${doc.path} over HTTP)`,
+      action: "receive",
+      reply: `response.${method}`,
+      payload: object(
+        {
+          type: { const: "request" },
+          id: FrameId,
+          method: { const: method },
+          ...(doc.body ? { body: components.ref(doc.body) } : {}),
+        },
+        doc.body ? ["type", "id", "method", "body"] : ["type", "id", "method"],
+      ),
+    },
+    {
+      name: `response.${method}`,
+      summary: `The answer to ${method}: the status and body HTTP would give`,
+      action: "send",
+      payload: object(
+        {
+          type: { const: "response" },
+          id: FrameId,
+          status: { type: "integer", enum: statuses.sort((a, b) => a - b) },
+          body: { anyOf: [...bodies, errorBodySchema(codes, ERROR_CATALOG, components)] },
+        },
+        ["type", "id", "status", "body"],
+      ),
+    },
+  ];
+}
+
+/** Every frame of `/ws`: the sign-in, requests and their responses, events, errors and the goodbye. */
+export function wsMessages(components: SchemaComponents): WsMessage[] {
+  const frame = (name: string, summary: string, action: WsMessage["action"], schema: TSchema): WsMessage => ({
+    name,
+    summary,
+    action,
+    payload: components.ref(schema),
+  });
+  return [
+    frame(
+      "hello",
+      "The first frame: sign-in, protocol and the versions of what the client has cached",
+      "receive",
+      HelloFrame,
+    ),
+    frame("welcome", "The answer to a good hello; events follow", "send", WelcomeFrame),
+    frame("ping", "Keep-alive", "receive", PingFrame),
+    frame("pong", "The answer to ping", "send", PongFrame),
+    frame("error", "A fatal protocol error; the server closes the connection next", "send", ErrorFrame),
+    frame("disconnect", "Why the server is about to close an accepted connection", "send", DisconnectFrame),
+    ...Object.keys(WS_ROUTES).flatMap((method) => requestMessages(method, components)),
+    {
+      name: "response.unknown_method",
+      summary: "The answer to a request whose method does not exist",
+      action: "send",
+      payload: object(
+        {
+          type: { const: "response" },
+          id: FrameId,
+          status: { const: 404 },
+          body: errorBodySchema(["not_found"], ERROR_CATALOG, components),
+        },
+        ["type", "id", "status", "body"],
+      ),
+    },
+    ...(Object.keys(EVENT_DATA) as EventName[]).map((name) => eventMessage(name, components)),
+  ];
+}
