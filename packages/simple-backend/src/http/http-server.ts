@@ -41,7 +41,7 @@ export interface RouteOptions {
   maxBodyBytes?: number;
 }
 
-const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
+const BODY_METHODS = new Set<HttpMethod>(["post", "put", "patch"]);
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const WIRE_METHOD: Record<HttpMethod, string> = {
   get: "GET",
@@ -84,16 +84,18 @@ export class HttpServer {
   }
 
   route(method: HttpMethod, pattern: string, handler: HttpHandler, routeOptions: RouteOptions = {}): void {
-    const maxBodyBytes = routeOptions.maxBodyBytes ?? this.options.maxBodyBytes;
+    const bodyLimit = BODY_METHODS.has(method)
+      ? (routeOptions.maxBodyBytes ?? this.options.maxBodyBytes)
+      : undefined;
     this.listener.route(WIRE_METHOD[method], pattern, (request) =>
-      this.handle(request, pattern, handler, maxBodyBytes),
+      this.handle(request, pattern, handler, bodyLimit),
     );
   }
 
-  /** Answers every unmatched path; call after all routes. */
+  /** Answers every unmatched path (whatever its method and body); call after all routes. */
   notFound(): void {
     const handler: HttpHandler = () => errorReply(404, "not_found", "no such route");
-    this.listener.fallback((request) => this.handle(request, "(unmatched)", handler, 0));
+    this.listener.fallback((request) => this.handle(request, "(unmatched)", handler, undefined));
   }
 
   /** Adds a WebSocket path; `addWebSocketEndpoint` is the way to call it. */
@@ -126,7 +128,13 @@ export class HttpServer {
    * The one boundary of every request: whatever the parsing of the request or the handler throws becomes
    * an answer for this request alone, never an exception that reaches the process or the transport.
    */
-  private handle(request: TransportRequest, route: string, handler: HttpHandler, maxBodyBytes: number): void {
+  /** `bodyLimit` is undefined for routes that read no body. */
+  private handle(
+    request: TransportRequest,
+    route: string,
+    handler: HttpHandler,
+    bodyLimit: number | undefined,
+  ): void {
     const started = performance.now();
     this.inFlight++;
     let ctx: HttpRequestContext | undefined;
@@ -145,7 +153,7 @@ export class HttpServer {
             : this.options.onError(error, ctx);
         return resolve(this.send(request, ctx, reply, false));
       }
-      resolve(this.run(request, ctx, handler, maxBodyBytes));
+      resolve(this.run(request, ctx, handler, bodyLimit));
     })
       .catch((error: unknown) => {
         this.options.log.error(
@@ -197,7 +205,7 @@ export class HttpServer {
     request: TransportRequest,
     ctx: HttpRequestContext,
     handler: HttpHandler,
-    maxBodyBytes: number,
+    bodyLimit: number | undefined,
   ): Promise<void> {
     if (!this.accepting) {
       const reply = errorReply(503, "shutting_down", "the server is shutting down", { "retry-after": "5" });
@@ -205,12 +213,12 @@ export class HttpServer {
     }
     let reply: HttpReply;
     try {
-      if (BODY_METHODS.has(request.method)) ctx.body = await request.readBody(maxBodyBytes);
+      if (bodyLimit !== undefined) ctx.body = await request.readBody(bodyLimit);
       reply = await handler(ctx);
     } catch (error) {
       if (error instanceof ClientGoneError) return;
       if (error instanceof BodyTooLargeError) {
-        const tooLarge = errorReply(413, "payload_too_large", `request body exceeds ${maxBodyBytes} bytes`);
+        const tooLarge = errorReply(413, "payload_too_large", `request body exceeds ${bodyLimit} bytes`);
         return this.send(request, ctx, tooLarge, false, this.options.discard);
       }
       reply = this.options.onError(error, ctx);
