@@ -1,11 +1,11 @@
-import { randomUUID } from "node:crypto";
 import type { Counter, Histogram } from "prom-client";
 import type { Logger } from "../logger.js";
 import { LATENCY_BUCKETS, type Metrics } from "../metrics/metrics.js";
 import { BodyTooLargeError, ClientGoneError } from "./body-errors.js";
 import { encodeReply } from "./encode-reply.js";
-import { normalizeAddress, remoteAddressOf } from "./remote-address.js";
-import { BadPathParameterError, decodePathParameter } from "./path-parameter.js";
+import { remoteAddressOf } from "./remote-address.js";
+import { BadPathParameterError } from "./path-parameter.js";
+import { fallbackContext, requestContext } from "./request-context.js";
 import type {
   DiscardLimits,
   SocketCallbacks,
@@ -42,7 +42,6 @@ export interface RouteOptions {
 }
 
 const BODY_METHODS = new Set<HttpMethod>(["post", "put", "patch"]);
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 const WIRE_METHOD: Record<HttpMethod, string> = {
   get: "GET",
   post: "POST",
@@ -144,9 +143,14 @@ export class HttpServer {
     };
     new Promise<void>((resolve) => {
       try {
-        ctx = this.context(request, route);
+        ctx = requestContext(
+          request,
+          route,
+          this.clientAddress(request.peerAddress, request.headers),
+          this.options.log,
+        );
       } catch (error) {
-        ctx = this.fallbackContext(request, route);
+        ctx = fallbackContext(request, route, this.options.log);
         const reply =
           error instanceof BadPathParameterError
             ? errorReply(400, error.code, error.message)
@@ -167,38 +171,6 @@ export class HttpServer {
         }
       })
       .finally(finish);
-  }
-
-  private context(request: TransportRequest, route: string): HttpRequestContext {
-    const givenId = request.headers.get("x-request-id");
-    return {
-      method: request.method,
-      route,
-      url: request.url,
-      query: new URLSearchParams(request.query),
-      params: request.rawParams.map(decodePathParameter),
-      headers: request.headers,
-      body: Buffer.alloc(0),
-      remoteAddress: this.clientAddress(request.peerAddress, request.headers),
-      requestId: givenId && REQUEST_ID.test(givenId) ? givenId : randomUUID(),
-      log: this.options.log,
-    };
-  }
-
-  /** What is known of a request whose parsing failed: enough to log it and answer. */
-  private fallbackContext(request: TransportRequest, route: string): HttpRequestContext {
-    return {
-      method: request.method,
-      route,
-      url: request.url,
-      query: new URLSearchParams(),
-      params: [],
-      headers: new Map(),
-      body: Buffer.alloc(0),
-      remoteAddress: normalizeAddress(request.peerAddress),
-      requestId: randomUUID(),
-      log: this.options.log,
-    };
   }
 
   private async run(
