@@ -19,6 +19,8 @@ import { progress, type BenchmarkResult, type Metric } from "./report.js";
 import { startUwsChatRelay, withServer, type VenusServer } from "./servers.js";
 import { assertAllOpen, closeAll } from "./ws-fleet.js";
 import { sized } from "./quick.js";
+import { transportsUnderTest } from "../packages/server/src/testing/transports.js";
+import type { TransportName } from "@venus/simple-backend";
 
 const PAIRS = sized(1_000, 10);
 /** Flat out: messages in flight per pair, one each way. */
@@ -86,7 +88,12 @@ function summary(side: Side) {
   };
 }
 
-function result(venus: Summary, relay: Summary, measured: Record<string, string>): BenchmarkResult {
+function result(
+  transport: TransportName,
+  venus: Summary,
+  relay: Summary,
+  measured: Record<string, string>,
+): BenchmarkResult {
   const metric = (name: string, unit: string, better: Metric["better"], key: keyof Summary): Metric => ({
     name,
     unit,
@@ -95,11 +102,12 @@ function result(venus: Summary, relay: Summary, measured: Record<string, string>
     baseline: relay[key],
   });
   return {
-    id: "chat",
-    title: `Chat messages over WebSocket, ${PAIRS.toLocaleString("en-US")} matched pairs`,
-    subject: "Venus",
+    id: transport === "uws" ? "chat" : `chat-${transport}`,
+    title: `Chat messages over WebSocket, ${PAIRS.toLocaleString("en-US")} matched pairs, Venus on ${transport}`,
+    subject: `Venus (${transport})`,
     baseline: "uWS relay",
     parameters: {
+      transport,
       pairs: PAIRS,
       body_bytes: BODY_BYTES,
       flat_out_window_per_pair: WINDOW,
@@ -142,14 +150,21 @@ async function check(side: Side): Promise<void> {
   side.memory = { rssMiB: processRssBytes(side.server.pid) / MIB, heapMiB: heap / MIB };
 }
 
-export async function benchChat(): Promise<BenchmarkResult> {
+/** The chat benchmark once per transport this Node runs, each against the relay (one table each). */
+export async function benchChat(): Promise<BenchmarkResult[]> {
+  const results: BenchmarkResult[] = [];
+  for (const transport of transportsUnderTest()) results.push(await chatOnTransport(transport));
+  return results;
+}
+
+async function chatOnTransport(transport: TransportName): Promise<BenchmarkResult> {
   const dir = mkdtempSync(join(tmpdir(), "venus-bench-chat-"));
   const dataDir = join(dir, "data");
   try {
     progress(`chat: writing ${2 * PAIRS} accounts in ${PAIRS} matches with public keys to SQLite`);
     mkdirSync(dataDir);
     const ids = await writeChatData(dataDir, PAIRS);
-    const startVenus = () => spawnVenus(dir, CONFIG, START_TIMEOUT_MS);
+    const startVenus = () => spawnVenus(dir, { ...CONFIG, http: { port: 0, transport } }, START_TIMEOUT_MS);
     return await withServer(startVenus, (venusServer) =>
       withServer(startUwsChatRelay, async (relayServer) => {
         const sides: Side[] = [];
@@ -177,7 +192,7 @@ export async function benchChat(): Promise<BenchmarkResult> {
           for (const side of sides) await check(side);
           const stored = storedMessageCount(dataDir);
           if (stored !== 0) throw new Error(`${stored} messages still stored after every acknowledgement`);
-          return result(summary(venus), summary(relay), {
+          return result(transport, summary(venus), summary(relay), {
             measured_messages_per_server: `${venus.flat.messages} flat out + ${venus.paced.timings.length} paced`,
             venus_js_heap_after_gc: `${heapBefore.toFixed(1)} MiB before the phases, ${venus.memory.heapMiB.toFixed(1)} after`,
           });

@@ -1,4 +1,5 @@
 import { once } from "node:events";
+import type { TransportName } from "@venus/simple-backend";
 import { startServer } from "../packages/server/src/testing/spawn-server.js";
 import { spawnBenchScript, waitForLine } from "./child-process.js";
 import { withTimeout } from "./concurrency.js";
@@ -22,11 +23,12 @@ const START_TIMEOUT_MS = 30_000;
 const UNLIMITED = 1_000_000_000;
 const SIGN_IN_LIMIT = { limit: UNLIMITED };
 
-/** The real `venus server` with a temp data dir and the abuse limits lifted so the load gets through. */
-export async function startVenus(): Promise<VenusServer> {
+/** The real `venus server` on `transport`, with a temp data dir and the abuse limits lifted so the load gets through. */
+export async function startVenus(transport: TransportName): Promise<VenusServer> {
   const server = await withTimeout(
     startServer({
       config: {
+        http: { transport },
         rate_limits: {
           login_per_ip: SIGN_IN_LIMIT,
           login_per_email: SIGN_IN_LIMIT,

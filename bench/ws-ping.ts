@@ -5,6 +5,8 @@ import { progress, type BenchmarkResult } from "./report.js";
 import { startUwsEcho, startVenus, withServer, type BenchServer } from "./servers.js";
 import { closeAll, connectPlain, connectVenus, signInVenus } from "./ws-fleet.js";
 import { sized } from "./quick.js";
+import { transportsUnderTest } from "../packages/server/src/testing/transports.js";
+import type { TransportName } from "@venus/simple-backend";
 
 const CONNECTIONS = sized(1_000, 40);
 /** Each connection pings every INTERVAL_MS (paced, not flat out), so both servers get the same offered load. */
@@ -77,7 +79,7 @@ function summary(target: Target) {
   };
 }
 
-function result(venus: Summary, uws: Summary): BenchmarkResult {
+function result(transport: TransportName, venus: Summary, uws: Summary): BenchmarkResult {
   const metric = (name: string, unit: string, better: "lower" | "higher", key: keyof Summary) => ({
     name,
     unit,
@@ -86,11 +88,12 @@ function result(venus: Summary, uws: Summary): BenchmarkResult {
     baseline: uws[key],
   });
   return {
-    id: "ws-ping",
-    title: `WebSocket ping round trip, ${CONNECTIONS.toLocaleString("en-US")} connections`,
-    subject: "Venus",
+    id: transport === "uws" ? "ws-ping" : `ws-ping-${transport}`,
+    title: `WebSocket ping round trip, ${CONNECTIONS.toLocaleString("en-US")} connections, Venus on ${transport}`,
+    subject: `Venus (${transport})`,
     baseline: "uWS echo",
     parameters: {
+      transport,
       connections: CONNECTIONS,
       ping_interval_ms_per_connection: INTERVAL_MS,
       offered_round_trips_per_second: (CONNECTIONS * 1000) / INTERVAL_MS,
@@ -106,29 +109,40 @@ function result(venus: Summary, uws: Summary): BenchmarkResult {
   };
 }
 
-/** Ping → pong round trips over 1,000 authenticated Venus WebSockets against a bare uWebSockets.js echo. */
-export function benchWsPing(): Promise<BenchmarkResult> {
-  return withServer(startVenus, (venusServer) =>
-    withServer(startUwsEcho, async (uwsServer) => {
-      const targets: Target[] = [];
-      const addTarget = (server: BenchServer, clients: WsClient[]): Target => {
-        targets.push({ server, clients, latencies: [], cpuMicros: 0, seconds: 0 });
-        return targets[targets.length - 1] as Target;
-      };
-      try {
-        progress(`ws-ping: signing in and connecting ${CONNECTIONS} Venus sessions`);
-        const logins = await signInVenus(venusServer, CONNECTIONS);
-        const venus = addTarget(venusServer, await connectVenus(venusServer, logins));
-        const uws = addTarget(uwsServer, await connectPlain(uwsServer, CONNECTIONS));
-        progress("ws-ping: warming up, then measuring in alternating rounds");
-        for (const target of targets) await pingAll(target.clients, WARMUP_PINGS);
-        for (let round = 0; round < ROUNDS; round++) {
-          for (const target of round % 2 === 0 ? [venus, uws] : [uws, venus]) await measureRound(target);
+/**
+ * Ping → pong round trips over 1,000 authenticated Venus WebSockets against a bare uWebSockets.js echo,
+ * once per transport this Node runs (one table each).
+ */
+export async function benchWsPing(): Promise<BenchmarkResult[]> {
+  const results: BenchmarkResult[] = [];
+  for (const transport of transportsUnderTest()) results.push(await pingOnTransport(transport));
+  return results;
+}
+
+function pingOnTransport(transport: TransportName): Promise<BenchmarkResult> {
+  return withServer(
+    () => startVenus(transport),
+    (venusServer) =>
+      withServer(startUwsEcho, async (uwsServer) => {
+        const targets: Target[] = [];
+        const addTarget = (server: BenchServer, clients: WsClient[]): Target => {
+          targets.push({ server, clients, latencies: [], cpuMicros: 0, seconds: 0 });
+          return targets[targets.length - 1] as Target;
+        };
+        try {
+          progress(`ws-ping (${transport}): signing in and connecting ${CONNECTIONS} Venus sessions`);
+          const logins = await signInVenus(venusServer, CONNECTIONS);
+          const venus = addTarget(venusServer, await connectVenus(venusServer, logins));
+          const uws = addTarget(uwsServer, await connectPlain(uwsServer, CONNECTIONS));
+          progress("ws-ping: warming up, then measuring in alternating rounds");
+          for (const target of targets) await pingAll(target.clients, WARMUP_PINGS);
+          for (let round = 0; round < ROUNDS; round++) {
+            for (const target of round % 2 === 0 ? [venus, uws] : [uws, venus]) await measureRound(target);
+          }
+          return result(transport, summary(venus), summary(uws));
+        } finally {
+          for (const target of targets) await closeAll(target.clients);
         }
-        return result(summary(venus), summary(uws));
-      } finally {
-        for (const target of targets) await closeAll(target.clients);
-      }
-    }),
+      }),
   );
 }

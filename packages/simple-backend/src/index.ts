@@ -16,7 +16,7 @@ export { Shutdown } from "./process/shutdown.js";
 export { SystemdNotifier } from "./process/systemd-notifier.js";
 export { createTransport, TransportUnavailableError, type TransportChoice } from "./http/create-transport.js";
 export type { Transport, TransportInfo, TransportName, DiscardLimits } from "./http/transport.js";
-export { loadNativeUws, type Uws, type WebSocket as UwsWebSocket } from "./http/uws/native-uws.js";
+export { loadNativeUws } from "./http/uws/native-uws.js";
 export { HttpServer, type HttpServerOptions, type RouteOptions } from "./http/http-server.js";
 export {
   errorReply,

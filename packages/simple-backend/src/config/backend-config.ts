@@ -53,7 +53,7 @@ export const backendConfigProperties = {
       default: 30,
       exclusiveMinimum: 0,
       description:
-        "Time allowed to read and drop the rest of an over-limit body after its 413 before the connection closes (node transport; uws has its own 10 s idle timeout).",
+        "Time allowed to read and drop the rest of an over-limit body before the connection closes (on uws only where the answer waits for the body: docs/operations.md).",
     }),
   }),
   log: configSection("Logging (JSON lines on standard output).", {

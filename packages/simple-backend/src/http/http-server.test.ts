@@ -117,6 +117,7 @@ describe.each(transports)("HttpServer on the %s transport", (name) => {
   it("answers unknown routes and methods 404 not_found, bad encodings 400 invalid_path, throws 500", async () => {
     expect(await get("/nothing")).toMatchObject({ status: 404, body: { error: { code: "not_found" } } });
     expect((await fetch(`${base}/items/1`, { method: "DELETE" })).status).toBe(404);
+    expect((await fetch(`${base}/nothing`, { method: "POST", body: "{}" })).status).toBe(404);
     expect(await get("/items/%E0%A4%A")).toMatchObject({
       status: 400,
       body: { error: { code: "invalid_path" } },

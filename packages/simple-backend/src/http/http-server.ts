@@ -1,11 +1,11 @@
-import { randomUUID } from "node:crypto";
 import type { Counter, Histogram } from "prom-client";
 import type { Logger } from "../logger.js";
 import { LATENCY_BUCKETS, type Metrics } from "../metrics/metrics.js";
 import { BodyTooLargeError, ClientGoneError } from "./body-errors.js";
 import { encodeReply } from "./encode-reply.js";
-import { clientAddress, normalizeAddress, type TrustedProxies } from "./remote-address.js";
-import { BadPathParameterError, decodePathParameter } from "./path-parameter.js";
+import { clientAddress, type TrustedProxies } from "./remote-address.js";
+import { BadPathParameterError } from "./path-parameter.js";
+import { fallbackContext, requestContext } from "./request-context.js";
 import type {
   DiscardLimits,
   SocketCallbacks,
@@ -42,8 +42,7 @@ export interface RouteOptions {
   maxBodyBytes?: number;
 }
 
-const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const BODY_METHODS = new Set<HttpMethod>(["post", "put", "patch"]);
 const WIRE_METHOD: Record<HttpMethod, string> = {
   get: "GET",
   post: "POST",
@@ -85,16 +84,18 @@ export class HttpServer {
   }
 
   route(method: HttpMethod, pattern: string, handler: HttpHandler, routeOptions: RouteOptions = {}): void {
-    const maxBodyBytes = routeOptions.maxBodyBytes ?? this.options.maxBodyBytes;
+    const bodyLimit = BODY_METHODS.has(method)
+      ? (routeOptions.maxBodyBytes ?? this.options.maxBodyBytes)
+      : undefined;
     this.listener.route(WIRE_METHOD[method], pattern, (request) =>
-      this.handle(request, pattern, handler, maxBodyBytes),
+      this.handle(request, pattern, handler, bodyLimit),
     );
   }
 
-  /** Answers every unmatched path; call after all routes. */
+  /** Answers every unmatched path (whatever its method and body); call after all routes. */
   notFound(): void {
     const handler: HttpHandler = () => errorReply(404, "not_found", "no such route");
-    this.listener.fallback((request) => this.handle(request, "(unmatched)", handler, 0));
+    this.listener.fallback((request) => this.handle(request, "(unmatched)", handler, undefined));
   }
 
   /** Adds a WebSocket path; `addWebSocketEndpoint` is the way to call it. */
@@ -127,7 +128,13 @@ export class HttpServer {
    * The one boundary of every request: whatever the parsing of the request or the handler throws becomes
    * an answer for this request alone, never an exception that reaches the process or the transport.
    */
-  private handle(request: TransportRequest, route: string, handler: HttpHandler, maxBodyBytes: number): void {
+  /** `bodyLimit` is undefined for routes that read no body. */
+  private handle(
+    request: TransportRequest,
+    route: string,
+    handler: HttpHandler,
+    bodyLimit: number | undefined,
+  ): void {
     const started = performance.now();
     this.inFlight++;
     let ctx: HttpRequestContext | undefined;
@@ -137,16 +144,21 @@ export class HttpServer {
     };
     new Promise<void>((resolve) => {
       try {
-        ctx = this.context(request, route);
+        ctx = requestContext(
+          request,
+          route,
+          this.clientAddress(request.peerAddress, request.headers),
+          this.options.log,
+        );
       } catch (error) {
-        ctx = this.fallbackContext(request, route);
+        ctx = fallbackContext(request, route, this.options.log);
         const reply =
           error instanceof BadPathParameterError
             ? errorReply(400, error.code, error.message)
             : this.options.onError(error, ctx);
         return resolve(this.send(request, ctx, reply, false));
       }
-      resolve(this.run(request, ctx, handler, maxBodyBytes));
+      resolve(this.run(request, ctx, handler, bodyLimit));
     })
       .catch((error: unknown) => {
         this.options.log.error(
@@ -162,43 +174,11 @@ export class HttpServer {
       .finally(finish);
   }
 
-  private context(request: TransportRequest, route: string): HttpRequestContext {
-    const givenId = request.headers.get("x-request-id");
-    return {
-      method: request.method,
-      route,
-      url: request.url,
-      query: new URLSearchParams(request.query),
-      params: request.rawParams.map(decodePathParameter),
-      headers: request.headers,
-      body: Buffer.alloc(0),
-      remoteAddress: this.clientAddress(request.peerAddress, request.headers),
-      requestId: givenId && REQUEST_ID.test(givenId) ? givenId : randomUUID(),
-      log: this.options.log,
-    };
-  }
-
-  /** What is known of a request whose parsing failed: enough to log it and answer. */
-  private fallbackContext(request: TransportRequest, route: string): HttpRequestContext {
-    return {
-      method: request.method,
-      route,
-      url: request.url,
-      query: new URLSearchParams(),
-      params: [],
-      headers: new Map(),
-      body: Buffer.alloc(0),
-      remoteAddress: normalizeAddress(request.peerAddress),
-      requestId: randomUUID(),
-      log: this.options.log,
-    };
-  }
-
   private async run(
     request: TransportRequest,
     ctx: HttpRequestContext,
     handler: HttpHandler,
-    maxBodyBytes: number,
+    bodyLimit: number | undefined,
   ): Promise<void> {
     if (!this.accepting) {
       const reply = errorReply(503, "shutting_down", "the server is shutting down", {
@@ -208,13 +188,13 @@ export class HttpServer {
     }
     let reply: HttpReply;
     try {
-      if (BODY_METHODS.has(request.method)) ctx.body = await request.readBody(maxBodyBytes);
+      if (bodyLimit !== undefined) ctx.body = await request.readBody(bodyLimit);
       reply = await handler(ctx);
     } catch (error) {
       if (error instanceof ClientGoneError) return;
       if (error instanceof BodyTooLargeError) {
-        const tooLarge = errorReply(413, "payload_too_large", `request body exceeds ${maxBodyBytes} bytes`, {
-          limit_bytes: maxBodyBytes,
+        const tooLarge = errorReply(413, "payload_too_large", `request body exceeds ${bodyLimit} bytes`, {
+          limit_bytes: bodyLimit,
         });
         return this.send(request, ctx, tooLarge, false, this.options.discard);
       }

@@ -60,14 +60,25 @@ export class NodeListener implements TransportListener {
     const found = this.routes.get((req.method ?? "").toUpperCase())?.match(url);
     const callback = found?.value ?? this.fallbackCallback;
     if (!callback) return void res.writeHead(404).end();
-    callback(new NodeRequest(req, res, url, query, found?.params ?? []));
+    try {
+      callback(new NodeRequest(req, res, url, query, found?.params ?? []));
+    } catch {
+      // HttpServer answers whatever a request does; this is only for a bug before it takes over.
+      res.destroy();
+    }
   }
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     socket.on("error", () => socket.destroy());
     const url = (req.url ?? "/").split("?")[0] as string;
     const path = this.sockets.get(url);
-    if (path && req.method === "GET") return path.upgrade(req, socket, head);
+    if (path && req.method === "GET") {
+      try {
+        return path.upgrade(req, socket, head);
+      } catch {
+        return void socket.destroy();
+      }
+    }
     const body = JSON.stringify({ error: { code: "not_found", message: "no such route" } });
     socket.end(
       "HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\n" +

@@ -13,6 +13,16 @@ export function nativeBinaryName(): string {
 }
 
 /**
+ * The binary for this Node in the package whose entry point is `entry`: beside it (an upstream build,
+ * `uws.js` at the package root) or in the package's `binaries/` folder (the npm registry copy, whose
+ * entry point is `src/uws.js`).
+ */
+export function nativeBinaryPath(entry: string): string | undefined {
+  const folders = [dirname(entry), join(dirname(entry), "binaries"), join(dirname(entry), "..", "binaries")];
+  return folders.map((folder) => join(folder, nativeBinaryName())).find((path) => existsSync(path));
+}
+
+/**
  * Loads the native uWebSockets.js binary for this Node directly, never the package's entry point: the
  * copy on the npm registry silently falls back to a slow JavaScript implementation there. Whatever is
  * installed under the module name `uWebSockets.js` is used: the registry copy keeps its binaries in
@@ -32,10 +42,11 @@ function load(): { uws: Uws } | { reason: string } {
   } catch {
     return { reason: "uWebSockets.js is not installed" };
   }
-  const name = nativeBinaryName();
-  const folders = [dirname(entry), join(dirname(entry), "binaries"), join(dirname(entry), "..", "binaries")];
-  const binary = folders.map((folder) => join(folder, name)).find((path) => existsSync(path));
-  if (!binary) return { reason: `the installed uWebSockets.js has no ${name} for Node ${process.version}` };
+  const binary = nativeBinaryPath(entry);
+  if (!binary)
+    return {
+      reason: `the installed uWebSockets.js has no ${nativeBinaryName()} for Node ${process.version}`,
+    };
   try {
     // What require() does for a .node file, without letting the package's entry point choose.
     const addon = { exports: {} };

@@ -1,5 +1,5 @@
 import type { RequestCallback, SocketCallbacks, SocketLimits, TransportListener } from "../transport.js";
-import type { TemplatedApp, Uws, us_listen_socket } from "./native-uws.js";
+import type { HttpRequest, HttpResponse, TemplatedApp, Uws, us_listen_socket } from "./native-uws.js";
 import { UwsRequest } from "./uws-request.js";
 import { addUwsWebSocket } from "./uws-websocket.js";
 
@@ -10,6 +10,15 @@ const UWS_METHODS: Record<string, "get" | "post" | "put" | "patch" | "del"> = {
   PATCH: "patch",
   DELETE: "del",
 };
+
+function dispatch(callback: RequestCallback, res: HttpResponse, req: HttpRequest, paramCount: number): void {
+  try {
+    callback(new UwsRequest(res, req, paramCount));
+  } catch {
+    // HttpServer answers whatever a request does; this is only for a bug before it takes over.
+    res.close();
+  }
+}
 
 /** One listening address on a uWebSockets.js app. */
 export class UwsListener implements TransportListener {
@@ -24,11 +33,11 @@ export class UwsListener implements TransportListener {
     const uwsMethod = UWS_METHODS[method];
     if (!uwsMethod) throw new Error(`uWebSockets.js has no method ${method}`);
     const paramCount = pattern.split("/:").length - 1;
-    this.app[uwsMethod](pattern, (res, req) => callback(new UwsRequest(res, req, paramCount)));
+    this.app[uwsMethod](pattern, (res, req) => dispatch(callback, res, req, paramCount));
   }
 
   fallback(callback: RequestCallback): void {
-    this.app.any("/*", (res, req) => callback(new UwsRequest(res, req, 0)));
+    this.app.any("/*", (res, req) => dispatch(callback, res, req, 0));
   }
 
   webSocket<T>(path: string, limits: SocketLimits, callbacks: SocketCallbacks<T>): void {

@@ -81,15 +81,15 @@ export class UwsRequest implements TransportRequest {
     const declared = this.headers.get("content-length");
     const fits = discard && (declared === undefined || Number(declared) <= discard.maxBytes);
     if (!fits) return this.end(reply, close || discard !== undefined);
-    const answerNow =
-      this.complete || (declared !== undefined && !/close/i.test(this.headers.get("connection") ?? ""));
-    if (answerNow) return this.end(reply, close);
+    const closeAsked = /close/i.test(this.headers.get("connection") ?? "");
+    if (this.complete || (declared !== undefined && !closeAsked)) return this.end(reply, close);
     const timer = setTimeout(() => this.end(reply, true), discard.seconds * 1000);
     this.onGone = () => clearTimeout(timer);
     this.onBody((_chunk, isLast) => {
       if (!isLast && this.received <= discard.maxBytes) return;
       clearTimeout(timer);
-      this.end(reply, true);
+      // The whole body read: the connection can serve the next request unless the client said close.
+      this.end(reply, close || closeAsked || !isLast);
     });
   }
 
