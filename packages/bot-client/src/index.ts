@@ -32,6 +32,7 @@ export { BotLogin, localBotUrl } from "./bot-login.js";
 export { BOT_CLIENT_VERSION } from "./client-version.js";
 export type { ApiContext, Via, ViaOption } from "./api-context.js";
 export { AccountMethods } from "./account-methods.js";
+export { DeviceMethods } from "./device-methods.js";
 export { ProfileMethods } from "./profile-methods.js";
 export { MediaMethods, type ContentFile, type FinalProcessingStatus } from "./media-methods.js";
 export { ChatMethods } from "./chat-methods.js";

@@ -7,6 +7,7 @@ import type {
   WsRequestMethod,
 } from "@venus/model";
 import { AccountMethods } from "./account-methods.js";
+import { DeviceMethods } from "./device-methods.js";
 import { AdminMethods } from "./admin-methods.js";
 import type { ApiContext, Via } from "./api-context.js";
 import { ChatMethods } from "./chat-methods.js";
@@ -59,7 +60,7 @@ export function websocketUrl(baseUrl: string): string {
 
 /**
  * One signed-in session (one device) of a Venus account: its tokens, its WebSocket, and every route
- * grouped by component (`account`, `profile`, `media`, `chat`, `reports`, `admin`, `statistics`,
+ * grouped by component (`account`, `devices`, `profile`, `media`, `chat`, `reports`, `admin`, `statistics`,
  * `system`).
  *
  * The access token is the session's current one at all times: HTTP calls read it on every call, and
@@ -74,6 +75,8 @@ export class VenusClient {
   readonly http: HttpApi;
   readonly events: EventQueue;
   readonly account: AccountMethods;
+  /** The account's devices (sessions) and its password. */
+  readonly devices: DeviceMethods;
   readonly profile: ProfileMethods;
   readonly media: MediaMethods;
   readonly chat: ChatMethods;
@@ -107,6 +110,7 @@ export class VenusClient {
       via: options.via ?? "http",
     };
     this.account = new AccountMethods(this.http);
+    this.devices = new DeviceMethods(this.http);
     this.profile = new ProfileMethods(ctx);
     this.media = new MediaMethods(ctx);
     this.chat = new ChatMethods(ctx);

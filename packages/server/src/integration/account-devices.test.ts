@@ -5,11 +5,12 @@ import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { request } from "../testing/http-client.js";
 import { PASSWORD, connect, login, register, type SignedIn, type Tokens } from "../testing/sign-in.js";
 import { useServer } from "../testing/server-fixture.js";
+import { startServer } from "../testing/spawn-server.js";
 
 const fixture = useServer({ config: { rate_limits: GENEROUS_RATE_LIMITS } });
 
-const devices = async (user: SignedIn) => {
-  const reply = await request<DevicesResponse>(fixture.server.url, "GET", "/account/devices", {
+const devices = async (user: SignedIn, server: { url: string } = fixture.server) => {
+  const reply = await request<DevicesResponse>(server.url, "GET", "/account/devices", {
     token: user.accessToken,
   });
   expect(reply.status, JSON.stringify(reply.body)).toBe(200);
@@ -124,4 +125,25 @@ test("a device may sign itself out: the same as logging out", async () => {
   expectError(await getState(fixture.server, phone.accessToken), 401, "invalid_token");
   expect((await getState(fixture.server, secondPhone.accessToken)).status).toBe(200);
   secondPhone.ws.close();
+});
+
+test("the device list survives a restart: ids, clients and addresses are kept", async () => {
+  const first = await startServer({ config: { rate_limits: GENEROUS_RATE_LIMITS } });
+  const email = await register(first);
+  const tokens = await login(first, email);
+  const phone = await connect(first, tokens, { kind: "ios" });
+  await connect(first, await login(first, email), { kind: "web" }); // the laptop
+  const before = await devices(phone, first);
+  await first.stop();
+  const again = await startServer({ config: { rate_limits: GENEROUS_RATE_LIMITS }, dataDir: first.dataDir });
+  // Only the phone comes back: what the list says of the laptop was stored before the restart.
+  const back = await connect(again, { ...tokens, access_token: phone.accessToken }, { kind: "ios" });
+  const after = await devices(back, again);
+  const laptopEntry = before.find((device) => !device.current);
+  expect(laptopEntry).toMatchObject({ client: { kind: "web", version: "1.0.0" }, address: "127.0.0.0/24" });
+  expect(after.find((device) => device.id === laptopEntry?.id)).toEqual({ ...laptopEntry, online: false });
+  expect(after.find((device) => device.current)?.id).toBe(before.find((device) => device.current)?.id);
+  back.ws.close();
+  await again.stop();
+  again.cleanup();
 });

@@ -121,6 +121,25 @@ describe("a session", () => {
   });
 });
 
+describe("devices", () => {
+  test("two sessions of one account and kind are two devices; one signs the other out; the password changes", async () => {
+    const { url } = fixture.server;
+    const email = uniqueEmail("bot-client");
+    const phone = await VenusClient.signUp(url, email, PASSWORD);
+    const laptop = await VenusClient.signIn(url, email, PASSWORD);
+    const { devices } = await phone.devices.list();
+    expect(devices).toHaveLength(2);
+    const other = devices.find((device) => !device.current);
+    expect(other).toMatchObject({ online: true, client: { kind: "web" } });
+    expect(await phone.devices.signOut(other?.id ?? "")).toEqual({ ok: true });
+    expect(await laptop.lastSocket?.closed).toMatchObject({ code: 4004, disconnect: "device_signed_out" });
+    expect(
+      await phone.devices.changePassword({ current_password: PASSWORD, new_password: `${PASSWORD}!` }),
+    ).toEqual({ sessions_ended: 0 });
+    await phone.logout();
+  });
+});
+
 describe("errors", () => {
   test("every refusal is a VenusApiError with status, code and Retry-After", async () => {
     const { url } = fixture.server;
