@@ -72,5 +72,6 @@ export { createSmtpTransport, type SmtpSettings } from "./mail/smtp-transport.js
 export { FolderTransport } from "./mail/folder-transport.js";
 export type { MailOutboxStore, QueuedMail } from "./mail/mail-outbox-store.js";
 export { MailOutbox, type MailOutboxOptions } from "./mail/mail-outbox.js";
+export { nestsDeeperThan } from "./validation/json-depth.js";
 export { writeFileAtomic } from "./files/write-file-atomic.js";
 export { makeDataDirPrivate, type ModeFix } from "./files/private-data-dir.js";

@@ -33,6 +33,7 @@ const DEFAULTS = {
     host: "127.0.0.1",
     port: 3000,
     max_body_bytes: 65536,
+    max_json_depth: 32,
     trusted_proxies: [],
     proxy_header: "x-forwarded-for",
   },

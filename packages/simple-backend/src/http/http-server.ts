@@ -230,6 +230,8 @@ export class HttpServer {
     const entry = { reqId: ctx.requestId, method: ctx.method, url: ctx.url, status: reply.status };
     if (reply.status >= 500) ctx.log.error(entry, "request failed");
     else ctx.log.debug(entry, "request");
-    if (!state.aborted) sendReply(res, reply, ctx.requestId, closeConnection);
+    // A HEAD answer has headers only: a body would be read as the start of the next response.
+    const sent = ctx.method === "HEAD" ? { ...reply, body: undefined } : reply;
+    if (!state.aborted) sendReply(res, sent, ctx.requestId, closeConnection);
   }
 }
