@@ -62,7 +62,7 @@ export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { weight: 4, arbitrary: hostileScalar },
   { weight: 1, arbitrary: fc.array(hostileScalar, { maxLength: 5 }) },
   { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 10 }), hostileScalar, { maxKeys: 5 }) },
-  { weight: 1, arbitrary: fc.integer({ min: 50, max: 2000 }).map((depth) => nested(depth, 1)) },
+  { weight: 1, arbitrary: fc.integer({ min: 20, max: 500 }).map((depth) => nested(depth, 1)) },
   { weight: 1, arbitrary: fc.array(fc.constant(0), { minLength: 1000, maxLength: 5000 }) },
 );
 
