@@ -40,6 +40,7 @@ export {
   type WebSocketOptions,
 } from "./ws/websocket-endpoint.js";
 export { RateLimiter, TokenBucket } from "./rate-limiter.js";
+export { FailureBackoff, type BackoffRule } from "./failure-backoff.js";
 export { DailySchedule, nextDailyRun, parseTimeOfDay } from "./process/daily-schedule.js";
 export {
   encodeFrame,
