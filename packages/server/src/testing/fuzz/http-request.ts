@@ -125,11 +125,11 @@ export function requestTo(operation: Operation, uuid: string): fc.Arbitrary<Fuzz
       contentType,
       body,
     })
-    .map((request) => Object.assign(request, { [fc.toStringMethod]: () => describe(request) }));
+    .map((request) => Object.assign(request, { [fc.toStringMethod]: () => describeRequest(request) }));
 }
 
 /** A failing request as fast-check prints it: short, even for a 60 KB body. */
-export function describe(request: FuzzRequest): string {
+export function describeRequest(request: FuzzRequest): string {
   const body = request.body
     ? `${request.body.length} bytes ${JSON.stringify(request.body.toString().slice(0, 120))}`
     : "none";
