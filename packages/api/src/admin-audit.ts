@@ -1,12 +1,13 @@
 import { recordAdminAction, type Authenticated } from "@venus/data-account";
 import type { HttpReply, HttpRequestContext } from "@venus/simple-backend";
 import type { ApiDeps } from "./api-deps.js";
+import { parseJson } from "./parse-body.js";
 
 /** The request body as JSON when a route took it raw (`/admin/manager/…`); undefined when none or not JSON. */
-function rawJson(body: Buffer): unknown {
+function rawJson(body: Buffer, maxDepth: number): unknown {
   if (body.length === 0) return undefined;
   try {
-    return JSON.parse(body.toString("utf8")) as unknown;
+    return parseJson(body, maxDepth);
   } catch {
     return undefined;
   }
@@ -31,7 +32,7 @@ export async function auditAdminAction(
     path: http.url,
     params: http.params,
     query: http.query.toString(),
-    body: input.body ?? rawJson(http.body),
+    body: input.body ?? rawJson(http.body, input.deps.account.config.http.max_json_depth),
   });
   return reply;
 }

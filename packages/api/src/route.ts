@@ -47,7 +47,9 @@ export function publicRoute<S extends TSchema>(
       countRequest(deps, http);
       return handle({
         http,
-        body: (doc.body ? parseJsonBody(doc.body, http.body) : undefined) as Static<S>,
+        body: (doc.body
+          ? parseJsonBody(doc.body, http.body, deps.account.config.http.max_json_depth)
+          : undefined) as Static<S>,
         auth: undefined,
         deps,
       });
@@ -78,7 +80,12 @@ export function userRoute<S extends TSchema>(
     ...(maxBodyBytes ? { maxBodyBytes } : {}),
     handler: (deps) => (http) => {
       const auth = authenticateHttp(deps.account, bearerToken(http));
-      return invoke(deps, auth, doc.body ? parseJson(http.body) : undefined, http);
+      return invoke(
+        deps,
+        auth,
+        doc.body ? parseJson(http.body, deps.account.config.http.max_json_depth) : undefined,
+        http,
+      );
     },
     invoke,
   };

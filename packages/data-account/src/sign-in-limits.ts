@@ -1,5 +1,5 @@
 import { type VenusConfig, retryLater } from "@venus/model";
-import { RateLimiter } from "@venus/simple-backend";
+import { FailureBackoff, RateLimiter } from "@venus/simple-backend";
 
 function limiter(rule: { limit: number; window_seconds: number }, now: () => number): RateLimiter {
   return new RateLimiter(rule.limit, rule.window_seconds * 1000, now);
@@ -16,6 +16,8 @@ export class SignInLimits {
   readonly emailCodeVerifyPerIp: RateLimiter;
   readonly oidcPerIp: RateLimiter;
   readonly emailVerificationPerAccount: RateLimiter;
+  /** Failed password logins per account (normalized email) and per address. */
+  readonly loginFailures: { account: FailureBackoff; address: FailureBackoff };
 
   constructor(config: VenusConfig["rate_limits"], now: () => number) {
     this.loginPerIp = limiter(config.login_per_ip, now);
@@ -27,6 +29,17 @@ export class SignInLimits {
     this.emailCodeVerifyPerIp = limiter(config.email_code_verify_per_ip, now);
     this.oidcPerIp = limiter(config.oidc_per_ip, now);
     this.emailVerificationPerAccount = limiter(config.email_verification_per_account, now);
+    const backoff = config.login_backoff;
+    const rule = {
+      freeFailures: backoff.free_failures,
+      firstDelayMs: backoff.first_delay_seconds * 1000,
+      maxDelayMs: backoff.max_delay_seconds * 1000,
+      forgetAfterMs: backoff.forget_after_seconds * 1000,
+    };
+    this.loginFailures = {
+      account: new FailureBackoff(rule, now),
+      address: new FailureBackoff({ ...rule, freeFailures: backoff.free_failures_per_address }, now),
+    };
   }
 }
 
@@ -36,4 +49,10 @@ export function takeAttempt(...checks: [RateLimiter, string][]): void {
     const waitMs = rateLimiter.take(key);
     if (waitMs > 0) throw retryLater("rate_limited", Math.ceil(waitMs / 1000));
   }
+}
+
+/** Throws `rate_limited` with the longest wait of the back-offs, when one of them holds its key back. */
+export function awaitBackoff(...checks: [FailureBackoff, string][]): void {
+  const waitMs = Math.max(0, ...checks.map(([backoff, key]) => backoff.waitMs(key)));
+  if (waitMs > 0) throw retryLater("rate_limited", Math.ceil(waitMs / 1000));
 }

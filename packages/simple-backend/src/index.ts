@@ -50,6 +50,7 @@ export {
   type WebSocketOptions,
 } from "./ws/websocket-endpoint.js";
 export { RateLimiter, TokenBucket } from "./rate-limiter.js";
+export { FailureBackoff, type BackoffRule } from "./failure-backoff.js";
 export { DailySchedule, nextDailyRun, parseTimeOfDay } from "./process/daily-schedule.js";
 export {
   encodeFrame,
@@ -82,5 +83,6 @@ export { createSmtpTransport, type SmtpSettings } from "./mail/smtp-transport.js
 export { FolderTransport } from "./mail/folder-transport.js";
 export type { MailOutboxStore, QueuedMail } from "./mail/mail-outbox-store.js";
 export { MailOutbox, type MailOutboxOptions } from "./mail/mail-outbox.js";
+export { nestsDeeperThan } from "./validation/json-depth.js";
 export { writeFileAtomic } from "./files/write-file-atomic.js";
 export { makeDataDirPrivate, type ModeFix } from "./files/private-data-dir.js";

@@ -26,7 +26,8 @@ export function mountAdminCliApi(http: HttpServer, components: Components, token
   http.route("post", "/cli/:command", async (request) => {
     requireLoopback(request);
     requireToken(request, expected);
-    const args = request.body.length === 0 ? {} : parseJson(request.body);
+    const args =
+      request.body.length === 0 ? {} : parseJson(request.body, components.account.config.http.max_json_depth);
     return { status: 200, body: await runAdminCommand(components, request.params[0] as string, args) };
   });
   http.notFound();

@@ -128,6 +128,8 @@ export function verifyEmailLogin(
       }
       if (!existing.emailVerified) await takeOverUnverified(ctx, existing, used);
       else await ctx.writer.write(used);
+      // The mailbox's owner is the account's: failed password logins of others no longer hold it back.
+      ctx.limits.loginFailures.account.succeeded(entry.email);
       return { account_id: existing.id, ...(await startSession(ctx, existing.id)), registered: false };
     }
     if (!ctx.flags.get("registration_enabled")) {

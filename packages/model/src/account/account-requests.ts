@@ -24,13 +24,24 @@ export type RegisterRequest = Static<typeof RegisterRequest>;
 export const RegisterResponse = Type.Object({ account_id: AccountId });
 export type RegisterResponse = Static<typeof RegisterResponse>;
 
+const Token = Type.String({ minLength: 1, maxLength: 128 });
+
 export const LoginRequest = Type.Object(
-  { email: Email, password: Password },
+  {
+    email: Email,
+    password: Password,
+    refresh_token: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 128,
+        description:
+          "The refresh token this device already holds for the account, if any: such a login is never held back by failed logins of others (docs/security.md).",
+      }),
+    ),
+  },
   { additionalProperties: false },
 );
 export type LoginRequest = Static<typeof LoginRequest>;
-
-const Token = Type.String({ minLength: 1, maxLength: 128 });
 
 export const LoginResponse = Type.Object({
   account_id: AccountId,

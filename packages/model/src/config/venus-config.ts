@@ -105,7 +105,45 @@ export const VenusConfig = Type.Object(
     }),
     rate_limits: configSection("Per-address and per-email limits on sign-in routes (429 rate_limited).", {
       login_per_ip: windowLimit("Login attempts per client address.", 30, 300),
-      login_per_email: windowLimit("Login attempts per email address.", 10, 300),
+      login_per_email: windowLimit(
+        "Password checks per account when deleting it (POST /account/delete); logins back off instead (login_backoff).",
+        10,
+        300,
+      ),
+      login_backoff: configSection(
+        "Failed password logins, per account (email) and per client address: after free_failures, each further\n" +
+          "failure doubles the wait (429 rate_limited with Retry-After) from first_delay_seconds up to\n" +
+          "max_delay_seconds. A login that carries a live refresh token of the same account is never held back\n" +
+          "by these waits, and an email sign-in code clears the account's (docs/security.md).",
+        {
+          free_failures: Type.Integer({
+            default: 5,
+            minimum: 0,
+            description: "Failures of one account before any wait.",
+          }),
+          free_failures_per_address: Type.Integer({
+            default: 20,
+            minimum: 0,
+            description:
+              "Failures from one client address (any accounts) before any wait: many people share one.",
+          }),
+          first_delay_seconds: Type.Integer({
+            default: 1,
+            minimum: 1,
+            description: "The wait after the first failure beyond the free ones.",
+          }),
+          max_delay_seconds: Type.Integer({
+            default: 900,
+            minimum: 1,
+            description: "The longest wait, however many failures.",
+          }),
+          forget_after_seconds: Type.Integer({
+            default: 3600,
+            minimum: 1,
+            description: "An account or address without a failure for this long starts over.",
+          }),
+        },
+      ),
       register_per_ip: windowLimit("Registrations per client address.", 10, 3600),
       register_per_email: windowLimit("Registration attempts per email address.", 5, 3600),
       email_code_per_ip: windowLimit("Email sign-in codes asked for per client address.", 20, 3600),

@@ -196,6 +196,7 @@ describe("backups", () => {
     // Restored, stored and served data alike: 0700 directories, 0600 files (admin.token included).
     expect(notPrivate(restored).filter((entry) => !entry.startsWith(`${restored} `))).toEqual([]);
     expect(notPrivate(join(peer.dir, "manager-data"))).toEqual([]);
+    expect(notPrivate(join(source.dir, "manager-data"))).toEqual([]);
     expect(notPrivate(source.serverDataDir)).toEqual([]);
 
     const second = await startServer({ dataDir: restored, config: serverConfig });

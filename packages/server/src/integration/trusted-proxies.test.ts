@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { postFrom } from "../testing/http-from.js";
 import { startNginx, type NginxProxy } from "../testing/nginx-proxy.js";
 import { useServer } from "../testing/server-fixture.js";
@@ -8,7 +9,13 @@ import { PASSWORD, uniqueEmail } from "../testing/sign-in.js";
 // the proxy from a client. The default login limit: 30 per address in 5 minutes.
 const PROXY = "127.0.0.2";
 const LOGIN_PER_IP = 30;
-const fixture = useServer({ config: { http: { trusted_proxies: [PROXY, "fd00::/8"] } } });
+// Failed logins do not back off here (login-backoff.test.ts covers that): only login_per_ip counts.
+const fixture = useServer({
+  config: {
+    http: { trusted_proxies: [PROXY, "fd00::/8"] },
+    rate_limits: { login_backoff: GENEROUS_RATE_LIMITS.login_backoff },
+  },
+});
 
 let nginx: NginxProxy;
 beforeAll(async () => {

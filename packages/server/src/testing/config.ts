@@ -10,4 +10,5 @@ export const GENEROUS_RATE_LIMITS = {
   email_code_per_email: generous,
   email_code_verify_per_ip: generous,
   email_verification_per_account: generous,
+  login_backoff: { free_failures: 100_000, free_failures_per_address: 100_000 },
 };

@@ -30,6 +30,12 @@ export const backendConfigProperties = {
       minimum: 1024,
       description: "Largest request body accepted, in bytes (413 payload_too_large above).",
     }),
+    max_json_depth: Type.Integer({
+      default: 32,
+      minimum: 1,
+      maximum: 1000,
+      description: "Deepest nesting of arrays and objects in a JSON request body (400 invalid_json deeper).",
+    }),
     trusted_proxies: Type.Array(Type.String({ format: "ip-range" }), {
       default: [],
       description:

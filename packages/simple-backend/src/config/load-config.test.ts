@@ -33,6 +33,7 @@ const DEFAULTS = {
     port: 3000,
     transport: "auto",
     max_body_bytes: 65536,
+    max_json_depth: 32,
     trusted_proxies: [],
     proxy_header: "x-forwarded-for",
     discard_body_max_bytes: 67108864,

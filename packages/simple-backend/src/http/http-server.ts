@@ -214,6 +214,8 @@ export class HttpServer {
     const entry = { reqId: ctx.requestId, method: ctx.method, url: ctx.url, status: reply.status };
     if (reply.status >= 500) ctx.log.error(entry, "request failed");
     else ctx.log.debug(entry, "request");
-    request.send(encodeReply(reply, ctx.requestId), close, discard);
+    // A HEAD answer has headers only: a body would be read as the start of the next response.
+    const sent = ctx.method === "HEAD" ? { ...reply, body: undefined } : reply;
+    request.send(encodeReply(sent, ctx.requestId), close, discard);
   }
 }

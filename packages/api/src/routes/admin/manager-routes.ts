@@ -35,7 +35,9 @@ function forwardRoute(method: keyof typeof METHODS): ApiRoute {
       const answer = await manager.request({
         method: METHODS[method],
         path: `/manager${http.url.slice(PREFIX.length)}${query ? `?${query}` : ""}`,
-        ...(http.body.length > 0 ? { body: parseJson(http.body) } : {}),
+        ...(http.body.length > 0
+          ? { body: parseJson(http.body, deps.account.config.http.max_json_depth) }
+          : {}),
       });
       const { body } = answer;
       return { status: answer.status, body: body instanceof Uint8Array ? Buffer.from(body) : body };

@@ -25,7 +25,7 @@ const route = publicRoute(
   // The body is read only after the gate: a refused caller learns nothing, not even the schema.
   async ({ http, deps }) => {
     requireRemoteBotLoginOpen(deps.account, http.remoteAddress);
-    const body = parseJsonBody(RemoteBotLoginRequest, http.body);
+    const body = parseJsonBody(RemoteBotLoginRequest, http.body, deps.account.config.http.max_json_depth);
     return json(200, await remoteBotLogin(deps.account, body, http.remoteAddress));
   },
 );
