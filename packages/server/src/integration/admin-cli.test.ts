@@ -186,7 +186,7 @@ describe("venus admin against a running server (through its admin listener)", ()
       ["grant-admin", "Nobody@Example.com"],
       "venus: no account with email nobody@example.com\n",
     );
-  });
+  }, 90_000);
 
   test("stats: counts of what the server holds, the connected clients included", async () => {
     const online = await VenusClient.signUp(server.url, uniqueEmail("online"), PASSWORD);

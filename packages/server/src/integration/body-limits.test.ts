@@ -28,7 +28,11 @@ function viaCurl(url: string, method: string, body: Buffer, headers: string[] = 
 }
 
 const tooLarge = (limit: number) => ({
-  error: { code: "payload_too_large", message: `request body exceeds ${limit} bytes` },
+  error: {
+    code: "payload_too_large",
+    message: `request body exceeds ${limit} bytes`,
+    details: { limit_bytes: limit },
+  },
 });
 
 describe.each(transportsUnderTest())("over-limit bodies get their 413 (transport %s)", (transport) => {
