@@ -109,7 +109,7 @@ function serverDataDir(configFile: string, env: NodeJS.ProcessEnv, log: Logger):
 /** `venus manager`: runs the server as a supervised child and serves the manager API until a signal. */
 export async function runManager(options: RunManagerOptions): Promise<void> {
   const config = loadManagerConfig(options.configFile);
-  const log = createLogger(config.log.level, "venus-manager");
+  const log = createLogger(config.log.level, "venus-manager", 1, config.log.format);
   mkdirSync(config.data_dir, { recursive: true });
   let releaseLock: () => void;
   try {

@@ -36,7 +36,7 @@ function refuse(message: string, code = 1): never {
 /** `venus server`: loads everything into memory, listens, and shuts down gracefully on a signal. */
 export async function runServer(configFile: string | undefined): Promise<void> {
   const config = loadServerConfig(configFile);
-  const log = createLogger(config.log.level, "venus-server");
+  const log = createLogger(config.log.level, "venus-server", 1, config.log.format);
   process.on("uncaughtException", (error) => {
     log.fatal({ err: error }, "uncaught exception; exiting (everything acknowledged is committed)");
     process.exit(1);
