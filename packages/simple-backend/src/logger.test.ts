@@ -37,7 +37,9 @@ describe("log formats", () => {
   test("pretty: one readable line per entry, level and name in words, fields after the message, no colours in a file", () => {
     const lines = logToFile("pretty").trimEnd().split("\n");
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] INFO \(venus-test\/\d+\): listening \{"port":3000\}$/);
+    expect(lines[0]).toMatch(
+      /^\[\d\d:\d\d:\d\d\.\d{3}\] INFO \(venus-test\/\d+\): listening \{"port":3000\}$/,
+    );
     expect(lines[1]).toMatch(/^\[\d\d:\d\d:\d\d\.\d{3}\] WARN \(venus-test\/\d+\): disk almost full$/);
   });
 
