@@ -5,7 +5,8 @@ import { withTimeout } from "./concurrency.js";
 /** Starts Node's inspector on a free loopback port; Node announces its URL on stderr. */
 export const INSPECTOR_FLAG = "--inspect=127.0.0.1:0";
 export const DEBUGGER_LINE = /Debugger listening on (ws:\/\/\S+)/;
-const INSPECTOR_TIMEOUT_MS = 30_000;
+/** A hang guard: a full GC of a 2 GB heap on a machine busy with other work takes well over 30 s. */
+const INSPECTOR_TIMEOUT_MS = 180_000;
 
 async function heapAfterFullGc(inspectorUrl: string): Promise<number> {
   const socket = new WebSocket(inspectorUrl);

@@ -25,7 +25,8 @@ import { generateProfiles, type MatchFilter, type Profiles } from "./location-in
 
 /** Rows per transaction: few commits (each one an fsync), bounded memory per statement batch. */
 const ROWS_PER_TRANSACTION = 50_000;
-const ACCOUNTS_TIMEOUT_MS = 120_000;
+/** A hang guard, not a speed check: on a machine shared with other work this write can take minutes. */
+const ACCOUNTS_TIMEOUT_MS = 600_000;
 const ACCOUNT_SEED = 3;
 const PROFILE_SEED = 4;
 /** Distinct attribute answer sets, drawn from per profile (checking 1,000,000 of them would cost seconds). */

@@ -31,8 +31,8 @@ const PAGES_PER_SESSION = sized(50, 4);
 /** The plain scan reads and sorts everything for each page, so it gets fewer pages. */
 const SCAN_SESSIONS = sized(5, 2);
 const SCAN_PAGES_PER_SESSION = sized(5, 2);
-/** Loading 1,000,000 accounts and profiles takes under a minute here; this only stops a hung start. */
-const START_TIMEOUT_MS = 180_000;
+/** Loading 1,000,000 accounts and profiles takes under a minute on an idle machine; this only stops a hung start. */
+const START_TIMEOUT_MS = 600_000;
 const UNLIMITED = 1_000_000_000;
 
 /**

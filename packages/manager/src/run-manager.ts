@@ -113,7 +113,7 @@ function serverDataDir(configFile: string, env: NodeJS.ProcessEnv, log: Logger):
 /** `venus manager`: runs the server as a supervised child and serves the manager API until a signal. */
 export async function runManager(options: RunManagerOptions): Promise<void> {
   const config = loadManagerConfig(options.configFile);
-  const log = createLogger(config.log.level, "venus-manager");
+  const log = createLogger(config.log.level, "venus-manager", 1, config.log.format);
   const modeFixes = makeDataDirPrivate(config.data_dir);
   if (modeFixes.length > 0)
     log.warn(

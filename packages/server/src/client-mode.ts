@@ -1,11 +1,20 @@
 import { isVenusApiError, VenusClient } from "@venus/bot-client";
 import { readPasswordFromStdin } from "./admin-cli/read-password.js";
+import { loadServerConfig } from "./load-server-config.js";
 
 export interface ClientLoginOptions {
   server: string;
   email: string;
   /** Default: the first line of standard input. */
   password?: string | undefined;
+}
+
+/** The server on this machine, as its config (and VENUS_* overrides) says it listens. */
+export function localServerUrl(configFile: string | undefined): string {
+  const { host, port } = loadServerConfig(configFile).http;
+  const reachable =
+    host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "[::1]" : host.includes(":") ? `[${host}]` : host;
+  return `http://${reachable}:${port}`;
 }
 
 /** What a copy-paste user needs: the token and a first authenticated call that works as it is. */

@@ -231,10 +231,18 @@ program
   )
   .argument("<email>", "the account's email")
   .option("--password <password>", "the password (default: the first line of standard input)")
-  .option("--server <url>", "the server's public base URL", "http://127.0.0.1:3000")
-  .action(async (email: string, options: { password?: string; server: string }) => {
-    const { runClientLogin } = await import("./client-mode.js");
-    process.exitCode = await runClientLogin({ server: options.server, email, password: options.password });
+  .option(
+    "--server <url>",
+    "the server's public base URL (default: the local server's, from its config and VENUS_* overrides)",
+  )
+  .option("-c, --config <file>", "the local server's config file (for the default --server)")
+  .action(async (email: string, options: { password?: string; server?: string; config?: string }) => {
+    const { localServerUrl, runClientLogin } = await import("./client-mode.js");
+    process.exitCode = await runClientLogin({
+      server: options.server ?? localServerUrl(options.config),
+      email,
+      password: options.password,
+    });
   });
 
 addAdminCommands(program);

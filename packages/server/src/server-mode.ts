@@ -40,7 +40,7 @@ function refuse(message: string, code = 1): never {
 /** `venus server`: loads everything into memory, listens, and shuts down gracefully on a signal. */
 export async function runServer(configFile: string | undefined): Promise<void> {
   const config = loadServerConfig(configFile);
-  const log = createLogger(config.log.level, "venus-server");
+  const log = createLogger(config.log.level, "venus-server", 1, config.log.format);
   // Requests and frames have their own boundaries (http-server.ts, frame-boundary.ts): a bug there costs
   // one answer. What still reaches here escaped them (a timer, the writer's commit) and may have left
   // memory and disk apart, so the process exits and restarts from what is committed.

@@ -8,7 +8,15 @@ export {
   type SchemaIssue,
   type Validation,
 } from "./validation/schema-validator.js";
-export { createLogger, LOG_LEVELS, type Logger, type LogLevel } from "./logger.js";
+export {
+  createLogger,
+  LOG_FORMATS,
+  LOG_LEVELS,
+  resolveLogFormat,
+  type LogFormat,
+  type Logger,
+  type LogLevel,
+} from "./logger.js";
 export { Metrics, LATENCY_BUCKETS } from "./metrics/metrics.js";
 export { countInternalError } from "./metrics/internal-errors.js";
 export { lockDataDir, DataDirLockedError } from "./process/data-dir-lock.js";

@@ -1,5 +1,5 @@
 import { Type } from "@sinclair/typebox";
-import { LOG_LEVELS } from "../logger.js";
+import { LOG_FORMATS, LOG_LEVELS } from "../logger.js";
 import { configSection } from "./config-section.js";
 
 /** The options every simple-backend process has; applications spread these into their own schema. */
@@ -62,10 +62,18 @@ export const backendConfigProperties = {
         "Time allowed to read and drop the rest of an over-limit body before the connection closes (on uws only where the answer waits for the body: docs/operations.md).",
     }),
   }),
-  log: configSection("Logging (JSON lines on standard output).", {
+  log: configSection("Logging on standard output.", {
     level: Type.Union(
       LOG_LEVELS.map((level) => Type.Literal(level)),
       { default: "info", description: `One of ${LOG_LEVELS.join(", ")}.` },
+    ),
+    format: Type.Union(
+      LOG_FORMATS.map((format) => Type.Literal(format)),
+      {
+        default: "auto",
+        description:
+          "json: one JSON object per line; pretty: one human-readable line per entry; auto: pretty when standard output is a terminal, else json (pipes, files, the manager, systemd).",
+      },
     ),
   }),
   shutdown: configSection("Graceful shutdown on SIGTERM/SIGINT.", {
