@@ -6,8 +6,9 @@ import { takeAttempt } from "../sign-in-limits.js";
 
 /**
  * The owner's password, for an account that has one (bots, and accounts made with a provider or an
- * email code, have none: then the live session is the proof). Wrong guesses count against the login
- * limit of the account's email, as logins do (`429 rate_limited`); a wrong one is `403 wrong_password`.
+ * email code, have none: then the live session is the proof). Every check counts against
+ * `rate_limits.login_per_email` for the account's email (`429 rate_limited` past it); a wrong one is
+ * `403 wrong_password`.
  */
 export async function checkOwnerPassword(
   ctx: AccountContext,

@@ -106,7 +106,7 @@ export const VenusConfig = Type.Object(
     rate_limits: configSection("Per-address and per-email limits on sign-in routes (429 rate_limited).", {
       login_per_ip: windowLimit("Login attempts per client address.", 30, 300),
       login_per_email: windowLimit(
-        "Password checks per account when deleting it (POST /account/delete); logins back off instead (login_backoff).",
+        "Password checks per account when deleting it or changing its password (POST /account/delete, POST /account/password); logins back off instead (login_backoff).",
         10,
         300,
       ),

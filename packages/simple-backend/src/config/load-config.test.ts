@@ -39,7 +39,7 @@ const DEFAULTS = {
     discard_body_max_bytes: 67108864,
     discard_body_seconds: 30,
   },
-  log: { level: "info" },
+  log: { level: "info", format: "auto" },
   shutdown: { deadline_seconds: 20 },
   chat: {
     max_length: 500,
