@@ -46,10 +46,11 @@ const object = (properties: Record<string, object>, required: string[]) => ({
 
 function eventMessage(name: EventName, components: SchemaComponents): WsMessage {
   const data: TSchema | null = EVENT_DATA[name];
-  const withData = data !== null && !SYNC_EVENTS.includes(name);
+  const sync = (SYNC_EVENTS as readonly EventName[]).includes(name);
+  const withData = data !== null && !sync;
   return {
     name: `event.${name}`,
-    summary: `The ${name} event${SYNC_EVENTS.includes(name) ? " (without data in the sync after welcome)" : ""}`,
+    summary: `The ${name} event${sync ? " (without data in the sync after welcome)" : ""}`,
     action: "send",
     payload: object(
       {

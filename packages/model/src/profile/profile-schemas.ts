@@ -102,3 +102,7 @@ export const ProfileResponse = Type.Union([
   Type.Object({ unchanged: Type.Literal(false), profile: ProfileView }),
 ]);
 export type ProfileResponse = Static<typeof ProfileResponse>;
+
+/** The profile's new version, after a change of its location, visibility or privacy. */
+export const ProfileVersion = Type.Object({ version: Type.Integer() });
+export type ProfileVersion = Static<typeof ProfileVersion>;

@@ -58,5 +58,3 @@ export const editProfileRoute = userRoute(
     return json(200, presentOwnProfile(profile, deps.profile.now()));
   },
 );
-
-export const ProfileVersion = Type.Object({ version: Type.Integer() });

@@ -1,12 +1,6 @@
 import { Type } from "@sinclair/typebox";
+import { HealthResponse } from "@venus/model";
 import { json, publicRoute } from "../../route.js";
-
-export const HealthResponse = Type.Object({
-  status: Type.Literal("ok"),
-  version: Type.String(),
-  uptime_seconds: Type.Number(),
-  websocket_connections: Type.Integer(),
-});
 
 /** A JSON document described by its own specification (OpenAPI, AsyncAPI). */
 const JsonDocument = Type.Record(Type.String(), Type.Unknown());
