@@ -21,7 +21,7 @@ function forwardRoute(method: keyof typeof METHODS): ApiRoute {
       ...(method === "post" || method === "put"
         ? { rawBody: { contentTypes: ["application/json"], description: "Passed to the manager as it is." } }
         : {}),
-      errors: ["forbidden", "manager_not_configured", "manager_unavailable"],
+      errors: ["manager_not_configured", "manager_unavailable"],
       otherwise: { description: "The manager's answer, with whatever status and body it gives" },
       responses: {
         200: { description: "The manager's answer" },

@@ -47,7 +47,6 @@ export const editProfileRoute = userRoute(
     summary: "Edit the profile; a changed name or text goes to moderation",
     tag: "profile",
     body: ProfileEditRequest,
-    errors: ["validation_failed"],
     responses: {
       200: { description: "The edited profile", schema: OwnProfile },
     },

@@ -24,7 +24,7 @@ function settingRoute<S extends TSchema>(
       summary,
       tag: "profile",
       body,
-      errors: ["validation_failed", "invalid_state"],
+      errors: ["invalid_state"],
       responses: {
         200: { description: "Saved; the new profile version", schema: ProfileVersion },
       },
