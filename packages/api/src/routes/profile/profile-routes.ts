@@ -47,6 +47,7 @@ export const editProfileRoute = userRoute(
     summary: "Edit the profile; a changed name or text goes to moderation",
     tag: "profile",
     body: ProfileEditRequest,
+    errors: ["invalid_state"],
     responses: {
       200: { description: "The edited profile", schema: OwnProfile },
     },

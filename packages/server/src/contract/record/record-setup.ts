@@ -17,13 +17,28 @@ if (dir) {
     const response = await originalFetch(input, init);
     const url = new URL(input instanceof Request ? input.url : String(input));
     const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
-    if (["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) {
+    if (
+      ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname) &&
+      recorder.documents(method, url.pathname)
+    ) {
+      // Read beside the caller, never blocking it: the caller may stream or drop the body.
       const copy = response.clone();
-      const text = await copy.text();
       const type = copy.headers.get("content-type") ?? "";
-      let body: unknown = text;
-      if (type.startsWith("application/json") && text !== "") body = JSON.parse(text) as unknown;
-      recorder.http(method, url.pathname, response.status, type, body);
+      copy
+        .text()
+        .then((text) => {
+          const json = type.startsWith("application/json") && text !== "";
+          recorder.http(
+            method,
+            url.pathname,
+            response.status,
+            type,
+            json ? (JSON.parse(text) as unknown) : text,
+          );
+        })
+        .catch(() => {
+          // The body never arrived whole (aborted): there is no answer to judge.
+        });
     }
     return response;
   };
