@@ -14,6 +14,8 @@ export function responsesOf(
 ): Responses {
   const responses: Responses = {};
   for (const [status, response] of Object.entries(route.responses)) {
+    if (Number(status) >= 400 && response.schema)
+      throw new Error(`${route.method} ${route.path}: declare error ${status} by its codes in errors`);
     const type = route.rawResponse?.status === Number(status) ? route.rawResponse.contentType : undefined;
     const content = type
       ? { [type]: { schema: binary } }
