@@ -77,7 +77,14 @@ test("daily resets: the limit passes, one more is rate_limited until the next UT
   expectLimitedUntilTomorrow(await api.post("/profile/page/reset", { filters: NEAR }));
   const refusedWs = await wsRequest(viewer.ws, "profile.page.reset", {});
   expect(refusedWs.status).toBe(429);
-  expect(refusedWs.body).toEqual({ error: { code: "rate_limited", message: expect.any(String) } });
+  // A response frame has no Retry-After header: the wait is in the details.
+  expect(refusedWs.body).toEqual({
+    error: {
+      code: "rate_limited",
+      message: expect.any(String),
+      details: { retry_after_seconds: expect.any(Number) },
+    },
+  });
 
   // The last session goes on; the limit is per account.
   expect(await browseNext(fixture.server, viewer, last)).toEqual({ profiles: [itemOf(man, 10)], done: true });
