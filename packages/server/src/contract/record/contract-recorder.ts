@@ -18,6 +18,9 @@ const errorCode = (body: unknown): string | undefined => {
   return typeof code === "string" ? code : undefined;
 };
 
+const isNoSuchRoute = (status: number, body: unknown): boolean =>
+  status === 404 && (body as { error?: { message?: unknown } } | null)?.error?.message === "no such route";
+
 /** Checks what the server answers against the served documents and appends the findings to a file. */
 export class ContractRecorder {
   private readonly file: string;
@@ -37,7 +40,8 @@ export class ContractRecorder {
   /** An HTTP answer: its status must be declared and its body match that response's schema. */
   http(method: string, path: string, status: number, contentType: string, body: unknown): void {
     const operation = this.documentsOf.operation(method, path);
-    if (!operation) return;
+    // The router's own answer for a path it does not have: another listener (the local bot port).
+    if (!operation || isNoSuchRoute(status, body)) return;
     const where = `${operation.id} (${method} ${path})`;
     const code = errorCode(body);
     const response = operation.responses[String(status)] ?? operation.responses["default"];

@@ -45,7 +45,9 @@ if (dir) {
 
   const packr = new Packr({ useRecords: false });
   const methods = new WeakMap<WebSocket, Map<unknown, string>>();
-  const isApiSocket = (socket: WebSocket) => new URL(socket.url).pathname === "/ws";
+  // A server-side socket (simple-backend's own tests) has no URL: it is not a client of the API.
+  const isApiSocket = (socket: WebSocket) =>
+    URL.canParse(socket.url) && new URL(socket.url).pathname === "/ws";
   const originalSend = WebSocket.prototype.send;
   WebSocket.prototype.send = function send(this: WebSocket, data: unknown, ...rest: unknown[]) {
     if (isApiSocket(this)) {
