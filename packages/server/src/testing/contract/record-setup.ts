@@ -24,21 +24,18 @@ if (dir) {
       // Read beside the caller, never blocking it: the caller may stream or drop the body.
       const copy = response.clone();
       const type = copy.headers.get("content-type") ?? "";
-      copy
-        .text()
-        .then((text) => {
-          const json = type.startsWith("application/json") && text !== "";
-          recorder.http(
-            method,
-            url.pathname,
-            response.status,
-            type,
-            json ? (JSON.parse(text) as unknown) : text,
-          );
-        })
-        .catch(() => {
-          // The body never arrived whole (aborted): there is no answer to judge.
-        });
+      const record = (text: string) => {
+        const json = type.startsWith("application/json") && text !== "";
+        recorder.http(
+          method,
+          url.pathname,
+          response.status,
+          type,
+          json ? (JSON.parse(text) as unknown) : text,
+        );
+      };
+      // A body that never arrived whole (aborted) is no answer to judge; a failure to judge one is reported.
+      void copy.text().then(record, () => undefined);
     }
     return response;
   };

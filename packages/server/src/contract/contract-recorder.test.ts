@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, expect, test } from "vitest";
-import { ContractRecorder, type ContractRecord } from "./contract-recorder.js";
+import { ContractRecorder, type ContractRecord } from "../testing/contract/contract-recorder.js";
 
 const openApi = {
   paths: {
