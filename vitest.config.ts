@@ -20,8 +20,8 @@ export default defineConfig({
   test: {
     include: ["packages/*/src/**/*.test.ts", "tools/**/*.test.ts"],
     // Every answer the tests see is checked against the served OpenAPI and AsyncAPI documents.
-    globalSetup: ["packages/server/src/contract/record/global-setup.ts"],
-    setupFiles: ["packages/server/src/contract/record/record-setup.ts"],
+    globalSetup: ["packages/server/src/testing/contract/global-setup.ts"],
+    setupFiles: ["packages/server/src/testing/contract/record-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

@@ -3,7 +3,6 @@ import type {
   AckMessagesRequest,
   AckResponse,
   AckSentRequest,
-  AccountIdRequest,
   AccountStateResponse,
   BrowseNextRequest,
   BrowsePage,
@@ -12,18 +11,21 @@ import type {
   ClientConfig,
   DailyTaskReport,
   DataExportReady,
-  DeliveredReceipt,
+  DeliveredEvent,
   DisconnectFrame,
   ErrorFrame,
   EventFrame,
   EventName,
+  HealthResponse,
+  LikeReceivedEvent,
   MaintenanceNotice,
-  Match,
+  MatchEvent,
+  ModerationQueueEvent,
   MessageEnvelope,
   NewLikesCount,
   OkResponse,
-  OwnProfile,
   PongFrame as PongFrameSchema,
+  ProfileVersion,
   ProcessingStatus,
   PublishKeyResponse,
   ResponseFrame,
@@ -31,7 +33,9 @@ import type {
   SeenRequest,
   SendMessageRequest,
   SendMessageResponse,
+  TypingEvent,
   TypingRequest,
+  VersionEvent,
   VisibilityRequest,
   WelcomeFrame,
   WsRequestMethod,
@@ -45,22 +49,11 @@ export type PublishKeyBody = Static<typeof PublishKeyResponse>;
 export type VisibilityBody = Static<typeof VisibilityRequest>;
 export type PongFrame = Static<typeof PongFrameSchema>;
 
-/**
- * `{version}`: the answer of `PUT /profile/location|visibility|privacy` (an inline schema in @venus/api)
- * and the data of the live `profile_changed` and `media_content_changed` events.
- */
-export type VersionBody = Pick<OwnProfile, "version">;
+/** `{version}`: the answer of `PUT /profile/location|visibility|privacy`. */
+export type VersionBody = ProfileVersion;
 
-/**
- * Answers whose schemas live inline in @venus/api rather than in @venus/model, so bot-client (which
- * may not import api) cannot derive them. Kept minimal here until the schemas move to model.
- */
-export interface HealthBody {
-  status: "ok";
-  version: string;
-  uptime_seconds: number;
-  websocket_connections: number;
-}
+/** `GET /health`. */
+export type HealthBody = HealthResponse;
 
 /** `POST /admin/daily_task/run`. */
 export type DailyTaskBody = DailyTaskReport;
@@ -72,19 +65,19 @@ export type DailyTaskBody = DailyTaskReport;
  */
 export type EventDataMap = CheckedEventMap<{
   account_state_changed: AccountStateResponse | undefined;
-  profile_changed: VersionBody | undefined;
-  media_content_changed: VersionBody | undefined;
+  profile_changed: VersionEvent | undefined;
+  media_content_changed: VersionEvent | undefined;
   content_processing_state: ProcessingStatus;
   matches_changed: undefined;
   received_likes_changed: undefined;
-  like_received: AccountIdRequest & NewLikesCountBody;
-  match: Match;
+  like_received: LikeReceivedEvent;
+  match: MatchEvent;
   new_message: MessageEnvelope;
-  delivered: { receipts: DeliveredReceipt[] };
+  delivered: DeliveredEvent;
   seen: SeenReceipt;
-  typing: TypingRequest;
-  /** To moderators of that queue (its name is data-common's ModerationQueueName, not in model yet). */
-  moderation_queue_changed: { queue: "images" | "texts" };
+  typing: TypingEvent;
+  /** To moderators of that queue. */
+  moderation_queue_changed: ModerationQueueEvent;
   /** To every connection: maintenance starts at `start`, or (`start: null`) no longer comes. */
   maintenance: MaintenanceNotice;
   /** The account's data export can be downloaded (once) until `expires_at`. */

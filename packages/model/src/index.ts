@@ -1,5 +1,6 @@
 export * from "./errors.js";
 export * from "./error-details.js";
+export * from "./system-schemas.js";
 export * from "./ids.js";
 export * from "./account/account-state.js";
 export * from "./account/account-requests.js";

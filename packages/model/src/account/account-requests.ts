@@ -80,10 +80,3 @@ export const SetupRequest = Type.Object(
 export type SetupRequest = Static<typeof SetupRequest>;
 
 export const OkResponse = Type.Object({ ok: Type.Literal(true) });
-export const ErrorResponse = Type.Object({
-  error: Type.Object({
-    code: Type.String(),
-    message: Type.String(),
-    details: Type.Optional(Type.Record(Type.String(), Type.Unknown())),
-  }),
-});

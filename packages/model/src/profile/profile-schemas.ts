@@ -111,3 +111,7 @@ export const ProfileResponse = Type.Union([
 ]);
 export type ProfileResponse = Static<typeof ProfileResponse>;
 export type ProfileLiveView = Pick<ProfileView, keyof typeof ProfileLive>;
+
+/** The profile's new version, after a change of its location, visibility or privacy. */
+export const ProfileVersion = Type.Object({ version: Type.Integer() });
+export type ProfileVersion = Static<typeof ProfileVersion>;

@@ -1,4 +1,4 @@
-import { Type, type TSchema } from "@sinclair/typebox";
+import { Type, type Static, type TSchema } from "@sinclair/typebox";
 import { AccountStateResponse } from "../account/account-state.js";
 import { DataExportReady } from "../account/deletion-export-schemas.js";
 import { DeliveredReceipt, MessageEnvelope, SeenReceipt } from "../chat/message-schemas.js";
@@ -12,17 +12,23 @@ export const LikeReceivedEvent = Type.Object({
   account_id: AccountId,
   new_count: Type.Integer({ minimum: 0 }),
 });
+export type LikeReceivedEvent = Static<typeof LikeReceivedEvent>;
 export const MatchEvent = Type.Object({
   account_id: AccountId,
   matched_at: Type.Integer({ description: "Unix ms." }),
 });
+export type MatchEvent = Static<typeof MatchEvent>;
 export const DeliveredEvent = Type.Object({ receipts: Type.Array(DeliveredReceipt) });
+export type DeliveredEvent = Static<typeof DeliveredEvent>;
 export const TypingEvent = Type.Object({ account_id: AccountId, typing: Type.Boolean() });
+export type TypingEvent = Static<typeof TypingEvent>;
 export const ModerationQueueEvent = Type.Object({
   queue: Type.Union([Type.Literal("images"), Type.Literal("texts")]),
 });
+export type ModerationQueueEvent = Static<typeof ModerationQueueEvent>;
 /** A cached list's or entity's new version (`profile_changed`, `media_content_changed`). */
 export const VersionEvent = Type.Object({ version: Type.Integer({ minimum: 0 }) });
+export type VersionEvent = Static<typeof VersionEvent>;
 
 /**
  * The `data` of each event; `null` for an event without data. The sync events a connection gets after
@@ -49,10 +55,10 @@ export const EVENT_DATA = {
 } as const satisfies Record<EventName, TSchema | null>;
 
 /** Events that also come without `data`, as the sync after `welcome` says "this changed". */
-export const SYNC_EVENTS: readonly EventName[] = [
+export const SYNC_EVENTS = [
   "account_state_changed",
   "profile_changed",
   "media_content_changed",
   "matches_changed",
   "received_likes_changed",
-];
+] as const satisfies readonly EventName[];

@@ -5,7 +5,7 @@ import { Parser } from "@asyncapi/parser";
 import { EVENT_NAMES, WS_REQUEST_METHODS } from "@venus/model";
 import { expect, test } from "vitest";
 import { useServer } from "../testing/server-fixture.js";
-import { servedDocument, writeTempDocument } from "./served-documents.js";
+import { servedDocument, writeTempDocument } from "../testing/contract/served-documents.js";
 
 const REDOCLY = fileURLToPath(new URL("../../../../node_modules/.bin/redocly", import.meta.url));
 

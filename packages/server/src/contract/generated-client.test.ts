@@ -8,10 +8,10 @@ import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 import { expect, test } from "vitest";
 import { useServer } from "../testing/server-fixture.js";
-import { servedDocument } from "./served-documents.js";
+import { servedDocument } from "../testing/contract/served-documents.js";
 
 const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
-const JOURNEY = fileURLToPath(new URL("./journey/journey.ts", import.meta.url));
+const JOURNEY = fileURLToPath(new URL("../testing/contract/journey.ts", import.meta.url));
 
 const fixture = useServer();
 

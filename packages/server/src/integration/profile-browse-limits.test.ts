@@ -77,6 +77,7 @@ test("daily resets: the limit passes, one more is rate_limited until the next UT
   expectLimitedUntilTomorrow(await api.post("/profile/page/reset", { filters: NEAR }));
   const refusedWs = await wsRequest(viewer.ws, "profile.page.reset", {});
   expect(refusedWs.status).toBe(429);
+  // A response frame has no Retry-After header: the wait is in the details.
   expect(refusedWs.body).toEqual({
     error: {
       code: "rate_limited",

@@ -119,6 +119,13 @@ describe("buildOpenApi", () => {
     ]);
   });
 
+  it("refuses an error status declared with a JSON schema instead of by its codes", () => {
+    const route = { ...routes[0]!, responses: { 409: { description: "taken", schema: Reply } } };
+    expect(() => buildOpenApi(options, [route])).toThrow(
+      "post /account/register: declare error 409 by its codes in errors",
+    );
+  });
+
   it("refuses an error code it does not know", () => {
     expect(() => buildOpenApi(options, [{ ...routes[0]!, errors: ["nope"] }])).toThrow(
       "unknown error code nope",

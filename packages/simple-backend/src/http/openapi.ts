@@ -1,7 +1,8 @@
 import type { TSchema } from "@sinclair/typebox";
 import { SchemaComponents } from "./openapi-components.js";
-import { errorResponses, type ErrorCatalog } from "./openapi-errors.js";
+import type { ErrorCatalog } from "./openapi-errors.js";
 import { operationId, parametersOf } from "./openapi-operation.js";
+import { binary, responsesOf } from "./openapi-responses.js";
 
 export interface OpenApiResponse {
   description: string;
@@ -49,33 +50,12 @@ export interface OpenApiOptions {
   errors: ErrorCatalog;
 }
 
-const binary = { type: "string", format: "binary" };
-
 /** An OpenAPI 3.1 document whose schemas are the very schemas requests are validated with. */
 export function buildOpenApi(options: OpenApiOptions, routes: OpenApiRoute[]): object {
   const components = new SchemaComponents(options.schemaNames);
   const paths: Record<string, Record<string, object>> = {};
   for (const route of routes) {
-    const responses: Record<string, { description: string; content?: Record<string, object> }> = {};
-    for (const [status, response] of Object.entries(route.responses)) {
-      const type = route.rawResponse?.status === Number(status) ? route.rawResponse.contentType : undefined;
-      const content = type
-        ? { [type]: { schema: binary } }
-        : response.contentType
-          ? { [response.contentType]: { schema: { type: "string" } } }
-          : response.schema
-            ? { "application/json": { schema: components.ref(response.schema) } }
-            : undefined;
-      responses[status] = { description: response.description, ...(content ? { content } : {}) };
-    }
-    for (const [status, error] of errorResponses(route.errors ?? [], options.errors, components)) {
-      const declared = responses[status];
-      responses[status] = {
-        description: declared ? `${declared.description}\n\n${error.description}` : error.description,
-        content: { ...declared?.content, "application/json": { schema: error.schema } },
-      };
-    }
-    if (route.otherwise) responses["default"] = { description: route.otherwise.description };
+    const responses = responsesOf(route, options.errors, components);
     const parameters = parametersOf(route, components);
     (paths[route.path.replace(/:(\w+)/g, "{$1}")] ??= {})[route.method] = {
       operationId: operationId(route),

@@ -11,7 +11,7 @@ export const deleteAccountRoute = userRoute(
       "Ask for the account's deletion: hidden from everyone at once, deleted with everything of it after account.deletion_wait_days unless cancelled",
     tag: "account",
     body: DeleteAccountRequest,
-    errors: ["validation_failed", "wrong_password", "invalid_state", "rate_limited"],
+    errors: ["wrong_password", "invalid_state", "rate_limited"],
     responses: {
       200: { description: "The new state, with the deletion time", schema: AccountStateResponse },
     },

@@ -1,5 +1,5 @@
 import { listDevices, signOutDevice } from "@venus/data-account";
-import { DeviceId, DevicesResponse, ErrorResponse, OkResponse, VenusError } from "@venus/model";
+import { DeviceId, DevicesResponse, OkResponse, VenusError } from "@venus/model";
 import { compileValidator } from "@venus/simple-backend";
 import { json, userRoute } from "../../route.js";
 
@@ -12,10 +12,7 @@ export const devicesRoute = userRoute(
     summary:
       "The account's signed-in devices (sessions): client, coarse address, when signed in and last seen, which is this one",
     tag: "account",
-    responses: {
-      200: { description: "The devices", schema: DevicesResponse },
-      401: { description: "invalid_token or websocket_required", schema: ErrorResponse },
-    },
+    responses: { 200: { description: "The devices", schema: DevicesResponse } },
   },
   ({ auth, deps }) => json(200, listDevices(deps.account, auth)),
 );
@@ -27,11 +24,8 @@ export const signOutDeviceRoute = userRoute(
     summary:
       "Sign a device out at once: its tokens stop working and its WebSocket closes with device_signed_out",
     tag: "account",
-    responses: {
-      200: { description: "Signed out", schema: OkResponse },
-      401: { description: "invalid_token or websocket_required", schema: ErrorResponse },
-      404: { description: "not_found (no such device of this account)", schema: ErrorResponse },
-    },
+    errors: ["not_found"],
+    responses: { 200: { description: "Signed out", schema: OkResponse } },
   },
   async ({ http, auth, deps }) => {
     const id = http.params[0] ?? "";

@@ -8,7 +8,6 @@ export const logoutRoute = userRoute(
     path: "/account/logout",
     summary: "End this device's session: its tokens stop working and its WebSocket closes",
     tag: "account",
-    errors: ["invalid_token", "websocket_required"],
     responses: {
       200: { description: "Logged out", schema: OkResponse },
     },

@@ -9,7 +9,7 @@ export const setupRoute = userRoute(
     summary: "Save name, birthdate, gender and wanted genders (initial_setup only)",
     tag: "account",
     body: SetupRequest,
-    errors: ["validation_failed", "invalid_state"],
+    errors: ["invalid_state"],
     responses: {
       200: { description: "Saved", schema: OkResponse },
     },

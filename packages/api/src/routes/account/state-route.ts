@@ -8,7 +8,6 @@ export const stateRoute = userRoute(
     path: "/account/state",
     summary: "The account's state and permissions",
     tag: "account",
-    errors: ["invalid_token", "websocket_required"],
     responses: {
       200: { description: "State", schema: AccountStateResponse },
     },

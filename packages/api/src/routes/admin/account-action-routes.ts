@@ -25,7 +25,7 @@ export const banRoute = userRoute(
     tag: "admin",
     permission: "ban",
     body: BanRequest,
-    errors: ["validation_failed", "forbidden", "not_found", "cannot_act_on_self", "invalid_state"],
+    errors: ["not_found", "cannot_act_on_self", "invalid_state"],
     responses: {
       200: VIEW,
     },
@@ -43,7 +43,7 @@ export const unbanRoute = userRoute(
     summary: "Lift a ban now: the account gets back the state it had",
     tag: "admin",
     permission: "ban",
-    errors: ["forbidden", "not_found", "invalid_state"],
+    errors: ["not_found", "invalid_state"],
     responses: {
       200: VIEW,
     },
@@ -61,7 +61,7 @@ export const lockRoute = userRoute(
     summary: "Lock an account: login refused (403 account_locked), every session ends at once",
     tag: "admin",
     permission: "ban",
-    errors: ["forbidden", "not_found", "cannot_act_on_self"],
+    errors: ["not_found", "cannot_act_on_self"],
     responses: { 200: VIEW },
   },
   async ({ http, auth, deps }) => {
@@ -77,7 +77,7 @@ export const unlockRoute = userRoute(
     summary: "Let a locked account log in again",
     tag: "admin",
     permission: "ban",
-    errors: ["forbidden", "not_found"],
+    errors: ["not_found"],
     responses: { 200: VIEW },
   },
   async ({ http, deps }) => {
@@ -93,7 +93,7 @@ export const logoutAccountRoute = userRoute(
     summary: "End every session of an account; its WebSockets close with logged_out_by_admin",
     tag: "admin",
     permission: "ban",
-    errors: ["forbidden", "not_found"],
+    errors: ["not_found"],
     responses: { 200: { description: "Done", schema: SessionsEndedResponse } },
   },
   async ({ http, deps }) =>

@@ -11,7 +11,7 @@ export const deleteAccountNowRoute = userRoute(
       "Delete an account now: every row and file of it in every component, answered once all of it is gone",
     tag: "admin",
     permission: "delete",
-    errors: ["forbidden", "not_found", "cannot_act_on_self"],
+    errors: ["not_found", "cannot_act_on_self"],
     responses: {
       200: { description: "Deleted", schema: AccountDeletedResponse },
     },

@@ -16,7 +16,7 @@ export const adminAccountRoute = userRoute(
     summary: "An account as admins see it: state, lock, ban, permissions, sessions, last seen",
     tag: "admin",
     permission: "view_accounts",
-    errors: ["forbidden", "not_found"],
+    errors: ["not_found"],
     responses: {
       200: { description: "The account", schema: AdminAccountView },
     },
@@ -33,7 +33,7 @@ export const adminAccountByEmailRoute = userRoute(
     tag: "admin",
     permission: "view_accounts",
     query: { email: { description: "The account's email (required).", schema: Type.String() } },
-    errors: ["validation_failed", "forbidden", "not_found"],
+    errors: ["not_found"],
     responses: {
       200: { description: "The account", schema: AdminAccountView },
     },
@@ -52,7 +52,6 @@ export const adminsRoute = userRoute(
     summary: "Every account with at least one permission",
     tag: "admin",
     permission: "manage_admins",
-    errors: ["forbidden"],
     responses: { 200: { description: "Admins by email", schema: AdminList } },
   },
   ({ deps }) => json(200, presentAdmins(deps.account)),
@@ -66,7 +65,7 @@ export const setPermissionsRoute = userRoute(
     tag: "admin",
     permission: "manage_admins",
     body: SetPermissionsRequest,
-    errors: ["validation_failed", "forbidden", "not_found", "cannot_remove_own_manage_admins"],
+    errors: ["not_found", "cannot_remove_own_manage_admins"],
     responses: {
       200: { description: "The account after the change", schema: AdminAccountView },
     },

@@ -22,7 +22,6 @@ export const auditRoute = userRoute(
         schema: Type.String({ format: "uuid" }),
       },
     },
-    errors: ["validation_failed", "forbidden"],
     responses: {
       200: { description: "A page", schema: AuditPage },
     },

@@ -9,7 +9,6 @@ export const runDailyTaskRoute = userRoute(
     summary: "Run the daily maintenance task now (it also runs at daily_task.time_utc)",
     tag: "admin",
     permission: "edit_config",
-    errors: ["forbidden"],
     responses: {
       200: { description: "What it changed", schema: DailyTaskReport },
     },

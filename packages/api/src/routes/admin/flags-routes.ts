@@ -9,7 +9,6 @@ export const listFlagsRoute = userRoute(
     summary: "Current runtime flags",
     tag: "admin",
     permission: "edit_config",
-    errors: ["forbidden"],
     responses: {
       200: { description: "Flags", schema: RuntimeFlags },
     },
@@ -26,7 +25,7 @@ export const setFlagRoute = userRoute(
     tag: "admin",
     permission: "edit_config",
     body: SetFlagRequest,
-    errors: ["validation_failed", "forbidden", "not_found"],
+    errors: ["not_found"],
     responses: {
       200: { description: "All flags after the change", schema: RuntimeFlags },
     },

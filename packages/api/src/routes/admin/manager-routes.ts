@@ -1,3 +1,4 @@
+import { Type } from "@sinclair/typebox";
 import { VenusError } from "@venus/model";
 import { parseJson } from "../../parse-body.js";
 import { userRoute, type ApiRoute } from "../../route.js";
@@ -21,10 +22,10 @@ function forwardRoute(method: keyof typeof METHODS): ApiRoute {
       ...(method === "post" || method === "put"
         ? { rawBody: { contentTypes: ["application/json"], description: "Passed to the manager as it is." } }
         : {}),
-      errors: ["forbidden", "manager_not_configured", "manager_unavailable"],
+      errors: ["manager_not_configured", "manager_unavailable"],
       otherwise: { description: "The manager's answer, with whatever status and body it gives" },
       responses: {
-        200: { description: "The manager's answer" },
+        200: { description: "The manager's answer (see docs/manager.md)", schema: Type.Unknown() },
       },
     },
     async ({ http, deps }) => {

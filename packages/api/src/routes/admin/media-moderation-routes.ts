@@ -11,7 +11,6 @@ export const mediaModerationQueueRoute = userRoute(
     tag: "admin",
     permission: "moderate_images",
     query: PAGE_CURSOR_QUERY,
-    errors: ["validation_failed", "forbidden"],
     responses: {
       200: { description: "A page", schema: MediaModerationPage },
     },
@@ -28,7 +27,7 @@ export const moderateContentRoute = userRoute(
     tag: "admin",
     permission: "moderate_images",
     body: MediaModerationRequest,
-    errors: ["validation_failed", "forbidden", "not_found"],
+    errors: ["not_found"],
     responses: {
       200: { description: "Recorded", schema: OkResponse },
     },

@@ -12,7 +12,6 @@ export const moderationQueueRoute = userRoute(
     tag: "admin",
     permission: "moderate_texts",
     query: PAGE_CURSOR_QUERY,
-    errors: ["validation_failed", "forbidden"],
     responses: {
       200: { description: "A page", schema: ModerationQueuePage },
     },

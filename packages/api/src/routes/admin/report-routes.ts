@@ -40,7 +40,6 @@ export const reportQueueRoute = userRoute(
       kind: { description: "Only reports of this kind.", schema: ReportKind },
       ...PAGE_CURSOR_QUERY,
     },
-    errors: ["validation_failed", "forbidden"],
     responses: {
       200: { description: "A page", schema: ReportsPage },
     },
@@ -65,7 +64,7 @@ export const decideReportRoute = userRoute(
     tag: "admin",
     permission: "process_reports",
     body: ReportDecisionRequest,
-    errors: ["validation_failed", "forbidden", "not_found", "report_decided", "cannot_act_on_self"],
+    errors: ["not_found", "report_decided", "cannot_act_on_self"],
     responses: {
       200: { description: "The decided report", schema: ReportDecisionResponse },
     },

@@ -18,7 +18,7 @@ export const apiUsageRoute = userRoute(
         schema: Type.Integer({ minimum: 1 }),
       },
     },
-    errors: ["validation_failed", "forbidden", "not_found"],
+    errors: ["not_found"],
     responses: {
       200: { description: "Requests per day", schema: ApiUsage },
     },
@@ -37,7 +37,7 @@ export const ipHistoryRoute = userRoute(
     summary: "Addresses the account logged in, refreshed tokens or connected from",
     tag: "admin",
     permission: "view_statistics",
-    errors: ["forbidden", "not_found"],
+    errors: ["not_found"],
     responses: {
       200: { description: "Addresses, most recently seen first", schema: IpHistory },
     },

@@ -31,7 +31,7 @@ export const statisticsHistoryHoursRoute = userRoute(
       from: timeParameter("Hours starting at or after this (default: a day before `to`)."),
       to: timeParameter("Hours starting before this (default: now)."),
     },
-    errors: ["validation_failed", "range_too_long", "forbidden"],
+    errors: ["range_too_long"],
     responses: {
       200: { description: "Hours, oldest first", schema: ServerStatisticsHistory },
     },
@@ -47,7 +47,6 @@ export const storeStatisticsHourRoute = userRoute(
     summary: "Store the current hour's statistics now (they are stored each hour and at shutdown anyway)",
     tag: "admin",
     permission: "edit_config",
-    errors: ["forbidden"],
     responses: {
       200: {
         description: "How many hours were written (the current one and any ended one not stored yet)",

@@ -13,7 +13,7 @@ export const blockRoute = userRoute(
     summary: "Block an account: neither sees the other, it cannot message the caller, its like is hidden",
     tag: "chat",
     body: AccountIdRequest,
-    errors: ["validation_failed", "not_found"],
+    errors: ["not_found"],
     responses: {
       200: { description: "The accounts the caller blocked", schema: BlocksResponse },
     },
@@ -31,7 +31,6 @@ export const unblockRoute = userRoute(
     summary: "Lift a block the caller made",
     tag: "chat",
     body: AccountIdRequest,
-    errors: ["validation_failed"],
     responses: {
       200: { description: "The accounts the caller blocked", schema: BlocksResponse },
     },

@@ -26,7 +26,6 @@ export const receivedLikesRoute = userRoute(
     summary: "Likes the caller received, newest first, and how many are new",
     tag: "chat",
     query: PAGE_CURSOR_QUERY,
-    errors: ["validation_failed"],
     responses: {
       200: { description: "A page", schema: ReceivedLikesPage },
     },
@@ -55,7 +54,6 @@ export const matchesRoute = userRoute(
     summary: "The caller's matches, newest first",
     tag: "chat",
     query: PAGE_CURSOR_QUERY,
-    errors: ["validation_failed"],
     responses: {
       200: { description: "A page", schema: MatchesPage },
     },

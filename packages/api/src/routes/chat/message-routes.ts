@@ -21,7 +21,6 @@ export const sendMessageRoute = userRoute(
     body: SendMessageRequest,
     maxBodyBytes: messageJsonBytes,
     errors: [
-      "validation_failed",
       "invalid_state",
       "not_a_match",
       "blocked_or_not_found",

@@ -26,7 +26,7 @@ export const seenRoute = userRoute(
       "The caller has read the conversation up to `number`; the other side gets `seen` if the caller shares read receipts. Also chat.seen",
     tag: "chat",
     body: SeenRequest,
-    errors: ["validation_failed", "invalid_state", "not_a_match", "blocked_or_not_found"],
+    errors: ["invalid_state", "not_a_match", "blocked_or_not_found"],
     responses: {
       200: { description: "Recorded", schema: OkResponse },
     },

@@ -13,7 +13,7 @@ export const reportMessagesRoute = userRoute(
     tag: "chat",
     body: MessageReportRequest,
     maxBodyBytes: reportJsonBytes,
-    errors: ["validation_failed", "envelope_invalid", "daily_report_limit"],
+    errors: ["envelope_invalid", "daily_report_limit"],
     responses: {
       201: { description: "Kept", schema: ReportResponse },
       200: { description: "The caller's report on this sender still waits: its id", schema: ReportResponse },

@@ -59,7 +59,7 @@ export const contentFileRoute = userRoute(
       },
     },
     rawResponse: { status: 200, contentType: "image/jpeg" },
-    errors: ["validation_failed", "not_found"],
+    errors: ["not_found"],
     responses: {
       200: { description: "The JPEG, with ETag and Cache-Control" },
       304: { description: "Not modified (If-None-Match matched the ETag)" },

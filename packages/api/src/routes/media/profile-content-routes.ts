@@ -15,7 +15,7 @@ export const setProfileContentRoute = userRoute(
     summary: "Choose the profile images (1–6, the first is the face image) and the face image's grid crop",
     tag: "media",
     body: SetProfileContentRequest,
-    errors: ["validation_failed", "content_not_usable"],
+    errors: ["content_not_usable"],
     responses: {
       200: { description: "Saved", schema: OkResponse },
     },

@@ -20,7 +20,6 @@ export const uploadRoute = userRoute(
       "upload_in_progress",
       "content_limit_reached",
       "invalid_state",
-      "payload_too_large",
       "upload_limit_reached",
       "busy",
     ],

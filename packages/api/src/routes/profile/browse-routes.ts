@@ -33,7 +33,7 @@ export const browseNextRoute = userRoute(
     summary: "The next page of the browse session; also the WebSocket request profile.page.next",
     tag: "profile",
     body: BrowseNextRequest,
-    errors: ["browse_session_expired", "rate_limited"],
+    errors: ["invalid_state", "browse_session_expired", "rate_limited"],
     responses: {
       200: { description: "A page", schema: BrowsePage },
     },

@@ -47,7 +47,7 @@ export const editProfileRoute = userRoute(
     summary: "Edit the profile; a changed name or text goes to moderation",
     tag: "profile",
     body: ProfileEditRequest,
-    errors: ["validation_failed"],
+    errors: ["invalid_state"],
     responses: {
       200: { description: "The edited profile", schema: OwnProfile },
     },
@@ -58,5 +58,3 @@ export const editProfileRoute = userRoute(
     return json(200, presentOwnProfile(profile, deps.profile.now()));
   },
 );
-
-export const ProfileVersion = Type.Object({ version: Type.Integer() });

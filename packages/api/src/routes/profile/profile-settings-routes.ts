@@ -6,10 +6,9 @@ import {
   type Profile,
   type ProfileContext,
 } from "@venus/data-profile";
-import { LocationRequest, PrivacySettings, VisibilityRequest } from "@venus/model";
+import { LocationRequest, PrivacySettings, VisibilityRequest, ProfileVersion } from "@venus/model";
 import { json, userRoute, type ApiRoute } from "../../route.js";
 import { ownProfile } from "./own-profile.js";
-import { ProfileVersion } from "./profile-routes.js";
 
 /** `PUT /profile/<setting>`: one setting of the caller's profile; answers the new profile version. */
 function settingRoute<S extends TSchema>(
@@ -25,7 +24,7 @@ function settingRoute<S extends TSchema>(
       summary,
       tag: "profile",
       body,
-      errors: ["validation_failed", "invalid_state"],
+      errors: ["invalid_state"],
       responses: {
         200: { description: "Saved; the new profile version", schema: ProfileVersion },
       },

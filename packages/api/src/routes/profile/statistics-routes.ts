@@ -23,7 +23,6 @@ export const adminStatisticsRoute = userRoute(
     summary: "Public and private profiles by gender and age",
     tag: "admin",
     permission: "view_statistics",
-    errors: ["forbidden"],
     responses: {
       200: { description: "Statistics", schema: ProfileStatistics },
     },
@@ -38,7 +37,6 @@ export const statisticsHistoryRoute = userRoute(
     summary: "One statistics entry per day, recorded by the daily task",
     tag: "admin",
     permission: "view_statistics",
-    errors: ["forbidden"],
     responses: {
       200: { description: "History", schema: StatisticsHistory },
     },

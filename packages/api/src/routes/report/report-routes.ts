@@ -17,7 +17,7 @@ const RESPONSES = {
   200: { description: "The reporter's report on the same thing still waits: its id", schema: ReportResponse },
 };
 
-const ERRORS = ["validation_failed", "not_found", "daily_report_limit"] as const;
+const ERRORS = ["not_found", "daily_report_limit"] as const;
 
 const profileTextRoute = (kind: "profile_name" | "profile_text", what: string) =>
   userRoute(

@@ -1,19 +1,6 @@
 import { Type } from "@sinclair/typebox";
+import { HealthResponse } from "@venus/model";
 import { json, publicRoute } from "../../route.js";
-
-export const HealthResponse = Type.Object({
-  status: Type.Literal("ok"),
-  version: Type.String(),
-  uptime_seconds: Type.Number(),
-  websocket_connections: Type.Integer(),
-  transport: Type.Object(
-    {
-      name: Type.Union([Type.Literal("uws"), Type.Literal("node")]),
-      reason: Type.String(),
-    },
-    { description: "The HTTP and WebSocket transport that runs (http.transport) and why it was chosen" },
-  ),
-});
 
 /** A JSON document described by its own specification (OpenAPI, AsyncAPI). */
 const JsonDocument = Type.Record(Type.String(), Type.Unknown());

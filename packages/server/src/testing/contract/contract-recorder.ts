@@ -18,21 +18,30 @@ const errorCode = (body: unknown): string | undefined => {
   return typeof code === "string" ? code : undefined;
 };
 
+const isNoSuchRoute = (status: number, body: unknown): boolean =>
+  status === 404 && (body as { error?: { message?: unknown } } | null)?.error?.message === "no such route";
+
 /** Checks what the server answers against the served documents and appends the findings to a file. */
 export class ContractRecorder {
   private readonly file: string;
-  private readonly documents: ContractDocuments;
+  private readonly documentsOf: ContractDocuments;
   private readonly seen = new Set<string>();
 
   constructor(dir: string) {
-    this.documents = new ContractDocuments(dir);
+    this.documentsOf = new ContractDocuments(dir);
     this.file = join(dir, `worker-${process.pid}.jsonl`);
+  }
+
+  /** Whether the request reached an operation of the OpenAPI document (others are not judged). */
+  documents(method: string, path: string): boolean {
+    return this.documentsOf.operation(method, path) !== undefined;
   }
 
   /** An HTTP answer: its status must be declared and its body match that response's schema. */
   http(method: string, path: string, status: number, contentType: string, body: unknown): void {
-    const operation = this.documents.operation(method, path);
-    if (!operation) return;
+    const operation = this.documentsOf.operation(method, path);
+    // The router's own answer for a path it does not have: another listener (the local bot port).
+    if (!operation || isNoSuchRoute(status, body)) return;
     const where = `${operation.id} (${method} ${path})`;
     const code = errorCode(body);
     const response = operation.responses[String(status)] ?? operation.responses["default"];
@@ -49,7 +58,7 @@ export class ContractRecorder {
     const problems = !json
       ? []
       : declared
-        ? this.documents.responseCheck(operation, String(status), declared.schema)(body)
+        ? this.documentsOf.responseCheck(operation, String(status), declared.schema)(body)
         : operation.responses[String(status)]
           ? ["a JSON body where the document declares none"]
           : [];
@@ -64,7 +73,7 @@ export class ContractRecorder {
 
   /** A frame the server sent on `/ws`, checked against the AsyncAPI message it must be. */
   frame(message: string, frame: unknown): void {
-    const check = this.documents.messageCheck(message);
+    const check = this.documentsOf.messageCheck(message);
     const status = (frame as { status?: unknown }).status;
     const code = errorCode((frame as { body?: unknown }).body) ?? (frame as { code?: string }).code;
     const base = {

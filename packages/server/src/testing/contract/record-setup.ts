@@ -17,20 +17,34 @@ if (dir) {
     const response = await originalFetch(input, init);
     const url = new URL(input instanceof Request ? input.url : String(input));
     const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
-    if (["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) {
+    if (
+      ["127.0.0.1", "localhost", "[::1]"].includes(url.hostname) &&
+      recorder.documents(method, url.pathname)
+    ) {
+      // Read beside the caller, never blocking it: the caller may stream or drop the body.
       const copy = response.clone();
-      const text = await copy.text();
       const type = copy.headers.get("content-type") ?? "";
-      let body: unknown = text;
-      if (type.startsWith("application/json") && text !== "") body = JSON.parse(text) as unknown;
-      recorder.http(method, url.pathname, response.status, type, body);
+      const record = (text: string) => {
+        const json = type.startsWith("application/json") && text !== "";
+        recorder.http(
+          method,
+          url.pathname,
+          response.status,
+          type,
+          json ? (JSON.parse(text) as unknown) : text,
+        );
+      };
+      // A body that never arrived whole (aborted) is no answer to judge; a failure to judge one is reported.
+      void copy.text().then(record, () => undefined);
     }
     return response;
   };
 
   const packr = new Packr({ useRecords: false });
   const methods = new WeakMap<WebSocket, Map<unknown, string>>();
-  const isApiSocket = (socket: WebSocket) => new URL(socket.url).pathname === "/ws";
+  // A server-side socket (simple-backend's own tests) has no URL: it is not a client of the API.
+  const isApiSocket = (socket: WebSocket) =>
+    URL.canParse(socket.url) && new URL(socket.url).pathname === "/ws";
   const originalSend = WebSocket.prototype.send;
   WebSocket.prototype.send = function send(this: WebSocket, data: unknown, ...rest: unknown[]) {
     if (isApiSocket(this)) {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, expect, test } from "vitest";
-import { ContractRecorder, type ContractRecord } from "./contract-recorder.js";
+import { ContractRecorder, type ContractRecord } from "../testing/contract/contract-recorder.js";
 
 const openApi = {
   paths: {
@@ -94,6 +94,9 @@ test("an undeclared status, an undeclared code and a body off its schema are pro
 
 test("requests outside the document are not judged; frames are checked against their message", () => {
   recorder.http("GET", "/manager/status", 500, "application/json", {});
+  recorder.http("GET", "/things/special", 404, "application/json", {
+    error: { code: "not_found", message: "no such route" },
+  });
   recorder.frame("welcome", { type: "welcome" });
   recorder.frame("welcome", { type: "hello" });
   recorder.frame("event.unknown", { type: "event" });

@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startServer, VENUS_BIN } from "../../testing/spawn-server.js";
+import { startServer, VENUS_BIN } from "../spawn-server.js";
 import { CONTRACT_DIR_ENV } from "./contract-documents.js";
 import type { ContractRecord } from "./contract-recorder.js";
 
