@@ -33,6 +33,7 @@ export {
   type HttpReply,
   type HttpRequestContext,
 } from "./http/http-types.js";
+export { ipv6Groups } from "./http/ipv6-groups.js";
 export {
   clientAddress,
   normalizeAddress,

@@ -1,20 +1,5 @@
 import { isIPv4, isIPv6 } from "node:net";
-
-/** The eight 16-bit groups of an IPv6 address (an embedded IPv4 tail counts as two). */
-function ipv6Groups(address: string): number[] {
-  const [head = "", tail] = address.split("::");
-  const parse = (part: string) =>
-    part === ""
-      ? []
-      : part.split(":").flatMap((group) => {
-          if (!isIPv4(group)) return [parseInt(group, 16)];
-          const [a = 0, b = 0, c = 0, d = 0] = group.split(".").map(Number);
-          return [(a << 8) | b, (c << 8) | d];
-        });
-  const left = parse(head);
-  const right = tail === undefined ? [] : parse(tail);
-  return [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
-}
+import { ipv6Groups } from "@venus/simple-backend";
 
 /**
  * Where a device connected from, only as precisely as a person needs to recognise it: an IPv4

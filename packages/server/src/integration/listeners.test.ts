@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterEach, expect, test } from "vitest";
 import { startServer, VENUS_BIN, type RunningServer } from "../testing/spawn-server.js";
+import { freePort } from "../testing/free-port.js";
 
 const run = promisify(execFile);
 const servers: RunningServer[] = [];
@@ -24,15 +25,6 @@ async function occupiedPort(): Promise<number> {
   blockers.push(blocker);
   await once(blocker, "listening");
   return (blocker.address() as { port: number }).port;
-}
-
-/** A port nothing listens on (bound once and released). */
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 const refused = (port: number) =>

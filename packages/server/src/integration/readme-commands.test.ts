@@ -19,11 +19,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
 import { sleep } from "../testing/profile-flow.js";
+import { freePort } from "../testing/free-port.js";
 
 const REPO = fileURLToPath(new URL("../../../../", import.meta.url));
 
@@ -32,14 +32,6 @@ function shBlocks(markdown: string): string[][] {
   return [...markdown.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((match) =>
     (match[1] as string).split("\n").filter((line) => line.trim() !== ""),
   );
-}
-
-async function freePort(): Promise<number> {
-  const probe = createServer().listen(0, "127.0.0.1");
-  await once(probe, "listening");
-  const { port } = probe.address() as { port: number };
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }
 
 interface Run {
