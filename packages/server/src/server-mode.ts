@@ -97,8 +97,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     });
   const publicProxies = trustedProxies(config.http.trusted_proxies, config.http.proxy_header);
   const http = listener(config.http.host, config.http.port, publicProxies);
-  // Loopback only, and never behind a proxy: the peer address is the truth.
-  // Opens only when wanted.
+  // Loopback only, and never behind a proxy: the peer address is the truth. Opens only when wanted.
   const botHttp = listener("127.0.0.1", config.bots.local_port, NO_TRUSTED_PROXIES);
   let botPort = 0;
   const botListener = new BotListenerGate(botHttp, config.bots.local_port, account.flags, (bound) => {
