@@ -127,8 +127,8 @@ export class HttpServer {
   /**
    * The one boundary of every request: whatever the parsing of the request or the handler throws becomes
    * an answer for this request alone, never an exception that reaches the process or the transport.
+   * `bodyLimit` is undefined for routes that read no body.
    */
-  /** `bodyLimit` is undefined for routes that read no body. */
   private handle(
     request: TransportRequest,
     route: string,

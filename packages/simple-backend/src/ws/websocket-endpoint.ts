@@ -40,8 +40,6 @@ export interface WebSocketOptions {
   metrics: Metrics;
 }
 
-/** Close code when a handler throws: the connection ends, the process goes on. */
-
 const packr = new Packr({ useRecords: false });
 let nextConnectionId = 1;
 
@@ -81,8 +79,8 @@ function decode(message: Buffer, isBinary: boolean): unknown {
  * A WebSocket route with limits, on whichever transport `http` runs: frames over `maxFrameBytes`
  * close the socket, a send buffer over `maxSendBufferBytes` disconnects the slow consumer, and a socket
  * that sends nothing for `idleTimeoutSeconds` is closed. Clients choose JSON text or the `msgpack`
- * subprotocol. What a handler throws is answered by
- * its `onFrameError` (frame-boundary.ts), never thrown to the process.
+ * subprotocol. What a handler throws is answered by its `onFrameError` (frame-boundary.ts), never
+ * thrown to the process.
  */
 export function addWebSocketEndpoint<State>(
   http: HttpServer,
