@@ -15,6 +15,17 @@ const root = fileURLToPath(new URL("..", import.meta.url));
 const SITES = [{ dir: "packages/console", base: "/console/" }];
 const COMPRESSIBLE = /\.(?:html|js|css|svg|json|webmanifest|txt)$/;
 
+/** Browser code takes only types from the server's packages (`import type`); their code never ships. */
+const SERVER_CODE = /[\\/]packages[\\/](?!web-shared|console|web-app)[a-z-]+[\\/](?:src|dist)[\\/]/;
+const serverCodeGuard = {
+  name: "venus-no-server-code",
+  load(id) {
+    if (SERVER_CODE.test(id))
+      throw new Error(`browser code imports server code at run time: ${id} (use import type)`);
+    return null;
+  },
+};
+
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 
 function compressAll(dir) {
@@ -37,6 +48,7 @@ for (const site of SITES) {
     root: siteRoot,
     base: site.base,
     configFile: false,
+    plugins: [serverCodeGuard],
     logLevel: "warn",
     oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
     build: { outDir: "dist", emptyOutDir: true, sourcemap: false, target: "es2022" },

@@ -1,5 +1,6 @@
 import type { Session } from "@venus/web-shared";
 import { useEffect } from "preact/hooks";
+import { ImageQueue } from "./screens/images/image-queue.js";
 import { visibleScreens, type Permissions, type ScreenId } from "./permissions.js";
 import { useHashRoute } from "./use-hash-route.js";
 
@@ -42,6 +43,19 @@ export function Shell({ session, permissions, online }: ShellProps) {
   );
 }
 
-function Screen({ id }: { id: ScreenId; rest: string[]; session: Session; permissions: Permissions }) {
-  return <h1>{id}</h1>;
+function Screen({
+  id,
+  session,
+}: {
+  id: ScreenId;
+  rest: string[];
+  session: Session;
+  permissions: Permissions;
+}) {
+  switch (id) {
+    case "images":
+      return <ImageQueue session={session} />;
+    default:
+      return <h1>{id}</h1>;
+  }
 }

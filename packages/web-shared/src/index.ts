@@ -6,3 +6,5 @@ export { LiveSocket, type EventData, type SocketStatus } from "./live-socket.js"
 export { Session, type SessionOptions } from "./session.js";
 export { SignInForm } from "./sign-in-form.js";
 export { TokenStore } from "./tokens.js";
+export { AuthImage } from "./auth-image.js";
+export { allOf } from "./all-of.js";

@@ -44,6 +44,8 @@ export function useBrowser(): { readonly browser: Browser } {
 export async function newPage(browser: Browser, size = { width: 1280, height: 800 }) {
   const context = await browser.newContext({ viewport: size, colorScheme: "light" });
   const page = await context.newPage();
+  // Well inside the test's own timeout, so a missing element fails with its locator named.
+  page.setDefaultTimeout(10_000);
   const problems: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(message.text());
