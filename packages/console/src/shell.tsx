@@ -1,6 +1,9 @@
 import type { Session } from "@venus/web-shared";
 import { useEffect } from "preact/hooks";
 import { ImageQueue } from "./screens/images/image-queue.js";
+import { TextQueue } from "./screens/texts/text-queue.js";
+import { ReportQueue } from "./screens/reports/report-queue.js";
+import { AccountsScreen } from "./screens/accounts/accounts-screen.js";
 import { visibleScreens, type Permissions, type ScreenId } from "./permissions.js";
 import { useHashRoute } from "./use-hash-route.js";
 
@@ -46,6 +49,8 @@ export function Shell({ session, permissions, online }: ShellProps) {
 function Screen({
   id,
   session,
+  rest,
+  permissions,
 }: {
   id: ScreenId;
   rest: string[];
@@ -55,6 +60,12 @@ function Screen({
   switch (id) {
     case "images":
       return <ImageQueue session={session} />;
+    case "texts":
+      return <TextQueue session={session} />;
+    case "reports":
+      return <ReportQueue session={session} />;
+    case "accounts":
+      return <AccountsScreen session={session} permissions={permissions} route={rest} />;
     default:
       return <h1>{id}</h1>;
   }
