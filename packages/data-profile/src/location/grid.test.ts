@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { haversineKm } from "./geo.js";
 import { seededRandom } from "./seeded-random.js";
+import { cellLowerBoundKm } from "./cell-bound.js";
 import { Grid, type GeoBox } from "./grid.js";
 
 const FINLAND: GeoBox = { north: 70.1, south: 59.8, west: 19.5, east: 31.6 };
@@ -127,5 +128,54 @@ describe("Grid", () => {
         expect(nearest - bound).toBeLessThan(haversineKm(lat, lon, lat + latStep, lon + lonStep));
       }
     });
+  });
+});
+
+describe("cellLowerBoundKm", () => {
+  it.each([
+    ["Finland, 2 km", FINLAND, 2],
+    ["Finland, 40 km", FINLAND, 40],
+    ["southern hemisphere", SOUTHERN, 100],
+    ["equator", EQUATOR, 30],
+    ["antimeridian", ANTIMERIDIAN, 50],
+  ])("never exceeds the distance to a point of that cell (%s)", (_name, box, cellKm) => {
+    const grid = new Grid(box, cellKm);
+    const random = seededRandom(cellKm + 1);
+    let worst = -Infinity;
+    for (let viewers = 0; viewers < 300; viewers++) {
+      const [lat, lon] = randomPoint(random, box);
+      for (let targets = 0; targets < 1000; targets++) {
+        const [tLat, tLon] =
+          targets % 2 === 0
+            ? randomPoint(random, box)
+            : nearby(random, lat, lon, 3 * grid.latStep, 3 * grid.lonStep);
+        const cell = grid.cellOf(tLat, tLon);
+        worst = Math.max(worst, cellLowerBoundKm(grid, lat, lon, cell) - haversineKm(lat, lon, tLat, tLon));
+      }
+    }
+    expect(worst).toBeLessThanOrEqual(0);
+  });
+
+  it("is the distance to the nearest point of the cell, within a sampling step, and 0 inside it", () => {
+    const grid = new Grid(FINLAND, 5);
+    const random = seededRandom(11);
+    const steps = 40;
+    for (let i = 0; i < 300; i++) {
+      const [lat, lon] = [59.9 + random() * 10, 19.6 + random() * 11.9];
+      expect(cellLowerBoundKm(grid, lat, lon, grid.cellOf(lat, lon))).toBe(0);
+      const row = 1 + Math.floor(random() * (grid.rows - 2));
+      const col = 1 + Math.floor(random() * (grid.cols - 2));
+      const [south, west] = [FINLAND.south + row * grid.latStep, FINLAND.west + col * grid.lonStep];
+      let nearest = Infinity;
+      for (let a = 0; a <= steps; a++) {
+        for (let b = 0; b <= steps; b++) {
+          const [tLat, tLon] = [south + (a * grid.latStep) / steps, west + (b * grid.lonStep) / steps];
+          nearest = Math.min(nearest, haversineKm(lat, lon, tLat, tLon));
+        }
+      }
+      const bound = cellLowerBoundKm(grid, lat, lon, row * grid.cols + col);
+      expect(bound).toBeLessThanOrEqual(nearest);
+      expect(nearest - bound).toBeLessThan(5 / steps);
+    }
   });
 });

@@ -7,7 +7,7 @@ const BOX: GeoBox = { north: 61, south: 60, west: 24, east: 26 };
 
 function inRing(index: LocationIndex<number>, center: number, ring: number): string[] {
   const ids: string[] = [];
-  index.forEachInRing(center, ring, (entry) => ids.push(entry.id));
+  index.forEachCellInRing(center, ring, (cell) => index.forEachInCell(cell, (entry) => ids.push(entry.id)));
   return ids.sort();
 }
 

@@ -1,25 +1,31 @@
 /**
  * One viewer's iteration session over a LocationIndex: pages of entries from nearest to farthest.
  *
- * Rings of cells around the viewer's cell are scanned outwards, one at a time and only when needed;
- * accepted entries of a scanned ring go into a min-heap by distance. The nearest candidate is
- * emitted only when it is no farther than the lower bound of the next unscanned ring (see
- * Grid.ringLowerBoundKm), so nothing unscanned can come before it and the order is exact.
+ * Cells are scanned best first: rings of cells around the viewer's cell are enumerated outwards,
+ * one at a time and only when needed, and their occupied cells go into a min-heap by the lower
+ * bound of their distance (cellLowerBoundKm); the nearest cell is scanned only when nothing queued
+ * can come before it, and its accepted entries go into a min-heap of candidates by distance. A
+ * candidate is emitted only when it is no farther than every unscanned cell's bound and the bound
+ * of the next ring not yet enumerated (see Grid.ringLowerBoundKm), so the order is exact. Scanning
+ * cell by cell rather than ring by ring keeps the work per page small and even: a ring in a dense
+ * city holds tens of thousands of entries, most of them farther than the page needs.
  *
  * The index may change between pages. At emission a candidate is looked up again by id: removed
  * entries are dropped, the predicate is re-checked on the current data, and the distance comes from
- * the current position. A candidate that moved is dropped if it now lies in an unscanned ring (it
+ * the current position. A candidate that moved is dropped if it now lies in an unscanned cell (it
  * will be met again there), and otherwise re-queued at its new distance, so it may come out of
- * order but never twice (the set of emitted ids). Entries that move or are inserted into rings
- * already scanned, or that start passing the predicate after their ring was scanned, are not shown
+ * order but never twice (the set of emitted ids). Entries that move or are inserted into cells
+ * already scanned, or that start passing the predicate after their cell was scanned, are not shown
  * this session. Entries that stay in place and keep passing the predicate are shown exactly once
  * and in order, whatever happens to others.
  *
  * Memory: the emitted-id set grows with everything the viewer has been shown in this session (the
- * caller bounds it with its daily page limit); the heap holds the accepted, not yet shown entries
- * of the scanned rings, which are only those up to the current distance plus one ring of cells.
+ * caller bounds it with its daily page limit); the candidate heap holds the accepted, not yet shown
+ * entries of the scanned cells, which are only those up to the current distance plus about a cell;
+ * the cell heap and the set of scanned cells hold numbers, one per occupied cell enumerated.
  */
 import { CandidateHeap } from "./candidate-heap.js";
+import { cellLowerBoundKm } from "./cell-bound.js";
 import { assertCoordinates, haversineKm } from "./geo.js";
 import type { LocationEntry, LocationIndex } from "./location-index.js";
 
@@ -42,9 +48,11 @@ export class ProfileIterator<T> {
   private readonly minKm: number;
   private readonly maxKm: number;
   private readonly heap = new CandidateHeap<LocationEntry<T>>();
+  private readonly cells = new CandidateHeap<number>();
+  private readonly scanned = new Set<number>();
   private readonly emitted = new Set<string>();
   private nextRing = 0;
-  /** Lower bound of the distance to anything in `nextRing` or beyond. */
+  /** Lower bound of the distance to anything in `nextRing` or beyond (Infinity past the grid). */
   private nextBound = 0;
 
   constructor(
@@ -64,35 +72,53 @@ export class ProfileIterator<T> {
 
   /** True when no further page can hold anything (as of now). */
   get done(): boolean {
-    return this.heap.size === 0 && !this.canScan();
+    return this.heap.size === 0 && !this.canScan(this.unscannedBound());
   }
 
   /** Up to `pageSize` entries, continuing in ascending distance from the previous page. */
   nextPage(pageSize: number): ProfilePageItem<T>[] {
     const page: ProfilePageItem<T>[] = [];
     while (page.length < pageSize) {
-      if (this.heap.size > 0 && this.heap.peekKey() <= this.nextBound) this.emitNearest(page);
-      else if (this.canScan()) this.scanNextRing();
-      else break;
+      const unscanned = this.unscannedBound();
+      if (this.heap.size > 0 && this.heap.peekKey() <= unscanned) this.emitNearest(page);
+      else if (!this.canScan(unscanned)) break;
+      else if (this.nextBound <= this.cells.peekKey()) this.enumerateNextRing();
+      else this.scanCell(this.cells.pop() as number);
     }
     return page;
   }
 
-  private canScan(): boolean {
-    return this.nextBound <= this.maxKm && this.nextRing <= this.index.grid.lastRing(this.center);
+  /** Whether a cell not scanned yet, all of them `unscanned` km away or farther, may be in range. */
+  private canScan(unscanned: number): boolean {
+    return unscanned !== Infinity && unscanned <= this.maxKm;
   }
 
-  private scanNextRing(): void {
+  /** Lower bound of the distance to every entry in a cell not scanned yet. */
+  private unscannedBound(): number {
+    return Math.min(this.nextBound, this.cells.peekKey());
+  }
+
+  private enumerateNextRing(): void {
+    const { index, viewer, center } = this;
+    const { grid } = index;
+    index.forEachCellInRing(center, this.nextRing, (cell) => {
+      const bound = cellLowerBoundKm(grid, viewer.lat, viewer.lon, cell);
+      if (bound <= this.maxKm) this.cells.push(bound, cell);
+    });
+    this.nextRing++;
+    this.nextBound = grid.ringLowerBoundKm(viewer.lat, viewer.lon, center, this.nextRing);
+  }
+
+  private scanCell(cell: number): void {
     const { lat, lon } = this.viewer;
+    this.scanned.add(cell);
     // Entries already emitted (they moved here) are dropped when popped, not looked up for each
     // entry scanned; the predicate goes first because it rejects most entries without trigonometry.
-    this.index.forEachInRing(this.center, this.nextRing, (entry) => {
+    this.index.forEachInCell(cell, (entry) => {
       if (!this.accept(entry)) return;
       const distance = haversineKm(lat, lon, entry.lat, entry.lon);
       if (this.inRange(distance)) this.heap.push(distance, entry);
     });
-    this.nextRing++;
-    this.nextBound = this.index.grid.ringLowerBoundKm(lat, lon, this.center, this.nextRing);
   }
 
   private emitNearest(page: ProfilePageItem<T>[]): void {
@@ -101,8 +127,7 @@ export class ProfileIterator<T> {
     if (entry === undefined || this.emitted.has(entry.id)) return;
     const distance = haversineKm(this.viewer.lat, this.viewer.lon, entry.lat, entry.lon);
     if (distance !== queuedDistance) {
-      const scanned = this.index.grid.ringOf(this.center, entry.cell) < this.nextRing;
-      if (scanned && this.inRange(distance)) this.heap.push(distance, entry);
+      if (this.scanned.has(entry.cell) && this.inRange(distance)) this.heap.push(distance, entry);
       return;
     }
     if (!this.accept(entry)) return;
