@@ -1,6 +1,9 @@
 import type { Database } from "@venus/database";
-import { LATENCY_BUCKETS, type Logger, type Metrics } from "@venus/simple-backend";
-import type { Histogram } from "prom-client";
+import type { Logger } from "@venus/simple-backend";
+import type { WalSync } from "./wal-sync.js";
+import type { WriterMetrics } from "./writer-metrics.js";
+
+export { WriterMetrics } from "./writer-metrics.js";
 
 export interface WriterOptions {
   /** Database name for logs and metric labels. */
@@ -10,10 +13,16 @@ export interface WriterOptions {
   log: Logger;
   metrics: WriterMetrics;
   /**
-   * Called when a whole batch fails to commit (I/O error, disk full). Memory is then ahead of the
-   * database, so a server stops here (fail-stop) and reloads a consistent state on restart.
+   * Makes commits durable off the event loop, for a database opened with `synchronous=NORMAL`
+   * (commits do not sync). Without it the database must sync its own commits (`synchronous=FULL`),
+   * on this thread.
    */
-  onCommitFailure?: (error: unknown) => void;
+  walSync?: Pick<WalSync, "sync" | "close"> | undefined;
+  /**
+   * Called when a whole batch fails to commit or to sync (I/O error, disk full). Memory is then ahead
+   * of the database, so a server stops here (fail-stop) and reloads a consistent state on restart.
+   */
+  onCommitFailure?: ((error: unknown) => void) | undefined;
 }
 
 export type WriteOperation<T> = (db: Database) => T;
@@ -24,26 +33,8 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-/** Batch-size and commit-latency histograms shared by every writer, labelled by database. */
-export class WriterMetrics {
-  readonly batchSize: Histogram<string>;
-  readonly commitSeconds: Histogram<string>;
-
-  constructor(metrics: Metrics) {
-    this.batchSize = metrics.histogram(
-      "venus_writer_batch_size",
-      "Operations committed per transaction",
-      [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024],
-      ["database"],
-    );
-    this.commitSeconds = metrics.histogram(
-      "venus_writer_commit_seconds",
-      "Time to run and commit one batch",
-      LATENCY_BUCKETS,
-      ["database"],
-    );
-  }
-}
+/** An operation's outcome inside a committed batch: its value, or the error its savepoint rolled back. */
+type Outcome = { failed: false; value: unknown } | { failed: true; error: unknown };
 
 export class WriterClosedError extends Error {
   constructor(name: string) {
@@ -53,13 +44,16 @@ export class WriterClosedError extends Error {
 
 /**
  * Group commit: operations queued within `maxBatchDelayMs` run in one transaction, and each promise
- * settles only after that transaction has committed (so an answer sent then survives a crash). An
- * operation that throws is rolled back alone (a savepoint) and rejects; the rest of the batch commits.
+ * settles only after that transaction has committed and is on disk (so an answer sent then survives a
+ * crash). An operation that throws is rolled back alone (a savepoint) and rejects; the rest of the
+ * batch commits. With `walSync` the disk flush runs off the event loop while later batches commit.
  */
 export class GroupCommitWriter {
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** Settles once every batch committed so far is durable (or has failed). */
+  private lastSync: Promise<void> = Promise.resolve();
   /** One operation in its own savepoint, built once: a new wrapper per operation costs more than the insert. */
   private readonly runInSavepoint: (op: WriteOperation<unknown>) => unknown;
 
@@ -83,17 +77,17 @@ export class GroupCommitWriter {
     });
   }
 
-  /** Commits everything queued so far. */
+  /** Commits everything queued so far; resolves once it is durable. */
   flush(): Promise<void> {
     this.commit();
-    return Promise.resolve();
+    return this.lastSync;
   }
 
-  /** Commits what is queued and refuses further writes. */
-  close(): Promise<void> {
-    this.commit();
+  /** Commits what is queued, refuses further writes, and resolves once all of it is durable. */
+  async close(): Promise<void> {
     this.closed = true;
-    return Promise.resolve();
+    await this.flush();
+    this.options.walSync?.close();
   }
 
   private schedule(delayMs: number): void {
@@ -110,33 +104,44 @@ export class GroupCommitWriter {
 
   private commitBatch(batch: Pending[]): void {
     const started = performance.now();
-    const results: { value?: unknown; error?: unknown; failed: boolean }[] = [];
+    const outcomes: Outcome[] = [];
     try {
       this.db.transaction(() => {
         for (const item of batch) {
           try {
-            results.push({
-              value: this.runInSavepoint(item.op),
-              failed: false,
-            });
+            outcomes.push({ failed: false, value: this.runInSavepoint(item.op) });
           } catch (error) {
-            results.push({ error, failed: true });
+            outcomes.push({ failed: true, error });
           }
         }
       })();
     } catch (error) {
-      this.options.log.error({ err: error, database: this.options.name }, "batch commit failed");
-      for (const item of batch) item.reject(error);
-      this.options.onCommitFailure?.(error);
+      this.fail(batch, error);
       return;
     }
+    const durable = () => this.settle(batch, outcomes, started);
+    const { walSync } = this.options;
+    if (!walSync) {
+      durable();
+      return;
+    }
+    this.lastSync = walSync.sync().then(durable, (error: unknown) => this.fail(batch, error));
+  }
+
+  private settle(batch: Pending[], outcomes: Outcome[], started: number): void {
     const labels = { database: this.options.name };
     this.options.metrics.batchSize.observe(labels, batch.length);
     this.options.metrics.commitSeconds.observe(labels, (performance.now() - started) / 1000);
     batch.forEach((item, i) => {
-      const result = results[i] as (typeof results)[number];
-      if (result.failed) item.reject(result.error);
-      else item.resolve(result.value);
+      const outcome = outcomes[i] as Outcome;
+      if (outcome.failed) item.reject(outcome.error);
+      else item.resolve(outcome.value);
     });
+  }
+
+  private fail(batch: Pending[], error: unknown): void {
+    this.options.log.error({ err: error, database: this.options.name }, "batch commit failed");
+    for (const item of batch) item.reject(error);
+    this.options.onCommitFailure?.(error);
   }
 }
