@@ -201,6 +201,23 @@ describe("GroupCommitWriter with the WAL flushed off the event loop", () => {
     expect(await write).toBe(1);
   });
 
+  it("gathers the operations that arrive while a flush runs into one batch committed when it ends", async () => {
+    const held = heldSync();
+    const { writer, metrics, committed } = setup({ maxBatchDelayMs: 0, walSync: held.walSync });
+    const first = writer.write(insert("a"));
+    while (held.calls.length === 0) await sleep(1);
+    const later = [writer.write(insert("b")), writer.write(insert("c"))];
+    await sleep(20);
+    expect(committed()).toEqual(["a"]);
+    held.calls[0]?.resolve();
+    expect(await first).toBe(1);
+    while (held.calls.length === 1) await sleep(1);
+    expect(committed()).toEqual(["a", "b", "c"]);
+    held.calls[1]?.resolve();
+    expect(await Promise.all(later)).toEqual([2, 3]);
+    expect(await batches(metrics)).toMatchObject({ count: 2, operations: 3 });
+  });
+
   it("rejects the batch and reports a failure when the flush fails", async () => {
     const held = heldSync();
     const failures: unknown[] = [];

@@ -43,14 +43,20 @@ export class WriterClosedError extends Error {
 }
 
 /**
- * Group commit: operations queued within `maxBatchDelayMs` run in one transaction, and each promise
- * settles only after that transaction has committed and is on disk (so an answer sent then survives a
- * crash). An operation that throws is rolled back alone (a savepoint) and rejects; the rest of the
- * batch commits. With `walSync` the disk flush runs off the event loop while later batches commit.
+ * Group commit: operations queued within `maxBatchDelayMs` (0: this turn of the event loop) run in one
+ * transaction, and each promise settles only after that transaction has committed and is on disk (so
+ * an answer sent then survives a crash). An operation that throws is rolled back alone (a savepoint)
+ * and rejects; the rest of the batch commits. With `walSync` the disk flush runs off the event loop,
+ * and operations arriving while it runs are gathered until it finishes: the slower the disk, the
+ * bigger the batches.
  */
 export class GroupCommitWriter {
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private immediate: NodeJS.Immediate | undefined;
+  private readonly commitNow = () => this.commit();
+  /** Batches committed whose WAL flush has not finished. */
+  private syncsInFlight = 0;
   private closed = false;
   /** Settles once every batch committed so far is durable (or has failed). */
   private lastSync: Promise<void> = Promise.resolve();
@@ -73,7 +79,8 @@ export class GroupCommitWriter {
         reject,
       });
       if (this.queue.length >= this.options.maxBatchSize) this.schedule(0);
-      else this.schedule(this.options.maxBatchDelayMs);
+      else if (this.syncsInFlight === 0) this.schedule(this.options.maxBatchDelayMs);
+      // Otherwise the flush's end commits what gathered meanwhile.
     });
   }
 
@@ -91,14 +98,21 @@ export class GroupCommitWriter {
   }
 
   private schedule(delayMs: number): void {
-    if (this.timer && delayMs > 0) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.commit(), delayMs);
+    if (this.immediate) return;
+    if (delayMs > 0) {
+      this.timer ??= setTimeout(this.commitNow, delayMs);
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.immediate = setImmediate(this.commitNow);
   }
 
   private commit(): void {
-    if (this.timer) clearTimeout(this.timer);
+    clearTimeout(this.timer);
+    clearImmediate(this.immediate);
     this.timer = undefined;
+    this.immediate = undefined;
     while (this.queue.length > 0) this.commitBatch(this.queue.splice(0, this.options.maxBatchSize));
   }
 
@@ -119,13 +133,26 @@ export class GroupCommitWriter {
       this.fail(batch, error);
       return;
     }
-    const durable = () => this.settle(batch, outcomes, started);
     const { walSync } = this.options;
     if (!walSync) {
-      durable();
+      this.settle(batch, outcomes, started);
       return;
     }
-    this.lastSync = walSync.sync().then(durable, (error: unknown) => this.fail(batch, error));
+    this.syncsInFlight++;
+    this.lastSync = walSync.sync().then(
+      () => {
+        this.settle(batch, outcomes, started);
+        this.synced();
+      },
+      (error: unknown) => {
+        this.fail(batch, error);
+        this.synced();
+      },
+    );
+  }
+
+  private synced(): void {
+    if (--this.syncsInFlight === 0 && this.queue.length > 0) this.schedule(0);
   }
 
   private settle(batch: Pending[], outcomes: Outcome[], started: number): void {
