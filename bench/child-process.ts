@@ -10,9 +10,10 @@ export function spawnBenchScript(
   script: string,
   args: string[],
   nodeFlags: string[] = [],
+  env: NodeJS.ProcessEnv = process.env,
 ): ChildProcessWithoutNullStreams {
   const path = fileURLToPath(new URL(script, import.meta.url));
-  return spawn(process.execPath, [...nodeFlags, "--import", "tsx", path, ...args], { stdio: "pipe" });
+  return spawn(process.execPath, [...nodeFlags, "--import", "tsx", path, ...args], { stdio: "pipe", env });
 }
 
 /** Resolves with the match of the first line of `stream` that matches `pattern`. */
@@ -26,8 +27,13 @@ export function waitForLine(stream: Readable, pattern: RegExp): Promise<RegExpEx
 }
 
 /** Runs a bench script to completion and parses the JSON line it prints last. */
-export async function runBenchScript<T>(script: string, args: string[], timeoutMs: number): Promise<T> {
-  const child = spawnBenchScript(script, args);
+export async function runBenchScript<T>(
+  script: string,
+  args: string[],
+  timeoutMs: number,
+  env?: NodeJS.ProcessEnv,
+): Promise<T> {
+  const child = spawnBenchScript(script, args, [], env);
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));

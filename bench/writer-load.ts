@@ -1,38 +1,55 @@
 /**
  * One side of the writer benchmark, run in its own process so its CPU time and memory are its own:
  * CLIENTS concurrent async loops, each awaiting one durable insert after another, through a
- * GroupCommitWriter configured either like the server (`group`) or with one transaction per
- * operation (`per-op`: batches of one, no delay). Prints one JSON line with the measurements.
+ * GroupCommitWriter configured like the server (`group`: commits without sync, the WAL flushed on
+ * the thread pool), like the server before that (`group-in-commit`: `synchronous=FULL`, the flush
+ * inside each commit on the event loop), or with one transaction per operation (`per-op`: batches of
+ * one, no delay, `synchronous=FULL`). `flat` clients write flat out; `paced` ones each start one
+ * write per CLIENTS / PACED_OPS_PER_SECOND s, a steady load below saturation, where the event loop's
+ * lag shows stalls rather than the CPU of a saturated writer. Prints one JSON line with the
+ * measurements, among them the event loop's lag while the load ran.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { GroupCommitWriter, WriterMetrics } from "@venus/data-common";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { setTimeout as sleep } from "node:timers/promises";
+import { GroupCommitWriter, WalSync, WriterMetrics } from "@venus/data-common";
 import { openDatabase } from "@venus/database";
 import { VenusConfig } from "@venus/model";
 import { createLogger, loadConfig, Metrics } from "@venus/simple-backend";
 import { percentile } from "./measure.js";
 import { sized } from "./quick.js";
 
-export type WriterMode = "group" | "per-op";
+export const WRITER_MODES = ["group", "group-in-commit", "per-op"] as const;
+export type WriterMode = (typeof WRITER_MODES)[number];
+export const WRITER_PACES = ["flat", "paced"] as const;
+export type WriterPace = (typeof WRITER_PACES)[number];
 
 export interface WriterLoadResult {
   clients: number;
   durationMs: number;
   maxBatchDelayMs: number;
   maxBatchSize: number;
+  pacedOpsPerSecond: number;
   ops: number;
   seconds: number;
   p50Ms: number;
   p99Ms: number;
+  /** The event loop's lag while the load ran: timer delays beyond LAG_RESOLUTION_MS. */
+  loopLagP99Ms: number;
+  loopLagMaxMs: number;
   cpuMicros: number;
   maxRssBytes: number;
 }
 
 const CLIENTS = 200;
 const DURATION_MS = sized(3_000, 300);
+const PACED_OPS_PER_SECOND = 2_000;
 const MAX_OPS_PER_CLIENT = 10_000;
 const PAYLOAD = "x".repeat(100);
+/** `monitorEventLoopDelay` samples the time between timer callbacks this far apart. */
+const LAG_RESOLUTION_MS = 1;
 const MIGRATIONS = [
   {
     version: 1,
@@ -41,15 +58,23 @@ const MIGRATIONS = [
   },
 ];
 
+/** The design before the off-thread flush gathered operations for 2 ms before each synced commit. */
+const IN_COMMIT_BATCH_DELAY_MS = 2;
+
 function writerOptions(mode: WriterMode) {
   const defaults = loadConfig({ schema: VenusConfig, env: {}, envPrefix: "VENUS_" }).writer;
-  return mode === "group"
-    ? { maxBatchDelayMs: defaults.max_batch_delay_ms, maxBatchSize: defaults.max_batch_size }
-    : { maxBatchDelayMs: 0, maxBatchSize: 1 };
+  if (mode === "per-op") return { maxBatchDelayMs: 0, maxBatchSize: 1 };
+  return {
+    maxBatchDelayMs: mode === "group" ? defaults.max_batch_delay_ms : IN_COMMIT_BATCH_DELAY_MS,
+    maxBatchSize: defaults.max_batch_size,
+  };
 }
 
-async function runLoad(mode: WriterMode, dir: string): Promise<WriterLoadResult> {
-  const db = openDatabase(join(dir, "bench.sqlite"), MIGRATIONS);
+async function runLoad(mode: WriterMode, pace: WriterPace, dir: string): Promise<WriterLoadResult> {
+  const path = join(dir, "bench.sqlite");
+  const db = openDatabase(path, MIGRATIONS);
+  const offThread = mode === "group";
+  if (offThread) db.pragma("synchronous = NORMAL");
   const insert = db.prepare("INSERT INTO row (client, seq, payload) VALUES (?, ?, ?)");
   const options = writerOptions(mode);
   const writer = new GroupCommitWriter(db, {
@@ -57,13 +82,23 @@ async function runLoad(mode: WriterMode, dir: string): Promise<WriterLoadResult>
     ...options,
     log: createLogger("warn", "bench-writer", 2),
     metrics: new WriterMetrics(new Metrics()),
+    walSync: offThread ? new WalSync(path) : undefined,
   });
+  const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
   const latencies: number[] = [];
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
+  lag.enable();
   const deadline = started + DURATION_MS;
+  const intervalMs = (CLIENTS / PACED_OPS_PER_SECOND) * 1000;
   const client = async (id: number): Promise<void> => {
+    // Paced clients start spread over one interval, each on its own schedule.
+    let next = started + (id / CLIENTS) * intervalMs;
     for (let seq = 0; seq < MAX_OPS_PER_CLIENT && performance.now() < deadline; seq++) {
+      if (pace === "paced") {
+        if (next > performance.now()) await sleep(next - performance.now());
+        next += intervalMs;
+      }
       const issued = performance.now();
       await writer.write(() => insert.run(id, seq, PAYLOAD));
       latencies.push(performance.now() - issued);
@@ -72,6 +107,7 @@ async function runLoad(mode: WriterMode, dir: string): Promise<WriterLoadResult>
   await Promise.all(Array.from({ length: CLIENTS }, (_, id) => client(id)));
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  lag.disable();
   await writer.close();
   const committed = db.prepare("SELECT count(*) AS n FROM row").get() as { n: number };
   db.close();
@@ -80,21 +116,26 @@ async function runLoad(mode: WriterMode, dir: string): Promise<WriterLoadResult>
   return {
     clients: CLIENTS,
     durationMs: DURATION_MS,
+    pacedOpsPerSecond: PACED_OPS_PER_SECOND,
     ...options,
     ops: latencies.length,
     seconds,
     p50Ms: percentile(latencies, 50),
     p99Ms: percentile(latencies, 99),
+    loopLagP99Ms: Math.max(0, lag.percentile(99) / 1e6 - LAG_RESOLUTION_MS),
+    loopLagMaxMs: Math.max(0, lag.max / 1e6 - LAG_RESOLUTION_MS),
     cpuMicros: cpu.user + cpu.system,
     maxRssBytes: process.resourceUsage().maxRSS * 1024,
   };
 }
 
-const mode = process.argv[2];
-if (mode !== "group" && mode !== "per-op") throw new Error(`usage: writer-load.ts group|per-op`);
+const mode = WRITER_MODES.find((m) => m === process.argv[2]);
+const pace = WRITER_PACES.find((p) => p === process.argv[3]);
+if (!mode || !pace)
+  throw new Error(`usage: writer-load.ts ${WRITER_MODES.join("|")} ${WRITER_PACES.join("|")}`);
 const dir = mkdtempSync(join(tmpdir(), "venus-bench-writer-"));
 try {
-  process.stdout.write(`${JSON.stringify(await runLoad(mode, dir))}\n`);
+  process.stdout.write(`${JSON.stringify(await runLoad(mode, pace, dir))}\n`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -11,6 +11,7 @@ import {
   WriterMetrics,
   type WriterOptions,
 } from "./group-commit-writer.js";
+import { WalSync } from "./wal-sync.js";
 
 const MIGRATIONS: Migration[] = [
   {
@@ -164,5 +165,100 @@ describe("GroupCommitWriter", () => {
     expect(failures).toHaveLength(1);
     expect((results[0] as PromiseRejectedResult).reason).toBe(failures[0]);
     expect((await batches(metrics)).count).toBe(0);
+  });
+});
+
+/** A WAL flush that finishes when the test says so, to see what the writer does meanwhile. */
+function heldSync() {
+  const calls: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  let closed = false;
+  return {
+    calls,
+    isClosed: () => closed,
+    walSync: {
+      sync: () => new Promise<void>((resolve, reject) => calls.push({ resolve, reject })),
+      close: () => {
+        closed = true;
+      },
+    },
+  };
+}
+
+describe("GroupCommitWriter with the WAL flushed off the event loop", () => {
+  it("answers a committed write only once the WAL flush after its commit has finished", async () => {
+    const held = heldSync();
+    const { writer, committed } = setup({ maxBatchDelayMs: 0, walSync: held.walSync });
+    let answered = false;
+    const write = writer.write(insert("a")).then((id) => {
+      answered = true;
+      return id;
+    });
+    while (held.calls.length === 0) await sleep(1);
+    expect(committed()).toEqual(["a"]);
+    await sleep(20);
+    expect(answered).toBe(false);
+    held.calls[0]?.resolve();
+    expect(await write).toBe(1);
+  });
+
+  it("gathers the operations that arrive while a flush runs into one batch committed when it ends", async () => {
+    const held = heldSync();
+    const { writer, metrics, committed } = setup({ maxBatchDelayMs: 0, walSync: held.walSync });
+    const first = writer.write(insert("a"));
+    while (held.calls.length === 0) await sleep(1);
+    const later = [writer.write(insert("b")), writer.write(insert("c"))];
+    await sleep(20);
+    expect(committed()).toEqual(["a"]);
+    held.calls[0]?.resolve();
+    expect(await first).toBe(1);
+    while (held.calls.length === 1) await sleep(1);
+    expect(committed()).toEqual(["a", "b", "c"]);
+    held.calls[1]?.resolve();
+    expect(await Promise.all(later)).toEqual([2, 3]);
+    expect(await batches(metrics)).toMatchObject({ count: 2, operations: 3 });
+  });
+
+  it("rejects the batch and reports a failure when the flush fails", async () => {
+    const held = heldSync();
+    const failures: unknown[] = [];
+    const { writer } = setup({
+      maxBatchDelayMs: 0,
+      walSync: held.walSync,
+      onCommitFailure: (error) => failures.push(error),
+    });
+    const writes = [writer.write(insert("a")), writer.write(insert("b"))];
+    while (held.calls.length === 0) await sleep(1);
+    const ioError = new Error("EIO: fdatasync failed");
+    held.calls[0]?.reject(ioError);
+    const results = await Promise.allSettled(writes);
+    expect(results).toEqual([
+      { status: "rejected", reason: ioError },
+      { status: "rejected", reason: ioError },
+    ]);
+    expect(failures).toEqual([ioError]);
+  });
+
+  it("close() waits for the last flush, then closes the WAL descriptor", async () => {
+    const held = heldSync();
+    const { writer } = setup({ maxBatchDelayMs: 60_000, walSync: held.walSync });
+    const write = writer.write(insert("a"));
+    const closing = writer.close();
+    expect(held.calls).toHaveLength(1);
+    await sleep(20);
+    expect(held.isClosed()).toBe(false);
+    held.calls[0]?.resolve();
+    await closing;
+    expect(held.isClosed()).toBe(true);
+    expect(await write).toBe(1);
+  });
+
+  it("commits and answers through the real fdatasync with the database at synchronous=NORMAL", async () => {
+    const walSync = new WalSync(join(dir, "test.sqlite"));
+    const { db, writer, committed } = setup({ maxBatchDelayMs: 1, walSync });
+    db.pragma("synchronous = NORMAL");
+    const names = Array.from({ length: 50 }, (_, i) => `n${i}`);
+    await Promise.all(names.map((name) => writer.write(insert(name))));
+    expect(committed()).toEqual(names);
+    await writer.close();
   });
 });

@@ -1,6 +1,9 @@
 import type { Database } from "@venus/database";
-import { LATENCY_BUCKETS, type Logger, type Metrics } from "@venus/simple-backend";
-import type { Histogram } from "prom-client";
+import type { Logger } from "@venus/simple-backend";
+import type { WalSync } from "./wal-sync.js";
+import type { WriterMetrics } from "./writer-metrics.js";
+
+export { WriterMetrics } from "./writer-metrics.js";
 
 export interface WriterOptions {
   /** Database name for logs and metric labels. */
@@ -10,10 +13,16 @@ export interface WriterOptions {
   log: Logger;
   metrics: WriterMetrics;
   /**
-   * Called when a whole batch fails to commit (I/O error, disk full). Memory is then ahead of the
-   * database, so a server stops here (fail-stop) and reloads a consistent state on restart.
+   * Makes commits durable off the event loop, for a database opened with `synchronous=NORMAL`
+   * (commits do not sync). Without it the database must sync its own commits (`synchronous=FULL`),
+   * on this thread.
    */
-  onCommitFailure?: (error: unknown) => void;
+  walSync?: Pick<WalSync, "sync" | "close"> | undefined;
+  /**
+   * Called when a whole batch fails to commit or to sync (I/O error, disk full). Memory is then ahead
+   * of the database, so a server stops here (fail-stop) and reloads a consistent state on restart.
+   */
+  onCommitFailure?: ((error: unknown) => void) | undefined;
 }
 
 export type WriteOperation<T> = (db: Database) => T;
@@ -24,26 +33,8 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-/** Batch-size and commit-latency histograms shared by every writer, labelled by database. */
-export class WriterMetrics {
-  readonly batchSize: Histogram<string>;
-  readonly commitSeconds: Histogram<string>;
-
-  constructor(metrics: Metrics) {
-    this.batchSize = metrics.histogram(
-      "venus_writer_batch_size",
-      "Operations committed per transaction",
-      [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024],
-      ["database"],
-    );
-    this.commitSeconds = metrics.histogram(
-      "venus_writer_commit_seconds",
-      "Time to run and commit one batch",
-      LATENCY_BUCKETS,
-      ["database"],
-    );
-  }
-}
+/** An operation's outcome inside a committed batch: its value, or the error its savepoint rolled back. */
+type Outcome = { failed: false; value: unknown } | { failed: true; error: unknown };
 
 export class WriterClosedError extends Error {
   constructor(name: string) {
@@ -52,14 +43,23 @@ export class WriterClosedError extends Error {
 }
 
 /**
- * Group commit: operations queued within `maxBatchDelayMs` run in one transaction, and each promise
- * settles only after that transaction has committed (so an answer sent then survives a crash). An
- * operation that throws is rolled back alone (a savepoint) and rejects; the rest of the batch commits.
+ * Group commit: operations queued within `maxBatchDelayMs` (0: this turn of the event loop) run in one
+ * transaction, and each promise settles only after that transaction has committed and is on disk (so
+ * an answer sent then survives a crash). An operation that throws is rolled back alone (a savepoint)
+ * and rejects; the rest of the batch commits. With `walSync` the disk flush runs off the event loop,
+ * and operations arriving while it runs are gathered until it finishes: the slower the disk, the
+ * bigger the batches.
  */
 export class GroupCommitWriter {
   private queue: Pending[] = [];
   private timer: NodeJS.Timeout | undefined;
+  private immediate: NodeJS.Immediate | undefined;
+  private readonly commitNow = () => this.commit();
+  /** Batches committed whose WAL flush has not finished. */
+  private syncsInFlight = 0;
   private closed = false;
+  /** Settles once every batch committed so far is durable (or has failed). */
+  private lastSync: Promise<void> = Promise.resolve();
   /** One operation in its own savepoint, built once: a new wrapper per operation costs more than the insert. */
   private readonly runInSavepoint: (op: WriteOperation<unknown>) => unknown;
 
@@ -79,64 +79,96 @@ export class GroupCommitWriter {
         reject,
       });
       if (this.queue.length >= this.options.maxBatchSize) this.schedule(0);
-      else this.schedule(this.options.maxBatchDelayMs);
+      else if (this.syncsInFlight === 0) this.schedule(this.options.maxBatchDelayMs);
+      // Otherwise the flush's end commits what gathered meanwhile.
     });
   }
 
-  /** Commits everything queued so far. */
+  /** Commits everything queued so far; resolves once it is durable. */
   flush(): Promise<void> {
     this.commit();
-    return Promise.resolve();
+    return this.lastSync;
   }
 
-  /** Commits what is queued and refuses further writes. */
-  close(): Promise<void> {
-    this.commit();
+  /** Commits what is queued, refuses further writes, and resolves once all of it is durable. */
+  async close(): Promise<void> {
     this.closed = true;
-    return Promise.resolve();
+    await this.flush();
+    this.options.walSync?.close();
   }
 
   private schedule(delayMs: number): void {
-    if (this.timer && delayMs > 0) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.commit(), delayMs);
+    if (this.immediate) return;
+    if (delayMs > 0) {
+      this.timer ??= setTimeout(this.commitNow, delayMs);
+      return;
+    }
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.immediate = setImmediate(this.commitNow);
   }
 
   private commit(): void {
-    if (this.timer) clearTimeout(this.timer);
+    clearTimeout(this.timer);
+    clearImmediate(this.immediate);
     this.timer = undefined;
+    this.immediate = undefined;
     while (this.queue.length > 0) this.commitBatch(this.queue.splice(0, this.options.maxBatchSize));
   }
 
   private commitBatch(batch: Pending[]): void {
     const started = performance.now();
-    const results: { value?: unknown; error?: unknown; failed: boolean }[] = [];
+    const outcomes: Outcome[] = [];
     try {
       this.db.transaction(() => {
         for (const item of batch) {
           try {
-            results.push({
-              value: this.runInSavepoint(item.op),
-              failed: false,
-            });
+            outcomes.push({ failed: false, value: this.runInSavepoint(item.op) });
           } catch (error) {
-            results.push({ error, failed: true });
+            outcomes.push({ failed: true, error });
           }
         }
       })();
     } catch (error) {
-      this.options.log.error({ err: error, database: this.options.name }, "batch commit failed");
-      for (const item of batch) item.reject(error);
-      this.options.onCommitFailure?.(error);
+      this.fail(batch, error);
       return;
     }
+    const { walSync } = this.options;
+    if (!walSync) {
+      this.settle(batch, outcomes, started);
+      return;
+    }
+    this.syncsInFlight++;
+    this.lastSync = walSync.sync().then(
+      () => {
+        this.settle(batch, outcomes, started);
+        this.synced();
+      },
+      (error: unknown) => {
+        this.fail(batch, error);
+        this.synced();
+      },
+    );
+  }
+
+  private synced(): void {
+    if (--this.syncsInFlight === 0 && this.queue.length > 0) this.schedule(0);
+  }
+
+  private settle(batch: Pending[], outcomes: Outcome[], started: number): void {
     const labels = { database: this.options.name };
     this.options.metrics.batchSize.observe(labels, batch.length);
     this.options.metrics.commitSeconds.observe(labels, (performance.now() - started) / 1000);
     batch.forEach((item, i) => {
-      const result = results[i] as (typeof results)[number];
-      if (result.failed) item.reject(result.error);
-      else item.resolve(result.value);
+      const outcome = outcomes[i] as Outcome;
+      if (outcome.failed) item.reject(outcome.error);
+      else item.resolve(outcome.value);
     });
+  }
+
+  private fail(batch: Pending[], error: unknown): void {
+    this.options.log.error({ err: error, database: this.options.name }, "batch commit failed");
+    for (const item of batch) item.reject(error);
+    this.options.onCommitFailure?.(error);
   }
 }

@@ -5,6 +5,7 @@ export {
   type WriterOptions,
   type WriteOperation,
 } from "./group-commit-writer.js";
+export { WalSync } from "./wal-sync.js";
 export { WriteBehind, WriteBehindFlusher } from "./write-behind.js";
 export { ConnectionRegistry, type LiveConnection } from "./connection-registry.js";
 export { Presence } from "./presence.js";

@@ -3,6 +3,7 @@ import { openDatabase, type Database, type Migration } from "@venus/database";
 import type { VenusConfig } from "@venus/model";
 import type { Logger } from "@venus/simple-backend";
 import { GroupCommitWriter, type WriterMetrics } from "./group-commit-writer.js";
+import { WalSync } from "./wal-sync.js";
 
 export interface StoreOptions {
   config: VenusConfig;
@@ -14,16 +15,23 @@ export interface StoreOptions {
   onCommitFailure?: ((error: unknown) => void) | undefined;
 }
 
-/** A component's database (migrated) and the group-commit writer every write of it goes through. */
+/**
+ * A component's database (migrated) and the group-commit writer every write of it goes through.
+ * Commits do not sync (`synchronous=NORMAL`): the writer flushes the WAL on the thread pool before it
+ * answers (docs/architecture.md, "Durable writes off the event loop").
+ */
 export function openStore(options: StoreOptions): { db: Database; writer: GroupCommitWriter } {
   const { config } = options;
-  const db = openDatabase(join(config.data_dir, `${options.name}.sqlite`), options.migrations);
+  const path = join(config.data_dir, `${options.name}.sqlite`);
+  const db = openDatabase(path, options.migrations);
+  db.pragma("synchronous = NORMAL");
   const writer = new GroupCommitWriter(db, {
     name: options.name,
     maxBatchDelayMs: config.writer.max_batch_delay_ms,
     maxBatchSize: config.writer.max_batch_size,
     log: options.log,
     metrics: options.writerMetrics,
+    walSync: new WalSync(path),
     onCommitFailure: options.onCommitFailure,
   });
   return { db, writer };

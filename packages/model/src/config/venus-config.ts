@@ -199,10 +199,11 @@ export const VenusConfig = Type.Object(
     }),
     writer: configSection("The group-commit writer and write-behind state.", {
       max_batch_delay_ms: Type.Number({
-        default: 2,
+        default: 0,
         minimum: 0,
         maximum: 1000,
-        description: "How long the writer waits to gather more operations into one transaction.",
+        description:
+          "How long the writer waits to gather more operations into one transaction when no disk flush is running (0: what arrived in the same turn of the event loop); while a flush runs, operations gather until it ends.",
       }),
       max_batch_size: Type.Integer({
         default: 1000,
