@@ -81,6 +81,7 @@ export class BackupPeer {
         dir: join(store.tmp, id),
         chunkBytes: this.options.chunkBytes,
         keepDays: this.options.keepDays,
+        log: this.options.log,
         ...state,
       },
       files,

@@ -7,7 +7,8 @@ import { declareImages, sendImages } from "./send-images.js";
 import { listImages } from "./source-images.js";
 import { snapshotDataDir } from "./source-snapshot.js";
 import { identities } from "./store-layout.js";
-import { uploadFile, type Uploader } from "./upload-file.js";
+import { declareBlocks, rangeBytes, sendBlocks, type BlockRange } from "./send-blocks.js";
+import type { Uploader } from "./upload-file.js";
 
 export type BackupPhase = "snapshot" | "images" | "sending" | "finishing";
 
@@ -35,7 +36,10 @@ export interface BackupResult {
   bytes_sent: number;
 }
 
-/** One backup session, source side: snapshot, declare, send what the peer lacks, finish. */
+/**
+ * One backup session, source side: snapshot, declare the files' blocks and the images, send what the
+ * peer lacks, finish. `bytes_sent` counts the plaintext sent and the block lists.
+ */
 export async function runBackupSession(ctx: RunContext): Promise<BackupResult> {
   const { caller, config } = ctx;
   ctx.onPhase("snapshot", 0);
@@ -45,16 +49,27 @@ export async function runBackupSession(ctx: RunContext): Promise<BackupResult> {
   const images = await listImages(ctx.serverDataDir, ctx.hashCacheFile);
   const begun = await callPeer<{ session: string; snapshot: string }>(caller, "POST", SESSIONS_PATH, {
     source: config.source_name,
-    files: files.map(({ name, size, sha256 }) => ({ name, size, sha256 })),
+    files: files.map(({ name, size, sha256, blockBytes }) => ({
+      name,
+      size,
+      sha256,
+      block_bytes: blockBytes,
+    })),
   });
   ctx.onSession(begun.session);
   const session = `${SESSIONS_PATH}/${begun.session}`;
+  let bytesSent = 0;
+  const needed: BlockRange[][] = [];
+  for (const file of files) {
+    needed.push(await declareBlocks(caller, `${session}/files/${file.name}`, file));
+    bytesSent += file.blocks.length;
+  }
   const contents = await declareImages(caller, session, images, config.image_batch);
 
   const imageBytes = [...contents.values()].reduce((sum, [first]) => sum + (first?.size ?? 0), 0);
-  const totalBytes = files.reduce((sum, file) => sum + file.size, 0) + imageBytes;
+  const fileBytes = files.reduce((sum, file, i) => sum + rangeBytes(file, needed[i] ?? []), 0);
+  const totalBytes = fileBytes + imageBytes;
   ctx.onPhase("sending", totalBytes);
-  let bytesSent = 0;
   const uploader: Uploader = {
     caller,
     key: ctx.key,
@@ -65,9 +80,9 @@ export async function runBackupSession(ctx: RunContext): Promise<BackupResult> {
       ctx.onBytes(bytes);
     },
   };
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     const identity = identities.file(config.source_name, begun.snapshot, file.name);
-    await uploadFile(uploader, file.file, file.size, identity, `${session}/files/${file.name}`);
+    await sendBlocks(uploader, file, needed[i] ?? [], identity, `${session}/files/${file.name}`);
   }
   const { sent, vanished } = await sendImages(
     uploader,

@@ -1,4 +1,6 @@
 import { BackupError } from "./backup-error.js";
+import { chunkCount, MAX_CHUNK_BYTES } from "./chunk-cipher.js";
+import { isBlockSize, MAX_DECLARED_BLOCKS, MIN_BLOCK_BYTES } from "./file-blocks.js";
 import { HEX_SHA256, isSafeRelativePath, SAFE_NAME } from "./store-layout.js";
 
 /** A file of a snapshot as the source declares it and the manifest lists it. */
@@ -6,6 +8,8 @@ export interface FileEntry {
   name: string;
   size: number;
   sha256: string;
+  /** Sent in blocks of this many bytes (file-blocks.ts); absent from sources before blocks. */
+  block_bytes?: number;
 }
 
 /** An image file of the data directory: its path there and its content. */
@@ -44,11 +48,17 @@ export function fileEntry(value: unknown, what: string): FileEntry {
   const entry = record(value, what);
   const name = text(entry.name, `${what}.name`, SAFE_NAME);
   if (name === "manifest") throw invalid(`${what}.name may not be "manifest"`);
-  return {
+  const file = {
     name,
     size: size(entry.size, `${what}.size`),
     sha256: text(entry.sha256, `${what}.sha256`, HEX_SHA256),
   };
+  if (entry.block_bytes === undefined) return file;
+  if (typeof entry.block_bytes !== "number" || !isBlockSize(entry.block_bytes))
+    throw invalid(`${what}.block_bytes must be a power of two from ${MIN_BLOCK_BYTES} to ${MAX_CHUNK_BYTES}`);
+  if (chunkCount(file.size, entry.block_bytes) > MAX_DECLARED_BLOCKS)
+    throw new BackupError(413, "too_many", `${what} has more than ${MAX_DECLARED_BLOCKS} blocks`);
+  return { ...file, block_bytes: entry.block_bytes };
 }
 
 export function imageEntry(value: unknown, what: string): ImageEntry {

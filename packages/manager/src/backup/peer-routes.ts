@@ -19,7 +19,7 @@ function chunkIndex(params: RouteParams): number {
 
 function rawBody(request: ManagerRequest): Uint8Array {
   if (!isBytes(request.body))
-    throw new BackupError(400, "invalid_request", "a chunk is sent as application/octet-stream");
+    throw new BackupError(400, "invalid_request", "records and hashes are sent as application/octet-stream");
   return request.body;
 }
 
@@ -56,6 +56,14 @@ export function addPeerRoutes(router: ManagerRouter, peer: BackupPeer | undefine
       imageEntry(entry, `images[${i}]`),
     );
     return { missing: peer.session(params.id ?? "").declareImages(images) };
+  });
+  route("POST", "/:id/files/:name/blocks", async (peer, request, params) => {
+    const name = text(params.name, "the file name", SAFE_NAME);
+    return { needed: await peer.session(params.id ?? "").declareBlocks(name, rawBody(request)) };
+  });
+  route("PUT", "/:id/images", async (peer, request, params) => {
+    await peer.session(params.id ?? "").receiveImages(rawBody(request));
+    return {};
   });
   route("PUT", "/:id/files/:name/:chunk", async (peer, request, params) => {
     const name = text(params.name, "the file name", SAFE_NAME);

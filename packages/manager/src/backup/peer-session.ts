@@ -2,7 +2,11 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { BackupError } from "./backup-error.js";
 import type { FileEntry, ImageEntry } from "./backup-values.js";
+import type { Logger } from "@venus/simple-backend";
+import { BaseFile } from "./base-file.js";
+import { IncomingBlocks } from "./incoming-blocks.js";
 import { IncomingFile } from "./incoming-file.js";
+import { parseImageBatch, type BatchedImage } from "./image-batch.js";
 import { finishSnapshot, sessionSnapshotDir, type FinishResult } from "./peer-finish.js";
 import { fsyncDir } from "./sealed-file.js";
 import { identities, objectPath, snapshotFile, type SourceStore } from "./store-layout.js";
@@ -20,6 +24,9 @@ export interface SessionContext {
   objects: Set<string>;
   /** Paths of the previous image index (to count the removed ones). */
   previousPaths: ReadonlySet<string>;
+  /** The newest snapshot and its files, which the session's files take unchanged blocks from. */
+  base: { snapshot: string; files: ReadonlyMap<string, FileEntry> } | undefined;
+  log: Logger;
 }
 
 const unknown = (what: string) => new BackupError(404, "unknown_file", `this session expects no ${what}`);
@@ -28,7 +35,7 @@ const unknown = (what: string) => new BackupError(404, "unknown_file", `this ses
 export class PeerSession {
   lastUsed = 0;
   finishing = false;
-  private readonly files = new Map<string, IncomingFile>();
+  private readonly files = new Map<string, IncomingFile | IncomingBlocks>();
   private readonly images = new Map<string, string>();
   private readonly missing = new Map<string, IncomingFile>();
 
@@ -45,16 +52,32 @@ export class PeerSession {
     private readonly declared: FileEntry[],
   ) {
     const staged = sessionSnapshotDir(ctx.dir);
-    for (const entry of declared)
+    for (const entry of declared) {
+      const path = join(staged, snapshotFile(entry.name));
+      const identity = identities.file(ctx.source, ctx.snapshot, entry.name);
+      const { block_bytes: blockBytes } = entry;
       this.files.set(
         entry.name,
-        new IncomingFile(
-          join(staged, snapshotFile(entry.name)),
-          identities.file(ctx.source, ctx.snapshot, entry.name),
-          entry,
-          ctx.key,
-        ),
+        blockBytes === undefined
+          ? new IncomingFile(path, identity, entry, ctx.key)
+          : new IncomingBlocks(path, identity, { ...entry, blockBytes }, ctx.key, () =>
+              this.loadBase(entry.name, blockBytes),
+            ),
       );
+    }
+  }
+
+  /** The base's file of that name, scanned; none when it has none or it cannot be read. */
+  private async loadBase(name: string, blockBytes: number): Promise<BaseFile | undefined> {
+    const { base, store, source, key } = this.ctx;
+    if (base === undefined || !base.files.has(name)) return undefined;
+    const path = join(store.snapshots, base.snapshot, snapshotFile(name));
+    try {
+      return await BaseFile.scan(path, key, identities.file(source, base.snapshot, name), blockBytes);
+    } catch (error) {
+      this.ctx.log.error({ err: error, path }, "a stored file is unreadable; the source sends it whole");
+      return undefined;
+    }
   }
 
   get source(): string {
@@ -79,27 +102,52 @@ export class PeerSession {
     return needed;
   }
 
-  async receiveFile(name: string, index: number, record: Uint8Array): Promise<void> {
+  /** The ranges of blocks of file `name` the source must send. */
+  declareBlocks(name: string, hashes: Uint8Array): Promise<[number, number][]> {
+    const file = this.files.get(name);
+    if (!(file instanceof IncomingBlocks)) throw unknown(`block list for ${name}`);
+    return file.declare(hashes);
+  }
+
+  /** One record, or for a file in blocks, one or more records from block `index` on. */
+  async receiveFile(name: string, index: number, body: Uint8Array): Promise<void> {
     const file = this.files.get(name);
     if (file === undefined) throw unknown(`file ${name}`);
-    await file.receive(index, record);
+    await file.receive(index, body);
   }
 
   /** A complete image goes into the object store at once: a later session need not send it again. */
   async receiveImage(sha256: string, index: number, record: Uint8Array): Promise<void> {
-    const file = this.missing.get(sha256);
-    if (file === undefined) throw unknown(`image ${sha256}`);
-    if (!(await file.receive(index, record))) return;
-    const target = objectPath(this.ctx.store, sha256);
-    await mkdir(dirname(target), { recursive: true, mode: 0o700 });
-    await rename(file.path, target);
-    await fsyncDir(dirname(target));
-    this.ctx.objects.add(sha256);
+    await this.storeImages([{ sha256, record }], index);
+  }
+
+  /** Whole images, many in one body (image-batch.ts); each directory they land in is fsynced once. */
+  async receiveImages(body: Uint8Array): Promise<void> {
+    await this.storeImages(parseImageBatch(body), 0);
+  }
+
+  private async storeImages(images: readonly BatchedImage[], index: number): Promise<void> {
+    const complete: string[] = [];
+    const dirs = new Set<string>();
+    for (const { sha256, record } of images) {
+      const file = this.missing.get(sha256);
+      if (file === undefined) throw unknown(`image ${sha256}`);
+      if (!(await file.receive(index, record))) continue;
+      const target = objectPath(this.ctx.store, sha256);
+      await mkdir(dirname(target), { recursive: true, mode: 0o700 });
+      await rename(file.path, target);
+      dirs.add(dirname(target));
+      complete.push(sha256);
+    }
+    for (const dir of dirs) await fsyncDir(dir);
+    for (const sha256 of complete) this.ctx.objects.add(sha256);
   }
 
   /** Completes the session; `vanished` are declared images the source could no longer read. */
   async finish(vanished: readonly string[], now: number): Promise<FinishResult> {
     for (const path of vanished) this.images.delete(path);
+    for (const file of this.files.values())
+      if (file instanceof IncomingBlocks && file.declared) await file.finish();
     const incomplete = [
       ...[...this.files].filter(([, file]) => !file.complete).map(([name]) => name),
       ...[...this.images].filter(([, sha256]) => !this.ctx.objects.has(sha256)).map(([path]) => path),

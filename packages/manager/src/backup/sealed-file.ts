@@ -17,6 +17,12 @@ export interface FileDigest {
 
 const corrupt = (message: string) => new BackupError(422, "corrupt_file", message);
 
+/** Where a record lies in its stored file. */
+export interface RecordPlace {
+  position: number;
+  length: number;
+}
+
 /**
  * Reads a stored file record by record, authenticating each one (see chunk-cipher.ts), and hands each
  * plaintext piece to `onPlain` in order. Resolves with the plaintext's size and SHA-256.
@@ -25,7 +31,7 @@ export async function readSealedFile(
   path: string,
   key: Buffer,
   identity: string,
-  onPlain?: (plain: Buffer) => Promise<void> | void,
+  onPlain?: (plain: Buffer, place: RecordPlace) => Promise<void> | void,
 ): Promise<FileDigest> {
   const file = await open(path, "r");
   try {
@@ -41,11 +47,12 @@ export async function readSealedFile(
       if (position + length > fileSize) throw corrupt(`record ${index} is cut short`);
       const record = Buffer.alloc(length);
       await file.read(record, 0, length, position);
+      const place = { position, length };
       position += length;
       const plain = openChunk(key, identity, index, position === fileSize, record);
       hash.update(plain);
       size += plain.length;
-      await onPlain?.(plain);
+      await onPlain?.(plain, place);
     }
     return { size, sha256: hash.digest("hex") };
   } finally {

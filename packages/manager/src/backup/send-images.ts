@@ -1,6 +1,10 @@
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ManagerCaller } from "../remotes/manager-caller.js";
 import type { ImageEntry } from "./backup-values.js";
+import { BackupError } from "./backup-error.js";
+import { sealChunk } from "./chunk-cipher.js";
+import { encodeImageBatch } from "./image-batch.js";
 import { callPeer } from "./peer-call.js";
 import { identities } from "./store-layout.js";
 import { uploadFile, type Uploader } from "./upload-file.js";
@@ -26,9 +30,12 @@ export async function declareImages(
   return byContent;
 }
 
+type Content = [sha256: string, files: ImageEntry[]];
+
 /**
- * Sends each content once (from the first of its files still there), `width` contents at a time; the
- * first failure stops the others. Resolves with how many were sent and the paths gone since listing.
+ * Sends each content once (from the first of its files still there), `width` requests at a time: those
+ * of at most `chunkBytes` many to a request, larger ones record by record. The first failure stops the
+ * others. Resolves with how many were sent and the paths gone since listing.
  */
 export async function sendImages(
   uploader: Uploader,
@@ -39,29 +46,76 @@ export async function sendImages(
 ): Promise<{ sent: number; vanished: string[] }> {
   const failed = new AbortController();
   const lanes = { ...uploader, signal: AbortSignal.any([uploader.signal, failed.signal]) };
-  const queue = [...contents];
   const vanished: string[] = [];
   let sent = 0;
-  const sendOne = async ([sha256, files]: [string, ImageEntry[]]) => {
+  /** Calls `send` with each file of the content until one is there; false when none is. */
+  const fromAnyFile = async (files: ImageEntry[], send: (image: ImageEntry) => Promise<void>) => {
     for (const image of files)
       try {
-        const path = join(dataDir, image.path);
-        await uploadFile(lanes, path, image.size, identities.image(sha256), `${session}/images/${sha256}`);
-        sent++;
-        return;
+        await send(image);
+        return true;
       } catch (error) {
         // Deleted since it was listed (the server's daily task wipes old deleted content): not backed up.
         if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
         vanished.push(image.path);
       }
+    return false;
   };
+  const sendLarge = async ([sha256, files]: Content) => {
+    const path = `${session}/images/${sha256}`;
+    const send = (image: ImageEntry) =>
+      uploadFile(lanes, join(dataDir, image.path), image.size, identities.image(sha256), path);
+    if (await fromAnyFile(files, send)) sent++;
+  };
+  const sendBatch = async (batch: Content[]) => {
+    const sealed: { sha256: string; record: Buffer }[] = [];
+    let bytes = 0;
+    for (const [sha256, files] of batch)
+      await fromAnyFile(files, async (image) => {
+        const plain = await readFile(join(dataDir, image.path));
+        if (plain.length !== image.size)
+          throw new BackupError(500, "file_changed", `${image.path} changed since it was listed`);
+        sealed.push({ sha256, record: sealChunk(lanes.key, identities.image(sha256), 0, true, plain) });
+        bytes += plain.length;
+      });
+    lanes.signal.throwIfAborted();
+    if (sealed.length > 0) await callPeer(lanes.caller, "PUT", `${session}/images`, encodeImageBatch(sealed));
+    sent += sealed.length;
+    lanes.onBytes(bytes);
+  };
+  const tasks = batches(contents, uploader.chunkBytes).map((batch) =>
+    batch.length === 1 && (batch[0]?.[1][0]?.size ?? 0) > uploader.chunkBytes
+      ? () => sendLarge(batch[0] as Content)
+      : () => sendBatch(batch),
+  );
   const lane = async () => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift())
-      await sendOne(next).catch((error: unknown) => {
+    for (let task = tasks.shift(); task !== undefined; task = tasks.shift())
+      await task().catch((error: unknown) => {
         failed.abort(error);
         throw error;
       });
   };
-  await Promise.all(Array.from({ length: Math.min(width, queue.length) }, lane));
+  await Promise.all(Array.from({ length: Math.min(width, tasks.length) }, lane));
   return { sent, vanished };
+}
+
+/** Images in one request at most, so that their records' overhead stays small beside the limit. */
+const BATCH_IMAGES = 1000;
+
+/** Contents in groups of at most `bytes` and `BATCH_IMAGES` (a larger one alone). */
+function batches(contents: Map<string, ImageEntry[]>, bytes: number): Content[][] {
+  const groups: Content[][] = [];
+  let current: Content[] = [];
+  let size = 0;
+  for (const content of contents) {
+    const contentSize = content[1][0]?.size ?? 0;
+    if (current.length > 0 && (size + contentSize > bytes || current.length === BATCH_IMAGES)) {
+      groups.push(current);
+      [current, size] = [[], 0];
+    }
+    current.push(content);
+    size += contentSize;
+  }
+  if (current.length > 0) groups.push(current);
+  return groups;
 }

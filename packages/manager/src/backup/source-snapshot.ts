@@ -2,11 +2,11 @@ import { copyFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import type { FileEntry } from "./backup-values.js";
-import { hashFile } from "./hash-file.js";
+import { digestBlocks, type BlockDigest } from "./file-blocks.js";
 import { SAFE_NAME } from "./store-layout.js";
 
-/** A file of the snapshot, copied into the source's work directory. */
-export interface LocalFile extends FileEntry {
+/** A file of the snapshot, copied into the source's work directory, with its blocks' hashes. */
+export interface LocalFile extends FileEntry, BlockDigest {
   file: string;
 }
 
@@ -45,12 +45,12 @@ export async function snapshotDataDir(dataDir: string, workDir: string): Promise
     } finally {
       db.close();
     }
-    copied.push({ name, file, ...(await hashFile(file)) });
+    copied.push({ name, file, ...(await digestBlocks(file)) });
   }
   for (const name of regular.filter((name) => !name.endsWith(".sqlite")).sort()) {
     const file = join(workDir, name);
     await copyFile(join(dataDir, name), file);
-    copied.push({ name, file, ...(await hashFile(file)) });
+    copied.push({ name, file, ...(await digestBlocks(file)) });
   }
   return copied;
 }
