@@ -21,6 +21,7 @@ export * from "./profile/attributes.js";
 export * from "./profile/browse-schemas.js";
 export * from "./profile/favorites-statistics-schemas.js";
 export * from "./media/image-worker-messages.js";
+export * from "./media/image-analysis.js";
 export * from "./media/media-schemas.js";
 export * from "./chat/like-schemas.js";
 export * from "./chat/public-key-schemas.js";

@@ -79,6 +79,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // Tests sign bots in on the bot listener; it opens only with local bot login (or bots) on.
     bots: { local_port: 0, local_login: true, ...(options.config?.bots as object | undefined) },
     log: { level: "info", ...(options.config?.log as object | undefined) },
+    // The image detectors cost seconds of CPU per worker start: only tests that ask for them load them.
+    media: { detectors: [], ...(options.config?.media as object | undefined) },
   };
   const configFile = join(dataDir, "venus.toml");
   writeFileSync(configFile, stringify(config));
