@@ -30,6 +30,7 @@ export * from "./chat/report-schemas.js";
 export * from "./report/report-schemas.js";
 export * from "./account/bot-requests.js";
 export * from "./config/bots-file.js";
+export * from "./config/detector-rules.js";
 export * from "./manager/manager-frames.js";
 export * from "./manager/maintenance-schemas.js";
 export * from "./admin/admin-account-schemas.js";
