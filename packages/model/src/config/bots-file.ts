@@ -107,11 +107,13 @@ export const BotsFile = Type.Object(
       }),
       face_image_needs_face: Type.Boolean({
         default: true,
-        description: "Reject a first profile image in which no face was found (not_a_person). Needs the faces detector.",
+        description:
+          "Reject a first profile image in which no face was found (not_a_person). Needs the faces detector.",
       }),
       face_image_one_face: Type.Boolean({
         default: false,
-        description: "Reject a first profile image with more than one face (other). Needs the faces detector.",
+        description:
+          "Reject a first profile image with more than one face (other). Needs the faces detector.",
       }),
       selfie_needs_face: Type.Boolean({
         default: true,

@@ -166,7 +166,9 @@ export const MediaModerationPage = Type.Object({
       sizes: Type.Array(ContentSize),
       security_selfie: Type.Boolean({ description: "Currently the owner's security selfie." }),
       in_profile: Type.Boolean({ description: "Currently one of the owner's profile images." }),
-      face_image: Type.Boolean({ description: "Currently the owner's first profile image (the face image)." }),
+      face_image: Type.Boolean({
+        description: "Currently the owner's first profile image (the face image).",
+      }),
       analysis: Type.Union([ModeratorAnalysis, Type.Null()], {
         description: "What the image worker's detectors found; null when they were off at upload.",
       }),
