@@ -251,6 +251,7 @@ export function writeImages(
           uploaded_at: now,
           moderated_at: now,
           deleted_at: null,
+          analysis: null,
         });
         media.saveAccount({
           account_id: accountId,

@@ -23,8 +23,12 @@ import { sized } from "./quick.js";
 
 const VENUS_BIN = fileURLToPath(new URL("../packages/server/dist/main.js", import.meta.url));
 
-/** The server's default configuration: the worker gets the settings the server would send. */
-const CONFIG = loadConfig({ schema: VenusConfig, env: {}, envPrefix: "VENUS_" });
+/**
+ * The server's default configuration, detectors off: this measures decoding and encoding (the
+ * detectors have their own benchmark, image-detectors.ts). The worker gets the settings the server would send.
+ */
+const DEFAULTS = loadConfig({ schema: VenusConfig, env: {}, envPrefix: "VENUS_" });
+const CONFIG: VenusConfig = { ...DEFAULTS, media: { ...DEFAULTS.media, detectors: [] } };
 const SETTINGS = imageWorkerSettings(CONFIG.media);
 /** Distinct input images, alternately a 1600×1200 JPEG (a phone photo) and a 1024×1024 PNG (a screenshot). */
 const IMAGES = 8;
@@ -206,7 +210,7 @@ export async function benchImageWorker(): Promise<BenchmarkResult> {
     for (const path of [inputDir, workerDir, localDir]) await mkdir(path);
     const { paths, bytes } = await writeInputImages(inputDir);
 
-    const checks = createChecks(SETTINGS);
+    const checks = await createChecks(SETTINGS);
     const local = side(
       async (jobId, inputPath) =>
         outputsOf(jobId, await processImage({ jobId, inputPath, outputDir: localDir }, SETTINGS, checks)),

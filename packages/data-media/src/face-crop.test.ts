@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { centredCrop, cropFits } from "./face-crop.js";
+import { centredCrop, cropAroundFace, cropFits } from "./face-crop.js";
 
 describe("face crop", () => {
   it("fits a square exactly at the right and bottom edges, not a pixel beyond", () => {
@@ -23,5 +23,22 @@ describe("face crop", () => {
       [513, 1537],
     ] as const)
       expect(cropFits(centredCrop(w, h), w, h)).toBe(true);
+  });
+
+  it("frames the largest face when the detector found one, shifted inside the image at the edges", () => {
+    // 1000 × 800, a 100 × 100 px face centred at (500, 300): a 250 px square around it.
+    const centre = cropAroundFace({ x: 0.45, y: 0.3125, width: 0.1, height: 0.125, score: 0.9 }, 1000, 800);
+    expect(centre.x).toBeCloseTo(0.375, 6);
+    expect(centre.y).toBeCloseTo(0.21875, 6);
+    expect(centre.size).toBeCloseTo(250 / 800, 6);
+    // A face in the top-left corner: the square starts at the corner instead of outside.
+    expect(cropAroundFace({ x: 0, y: 0, width: 0.1, height: 0.125, score: 0.9 }, 1000, 800)).toMatchObject({
+      x: 0,
+      y: 0,
+    });
+    // A face larger than the short side allows: the largest square, still inside.
+    const huge = cropAroundFace({ x: 0.1, y: 0, width: 0.8, height: 1, score: 0.9 }, 1000, 800);
+    expect(huge.size).toBe(1);
+    for (const crop of [centre, huge]) expect(cropFits(crop, 1000, 800)).toBe(true);
   });
 });

@@ -25,7 +25,11 @@ export function imageWorkerSettings(media: VenusConfig["media"]): ImageWorkerSet
     jpeg_quality: media.jpeg_quality,
     max_pixels: media.max_pixels,
     min_side: media.min_side,
-    checks: { max_aspect_ratio: media.max_aspect_ratio },
+    checks: {
+      max_aspect_ratio: media.max_aspect_ratio,
+      detectors: media.detectors,
+      face_min_confidence: media.face_min_confidence,
+    },
   };
 }
 

@@ -31,6 +31,7 @@ const content = (id: string, accountId: string, overrides: Partial<Content> = {}
   uploadedAt: NOW - 1000,
   moderatedAt: null,
   deletedAt: null,
+  analysis: null,
   ...overrides,
 });
 

@@ -5,6 +5,7 @@ import type {
   ContentSize,
   ContentState,
   FaceCrop,
+  ImageAnalysis,
   ProcessingStatus,
   RejectionCategory,
 } from "@venus/model";
@@ -24,6 +25,8 @@ export interface Content {
   uploadedAt: number;
   moderatedAt: number | null;
   deletedAt: number | null;
+  /** What the image worker's detectors found; null when they were off. Moderators only. */
+  analysis: ImageAnalysis | null;
 }
 
 /** One account's media: its content in upload order, the profile content and the security selfie. */
@@ -73,6 +76,7 @@ export function contentToRow(content: Content): ContentRow {
     uploaded_at: content.uploadedAt,
     moderated_at: content.moderatedAt,
     deleted_at: content.deletedAt,
+    analysis: content.analysis === null ? null : JSON.stringify(content.analysis),
   };
 }
 
@@ -89,6 +93,7 @@ export function contentFromRow(row: ContentRow): Content {
     uploadedAt: row.uploaded_at,
     moderatedAt: row.moderated_at,
     deletedAt: row.deleted_at,
+    analysis: row.analysis === null ? null : (JSON.parse(row.analysis) as ImageAnalysis),
   };
 }
 

@@ -1,4 +1,6 @@
-import type { ImageWorkerSettings } from "@venus/model";
+import type { ImageAnalysis, ImageWorkerSettings } from "@venus/model";
+import { faceCheck } from "./detectors/face-check.js";
+import { nudityCheck } from "./detectors/nudity-check.js";
 
 /**
  * The pluggable check step. It runs after the image has been decoded, auto-oriented and flattened
@@ -21,7 +23,8 @@ export interface DecodedImage {
   pixels: Buffer;
 }
 
-export type CheckResult = { pass: true } | { pass: false; reason: string };
+/** A passing check may report findings (a detector's scores), which go with the job's answer. */
+export type CheckResult = { pass: true; findings?: ImageAnalysis } | { pass: false; reason: string };
 
 export interface ImageCheck {
   /** Stable identifier, reported as the failure detail and in logs, e.g. `aspect_ratio`. */
@@ -42,19 +45,25 @@ export function aspectRatioCheck(maxRatio: number): ImageCheck {
   };
 }
 
-/** The checks the worker runs, in order, for the given settings. */
-export function createChecks(settings: ImageWorkerSettings): ImageCheck[] {
-  return [aspectRatioCheck(settings.checks.max_aspect_ratio)];
+/** The checks the worker runs, in order, for the given settings; detectors load their models here. */
+export async function createChecks(settings: ImageWorkerSettings): Promise<ImageCheck[]> {
+  const { max_aspect_ratio, detectors, face_min_confidence } = settings.checks;
+  const checks = [aspectRatioCheck(max_aspect_ratio)];
+  if (detectors.includes("nudity")) checks.push(await nudityCheck());
+  if (detectors.includes("faces")) checks.push(await faceCheck(face_min_confidence));
+  return checks;
 }
 
-/** Runs the checks in order; the first failure wins. */
+/** Runs the checks in order; the first failure wins. Findings of passing checks are merged. */
 export async function runChecks(
   checks: readonly ImageCheck[],
   image: DecodedImage,
-): Promise<{ pass: true } | { pass: false; check: string; reason: string }> {
+): Promise<{ pass: true; analysis: ImageAnalysis } | { pass: false; check: string; reason: string }> {
+  let analysis: ImageAnalysis = {};
   for (const check of checks) {
     const result = await check.run(image);
     if (!result.pass) return { pass: false, check: check.name, reason: result.reason };
+    if (result.findings) analysis = { ...analysis, ...result.findings };
   }
-  return { pass: true };
+  return { pass: true, analysis };
 }

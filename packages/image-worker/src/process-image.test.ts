@@ -24,7 +24,7 @@ async function run(bytes: Buffer, settings: ImageWorkerSettings = images.TEST_SE
   await mkdir(outputDir);
   const inputPath = path.join(outputDir, name);
   await writeFile(inputPath, bytes);
-  const result = await processImage({ jobId, inputPath, outputDir }, settings, createChecks(settings));
+  const result = await processImage({ jobId, inputPath, outputDir }, settings, await createChecks(settings));
   return { result, outputDir };
 }
 

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import sharp, { type Metadata, type OutputInfo } from "sharp";
-import type { ImageFailureReason, ImageOutput, ImageWorkerSettings } from "@venus/model";
+import type { ImageAnalysis, ImageFailureReason, ImageOutput, ImageWorkerSettings } from "@venus/model";
 import { writeFileAtomic } from "@venus/simple-backend";
 import { runChecks, type ImageCheck } from "./checks.js";
 import { detectFormat } from "./detect-format.js";
@@ -14,7 +14,8 @@ import { planOutputs } from "./output-sizes.js";
  */
 
 export type ProcessResult =
-  { ok: true; outputs: ImageOutput[] } | { ok: false; reason: ImageFailureReason; detail?: string };
+  | { ok: true; outputs: ImageOutput[]; analysis: ImageAnalysis }
+  | { ok: false; reason: ImageFailureReason; detail?: string };
 
 export interface ProcessJob {
   jobId: string;
@@ -80,5 +81,5 @@ export async function processImage(
     await writeFileAtomic(path.join(job.outputDir, file), data);
     outputs.push({ size, width: info.width, height: info.height, file });
   }
-  return { ok: true, outputs };
+  return { ok: true, outputs, analysis: verdict.analysis };
 }

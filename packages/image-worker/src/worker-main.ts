@@ -28,7 +28,12 @@ const checkJob = compileValidator(ImageJob);
 
 class ProtocolError extends Error {}
 
-export async function runImageWorker(stdin: Readable, stdout: Writable, log: Logger): Promise<number> {
+export async function runImageWorker(
+  stdin: Readable,
+  stdout: Writable,
+  log: Logger,
+  makeChecks: (settings: Settings) => Promise<ImageCheck[]> = createChecks,
+): Promise<number> {
   const decoder = new FrameDecoder();
   let settings: Settings | undefined;
   let checks: ImageCheck[] = [];
@@ -39,7 +44,7 @@ export async function runImageWorker(stdin: Readable, stdout: Writable, log: Log
       const parsed = checkSettings(message);
       if (!parsed.ok) throw new ProtocolError(`expected settings first: ${formatIssues(parsed.issues)}`);
       settings = parsed.value;
-      checks = createChecks(settings);
+      checks = await makeChecks(settings);
       log.info({ sizes: settings.sizes, checks: checks.map((check) => check.name) }, "image worker ready");
       reply({ type: "ready" });
       return;
@@ -57,7 +62,7 @@ export async function runImageWorker(stdin: Readable, stdout: Writable, log: Log
       const ms = Math.round(performance.now() - started);
       if (result.ok) {
         log.info({ job_id: job.job_id, ms, outputs: result.outputs.length }, "image job done");
-        reply({ type: "done", job_id: job.job_id, outputs: result.outputs });
+        reply({ type: "done", job_id: job.job_id, outputs: result.outputs, analysis: result.analysis });
       } else {
         log.info(
           { job_id: job.job_id, ms, reason: result.reason, detail: result.detail },

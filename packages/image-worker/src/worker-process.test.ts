@@ -57,6 +57,7 @@ describe("venus image-worker", () => {
           { size: 426, width: 426, height: 341, file: "one_426.jpg" },
           { size: 256, width: 256, height: 205, file: "one_256.jpg" },
         ],
+        analysis: {},
       },
       { type: "failed", job_id: "two", reason: "not_an_image" },
     ]);

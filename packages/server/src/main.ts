@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { Console } from "node:console";
 import { fileURLToPath } from "node:url";
 import { Command, InvalidArgumentError } from "commander";
 import { ManagerConfig, VenusConfig } from "@venus/model";
@@ -134,6 +135,8 @@ program
   .action(async () => {
     const { runImageWorker } = await import("@venus/image-worker");
     exitWhenOrphaned();
+    // stdout carries the frames: the model libraries' console chatter must not land there.
+    globalThis.console = new Console(process.stderr, process.stderr);
     const log = createLogger("info", "image-worker", 2);
     process.exitCode = await runImageWorker(process.stdin, process.stdout, log);
   });

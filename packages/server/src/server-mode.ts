@@ -22,6 +22,7 @@ import {
 import { newAdminToken, removeAdminTokenFile, writeAdminTokenFile } from "./admin-cli/admin-token-file.js";
 import { prepareAccountData } from "./account-data-startup.js";
 import { BotListenerGate } from "./bot-listener-gate.js";
+import { checkDetectorRules } from "./bot-mode/load-bots-file.js";
 import { ListenFailure, listenOrFail } from "./listen-failure.js";
 import { loadServerConfig } from "./load-server-config.js";
 import { LocalBotsChild } from "./local-bots-child.js";
@@ -41,6 +42,7 @@ function refuse(message: string, code = 1): never {
 /** `venus server`: loads everything into memory, listens, and shuts down gracefully on a signal. */
 export async function runServer(configFile: string | undefined): Promise<void> {
   const config = loadServerConfig(configFile);
+  checkDetectorRules(config);
   const log = createLogger(config.log.level, "venus-server", 1, config.log.format);
   // Requests and frames have their own boundaries (http-server.ts, frame-boundary.ts): a bug there costs
   // one answer. What still reaches here escaped them (a timer, the writer's commit) and may have left

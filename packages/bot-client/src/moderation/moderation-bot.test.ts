@@ -1,4 +1,9 @@
-import { BotsFile, type MediaModerationRequest, type ModerationDecisionRequest } from "@venus/model";
+import {
+  BotsFile,
+  type MediaModerationRequest,
+  type ModerationDecisionRequest,
+  type ModeratorAnalysis,
+} from "@venus/model";
 import { loadConfig, type Logger } from "@venus/simple-backend";
 import { describe, expect, test } from "vitest";
 import { EventQueue } from "../event-queue.js";
@@ -29,6 +34,8 @@ interface FakeImage {
   sizes: { size: number; width: number; height: number }[];
   security_selfie: boolean;
   in_profile: boolean;
+  face_image: boolean;
+  analysis: ModeratorAnalysis | null;
 }
 interface FakeText {
   account_id: string;
@@ -99,6 +106,7 @@ class FakeClient {
     securitySelfie = false,
     inProfile = !securitySelfie,
     accountId = ACCOUNT,
+    analysis: ModeratorAnalysis | null = null,
   ): void {
     const sizes = [
       { size: Math.max(width, height), width, height },
@@ -113,6 +121,8 @@ class FakeClient {
         sizes,
         security_selfie: securitySelfie,
         in_profile: inProfile,
+        face_image: inProfile,
+        analysis,
       },
     });
   }
@@ -220,6 +230,7 @@ describe("the moderation bot", () => {
       {
         account_id: ACCOUNT,
         content_id: "wide",
+        rule: "image_max_aspect_ratio",
         accept: false,
         category: "low_quality",
         details: "the image is longer than 2:1",
@@ -227,6 +238,7 @@ describe("the moderation bot", () => {
       {
         account_id: ACCOUNT,
         content_id: "tiny",
+        rule: "image_min_side",
         accept: false,
         category: "low_quality",
         details: expect.any(String),
@@ -234,6 +246,7 @@ describe("the moderation bot", () => {
       {
         account_id: ACCOUNT,
         content_id: "wide2",
+        rule: "image_max_aspect_ratio",
         accept: false,
         category: "low_quality",
         details: expect.any(String),
@@ -266,11 +279,37 @@ describe("the moderation bot", () => {
     await bot.stop();
     expect(fake.mediaDecisions[0]).toMatchObject({ content_id: "image", accept: false });
     expect(fake.images.map(({ item }) => item.content_id)).toEqual(["selfie"]);
-    expect(bot.log.lines).toContainEqual([
-      "debug",
-      "left for the human moderators",
-      expect.objectContaining({ content_id: "selfie", why: "security selfie" }),
+  });
+
+  test("detector rules decide with their name and score in the request; a faceless selfie is refused", async () => {
+    const scores = (porn: number) => ({ drawing: 0, hentai: 0, neutral: 1 - porn, porn, sexy: 0 });
+    const face = { x: 0.4, y: 0.3, width: 0.2, height: 0.25, score: 0.99 };
+    const fake = new FakeClient();
+    fake.addImage("nude", 800, 800, false, true, ACCOUNT, { nudity: scores(0.95), faces: [face] });
+    fake.addImage("clean", 800, 800, false, true, ACCOUNT, { nudity: scores(0.02), faces: [face] });
+    fake.addImage("unsure", 800, 800, false, true, ACCOUNT, { nudity: scores(0.5), faces: [face] });
+    fake.addImage("faceless selfie", 800, 800, true, false, ACCOUNT, { nudity: scores(0), faces: [] });
+    fake.addImage("selfie", 800, 800, true, false, ACCOUNT, { nudity: scores(0), faces: [face] });
+    const bot = start(fake);
+    await eventually(() => expect(fake.mediaDecisions).toHaveLength(3));
+    await bot.stop();
+    expect(fake.mediaDecisions).toEqual([
+      expect.objectContaining({
+        content_id: "nude",
+        accept: false,
+        category: "nudity",
+        rule: "nudity_reject_above",
+      }),
+      expect.objectContaining({ content_id: "clean", accept: true, rule: "nudity_accept_below" }),
+      expect.objectContaining({
+        content_id: "faceless selfie",
+        category: "not_a_person",
+        rule: "selfie_needs_face",
+      }),
     ]);
+    expect(fake.mediaDecisions[0]?.score).toBeCloseTo(0.95, 6);
+    expect(fake.mediaDecisions[1]?.score).toBeCloseTo(0.02, 6);
+    expect(fake.images.map(({ item }) => item.content_id)).toEqual(["unsure", "selfie"]);
   });
 
   test("the local user bots' profile images are accepted (accept_local_bot_images); others' wait, selfies too", async () => {
@@ -285,7 +324,7 @@ describe("the moderation bot", () => {
     await eventually(() => expect(fake.mediaDecisions).toHaveLength(2));
     await bot.stop();
     expect(fake.mediaDecisions).toEqual([
-      { account_id: bot1, content_id: "bot picture", accept: true },
+      { account_id: bot1, content_id: "bot picture", accept: true, rule: "accept_others" },
       expect.objectContaining({ account_id: bot1, content_id: "bot tiny", accept: false }),
     ]);
     expect(fake.images.map(({ item }) => item.content_id)).toEqual(["bot selfie", "person picture"]);

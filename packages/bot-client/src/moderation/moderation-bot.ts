@@ -10,6 +10,7 @@ import {
   type TextItem,
 } from "./moderation-rules.js";
 import { Moderator, QUEUES, type QueueName } from "./moderator.js";
+import { selfieRules } from "./detector-rules.js";
 
 export { ModerationBotDisconnected } from "./moderation-bot-errors.js";
 
@@ -67,6 +68,7 @@ export async function runModerationBot(client: VenusClient, options: ModerationB
   ended.catch(() => undefined);
   const moderator = new Moderator(client, log, ended, {
     images: options.imageRules ?? imageRules(rules),
+    selfies: selfieRules(rules),
     texts: options.textRules ?? textRules(rules),
     acceptOtherImages: (accountId) =>
       rules.accept_other_images ||

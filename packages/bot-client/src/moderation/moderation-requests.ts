@@ -4,21 +4,26 @@ import type {
   ModerationDecisionRequest,
   ModerationQueuePage,
 } from "@venus/model";
-import type { Decision, ImageItem } from "./moderation-rules.js";
+import type { Decision } from "./moderation-rules.js";
 
 export type ImagePageItem = MediaModerationPage["items"][number];
 export type TextPageItem = ModerationQueuePage["items"][number];
 
 /** The largest of an image's stored sizes (they come largest first; this does not rely on it). */
-export function largestSize(sizes: ImagePageItem["sizes"]): ImageItem | undefined {
-  let largest: ImageItem | undefined;
+export function largestSize(sizes: ImagePageItem["sizes"]): { width: number; height: number } | undefined {
+  let largest: { width: number; height: number } | undefined;
   for (const { width, height } of sizes)
     if (!largest || width * height > largest.width * largest.height) largest = { width, height };
   return largest;
 }
 
 export function mediaDecision(item: ImagePageItem, decision: Decision): MediaModerationRequest {
-  const target = { account_id: item.account_id, content_id: item.content_id };
+  const target = {
+    account_id: item.account_id,
+    content_id: item.content_id,
+    ...(decision.rule !== undefined && { rule: decision.rule }),
+    ...(decision.score !== undefined && { score: decision.score }),
+  };
   return decision.accept
     ? { ...target, accept: true }
     : { ...target, accept: false, category: decision.category, details: decision.details };

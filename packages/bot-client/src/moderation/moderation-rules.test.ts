@@ -9,7 +9,10 @@ const rules = (changes: Partial<typeof defaults>) => ({ ...defaults, ...changes 
 describe("moderation rules", () => {
   it("reject images below the minimum side or beyond the aspect ratio, at the edge exactly", async () => {
     const image = imageRules(rules({ image_min_side: 512, image_max_aspect_ratio: 2 }));
-    expect(await decide(image, { width: 512, height: 1024 }, true)).toEqual({ accept: true });
+    expect(await decide(image, { width: 512, height: 1024 }, true)).toEqual({
+      accept: true,
+      rule: "accept_others",
+    });
     expect(await decide(image, { width: 511, height: 800 }, true)).toMatchObject({
       accept: false,
       category: "low_quality",
@@ -27,7 +30,7 @@ describe("moderation rules", () => {
       details: "the text contains a banned word",
     });
     expect(await verdict("I write C++ daily")).toMatchObject({ accept: false });
-    expect(await verdict("spammer and spamspam are fine")).toEqual({ accept: true });
+    expect(await verdict("spammer and spamspam are fine")).toEqual({ accept: true, rule: "accept_others" });
     expect(await verdict("see http://example.com")).toMatchObject({ accept: false });
     expect(await decide(text, { field: "name", value: "Aino" }, false)).toBeUndefined();
   });
@@ -39,7 +42,10 @@ describe("moderation rules", () => {
     };
     const chain = [...textRules(rules({ banned_words: ["bad"] })), detector];
     expect(await decide(chain, { field: "text", value: "bad!" }, false)).toMatchObject({ accept: false });
-    expect(await decide(chain, { field: "text", value: "good!" }, false)).toEqual({ accept: true });
+    expect(await decide(chain, { field: "text", value: "good!" }, false)).toEqual({
+      accept: true,
+      rule: "detector",
+    });
     expect(await decide(chain, { field: "text", value: "good" }, false)).toBeUndefined();
   });
 });

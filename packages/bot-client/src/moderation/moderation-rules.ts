@@ -1,7 +1,13 @@
-import type { BotsFile, RejectionCategory } from "@venus/model";
+import type { BotsFile, ModeratorAnalysis, RejectionCategory } from "@venus/model";
+import { detectorImageRules } from "./detector-rules.js";
 
-/** What a rule says about an item; `undefined` when it has nothing to say. */
-export type Decision = { accept: true } | { accept: false; category: RejectionCategory; details: string };
+/**
+ * What a rule says about an item; `undefined` when it has nothing to say. `rule` (filled in by
+ * `decide`) and `score` say what decided, for the audit log.
+ */
+export type Decision = { rule?: string; score?: number } & (
+  { accept: true } | { accept: false; category: RejectionCategory; details: string }
+);
 
 /**
  * One rule of the moderation bot. Rules are tried in order and the first decision wins; a rule may
@@ -12,10 +18,14 @@ export interface ModerationRule<Item> {
   decide(item: Item): Decision | undefined | Promise<Decision | undefined>;
 }
 
-/** An image waiting for moderation, by its largest stored size. */
+/** An image waiting for moderation, by its largest stored size, with what the detectors found. */
 export interface ImageItem {
   width: number;
   height: number;
+  /** Null or absent: the detectors were off when it was uploaded. */
+  analysis?: ModeratorAnalysis | null;
+  /** The owner's first profile image, which must show the owner's face. */
+  faceImage?: boolean;
 }
 
 /** A name or a text waiting for moderation. */
@@ -32,7 +42,10 @@ const reject = (category: RejectionCategory, details: string): Decision => ({
   details,
 });
 
-/** The aspect rule goes first: the largest stored size is capped, so a very long image also looks small. */
+/**
+ * The aspect rule goes first: the largest stored size is capped, so a very long image also looks small.
+ * The detector rules follow; the one that accepts (a low nudity score) is last, after every rejection.
+ */
 export function imageRules(rules: Rules): ModerationRule<ImageItem>[] {
   return [
     {
@@ -49,6 +62,7 @@ export function imageRules(rules: Rules): ModerationRule<ImageItem>[] {
           ? reject("low_quality", `the image is smaller than ${rules.image_min_side} px on a side`)
           : undefined,
     },
+    ...detectorImageRules(rules),
   ];
 }
 
@@ -86,7 +100,7 @@ export async function decide<Item>(
 ): Promise<Decision | undefined> {
   for (const rule of rules) {
     const decision = await rule.decide(item);
-    if (decision) return decision;
+    if (decision) return { rule: rule.name, ...decision };
   }
-  return acceptOthers ? { accept: true } : undefined;
+  return acceptOthers ? { accept: true, rule: "accept_others" } : undefined;
 }

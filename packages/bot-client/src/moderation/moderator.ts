@@ -51,6 +51,7 @@ export class Moderator {
     private readonly ended: Promise<never>,
     settings: {
       images: readonly ModerationRule<ImageItem>[];
+      selfies: readonly ModerationRule<ImageItem>[];
       texts: readonly ModerationRule<TextItem>[];
       /** Whether the images of this account that no rule decides are accepted (else left to humans). */
       acceptOtherImages: (accountId: string) => boolean;
@@ -70,11 +71,13 @@ export class Moderator {
           // among the profile images is not judged either: nobody else sees it, and a client
           // uploads the selfie before it says which image the selfie is. Choosing it as a profile
           // image raises a moderation event, so the bot comes back to it.
-          if (item.security_selfie) return { skip: "security selfie" };
-          if (!item.in_profile) return { skip: "not a profile image (yet)" };
+          // The one exception: a selfie in which the faces detector found no face (selfie_needs_face).
           const largest = largestSize(item.sizes);
           if (!largest) return { skip: "no sizes" };
-          return decide(settings.images, largest, settings.acceptOtherImages(item.account_id));
+          const image: ImageItem = { ...largest, analysis: item.analysis, faceImage: item.face_image };
+          if (item.security_selfie) return decide(settings.selfies, image, false);
+          if (!item.in_profile) return { skip: "not a profile image (yet)" };
+          return decide(settings.images, image, settings.acceptOtherImages(item.account_id));
         },
         post: (item, decision) => client.admin.moderateMedia(mediaDecision(item, decision)),
         describe: (item) => ({ account_id: item.account_id, content_id: item.content_id }),

@@ -1,6 +1,6 @@
 import { VenusError, type FaceCrop, invalidField } from "@venus/model";
 import type { MediaContext } from "../context.js";
-import { centredCrop, cropFits } from "../face-crop.js";
+import { centredCrop, cropAroundFace, cropFits } from "../face-crop.js";
 import type { Content, MediaAccount } from "../media-entities.js";
 import { saveMedia } from "./save-media.js";
 
@@ -16,7 +16,7 @@ function usableContent(ctx: MediaContext, account: MediaAccount, contentId: stri
 
 /**
  * Sets the profile's images (1–6, the first is the face image) and the grid crop of the face image
- * (default: the largest centred square). Waiting content may be chosen; others see an image only once
+ * (default: around the largest face the detector found, else the largest centred square). Waiting content may be chosen; others see an image only once
  * it is accepted.
  */
 export async function setProfileContent(
@@ -34,7 +34,12 @@ export async function setProfileContent(
   if (crop && !cropFits(crop, face.width, face.height))
     throw invalidField("crop", "the crop square does not fit inside the face image");
   account.images = [...images];
-  account.crop = crop ?? centredCrop(face.width, face.height);
+  const largestFace = (chosen[0] as Content).analysis?.faces?.[0];
+  account.crop =
+    crop ??
+    (largestFace
+      ? cropAroundFace(largestFace, face.width, face.height)
+      : centredCrop(face.width, face.height));
   await saveMedia(ctx, account);
   // Waiting images are now ones others would see once accepted: worth a moderator's look now.
   if (chosen.some((content) => content.state === "waiting")) ctx.moderationQueued.raise("images");

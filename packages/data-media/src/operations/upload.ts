@@ -145,6 +145,7 @@ async function complete(
     uploadedAt: ctx.now(),
     moderatedAt: null,
     deletedAt: null,
+    analysis: ctx.config.media.detectors.length === 0 ? null : reply.analysis,
   };
   ctx.cache.content.set(contentId, content);
   account.content.push(content);

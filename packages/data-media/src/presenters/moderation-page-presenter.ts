@@ -12,13 +12,17 @@ export function presentMediaModerationPage(
   for (const { accountId, contentId } of page.items) {
     const content = ctx.cache.content.get(contentId);
     if (!content) continue;
+    const owner = ctx.cache.accounts.get(accountId);
+    const { nudity, faces } = content.analysis ?? {};
     items.push({
       account_id: accountId,
       content_id: contentId,
       uploaded_at: content.uploadedAt,
       sizes: sizesOf(content),
-      security_selfie: ctx.cache.accounts.get(accountId)?.securitySelfie === contentId,
-      in_profile: ctx.cache.accounts.get(accountId)?.images.includes(contentId) ?? false,
+      security_selfie: owner?.securitySelfie === contentId,
+      in_profile: owner?.images.includes(contentId) ?? false,
+      face_image: owner?.images[0] === contentId,
+      analysis: content.analysis && { ...(nudity && { nudity }), ...(faces && { faces }) },
     });
   }
   return { items, next: page.next };

@@ -29,4 +29,9 @@ export const MEDIA_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: "detector findings per content item",
+    sql: `ALTER TABLE content ADD COLUMN analysis TEXT;`,
+  },
 ];

@@ -10,6 +10,8 @@ export interface ContentRow {
   uploaded_at: number;
   moderated_at: number | null;
   deleted_at: number | null;
+  /** JSON ImageAnalysis (detector findings); null when the detectors were off. */
+  analysis: string | null;
 }
 
 export interface MediaAccountRow {

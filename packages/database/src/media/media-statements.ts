@@ -11,6 +11,7 @@ const CONTENT_COLUMNS = [
   "uploaded_at",
   "moderated_at",
   "deleted_at",
+  "analysis",
 ] as const satisfies readonly (keyof ContentRow)[];
 
 const ACCOUNT_COLUMNS = [

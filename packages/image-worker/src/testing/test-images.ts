@@ -10,7 +10,7 @@ export const TEST_SETTINGS: ImageWorkerSettings = {
   jpeg_quality: 85,
   max_pixels: 40_000_000,
   min_side: 512,
-  checks: { max_aspect_ratio: 3 },
+  checks: { max_aspect_ratio: 3, detectors: [], face_min_confidence: 0.5 },
 };
 
 /** A solid image with a red block in the top-left corner, so orientation can be checked. */

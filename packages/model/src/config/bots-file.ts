@@ -91,6 +91,35 @@ export const BotsFile = Type.Object(
         default: 2.5,
         description: "Reject images longer than this ratio.",
       }),
+      nudity_reject_above: Type.Number({
+        minimum: 0,
+        maximum: 1,
+        default: 0.9,
+        description:
+          "Reject images (nudity) whose nudity score (the detector's porn + hentai) is above this; 1 switches the rule off. Needs the nudity detector.",
+      }),
+      nudity_accept_below: Type.Number({
+        minimum: 0,
+        maximum: 1,
+        default: 0.1,
+        description:
+          "Accept profile images whose nudity score is below this when no other rule rejects them (else humans decide); 0 switches the rule off. Needs the nudity detector.",
+      }),
+      face_image_needs_face: Type.Boolean({
+        default: true,
+        description:
+          "Reject a first profile image in which no face was found (not_a_person). Needs the faces detector.",
+      }),
+      face_image_one_face: Type.Boolean({
+        default: false,
+        description:
+          "Reject a first profile image with more than one face (other). Needs the faces detector.",
+      }),
+      selfie_needs_face: Type.Boolean({
+        default: true,
+        description:
+          "Reject a security selfie in which no face was found (not_a_person); other selfies stay with humans. Needs the faces detector.",
+      }),
       accept_other_images: Type.Boolean({
         default: false,
         description: "Accept images no rule rejects (else leave them to humans).",

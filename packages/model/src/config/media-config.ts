@@ -1,5 +1,6 @@
 import { Type } from "@sinclair/typebox";
 import { configSection } from "@venus/simple-backend";
+import { DetectorName } from "../media/image-analysis.js";
 
 export const mediaConfigSection = configSection(
   "Images: uploads, the image worker, storage and moderation.",
@@ -55,6 +56,18 @@ export const mediaConfigSection = configSection(
       default: 3,
       minimum: 1,
       description: "The built-in aspect_ratio check: long side / short side above this is refused.",
+    }),
+    detectors: Type.Array(DetectorName, {
+      default: ["nudity", "faces"],
+      uniqueItems: true,
+      description:
+        "Detectors the image worker runs on every upload (nudity: NSFW classifier; faces: boxes and a descriptor). [] switches them off; moderation rules that need one then refuse to start.",
+    }),
+    face_min_confidence: Type.Number({
+      default: 0.5,
+      minimum: 0.05,
+      maximum: 0.99,
+      description: "The face detector reports faces it is at least this sure of (0–1).",
     }),
     moderation_page_size: Type.Integer({
       default: 25,

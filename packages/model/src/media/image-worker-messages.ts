@@ -1,4 +1,5 @@
 import { Type, type Static } from "@sinclair/typebox";
+import { DetectorName, ImageAnalysis } from "./image-analysis.js";
 
 /**
  * Messages between the server and `venus image-worker` (DESIGN.md §5). Each travels as one
@@ -27,6 +28,8 @@ export const ImageWorkerSettings = Type.Object(
           minimum: 1,
           description: "Long side / short side above which the aspect_ratio check fails.",
         }),
+        detectors: Type.Array(DetectorName, { uniqueItems: true, description: "Detectors to load and run." }),
+        face_min_confidence: Type.Number({ minimum: 0, maximum: 1 }),
       },
       { additionalProperties: false },
     ),
@@ -65,6 +68,7 @@ export const ImageJobDone = Type.Object({
   type: Type.Literal("done"),
   job_id: ImageJobId,
   outputs: Type.Array(ImageOutput, { description: "Largest first." }),
+  analysis: ImageAnalysis,
 });
 export type ImageJobDone = Static<typeof ImageJobDone>;
 

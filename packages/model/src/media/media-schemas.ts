@@ -1,4 +1,5 @@
 import { Type, type Static } from "@sinclair/typebox";
+import { ImageAnalysis } from "./image-analysis.js";
 import { AccountId } from "../ids.js";
 import { NextPageCursor } from "../profile/moderation-schemas.js";
 import { IMAGE_FAILURE_REASONS } from "./image-worker-messages.js";
@@ -152,6 +153,10 @@ export const ProcessingStatus = Type.Intersect([
 ]);
 export type ProcessingStatus = Static<typeof ProcessingStatus>;
 
+/** Detector findings as moderators see them: scores and boxes, not the face descriptor. */
+export const ModeratorAnalysis = Type.Omit(ImageAnalysis, ["face_descriptor"]);
+export type ModeratorAnalysis = Static<typeof ModeratorAnalysis>;
+
 export const MediaModerationPage = Type.Object({
   items: Type.Array(
     Type.Object({
@@ -161,6 +166,12 @@ export const MediaModerationPage = Type.Object({
       sizes: Type.Array(ContentSize),
       security_selfie: Type.Boolean({ description: "Currently the owner's security selfie." }),
       in_profile: Type.Boolean({ description: "Currently one of the owner's profile images." }),
+      face_image: Type.Boolean({
+        description: "Currently the owner's first profile image (the face image).",
+      }),
+      analysis: Type.Union([ModeratorAnalysis, Type.Null()], {
+        description: "What the image worker's detectors found; null when they were off at upload.",
+      }),
     }),
   ),
   next: NextPageCursor,
@@ -174,6 +185,13 @@ export const MediaModerationRequest = Type.Object(
     accept: Type.Boolean(),
     category: Type.Optional(RejectionCategory),
     details: Type.Optional(Type.String({ maxLength: 1000, description: "Shown to the owner." })),
+    rule: Type.Optional(
+      Type.String({
+        pattern: "^[a-z0-9_]{1,64}$",
+        description: "An automatic decision: the rule that decided (kept in the audit log).",
+      }),
+    ),
+    score: Type.Optional(Type.Number({ description: "An automatic decision: the score the rule compared." })),
   },
   { additionalProperties: false, description: "A rejection needs a category." },
 );

@@ -94,6 +94,9 @@ describe("the image moderation queue", () => {
         ],
         security_selfie: false,
         in_profile: false,
+        face_image: false,
+        // This server runs with the detectors off (spawn-server's default).
+        analysis: null,
       },
       expect.objectContaining({ account_id: ben.accountId, content_id: b1, security_selfie: false }),
     ]);

@@ -69,6 +69,16 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/** The bots-file moderation rules that need a detector, all off. */
+export const DETECTOR_RULES_OFF = {
+  nudity_reject_above: 1,
+  nudity_accept_below: 0,
+  face_image_needs_face: false,
+  face_image_one_face: false,
+  selfie_needs_face: false,
+};
+const botsFile = (config: { bots: object }) => (config.bots as { file?: string }).file;
+
 /** Writes a config file and runs `venus server`, resolving once it logs that it listens. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const dataDir = options.dataDir ?? newDataDir();
@@ -79,7 +89,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // Tests sign bots in on the bot listener; it opens only with local bot login (or bots) on.
     bots: { local_port: 0, local_login: true, ...(options.config?.bots as object | undefined) },
     log: { level: "info", ...(options.config?.log as object | undefined) },
+    // The image detectors cost seconds of CPU per worker start: only tests that ask for them load them.
+    media: { detectors: [], ...(options.config?.media as object | undefined) },
   };
+  if (!(options.config?.media as { detectors?: unknown } | undefined)?.detectors && !botsFile(config)) {
+    // Detectors off, so the rules that need them must be off too (else the server refuses to start).
+    const file = join(dataDir, "bots.toml");
+    writeFileSync(file, stringify({ moderation: DETECTOR_RULES_OFF }));
+    Object.assign(config.bots, { file });
+  }
   const configFile = join(dataDir, "venus.toml");
   writeFileSync(configFile, stringify(config));
   const child = spawn(...venusCommand(["server", "--config", configFile], options.umask), {
