@@ -18,6 +18,8 @@ import { DataExports } from "./data-export/data-exports.js";
 import { AccountMail } from "./mail/account-mail.js";
 import { OidcVerifier } from "./oidc/oidc-verifier.js";
 import { SignInCache } from "./sign-in/sign-in-cache.js";
+import { RegistrationCaps } from "./registration/daily-caps.js";
+import { DomainRules } from "./registration/domain-rules.js";
 import { RuntimeFlagStore } from "./runtime-flag-store.js";
 import { SignInLimits } from "./sign-in-limits.js";
 import { PASSWORD_HASH_OPTIONS } from "./credentials.js";
@@ -59,16 +61,21 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
   );
   options.flusher.add(sessionUse);
   options.flusher.add(sessionDevice);
+  const flags = new RuntimeFlagStore(config, statements, writer);
   const ctx: AccountContext = {
     config,
     cache: AccountCache.load(statements, presence),
     statements,
     writer,
     connections,
-    flags: new RuntimeFlagStore(config, statements, writer),
+    flags,
     limits: new SignInLimits(config.rate_limits, now),
     signIn: SignInCache.load(statements, now()),
     oidc: new OidcVerifier(config.oidc_providers, config.sign_in),
+    registration: {
+      domains: DomainRules.fromConfig(config.registration),
+      caps: new RegistrationCaps(flags, now),
+    },
     mail: new AccountMail(config, statements, writer, options.log, now),
     presence,
     sync: options.sync,

@@ -43,6 +43,14 @@ export const ERRORS = {
     status: 403,
     message: "registration is switched off",
   },
+  email_domain_not_allowed: {
+    status: 403,
+    message: "accounts cannot be registered with an address at this email domain",
+  },
+  disposable_email: {
+    status: 403,
+    message: "accounts cannot be registered with a disposable email address; use a lasting one",
+  },
   email_not_verified: {
     status: 403,
     message: "the provider has not verified the token's email address",
@@ -166,6 +174,11 @@ export const ERRORS = {
   receipts_pending: {
     status: 429,
     message: "acknowledge the send results and delivery receipts you have before sending more",
+  },
+  registration_cap_reached: {
+    status: 429,
+    message:
+      "the service takes no more registrations today (from your network or in all); try again tomorrow (UTC)",
   },
   rate_limited: { status: 429, message: "too many requests; try again later" },
   export_limit_reached: {

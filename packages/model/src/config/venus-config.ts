@@ -8,6 +8,7 @@ import { emailConfigSection } from "./email-config.js";
 import { localManagerConfigSection } from "./local-manager-config.js";
 import { mediaConfigSection } from "./media-config.js";
 import { profileConfigSection } from "./profile-config.js";
+import { registrationConfigSection } from "./registration-config.js";
 import { reportsConfigSection } from "./reports-config.js";
 import { oidcProvidersConfig, signInConfigSection } from "./sign-in-config.js";
 import { statisticsConfigSection } from "./statistics-config.js";
@@ -77,6 +78,7 @@ export const VenusConfig = Type.Object(
           "An account may ask for a data export at most once in this many hours (429 export_limit_reached).",
       }),
     }),
+    registration: registrationConfigSection,
     tokens: configSection("Access and refresh tokens.", {
       access_token_ttl_seconds: Type.Integer({
         default: 604800,
