@@ -108,6 +108,7 @@ import { reportMessagesRoute } from "./routes/chat/report-routes.js";
 import { reportImageRoute, reportNameRoute, reportTextRoute } from "./routes/report/report-routes.js";
 import { decideReportRoute, reportQueueRoute } from "./routes/admin/report-routes.js";
 import { chatSettingsRoute, chatStateRoute, setChatSettingsRoute } from "./routes/chat/settings-routes.js";
+import { OPS_ROUTES } from "./routes/ops-routes.js";
 
 export const ROUTES: readonly ApiRoute[] = [
   registerRoute,
@@ -198,6 +199,7 @@ export const ROUTES: readonly ApiRoute[] = [
   runDailyTaskRoute,
   listFlagsRoute,
   setFlagRoute,
+  ...OPS_ROUTES,
   adminAccountRoute,
   adminAccountByEmailRoute,
   adminsRoute,

@@ -193,6 +193,10 @@ export const ERRORS = {
     message: "the provider's signing keys could not be fetched; try again later",
   },
   shutting_down: { status: 503, message: "the server is shutting down" },
+  video_calls_not_configured: {
+    status: 503,
+    message: "this server offers no video calls (video_calls.url is empty)",
+  },
   manager_not_configured: {
     status: 503,
     message: "this server has no local manager (local_manager.url is empty)",

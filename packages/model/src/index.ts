@@ -26,6 +26,7 @@ export * from "./chat/like-schemas.js";
 export * from "./chat/public-key-schemas.js";
 export * from "./chat/message-schemas.js";
 export * from "./chat/report-schemas.js";
+export * from "./chat/video-call-schemas.js";
 export * from "./report/report-schemas.js";
 export * from "./account/bot-requests.js";
 export * from "./config/bots-file.js";

@@ -12,6 +12,7 @@ import { registrationConfigSection } from "./registration-config.js";
 import { reportsConfigSection } from "./reports-config.js";
 import { oidcProvidersConfig, signInConfigSection } from "./sign-in-config.js";
 import { statisticsConfigSection } from "./statistics-config.js";
+import { videoCallsConfigSection } from "./video-calls-config.js";
 
 const windowLimit = (description: string, limit: number, windowSeconds: number) =>
   configSection(description, {
@@ -219,6 +220,7 @@ export const VenusConfig = Type.Object(
     profile: profileConfigSection,
     media: mediaConfigSection,
     chat: chatConfigSection,
+    video_calls: videoCallsConfigSection,
     reports: reportsConfigSection,
     bots: botsConfigSection,
     local_manager: localManagerConfigSection,
