@@ -10,6 +10,7 @@ import type { VenusConfig } from "@venus/model";
 import type { AccountCache } from "./cache/account-cache.js";
 import type { DataExports } from "./data-export/data-exports.js";
 import type { AccountMail } from "./mail/account-mail.js";
+import type { NewsBoard } from "./news/news-board.js";
 import type { OidcVerifier } from "./oidc/oidc-verifier.js";
 import type { DomainRules } from "./registration/domain-rules.js";
 import type { RegistrationCaps } from "./registration/daily-caps.js";
@@ -32,6 +33,8 @@ export interface AccountContext {
   /** Who may register: email domains and daily caps. */
   registration: { domains: DomainRules; caps: RegistrationCaps };
   mail: AccountMail;
+  /** News items and each account's read mark. */
+  news: NewsBoard;
   presence: Presence;
   /** Versions of cached data types, per component; this one registers `account_state`. */
   sync: SyncVersions;

@@ -10,6 +10,7 @@ import { mediaConfigSection } from "./media-config.js";
 import { profileConfigSection } from "./profile-config.js";
 import { registrationConfigSection } from "./registration-config.js";
 import { reportsConfigSection } from "./reports-config.js";
+import { newsConfigSection } from "./news-config.js";
 import { oidcProvidersConfig, signInConfigSection } from "./sign-in-config.js";
 import { statisticsConfigSection } from "./statistics-config.js";
 import { videoCallsConfigSection } from "./video-calls-config.js";
@@ -221,6 +222,7 @@ export const VenusConfig = Type.Object(
     media: mediaConfigSection,
     chat: chatConfigSection,
     video_calls: videoCallsConfigSection,
+    news: newsConfigSection,
     reports: reportsConfigSection,
     bots: botsConfigSection,
     local_manager: localManagerConfigSection,
