@@ -118,6 +118,7 @@ import {
   setNotificationSettingsRoute,
 } from "./routes/push/notification-settings-routes.js";
 import { chatSettingsRoute, chatStateRoute, setChatSettingsRoute } from "./routes/chat/settings-routes.js";
+import { OPS_ROUTES } from "./routes/ops-routes.js";
 
 export const ROUTES: readonly ApiRoute[] = [
   registerRoute,
@@ -214,6 +215,7 @@ export const ROUTES: readonly ApiRoute[] = [
   runDailyTaskRoute,
   listFlagsRoute,
   setFlagRoute,
+  ...OPS_ROUTES,
   adminAccountRoute,
   adminAccountByEmailRoute,
   adminsRoute,

@@ -9,6 +9,7 @@ const TAGS: Record<string, string> = {
   chat: "Likes, matches, blocks, public keys, messages and receipts",
   report: "Reports about profiles and content",
   admin: "Moderation and administration (needs a permission)",
+  news: "News and announcements",
   bot: "Bot sign-in",
   system: "Health, metrics and this document",
 };

@@ -39,6 +39,7 @@ import type {
   TypingRequest,
   VersionEvent,
   VisibilityRequest,
+  NewsChangedEvent,
   WelcomeFrame,
   WsRequestMethod,
 } from "@venus/model";
@@ -88,6 +89,8 @@ export type EventDataMap = CheckedEventMap<{
   client_config_changed: ClientConfig;
   /** The account's email, its verification or its linked providers changed: GET /account/sign_in_methods. */
   sign_in_methods_changed: undefined;
+  /** Published news changed (or, after `welcome`, the `news` sync version is stale): GET /news. */
+  news_changed: NewsChangedEvent | undefined;
 }>;
 
 /** Fails to compile when the map misses an EventName of @venus/model or names one that is not. */

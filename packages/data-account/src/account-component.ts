@@ -1,5 +1,11 @@
 import { hash } from "@node-rs/argon2";
-import { ACCOUNT_MIGRATIONS, AccountStatements, type Database, type SessionDeviceRow } from "@venus/database";
+import {
+  ACCOUNT_MIGRATIONS,
+  AccountStatements,
+  NewsStatements,
+  type Database,
+  type SessionDeviceRow,
+} from "@venus/database";
 import {
   type ConnectionRegistry,
   openStore,
@@ -18,6 +24,9 @@ import { DataExports } from "./data-export/data-exports.js";
 import { AccountMail } from "./mail/account-mail.js";
 import { OidcVerifier } from "./oidc/oidc-verifier.js";
 import { SignInCache } from "./sign-in/sign-in-cache.js";
+import { NewsBoard } from "./news/news-board.js";
+import { RegistrationCaps } from "./registration/daily-caps.js";
+import { DomainRules } from "./registration/domain-rules.js";
 import { RuntimeFlagStore } from "./runtime-flag-store.js";
 import { SignInLimits } from "./sign-in-limits.js";
 import { PASSWORD_HASH_OPTIONS } from "./credentials.js";
@@ -59,17 +68,23 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
   );
   options.flusher.add(sessionUse);
   options.flusher.add(sessionDevice);
+  const flags = new RuntimeFlagStore(config, statements, writer);
   const ctx: AccountContext = {
     config,
     cache: AccountCache.load(statements, presence),
     statements,
     writer,
     connections,
-    flags: new RuntimeFlagStore(config, statements, writer),
+    flags,
     limits: new SignInLimits(config.rate_limits, now),
     signIn: SignInCache.load(statements, now()),
     oidc: new OidcVerifier(config.oidc_providers, config.sign_in),
+    registration: {
+      domains: DomainRules.fromConfig(config.registration),
+      caps: new RegistrationCaps(flags, now),
+    },
     mail: new AccountMail(config, statements, writer, options.log, now),
+    news: new NewsBoard(new NewsStatements(db)),
     presence,
     sync: options.sync,
     sessionUse,
@@ -79,5 +94,6 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
     now,
   };
   options.sync.register("account_state", (id) => ctx.cache.accounts.get(id)?.syncVersion ?? 0);
+  options.sync.register("news", () => ctx.news.version());
   return { ctx, db, writer };
 }

@@ -10,7 +10,10 @@ import type { VenusConfig } from "@venus/model";
 import type { AccountCache } from "./cache/account-cache.js";
 import type { DataExports } from "./data-export/data-exports.js";
 import type { AccountMail } from "./mail/account-mail.js";
+import type { NewsBoard } from "./news/news-board.js";
 import type { OidcVerifier } from "./oidc/oidc-verifier.js";
+import type { DomainRules } from "./registration/domain-rules.js";
+import type { RegistrationCaps } from "./registration/daily-caps.js";
 import type { RuntimeFlagStore } from "./runtime-flag-store.js";
 import type { SignInCache } from "./sign-in/sign-in-cache.js";
 import type { SignInLimits } from "./sign-in-limits.js";
@@ -27,7 +30,11 @@ export interface AccountContext {
   /** Linked provider identities, email codes and pending verifications. */
   signIn: SignInCache;
   oidc: OidcVerifier;
+  /** Who may register: email domains and daily caps. */
+  registration: { domains: DomainRules; caps: RegistrationCaps };
   mail: AccountMail;
+  /** News items and each account's read mark. */
+  news: NewsBoard;
   presence: Presence;
   /** Versions of cached data types, per component; this one registers `account_state`. */
   sync: SyncVersions;

@@ -58,3 +58,13 @@ export { CONFIRM_LINK_PATH } from "./sign-in/verification-mail.js";
 export { MailTemplates, templateProblems, DEFAULT_TEMPLATES_FILE } from "./mail/mail-templates.js";
 export { OidcVerifier } from "./oidc/oidc-verifier.js";
 export type { VerifiedIdentity } from "./oidc/verified-identity.js";
+export type { NewsEntry } from "./news/news-board.js";
+export {
+  createNews,
+  editNews,
+  publishNews,
+  unpublishNews,
+  deleteNews,
+  listAdminNews,
+} from "./news/news-admin.js";
+export { newsPage, newsBanner, markNewsSeen } from "./news/news-reading.js";

@@ -33,3 +33,4 @@ export {
 } from "./deletion/deletion-steps.js";
 export { requestDataExport, dataExportStatus, downloadDataExport } from "./export/data-export.js";
 export { restoreExports } from "./export/export-files.js";
+export { videoCallWith } from "./video-call.js";

@@ -18,3 +18,4 @@ export { reportsMadeBy } from "./reports/reports-made.js";
 export { reportQueue, reportById, type ReportQueueQuery } from "./reports/report-queue.js";
 export { removeChatAccount } from "./operations/delete-account.js";
 export { accountShownChanged } from "./operations/list-versions.js";
+export { videoCallRoom, videoCallsConfigProblem } from "./operations/video-call-room.js";

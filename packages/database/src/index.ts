@@ -2,6 +2,7 @@ export { openDatabase, type Database } from "./open-database.js";
 export { migrate, type Migration } from "./migrations.js";
 export { ACCOUNT_MIGRATIONS } from "./account/account-migrations.js";
 export { AccountStatements } from "./account/account-statements.js";
+export { NewsStatements, type NewsItemRow } from "./account/news-statements.js";
 export type {
   AccountRow,
   SessionRow,

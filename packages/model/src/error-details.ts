@@ -44,6 +44,7 @@ export const ERROR_DETAILS = {
   daily_message_limit: RetryDetails,
   daily_report_limit: RetryDetails,
   export_limit_reached: RetryDetails,
+  registration_cap_reached: RetryDetails,
   busy: RetryDetails,
   shutting_down: RetryDetails,
 } as const satisfies Record<string, TSchema>;

@@ -43,6 +43,14 @@ export const ERRORS = {
     status: 403,
     message: "registration is switched off",
   },
+  email_domain_not_allowed: {
+    status: 403,
+    message: "accounts cannot be registered with an address at this email domain",
+  },
+  disposable_email: {
+    status: 403,
+    message: "accounts cannot be registered with a disposable email address; use a lasting one",
+  },
   email_not_verified: {
     status: 403,
     message: "the provider has not verified the token's email address",
@@ -171,6 +179,11 @@ export const ERRORS = {
     status: 429,
     message: "acknowledge the send results and delivery receipts you have before sending more",
   },
+  registration_cap_reached: {
+    status: 429,
+    message:
+      "the service takes no more registrations today (from your network or in all); try again tomorrow (UTC)",
+  },
   rate_limited: { status: 429, message: "too many requests; try again later" },
   export_limit_reached: {
     status: 429,
@@ -184,6 +197,10 @@ export const ERRORS = {
     message: "the provider's signing keys could not be fetched; try again later",
   },
   shutting_down: { status: 503, message: "the server is shutting down" },
+  video_calls_not_configured: {
+    status: 503,
+    message: "this server offers no video calls (video_calls.url is empty)",
+  },
   manager_not_configured: {
     status: 503,
     message: "this server has no local manager (local_manager.url is empty)",

@@ -73,6 +73,14 @@ export const RuntimeFlags = Type.Object(
       config.profile.properties.daily_pages,
       "Browse pages per account per UTC day (profile.daily_pages).",
     ),
+    registrations_per_day: fromConfig(
+      config.registration.properties.daily_cap,
+      "New accounts per UTC day in all, 0: no cap (registration.daily_cap).",
+    ),
+    registrations_per_day_per_range: fromConfig(
+      config.registration.properties.daily_cap_per_range,
+      "New accounts per UTC day from one address range (IPv4 /24, IPv6 /48), 0: no cap (registration.daily_cap_per_range).",
+    ),
     ...appVersionFlags("android"),
     ...appVersionFlags("ios"),
     ...appVersionFlags("web"),
@@ -86,7 +94,7 @@ export const RUNTIME_FLAG_NAMES = Object.keys(RuntimeFlags.properties) as Runtim
 
 /** Each flag's value before it is first set: its config key. */
 export function runtimeFlagDefaults(venusConfig: VenusConfig): RuntimeFlags {
-  const { account, bots, chat, clients, media, profile } = venusConfig;
+  const { account, bots, chat, clients, media, profile, registration } = venusConfig;
   const versions = Object.fromEntries(
     CLIENT_KINDS.flatMap((kind) => [
       [`${kind}_min_version`, clients[kind].min_version],
@@ -95,6 +103,8 @@ export function runtimeFlagDefaults(venusConfig: VenusConfig): RuntimeFlags {
   ) as Pick<RuntimeFlags, AppVersionFlag<ClientKind>>;
   return {
     registration_enabled: account.registration_enabled,
+    registrations_per_day: registration.daily_cap,
+    registrations_per_day_per_range: registration.daily_cap_per_range,
     remote_bot_login_enabled: bots.remote_login_enabled,
     local_bot_login_enabled: bots.local_login,
     local_user_bots: bots.users,

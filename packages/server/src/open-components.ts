@@ -4,7 +4,7 @@ import {
   openAccountComponent,
   type AccountContext,
 } from "@venus/data-account";
-import { openChatComponent, type ChatContext } from "@venus/data-chat";
+import { openChatComponent, videoCallsConfigProblem, type ChatContext } from "@venus/data-chat";
 import { openHistoryComponent, type HistoryContext } from "@venus/data-history";
 import { openMediaComponent, type MediaContext, type WorkerCommand } from "@venus/data-media";
 import {
@@ -76,6 +76,8 @@ export async function openComponents(
   } catch (error) {
     configProblem("bots.remote_login_allowed", error);
   }
+  const videoCalls = videoCallsConfigProblem(config.video_calls);
+  if (videoCalls) configProblem("video_calls", new Error(videoCalls));
   let account;
   try {
     account = await openAccountComponent({

@@ -11,10 +11,12 @@ export interface NewAccountFields {
   /** None for accounts made by a provider or an email code: password login is refused. */
   password?: string;
   emailVerified: boolean;
+  /** The client's address, for the daily registration caps per address range. */
+  ip: string;
 }
 
 /**
- * Creates an account in `initial_setup` and resolves once its row has committed, together with what
+ * Creates an account in `initial_setup`, when the registration safeguards (email domain, daily caps) let it, and resolves once its row has committed, together with what
  * `alsoWrite` writes in the same batch (its first sign-in method, its verification mail).
  */
 export async function createAccount(
@@ -25,7 +27,10 @@ export async function createAccount(
   const { email } = fields;
   if (ctx.cache.byEmail.has(email) || ctx.cache.reservedEmails.has(email))
     throw new VenusError("email_taken");
+  ctx.registration.domains.check(email);
+  const giveBack = ctx.registration.caps.take(fields.ip);
   ctx.cache.reservedEmails.add(email);
+  let made = false;
   try {
     const account = newAccount({
       id: randomUUID(),
@@ -41,8 +46,10 @@ export async function createAccount(
       ctx.statements.insertAccount(accountToRow(account));
       alsoWrite(account);
     });
+    made = true;
     return account;
   } finally {
+    if (!made) giveBack();
     ctx.cache.reservedEmails.delete(email);
   }
 }

@@ -136,7 +136,7 @@ export function verifyEmailLogin(
       await ctx.writer.write(used);
       throw new VenusError("registration_disabled");
     }
-    const account = await createAccount(ctx, { email: entry.email, emailVerified: true }, used);
+    const account = await createAccount(ctx, { email: entry.email, emailVerified: true, ip }, used);
     return { account_id: account.id, ...(await startSession(ctx, account.id)), registered: true };
   });
 }

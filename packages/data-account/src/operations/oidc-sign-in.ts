@@ -97,7 +97,7 @@ export async function oidcSignIn(
       if (!ctx.flags.get("registration_enabled") || !provider?.registration_enabled)
         throw new VenusError("registration_disabled");
       let linkedNow: LinkedIdentity | undefined;
-      account = await createAccount(ctx, { email: identity.email, emailVerified: true }, (made) => {
+      account = await createAccount(ctx, { email: identity.email, emailVerified: true, ip }, (made) => {
         const prepared = identityWrite(ctx, made.id, identity);
         prepared.write();
         linkedNow = prepared.linked;

@@ -19,7 +19,7 @@ export async function register(ctx: AccountContext, request: RegisterRequest, ip
   let verification: EmailVerification | undefined;
   const account = await createAccount(
     ctx,
-    { email, password: request.password, emailVerified: false },
+    { email, password: request.password, emailVerified: false, ip },
     (made) => {
       const prepared = prepareVerification(ctx, made.id, { email, language: request.language });
       prepared.write();

@@ -142,4 +142,24 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX session_public_id ON session(public_id);
     `,
   },
+  {
+    version: 7,
+    name: "news items with translations, and how far each account has read them",
+    sql: `
+      CREATE TABLE news_item (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        default_language TEXT NOT NULL,
+        translations TEXT NOT NULL,
+        banner_severity TEXT,
+        banner_until INTEGER,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        published_at INTEGER
+      ) STRICT;
+      CREATE TABLE news_seen (
+        account_id TEXT PRIMARY KEY REFERENCES account(id) ON DELETE CASCADE,
+        seen_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

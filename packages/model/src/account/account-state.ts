@@ -21,6 +21,8 @@ export const PERMISSIONS = [
   "manage_admins",
   "use_manager_api",
   "view_accounts",
+  "manage_news",
+  "email_users",
 ] as const;
 export const Permission = Type.Union(PERMISSIONS.map((p) => Type.Literal(p)));
 export type Permission = (typeof PERMISSIONS)[number];

@@ -9,9 +9,12 @@ import { localManagerConfigSection } from "./local-manager-config.js";
 import { mediaConfigSection } from "./media-config.js";
 import { profileConfigSection } from "./profile-config.js";
 import { pushConfigSection } from "./push-config.js";
+import { registrationConfigSection } from "./registration-config.js";
 import { reportsConfigSection } from "./reports-config.js";
+import { newsConfigSection } from "./news-config.js";
 import { oidcProvidersConfig, signInConfigSection } from "./sign-in-config.js";
 import { statisticsConfigSection } from "./statistics-config.js";
+import { videoCallsConfigSection } from "./video-calls-config.js";
 
 const windowLimit = (description: string, limit: number, windowSeconds: number) =>
   configSection(description, {
@@ -78,6 +81,7 @@ export const VenusConfig = Type.Object(
           "An account may ask for a data export at most once in this many hours (429 export_limit_reached).",
       }),
     }),
+    registration: registrationConfigSection,
     tokens: configSection("Access and refresh tokens.", {
       access_token_ttl_seconds: Type.Integer({
         default: 604800,
@@ -220,6 +224,8 @@ export const VenusConfig = Type.Object(
     profile: profileConfigSection,
     media: mediaConfigSection,
     chat: chatConfigSection,
+    video_calls: videoCallsConfigSection,
+    news: newsConfigSection,
     reports: reportsConfigSection,
     bots: botsConfigSection,
     local_manager: localManagerConfigSection,

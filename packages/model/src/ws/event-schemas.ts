@@ -1,3 +1,4 @@
+import { NewsChangedEvent } from "../news/news-schemas.js";
 import { Type, type Static, type TSchema } from "@sinclair/typebox";
 import { AccountStateResponse } from "../account/account-state.js";
 import { DataExportReady } from "../account/deletion-export-schemas.js";
@@ -52,6 +53,7 @@ export const EVENT_DATA = {
   data_export_ready: DataExportReady,
   client_config_changed: ClientConfig,
   sign_in_methods_changed: Type.Object({}),
+  news_changed: NewsChangedEvent,
 } as const satisfies Record<EventName, TSchema | null>;
 
 /** Events that also come without `data`, as the sync after `welcome` says "this changed". */
@@ -61,4 +63,5 @@ export const SYNC_EVENTS = [
   "media_content_changed",
   "matches_changed",
   "received_likes_changed",
+  "news_changed",
 ] as const satisfies readonly EventName[];

@@ -6,7 +6,14 @@ export const CLIENT_KINDS = ["web", "android", "ios", "bot"] as const;
 export type ClientKind = (typeof CLIENT_KINDS)[number];
 
 /** Data types a client caches; their versions travel in `hello.sync`. */
-export const SYNC_TYPES = ["account_state", "profile", "media_content", "matches", "received_likes"] as const;
+export const SYNC_TYPES = [
+  "account_state",
+  "profile",
+  "media_content",
+  "matches",
+  "received_likes",
+  "news",
+] as const;
 export type SyncType = (typeof SYNC_TYPES)[number];
 
 export const HelloFrame = Type.Object(
@@ -165,6 +172,7 @@ export const EVENT_NAMES = [
   "data_export_ready",
   "client_config_changed",
   "sign_in_methods_changed",
+  "news_changed",
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

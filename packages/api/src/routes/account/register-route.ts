@@ -9,7 +9,15 @@ export const registerRoute = publicRoute(
     summary: "Create an account with email and password; a verification mail goes to the address",
     tag: "account",
     body: RegisterRequest,
-    errors: ["registration_disabled", "email_taken", "rate_limited", "busy"],
+    errors: [
+      "registration_disabled",
+      "email_domain_not_allowed",
+      "disposable_email",
+      "registration_cap_reached",
+      "email_taken",
+      "rate_limited",
+      "busy",
+    ],
     responses: {
       201: { description: "Created", schema: RegisterResponse },
     },
