@@ -168,7 +168,7 @@ export class IncomingBlocks {
       throw new BackupError(400, "bad_chunk", `block ${index} of ${this.identity} has the wrong length`);
     const plain = openChunk(this.key, this.identity, index, index === this.count - 1, record);
     this.check(index, plain);
-    this.append(Buffer.from(record), plain);
+    this.append(record, plain);
   }
 
   private check(index: number, plain: Buffer): void {

@@ -42,6 +42,7 @@ export async function listImages(dataDir: string, cacheFile: string): Promise<Im
   const cache = await loadCache(cacheFile);
   const next: HashCache = {};
   const images: ImageEntry[] = [];
+  const buffer = Buffer.allocUnsafe(1024 * 1024);
   for (const path of await imagePaths(dataDir)) {
     const file = join(dataDir, path);
     try {
@@ -50,7 +51,7 @@ export async function listImages(dataDir: string, cacheFile: string): Promise<Im
       const digest =
         known !== undefined && known[0] === size && known[1] === mtimeMs
           ? { size, sha256: known[2] }
-          : await hashFile(file);
+          : await hashFile(file, buffer);
       next[path] = [digest.size, mtimeMs, digest.sha256];
       images.push({ path, ...digest });
     } catch (error) {
