@@ -89,10 +89,9 @@ export function openChunk(
   decipher.setAAD(additionalData(identity, index, last));
   decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
   try {
-    return Buffer.concat([
-      decipher.update(bytes.subarray(LENGTH_BYTES + IV_BYTES, bytes.length - TAG_BYTES)),
-      decipher.final(),
-    ]);
+    const plain = decipher.update(bytes.subarray(LENGTH_BYTES + IV_BYTES, bytes.length - TAG_BYTES));
+    const rest = decipher.final(); // empty for GCM: no second copy of the plaintext
+    return rest.length === 0 ? plain : Buffer.concat([plain, rest]);
   } catch {
     throw new BackupError(
       422,
