@@ -123,6 +123,7 @@ describe("the peer's routes", () => {
     const { session, snapshot } = await begin();
     const base = `${SESSIONS_PATH}/${session}`;
     const identity = identities.file("other", snapshot, "chat.sqlite");
+    const plain = Buffer.from("hello");
     const garbage = Buffer.alloc(37);
     garbage.writeUInt32BE(5, 0);
     const cases: [string, () => Promise<{ status: number; body: unknown }>][] = [
@@ -156,6 +157,19 @@ describe("the peer's routes", () => {
           call("PUT", `${base}/files/chat.sqlite/1`, sealChunk(key, identity, 1, true, Buffer.from("hello"))),
       ],
       ["garbage", () => call("PUT", `${base}/files/chat.sqlite/0`, garbage)],
+      ["image batch cut short", () => call("PUT", `${base}/images`, Buffer.alloc(40))],
+      [
+        "undeclared image in a batch",
+        () =>
+          call(
+            "PUT",
+            `${base}/images`,
+            Buffer.concat([
+              Buffer.alloc(32),
+              sealChunk(key, identities.image("0".repeat(64)), 0, true, plain),
+            ]),
+          ),
+      ],
     ];
     const found: Record<string, string> = {};
     for (const [name, answer] of cases) {
@@ -175,6 +189,8 @@ describe("the peer's routes", () => {
       "unknown file": "404 unknown_file",
       "out of order": "409 chunk_out_of_order",
       garbage: "422 bad_chunk",
+      "image batch cut short": "400 bad_chunk",
+      "undeclared image in a batch": "404 unknown_file",
     });
     // The right content under a wrong declared hash never completes the file, nor the session.
     const second = await begin();
