@@ -164,6 +164,33 @@ describe("backups in blocks", () => {
     expect(await restored(last.snapshot as string)).toEqual(database);
   });
 
+  test("a file that failed half-way closes what it opened when its session is dropped", async () => {
+    const work = join(root, "half-way");
+    mkdirSync(work);
+    const [file] = await snapshotDataDir(serverData, work);
+    if (file === undefined) throw new Error("no database");
+    const openFiles = () => readdirSync("/proc/self/fd").length;
+    const before = openFiles();
+    const begun = await callPeer<{ session: string; snapshot: string }>(pair.caller, "POST", SESSIONS_PATH, {
+      source: "venus",
+      files: [{ name: file.name, size: file.size, sha256: file.sha256, block_bytes: file.blockBytes }],
+    });
+    const path = `${SESSIONS_PATH}/${begun.session}/files/${file.name}`;
+    expect(await callPeer(pair.caller, "POST", `${path}/blocks`, file.blocks)).toEqual({ needed: [] });
+    // Blocks 0–4 come from the base (its file is now open), then a block that is not the declared one.
+    const wrong = sealChunk(
+      key,
+      identities.file("venus", begun.snapshot, file.name),
+      5,
+      false,
+      Buffer.alloc(file.blockBytes),
+    );
+    const answer = await pair.caller({ method: "PUT", path: `${path}/5`, body: wrong });
+    expect(answer.status).toBe(422);
+    await callPeer(pair.caller, "DELETE", `${SESSIONS_PATH}/${begun.session}`);
+    expect(openFiles()).toBe(before);
+  });
+
   test("the block routes refuse bad input by name", async () => {
     const work = join(root, "bad-input");
     mkdirSync(work);
