@@ -70,27 +70,36 @@ export async function runBackupSession(ctx: RunContext): Promise<BackupResult> {
   const fileBytes = files.reduce((sum, file, i) => sum + rangeBytes(file, needed[i] ?? []), 0);
   const totalBytes = fileBytes + imageBytes;
   ctx.onPhase("sending", totalBytes);
+  // The databases go one request at a time beside the images' lanes, so that the source seals the
+  // next pieces while the peer stores the last ones; the first failure stops both.
+  const failed = new AbortController();
   const uploader: Uploader = {
     caller,
     key: ctx.key,
     chunkBytes: config.chunk_bytes,
-    signal: ctx.signal,
+    signal: AbortSignal.any([ctx.signal, failed.signal]),
     onBytes: (bytes) => {
       bytesSent += bytes;
       ctx.onBytes(bytes);
     },
   };
-  for (const [i, file] of files.entries()) {
-    const identity = identities.file(config.source_name, begun.snapshot, file.name);
-    await sendBlocks(uploader, file, needed[i] ?? [], identity, `${session}/files/${file.name}`);
-  }
-  const { sent, vanished } = await sendImages(
-    uploader,
-    ctx.serverDataDir,
-    session,
-    contents,
-    config.parallel_uploads,
-  );
+  const sendFiles = async () => {
+    for (const [i, file] of files.entries()) {
+      const identity = identities.file(config.source_name, begun.snapshot, file.name);
+      await sendBlocks(uploader, file, needed[i] ?? [], identity, `${session}/files/${file.name}`);
+    }
+  };
+  const stopBoth = (error: unknown): never => {
+    failed.abort(error);
+    throw error;
+  };
+  const [filesSent, imagesSent] = await Promise.allSettled([
+    sendFiles().catch(stopBoth),
+    sendImages(uploader, ctx.serverDataDir, session, contents, config.parallel_uploads).catch(stopBoth),
+  ]);
+  if (filesSent.status === "rejected") throw filesSent.reason;
+  if (imagesSent.status === "rejected") throw imagesSent.reason;
+  const { sent, vanished } = imagesSent.value;
 
   ctx.onPhase("finishing", totalBytes);
   const finished = await callPeer<FinishResult>(caller, "POST", `${session}/finish`, { vanished });

@@ -2,40 +2,26 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, unlinkSync, wr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { ManagerConfig } from "@venus/model";
-import { compileValidator, createLogger } from "@venus/simple-backend";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ManagerRouter } from "../api/manager-router.js";
 import type { ManagerCaller } from "../remotes/manager-caller.js";
+import { backupPair, silentLog, testKey } from "../testing/backup-pair.js";
 import { readImageIndex } from "./backup-manifest.js";
 import { BackupPeer } from "./backup-peer.js";
-import { BackupSource } from "./backup-source.js";
-import { parseBackupKey, sealChunk } from "./chunk-cipher.js";
+import { sealChunk } from "./chunk-cipher.js";
 import { addPeerRoutes, SESSIONS_PATH } from "./peer-routes.js";
 import { checkItem, imageItems, listSnapshots, snapshotItems } from "./store-reader.js";
-import { identities, sourceStore } from "./store-layout.js";
+import { identities, sourceStore, type SourceStore } from "./store-layout.js";
 
-// The source and the peer in one process, talking through the manager router (the transport-free
-// part every manager request goes through), on real SQLite files and real directories.
-
-const KEY_HEX = "5a".repeat(32);
-const key = parseBackupKey(KEY_HEX);
-const log = createLogger("silent", "backup-test");
 const root = mkdtempSync(join(tmpdir(), "venus-backup-unit-"));
 const serverData = join(root, "server");
-const peerData = join(root, "peer");
-const store = sourceStore(peerData, "venus");
-const config = (() => {
-  const checked = compileValidator(ManagerConfig, { useDefaults: true })({
-    backup: { peer: "peer", key: KEY_HEX, chunk_bytes: 16 * 1024, parallel_uploads: 2 },
-  });
-  if (!checked.ok) throw new Error("bad test config");
-  return checked.value.backup;
-})();
+const key = testKey;
+const log = silentLog;
 
-let peer: BackupPeer;
+let pair: Awaited<ReturnType<typeof backupPair>>;
+let peerData: string;
+let store: SourceStore;
 let caller: ManagerCaller;
-let source: BackupSource;
 
 function image(account: string, name: string, content: string): void {
   mkdirSync(join(serverData, "media", account), { recursive: true });
@@ -63,49 +49,16 @@ beforeAll(async () => {
   writeFileSync(join(serverData, "media", "tmp", "upload"), "in flight");
   writeFileSync(join(serverData, "media", "acc1", ".c3_640.jpg"), "partial");
 
-  peer = new BackupPeer({
-    dataDir: peerData,
-    key,
-    chunkBytes: config.chunk_bytes,
-    keepDays: 7,
-    sessionTimeoutMs: 60_000,
-    log,
-  });
-  await peer.start();
-  const router = new ManagerRouter();
-  addPeerRoutes(router, peer, config.max_snapshot_files);
-  caller = async (request) =>
-    router.dispatch({
-      method: request.method,
-      path: request.path,
-      query: new URLSearchParams(),
-      body: request.body,
-      caller: "test",
-    });
-  source = new BackupSource({
-    caller,
-    key,
-    config,
-    serverDataDir: serverData,
-    managerDataDir: join(root, "manager"),
-    log,
-  });
+  pair = await backupPair(root, serverData);
+  ({ peerData, store, caller } = pair);
 });
 
 afterAll(async () => {
-  await peer.stop();
+  await pair.peer.stop();
   rmSync(root, { recursive: true, force: true });
 });
 
-async function backUp() {
-  const run = source.start();
-  expect(run).toBeDefined();
-  expect(source.start()).toBeUndefined(); // one at a time
-  const last = await (run as NonNullable<typeof run>);
-  expect(last.error).toBeUndefined();
-  expect(last.ok).toBe(true);
-  return last;
-}
+const backUp = () => pair.backUp();
 
 describe("a backup session", () => {
   test("copies the databases and small files, and each image content once, all checkable at rest", async () => {
@@ -170,6 +123,7 @@ describe("the peer's routes", () => {
     const { session, snapshot } = await begin();
     const base = `${SESSIONS_PATH}/${session}`;
     const identity = identities.file("other", snapshot, "chat.sqlite");
+    const plain = Buffer.from("hello");
     const garbage = Buffer.alloc(37);
     garbage.writeUInt32BE(5, 0);
     const cases: [string, () => Promise<{ status: number; body: unknown }>][] = [
@@ -203,6 +157,19 @@ describe("the peer's routes", () => {
           call("PUT", `${base}/files/chat.sqlite/1`, sealChunk(key, identity, 1, true, Buffer.from("hello"))),
       ],
       ["garbage", () => call("PUT", `${base}/files/chat.sqlite/0`, garbage)],
+      ["image batch cut short", () => call("PUT", `${base}/images`, Buffer.alloc(40))],
+      [
+        "undeclared image in a batch",
+        () =>
+          call(
+            "PUT",
+            `${base}/images`,
+            Buffer.concat([
+              Buffer.alloc(32),
+              sealChunk(key, identities.image("0".repeat(64)), 0, true, plain),
+            ]),
+          ),
+      ],
     ];
     const found: Record<string, string> = {};
     for (const [name, answer] of cases) {
@@ -222,6 +189,8 @@ describe("the peer's routes", () => {
       "unknown file": "404 unknown_file",
       "out of order": "409 chunk_out_of_order",
       garbage: "422 bad_chunk",
+      "image batch cut short": "400 bad_chunk",
+      "undeclared image in a batch": "404 unknown_file",
     });
     // The right content under a wrong declared hash never completes the file, nor the session.
     const second = await begin();

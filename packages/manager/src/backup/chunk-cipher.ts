@@ -44,10 +44,13 @@ export function sealChunk(
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(additionalData(identity, index, last));
-  const length = Buffer.alloc(LENGTH_BYTES);
-  length.writeUInt32BE(plaintext.length, 0);
-  const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);
-  return Buffer.concat([length, iv, body, cipher.getAuthTag()]);
+  const record = Buffer.allocUnsafe(recordLength(plaintext.length));
+  record.writeUInt32BE(plaintext.length, 0);
+  iv.copy(record, LENGTH_BYTES);
+  let at = LENGTH_BYTES + IV_BYTES;
+  for (const piece of [cipher.update(plaintext), cipher.final()]) at += piece.copy(record, at);
+  cipher.getAuthTag().copy(record, at);
+  return record;
 }
 
 /** The plaintext length a record's header announces (checked against the limit). */
@@ -86,10 +89,9 @@ export function openChunk(
   decipher.setAAD(additionalData(identity, index, last));
   decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
   try {
-    return Buffer.concat([
-      decipher.update(bytes.subarray(LENGTH_BYTES + IV_BYTES, bytes.length - TAG_BYTES)),
-      decipher.final(),
-    ]);
+    const plain = decipher.update(bytes.subarray(LENGTH_BYTES + IV_BYTES, bytes.length - TAG_BYTES));
+    const rest = decipher.final(); // empty for GCM: no second copy of the plaintext
+    return rest.length === 0 ? plain : Buffer.concat([plain, rest]);
   } catch {
     throw new BackupError(
       422,

@@ -108,13 +108,14 @@ export class IncomingBlocks {
     });
   }
 
+  /** Closes its files, failed or not (the session is dropped). */
   close(): Promise<void> {
-    return this.serial(() => this.release());
+    return this.serial(() => this.release(), true);
   }
 
-  private serial<T>(work: () => Promise<T>): Promise<T> {
+  private serial<T>(work: () => Promise<T>, evenIfFailed = false): Promise<T> {
     const run = this.queue.then(async () => {
-      if (this.state === "failed")
+      if (this.state === "failed" && !evenIfFailed)
         throw new BackupError(409, "file_failed", `${this.identity} failed; it takes no more records`);
       try {
         return await work();
@@ -168,7 +169,7 @@ export class IncomingBlocks {
       throw new BackupError(400, "bad_chunk", `block ${index} of ${this.identity} has the wrong length`);
     const plain = openChunk(this.key, this.identity, index, index === this.count - 1, record);
     this.check(index, plain);
-    this.append(Buffer.from(record), plain);
+    this.append(record, plain);
   }
 
   private check(index: number, plain: Buffer): void {

@@ -38,6 +38,8 @@ export class PeerSession {
   private readonly files = new Map<string, IncomingFile | IncomingBlocks>();
   private readonly images = new Map<string, string>();
   private readonly missing = new Map<string, IncomingFile>();
+  /** Object directories this session has made sure of. */
+  private readonly objectDirs = new Set<string>();
 
   /** A session with its (empty) temp directory. */
   static async create(id: string, ctx: SessionContext, declared: FileEntry[]): Promise<PeerSession> {
@@ -134,7 +136,10 @@ export class PeerSession {
       if (file === undefined) throw unknown(`image ${sha256}`);
       if (!(await file.receive(index, record))) continue;
       const target = objectPath(this.ctx.store, sha256);
-      await mkdir(dirname(target), { recursive: true, mode: 0o700 });
+      if (!this.objectDirs.has(dirname(target))) {
+        await mkdir(dirname(target), { recursive: true, mode: 0o700 });
+        this.objectDirs.add(dirname(target));
+      }
       await rename(file.path, target);
       dirs.add(dirname(target));
       complete.push(sha256);

@@ -1,7 +1,8 @@
-import { readFile, readdir, rename, stat, writeFile } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { readFile, readdir, rename, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { ImageEntry } from "./backup-values.js";
-import { hashFile } from "./hash-file.js";
+import { hashFileSync } from "./hash-file.js";
 import { SAFE_NAME } from "./store-layout.js";
 
 /** Path (relative to the data directory) → [size, mtime in ms, SHA-256]. */
@@ -34,6 +35,9 @@ async function imagePaths(dataDir: string): Promise<string[]> {
   return found.sort();
 }
 
+/** Files stat'ed and hashed (synchronously, see hash-file.ts) between two turns of the event loop. */
+const YIELD_EVERY = 64;
+
 /**
  * Every image file of the data directory with its size and SHA-256, hashing only files the cache
  * (in the manager's own data directory) does not know. A file gone since it was listed is left out.
@@ -42,15 +46,17 @@ export async function listImages(dataDir: string, cacheFile: string): Promise<Im
   const cache = await loadCache(cacheFile);
   const next: HashCache = {};
   const images: ImageEntry[] = [];
-  for (const path of await imagePaths(dataDir)) {
+  const buffer = Buffer.allocUnsafe(1024 * 1024);
+  for (const [n, path] of (await imagePaths(dataDir)).entries()) {
+    if (n % YIELD_EVERY === YIELD_EVERY - 1) await new Promise(setImmediate);
     const file = join(dataDir, path);
     try {
-      const { size, mtimeMs } = await stat(file);
+      const { size, mtimeMs } = statSync(file);
       const known = cache[path];
       const digest =
         known !== undefined && known[0] === size && known[1] === mtimeMs
           ? { size, sha256: known[2] }
-          : await hashFile(file);
+          : hashFileSync(file, buffer);
       next[path] = [digest.size, mtimeMs, digest.sha256];
       images.push({ path, ...digest });
     } catch (error) {

@@ -42,7 +42,7 @@ export const managerBackupSection = configSection(
       minimum: 16 * 1024,
       maximum: 4 * 1024 * 1024,
       description:
-        "Size of the encrypted pieces files travel in; the peer takes pieces up to the maximum, 4 MiB, whatever its own value.",
+        "The most plaintext in one request: consecutive 64 KiB blocks of a database, or a batch of small images; a larger image travels in pieces of this size, and the peer takes pieces up to the maximum, 4 MiB, whatever its own value.",
     }),
     image_batch: Type.Integer({
       default: 5000,
@@ -55,7 +55,8 @@ export const managerBackupSection = configSection(
       default: 4,
       minimum: 1,
       maximum: 16,
-      description: "Image files the source sends at the same time.",
+      description:
+        "Image requests (a batch of small images, or a piece of a larger one) the source has in flight at once, beside the databases' one.",
     }),
     max_snapshot_files: Type.Integer({
       default: 100,
