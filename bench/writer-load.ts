@@ -58,16 +58,11 @@ const MIGRATIONS = [
   },
 ];
 
-/** The design before the off-thread flush gathered operations for 2 ms before each synced commit. */
-const IN_COMMIT_BATCH_DELAY_MS = 2;
-
 function writerOptions(mode: WriterMode) {
   const defaults = loadConfig({ schema: VenusConfig, env: {}, envPrefix: "VENUS_" }).writer;
-  if (mode === "per-op") return { maxBatchDelayMs: 0, maxBatchSize: 1 };
-  return {
-    maxBatchDelayMs: mode === "group" ? defaults.max_batch_delay_ms : IN_COMMIT_BATCH_DELAY_MS,
-    maxBatchSize: defaults.max_batch_size,
-  };
+  return mode === "per-op"
+    ? { maxBatchDelayMs: 0, maxBatchSize: 1 }
+    : { maxBatchDelayMs: defaults.max_batch_delay_ms, maxBatchSize: defaults.max_batch_size };
 }
 
 async function runLoad(mode: WriterMode, pace: WriterPace, dir: string): Promise<WriterLoadResult> {

@@ -42,7 +42,7 @@ function table(
     parameters: {
       concurrent_clients: subject.flat.clients,
       seconds_per_run: subject.flat.durationMs / 1000,
-      max_batch_delay_ms: `${subject.flat.maxBatchDelayMs} / ${baseline.flat.maxBatchDelayMs}`,
+      group_max_batch_delay_ms: subject.flat.maxBatchDelayMs,
       group_max_batch_size: subject.flat.maxBatchSize,
       ...(subject.paced ? { paced_ops_per_second: subject.paced.pacedOpsPerSecond } : {}),
     },

@@ -203,7 +203,7 @@ export const VenusConfig = Type.Object(
     }),
     writer: configSection("The group-commit writer and write-behind state.", {
       max_batch_delay_ms: Type.Number({
-        default: 0,
+        default: 2,
         minimum: 0,
         maximum: 1000,
         description:

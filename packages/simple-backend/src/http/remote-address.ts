@@ -17,6 +17,8 @@ export type ProxyHeader = "x-forwarded-for" | "forwarded";
 /** The proxies whose forwarding header is believed, and which header that is. */
 export interface TrustedProxies {
   readonly list: BlockList;
+  /** No entries: every peer is the client, without asking the list (a check costs an allocation). */
+  readonly none: boolean;
   readonly header: ProxyHeader;
 }
 
@@ -55,13 +57,14 @@ export function trustedProxies(
     if (entry.prefix === undefined) list.addAddress(entry.address, family);
     else list.addSubnet(entry.address, entry.prefix, family);
   }
-  return { list, header };
+  return { list, none: entries.length === 0, header };
 }
 
 /** No proxy is trusted: the peer address is the client's. */
 export const NO_TRUSTED_PROXIES = trustedProxies([]);
 
 function isTrusted(trusted: TrustedProxies, address: string): boolean {
+  if (trusted.none) return false;
   const family = familyOf(address);
   return family !== undefined && trusted.list.check(address, family);
 }
