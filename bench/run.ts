@@ -28,7 +28,8 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkResult | BenchmarkResult
   "idle-memory": benchIdleMemory,
   "location-index": benchLocationIndex,
   "profile-server": benchProfileServer,
-  "upload-load": benchUploadLoad,
+  "upload-load": () => benchUploadLoad(),
+  "upload-load-detectors": () => benchUploadLoad(true),
   chat: benchChat,
   backup: benchBackup,
 };
