@@ -120,7 +120,8 @@ export const ProfileContentResponse = Type.Object({
     Type.Union([ProfileContentImage, Type.Null()], { description: "Only for the owner and admins." }),
   ),
   verified: Type.Boolean({
-    description: "The security selfie's face matches the first profile image's (automatically or by a human).",
+    description:
+      "The security selfie's face matches the first profile image's (automatically or by a human).",
   }),
   verification: Type.Optional(
     Type.Union([Type.Literal("unverified"), Type.Literal("pending"), Type.Literal("verified")], {
