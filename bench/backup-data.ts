@@ -262,6 +262,10 @@ export function writeImages(
           crop_size: null,
           security_selfie: null,
           edited_at: now,
+          verification_state: "unverified",
+          verification_selfie: null,
+          verification_face: null,
+          verification_similarity: null,
         });
       }
     })();

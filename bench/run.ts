@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { benchBackup } from "./backup.js";
 import { benchChat } from "./chat.js";
 import { benchIdleMemory } from "./idle-memory.js";
+import { benchImageDetectors } from "./image-detectors.js";
 import { benchImageWorker } from "./image-worker.js";
 import { benchLocationIndex } from "./location-index.js";
 import { benchProfileServer } from "./profile-server.js";
@@ -21,12 +22,14 @@ import { benchWsPing } from "./ws-ping.js";
 const BENCHMARKS: Record<string, () => Promise<BenchmarkResult | BenchmarkResult[]>> = {
   // First, while this process is small: it measures its own peak RSS.
   "image-worker": benchImageWorker,
+  "image-detectors": benchImageDetectors,
   "ws-ping": benchWsPing,
   writer: benchWriter,
   "idle-memory": benchIdleMemory,
   "location-index": benchLocationIndex,
   "profile-server": benchProfileServer,
-  "upload-load": benchUploadLoad,
+  "upload-load": () => benchUploadLoad(),
+  "upload-load-detectors": () => benchUploadLoad(true),
   chat: benchChat,
   backup: benchBackup,
 };

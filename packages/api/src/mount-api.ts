@@ -78,6 +78,7 @@ import {
   statisticsRoute,
 } from "./routes/profile/statistics-routes.js";
 import { mediaModerationQueueRoute, moderateContentRoute } from "./routes/admin/media-moderation-routes.js";
+import { decideVerificationRoute, verificationQueueRoute } from "./routes/admin/verification-routes.js";
 import { contentFileRoute, deleteContentRoute, ownContentRoute } from "./routes/media/content-routes.js";
 import {
   profileContentRoute,
@@ -204,6 +205,8 @@ export const ROUTES: readonly ApiRoute[] = [
   moderateRoute,
   mediaModerationQueueRoute,
   moderateContentRoute,
+  verificationQueueRoute,
+  decideVerificationRoute,
   reportQueueRoute,
   decideReportRoute,
   adminStatisticsRoute,

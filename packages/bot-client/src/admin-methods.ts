@@ -5,6 +5,8 @@ import type {
   AuditPage,
   BanRequest,
   MediaModerationPage,
+  VerificationDecisionRequest,
+  VerificationQueue,
   MediaModerationRequest,
   ModerationDecisionRequest,
   Permission,
@@ -46,6 +48,16 @@ export class AdminMethods {
   /** `POST /admin/media/moderation` (`moderate_images`); a rejection needs a category. */
   moderateMedia(decision: MediaModerationRequest): Promise<OkBody> {
     return this.http.post("/admin/media/moderation", decision);
+  }
+
+  /** `GET /admin/media/verification` (`moderate_images`): accounts whose selfie and face image a human must compare. */
+  verificationQueue(): Promise<VerificationQueue> {
+    return this.http.get("/admin/media/verification");
+  }
+
+  /** `POST /admin/media/verification` (`moderate_images`), for the pair of images shown. */
+  decideVerification(decision: VerificationDecisionRequest): Promise<OkBody> {
+    return this.http.post("/admin/media/verification", decision);
   }
 
   /** `GET /admin/reports[?state=&kind=&after=]` (`process_reports`): waiting by default, oldest first. */

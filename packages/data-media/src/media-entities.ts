@@ -1,4 +1,5 @@
 import type { DailyUse } from "@venus/data-common";
+import { UNVERIFIED, type Verification, type VerificationState } from "./verification.js";
 import type { ContentRow, MediaAccountRow } from "@venus/database";
 import type {
   ContentRejection,
@@ -41,6 +42,8 @@ export interface MediaAccount {
   crop: FaceCrop | null;
   securitySelfie: string | null;
   editedAt: number;
+  /** Selfie ↔ face image (verification.ts). */
+  verification: Verification;
   /** Uploads started today (UTC). */
   uploads: DailyUse;
   /** The latest upload's status; `active` while it waits or is processed. Memory only. */
@@ -56,6 +59,7 @@ export function newMediaAccount(accountId: string): MediaAccount {
     crop: null,
     securitySelfie: null,
     editedAt: 0,
+    verification: UNVERIFIED,
     uploads: { day: 0, used: 0 },
     upload: undefined,
   };
@@ -107,6 +111,10 @@ export function mediaAccountToRow(account: MediaAccount): MediaAccountRow {
     crop_size: account.crop?.size ?? null,
     security_selfie: account.securitySelfie,
     edited_at: account.editedAt,
+    verification_state: account.verification.state,
+    verification_selfie: account.verification.selfieId,
+    verification_face: account.verification.faceId,
+    verification_similarity: account.verification.similarity,
   };
 }
 
@@ -119,4 +127,10 @@ export function applyMediaAccountRow(account: MediaAccount, row: MediaAccountRow
       : { x: row.crop_x, y: row.crop_y, size: row.crop_size };
   account.securitySelfie = row.security_selfie;
   account.editedAt = row.edited_at;
+  account.verification = {
+    state: row.verification_state as VerificationState,
+    selfieId: row.verification_selfie,
+    faceId: row.verification_face,
+    similarity: row.verification_similarity,
+  };
 }

@@ -67,6 +67,14 @@ describe("detector rules", () => {
     expect(await decide(many, image({ faces: [face, face] }), false)).toBeUndefined();
   });
 
+  it("skip the face rules for the pictures the server's own bots generate", async () => {
+    const chain = imageRules(rules({ nudity_accept_below: 0 }));
+    expect(await decide(chain, { ...image({ faces: [] }), generated: true }, false)).toBeUndefined();
+    expect(
+      await decide(selfieRules(rules({})), { ...image({ faces: [] }, false), generated: true }, false),
+    ).toBeUndefined();
+  });
+
   it("say nothing about images uploaded with the detectors off", async () => {
     const chain = imageRules(rules({}));
     expect(await decide(chain, image(null), false)).toBeUndefined();

@@ -9,7 +9,8 @@ import type { Decision, ImageItem, ModerationRule } from "./moderation-rules.js"
 
 type Rules = BotsFile["moderation"];
 
-const faceCount = ({ analysis }: ImageItem) => analysis?.faces?.length;
+/** Faces found; undefined (no face rule applies) without findings or for a generated bot picture. */
+const faceCount = ({ analysis, generated }: ImageItem) => (generated ? undefined : analysis?.faces?.length);
 
 /** Rejections first; the last rule accepts a clearly harmless image that every rejection let pass. */
 export function detectorImageRules(rules: Rules): ModerationRule<ImageItem>[] {

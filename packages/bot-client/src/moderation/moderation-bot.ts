@@ -74,6 +74,7 @@ export async function runModerationBot(client: VenusClient, options: ModerationB
       rules.accept_other_images ||
       (rules.accept_local_bot_images && (options.localBots?.has(accountId) ?? false)),
     acceptOtherTexts: rules.accept_other_texts,
+    localBot: (accountId) => options.localBots?.has(accountId) ?? false,
   });
 
   const due = new Set<QueueName>(QUEUES);

@@ -26,6 +26,8 @@ export interface ImageItem {
   analysis?: ModeratorAnalysis | null;
   /** The owner's first profile image, which must show the owner's face. */
   faceImage?: boolean;
+  /** A picture the server's own user bots generated (shapes, never a face): the face rules skip it. */
+  generated?: boolean;
 }
 
 /** A name or a text waiting for moderation. */

@@ -55,6 +55,8 @@ export class Moderator {
       texts: readonly ModerationRule<TextItem>[];
       /** Whether the images of this account that no rule decides are accepted (else left to humans). */
       acceptOtherImages: (accountId: string) => boolean;
+      /** Whether the account is one of the user bots the server runs (generated pictures). */
+      localBot: (accountId: string) => boolean;
       acceptOtherTexts: boolean;
     },
   ) {
@@ -74,7 +76,12 @@ export class Moderator {
           // The one exception: a selfie in which the faces detector found no face (selfie_needs_face).
           const largest = largestSize(item.sizes);
           if (!largest) return { skip: "no sizes" };
-          const image: ImageItem = { ...largest, analysis: item.analysis, faceImage: item.face_image };
+          const image: ImageItem = {
+            ...largest,
+            analysis: item.analysis,
+            faceImage: item.face_image,
+            generated: settings.localBot(item.account_id),
+          };
           if (item.security_selfie) return decide(settings.selfies, image, false);
           if (!item.in_profile) return { skip: "not a profile image (yet)" };
           return decide(settings.images, image, settings.acceptOtherImages(item.account_id));

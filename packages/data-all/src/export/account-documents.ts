@@ -67,6 +67,8 @@ export function mediaDocument(components: Components, accountId: string): object
   return {
     profile_images: account?.images ?? [],
     security_selfie: account?.securitySelfie ?? null,
+    verified: account?.verification.state === "verified",
+    verification: account?.verification ?? null,
     items: mediaItems(components, accountId).map(({ content }) => ({
       content_id: content.id,
       file: archiveMediaName(content.id),
@@ -77,6 +79,8 @@ export function mediaDocument(components: Components, accountId: string): object
       uploaded_at: content.uploadedAt,
       moderated_at: content.moderatedAt,
       deleted_at: content.deletedAt,
+      // The detectors' findings, face descriptor included: personal (biometric) data held about the owner.
+      analysis: content.analysis,
     })),
   };
 }

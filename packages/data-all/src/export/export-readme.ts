@@ -8,7 +8,9 @@ account.json    your account: email (verified or not, a change waiting for confi
                 never a password or token)
 profile.json    your profile as you see it, and your favorites
 media.json      your images with their moderation states; the files are in media/
-                (deleted images are kept for a while for moderation, and are here too)
+                (deleted images are kept for a while for moderation, and are here too);
+                what the automatic checks found in each (nudity scores, faces, a face
+                descriptor) and whether your profile is verified
 relations.json  likes you gave and got, your matches, the accounts you blocked
 chat.json       chat settings, your public keys, and the messages the server still
                 stores for you or from you (without their encrypted bodies)

@@ -2,6 +2,7 @@ import { VenusError, type FaceCrop, invalidField } from "@venus/model";
 import type { MediaContext } from "../context.js";
 import { centredCrop, cropAroundFace, cropFits } from "../face-crop.js";
 import type { Content, MediaAccount } from "../media-entities.js";
+import { reverify, verificationPair } from "../verification.js";
 import { saveMedia } from "./save-media.js";
 
 /** Own, live, not rejected content: what may go into the profile or be the security selfie. */
@@ -40,6 +41,7 @@ export async function setProfileContent(
     (largestFace
       ? cropAroundFace(largestFace, face.width, face.height)
       : centredCrop(face.width, face.height));
+  updateVerification(ctx, account);
   await saveMedia(ctx, account);
   // Waiting images are now ones others would see once accepted: worth a moderator's look now.
   if (chosen.some((content) => content.state === "waiting")) ctx.moderationQueued.raise("images");
@@ -56,6 +58,7 @@ export async function setSecuritySelfie(
   if (account.images.includes(contentId))
     throw new VenusError("content_not_usable", "a profile image cannot also be the security selfie");
   account.securitySelfie = contentId;
+  updateVerification(ctx, account);
   await saveMedia(ctx, account);
 }
 
@@ -63,4 +66,10 @@ export async function setSecuritySelfie(
 export function hasSetupMedia(ctx: MediaContext, accountId: string): boolean {
   const account = ctx.cache.accounts.get(accountId);
   return account !== undefined && account.securitySelfie !== null && account.images.length > 0;
+}
+
+/** Re-judges verification after the selfie or the face image may have changed (verification.ts). */
+function updateVerification(ctx: MediaContext, account: MediaAccount): void {
+  const { selfie, face } = verificationPair(account, ctx.cache.content);
+  account.verification = reverify(account.verification, selfie, face, ctx.config.media.verify_min_similarity);
 }

@@ -30,6 +30,8 @@ export function presentProfileContent(
     images: shown.map(image),
     crop: shown[0] !== undefined && shown[0].id === account.images[0] ? account.crop : null,
     ...(full ? { security_selfie: selfie ? image(selfie) : null } : {}),
+    verified: account.verification.state === "verified",
+    ...(full ? { verification: account.verification.state } : {}),
     version: account.version,
   };
 }

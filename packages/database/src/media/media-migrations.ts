@@ -34,4 +34,14 @@ export const MEDIA_MIGRATIONS: readonly Migration[] = [
     name: "detector findings per content item",
     sql: `ALTER TABLE content ADD COLUMN analysis TEXT;`,
   },
+  {
+    version: 3,
+    name: "verified profiles",
+    sql: `
+      ALTER TABLE media_account ADD COLUMN verification_state TEXT NOT NULL DEFAULT 'unverified';
+      ALTER TABLE media_account ADD COLUMN verification_selfie TEXT;
+      ALTER TABLE media_account ADD COLUMN verification_face TEXT;
+      ALTER TABLE media_account ADD COLUMN verification_similarity REAL;
+    `,
+  },
 ];

@@ -24,4 +24,9 @@ export interface MediaAccountRow {
   crop_size: number | null;
   security_selfie: string | null;
   edited_at: number;
+  /** unverified | pending | verified */
+  verification_state: string;
+  verification_selfie: string | null;
+  verification_face: string | null;
+  verification_similarity: number | null;
 }

@@ -23,6 +23,10 @@ const ACCOUNT_COLUMNS = [
   "crop_size",
   "security_selfie",
   "edited_at",
+  "verification_state",
+  "verification_selfie",
+  "verification_face",
+  "verification_similarity",
 ] as const satisfies readonly (keyof MediaAccountRow)[];
 
 function upsert(db: Database, table: string, columns: readonly string[]): Statement {

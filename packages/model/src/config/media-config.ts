@@ -69,6 +69,13 @@ export const mediaConfigSection = configSection(
       maximum: 0.99,
       description: "The face detector reports faces it is at least this sure of (0–1).",
     }),
+    verify_min_similarity: Type.Number({
+      default: 0.45,
+      minimum: 0,
+      maximum: 1,
+      description:
+        "An account is verified automatically when its security selfie's face and its first profile image's face are at least this similar (1 − descriptor distance; face-api's usual same-person distance 0.6 is 0.4); below, a human decides.",
+    }),
     moderation_page_size: Type.Integer({
       default: 25,
       minimum: 1,

@@ -119,6 +119,15 @@ export const ProfileContentResponse = Type.Object({
   security_selfie: Type.Optional(
     Type.Union([ProfileContentImage, Type.Null()], { description: "Only for the owner and admins." }),
   ),
+  verified: Type.Boolean({
+    description:
+      "The security selfie's face matches the first profile image's (automatically or by a human).",
+  }),
+  verification: Type.Optional(
+    Type.Union([Type.Literal("unverified"), Type.Literal("pending"), Type.Literal("verified")], {
+      description: "Only for the owner and admins; pending: waits for a human.",
+    }),
+  ),
   version: Type.Integer({ description: "Changes whenever the answer may change." }),
 });
 export type ProfileContentResponse = Static<typeof ProfileContentResponse>;
@@ -196,3 +205,46 @@ export const MediaModerationRequest = Type.Object(
   { additionalProperties: false, description: "A rejection needs a category." },
 );
 export type MediaModerationRequest = Static<typeof MediaModerationRequest>;
+
+export const VerificationState = Type.Union([
+  Type.Literal("unverified"),
+  Type.Literal("pending"),
+  Type.Literal("verified"),
+]);
+
+/** Accounts whose selfie and face image a human must compare (docs/protocol.md, Verified profiles). */
+export const VerificationQueue = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      account_id: AccountId,
+      security_selfie: ContentId,
+      images: Type.Array(
+        Type.Object({
+          content_id: ContentId,
+          similarity: Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()], {
+            description:
+              "Face similarity to the selfie (1 − descriptor distance); null without a face in either.",
+          }),
+        }),
+        { description: "The profile images in order; the first is the one verification compares." },
+      ),
+      edited_at: Type.Integer({ description: "Unix ms of the owner's last media change." }),
+    }),
+    { description: "Oldest change first; at most media.moderation_page_size." },
+  ),
+});
+export type VerificationQueue = Static<typeof VerificationQueue>;
+
+export const VerificationDecisionRequest = Type.Object(
+  {
+    account_id: AccountId,
+    security_selfie: ContentId,
+    face_image: ContentId,
+    verified: Type.Boolean(),
+  },
+  {
+    additionalProperties: false,
+    description: "Names the pair judged: a decision on a pair the owner has since changed is 404.",
+  },
+);
+export type VerificationDecisionRequest = Static<typeof VerificationDecisionRequest>;

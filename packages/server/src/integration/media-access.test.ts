@@ -240,6 +240,8 @@ describe("GET /media/profile_content/{account_id}", () => {
       ],
       crop: { x: 0, y: 0, size: 1 },
       security_selfie: { content_id: selfie, state: "accepted", sizes },
+      verified: false,
+      verification: "pending",
       version: expect.any(Number),
     });
     const own = await as(fixture.server, owner).get<OwnContentResponse>("/media/content");
@@ -252,6 +254,7 @@ describe("GET /media/profile_content/{account_id}", () => {
       account_id: owner.accountId,
       images: [{ content_id: face, state: "accepted", sizes }],
       crop: { x: 0, y: 0, size: 1 },
+      verified: false,
       version: full.body.version,
     });
   });

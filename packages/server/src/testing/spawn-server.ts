@@ -92,7 +92,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     // The image detectors cost seconds of CPU per worker start: only tests that ask for them load them.
     media: { detectors: [], ...(options.config?.media as object | undefined) },
   };
-  if (!(options.config?.media as { detectors?: unknown } | undefined)?.detectors && !botsFile(config)) {
+  const detectors = (options.config?.media as { detectors?: unknown[] } | undefined)?.detectors ?? [];
+  if (detectors.length === 0 && !botsFile(config)) {
     // Detectors off, so the rules that need them must be off too (else the server refuses to start).
     const file = join(dataDir, "bots.toml");
     writeFileSync(file, stringify({ moderation: DETECTOR_RULES_OFF }));
