@@ -73,11 +73,11 @@ describe("accounts in the console", () => {
       .waitFor();
     await screenshot(page, "account");
 
-    await account.getByRole("button", { name: "Ban" }).click();
+    await account.getByRole("button", { name: "Ban", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: "Ban" });
     await dialog.getByLabel("Reason (shown to the owner)").fill("Scam reports");
     await screenshot(page, "account-ban");
-    await dialog.getByRole("button", { name: "Ban" }).click();
+    await dialog.getByRole("button", { name: "Ban", exact: true }).click();
     await account.getByText("until lifted: Scam reports").waitFor();
     await expect
       .poll(async () => (await adminView(fixture.server, root, target.accountId)).ban)
@@ -89,9 +89,12 @@ describe("accounts in the console", () => {
       data: { state: "banned", ban: { reason: "Scam reports" } },
     });
 
-    await account.getByRole("button", { name: "Unban" }).click();
-    await page.getByRole("dialog", { name: "Unban" }).getByRole("button", { name: "Unban" }).click();
-    await account.getByRole("button", { name: "Ban" }).waitFor();
+    await account.getByRole("button", { name: "Unban", exact: true }).click();
+    await page
+      .getByRole("dialog", { name: "Unban" })
+      .getByRole("button", { name: "Unban", exact: true })
+      .click();
+    await account.getByRole("button", { name: "Ban", exact: true }).waitFor();
     const after: AdminAccountView = await adminView(fixture.server, root, target.accountId);
     expect(after).toMatchObject({ ban: null, state: "normal" });
     expect(problems).toEqual([]);
@@ -113,8 +116,13 @@ describe("accounts in the console", () => {
     expect(await account.getByRole("region", { name: "Actions" }).count()).toBe(0);
     expect(await account.getByRole("button").count()).toBe(0);
     await screenshot(page, "account-moderator");
+
+    // The console is a device like any other: an admin's forced logout ends it too.
+    const ended = await as(fixture.server, root).post(`/admin/accounts/${moderator.accountId}/logout`);
+    expect(ended.status, JSON.stringify(ended.body)).toBe(200);
+    await page.getByRole("form", { name: "Sign in with password" }).waitFor();
+    await page.getByRole("status").filter({ hasText: "Signed out: logged out by admin" }).waitFor();
     expect(problems).toEqual([]);
     await close();
-    moderator.ws.close();
   });
 });

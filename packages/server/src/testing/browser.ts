@@ -42,8 +42,8 @@ export function useBrowser(): { readonly browser: Browser } {
  * Content-Security-Policy reports, which would otherwise pass unnoticed. Chromium's "Failed to load
  * resource" lines are left out: an error status is an answer the tests check where they expect it.
  */
-export async function newPage(browser: Browser, size = { width: 1280, height: 800 }) {
-  const context = await browser.newContext({ viewport: size, colorScheme: "light" });
+export async function newPage(browser: Browser, { size = { width: 1280, height: 800 }, dark = false } = {}) {
+  const context = await browser.newContext({ viewport: size, colorScheme: dark ? "dark" : "light" });
   const page = await context.newPage();
   // Well inside the test's own timeout, so a missing element fails with its locator named.
   page.setDefaultTimeout(10_000);
