@@ -1,10 +1,23 @@
-import type { MediaModerationPage, OwnContentResponse, ProfileContentResponse } from "@venus/model";
+import type {
+  MediaModerationPage,
+  ModerationQueuePage,
+  OwnContentResponse,
+  ProfileContentResponse,
+} from "@venus/model";
 import { beforeAll, describe, expect, test } from "vitest";
 import { newPage, screenshot, useBrowser } from "../testing/browser.js";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { openConsole } from "../testing/console-flow.js";
 import { mediaChanged, putMedia, uploadImage } from "../testing/media-flow.js";
-import { as, createProfileUser, moderationQueue, type ProfileUser } from "../testing/profile-flow.js";
+import {
+  as,
+  createProfileUser,
+  editProfile,
+  expectProfileChanged,
+  getOwnProfile,
+  moderationQueue,
+  type ProfileUser,
+} from "../testing/profile-flow.js";
 import { useServer } from "../testing/server-fixture.js";
 
 const ADMIN_EMAIL = "console-moderator@example.com";
@@ -19,6 +32,15 @@ const chromium = useBrowser();
 
 let admin: ProfileUser;
 const imageQueue = moderationQueue<MediaModerationPage>(fixture, () => admin, "/admin/media/moderation", 2);
+const textQueue = moderationQueue<ModerationQueuePage>(fixture, () => admin, "/admin/profile/moderation", 50);
+
+/** Accepts every waiting name and text, so a test starts with an empty text queue. */
+async function acceptAllTexts(): Promise<void> {
+  for (const item of await textQueue.all()) {
+    const body = { account_id: item.account_id, field: item.field, accept: true };
+    expect((await as(fixture.server, admin).post("/admin/profile/moderation", body)).status).toBe(200);
+  }
+}
 
 beforeAll(async () => {
   admin = await createProfileUser(fixture.server, { email: ADMIN_EMAIL, name: "Root" });
@@ -70,6 +92,37 @@ describe("the image queue in the console", () => {
     expect(states[extra]).toMatchObject({ state: "rejected", rejection: { category: "not_a_person" } });
     expect(after.body.items.filter((item) => item.state === "accepted")).toHaveLength(2);
     expect(await imageQueue.all()).toEqual([]);
+    expect(problems).toEqual([]);
+    await close();
+    owner.ws.close();
+  });
+});
+
+describe("the name and text queue in the console", () => {
+  test("an edited text arrives live and is rejected with a reason from the keyboard", async () => {
+    const owner = await createProfileUser(fixture.server, { name: "Tom" });
+    await acceptAllTexts();
+    await expectProfileChanged(owner); // the accepted name
+    const { page, problems, close } = await newPage(chromium.browser);
+    await openConsole(page, fixture.server, ADMIN_EMAIL);
+    await page.getByRole("link", { name: "Names and texts" }).click();
+    await page.getByText("The queue is empty.").waitFor();
+
+    await editProfile(fixture.server, owner, { text: "Cheap pills, write me" });
+    const queue = page.getByRole("region", { name: "Waiting names and texts" });
+    await queue.getByText("Cheap pills, write me").waitFor();
+    await screenshot(page, "texts");
+    await page.keyboard.press("r");
+    await page.getByRole("textbox", { name: "Reason for the owner" }).fill("No advertising, please");
+    await page.keyboard.press("Enter");
+    await page.getByRole("status").filter({ hasText: "Rejected text" }).waitFor();
+    await page.getByText("The queue is empty.").waitFor();
+
+    expect((await getOwnProfile(fixture.server, owner)).text).toEqual({
+      value: "Cheap pills, write me",
+      state: "rejected",
+      reason: "No advertising, please",
+    });
     expect(problems).toEqual([]);
     await close();
     owner.ws.close();
