@@ -2,7 +2,7 @@ import type {
   ApiUsage,
   AuditPage,
   IpHistory,
-  ProfileView,
+  ProfileResponse,
   ProfileContentResponse,
   Report,
 } from "@venus/model";
@@ -37,10 +37,33 @@ function Part<T>({
 }
 
 export function ProfilePart({ session, id }: { session: Session; id: string }) {
-  const loaded = useLoad(() => session.api.get<ProfileView>(`/profile/${id}`), [id]);
+  const loaded = useLoad(() => session.api.get<ProfileResponse>(`/profile/${id}`), [id]);
   return (
     <Part title="Profile" loaded={loaded}>
-      {(profile) => <pre class="json">{JSON.stringify(profile, null, 2)}</pre>}
+      {(answer) => {
+        if (answer.unchanged) return null;
+        const { profile } = answer;
+        return (
+          <dl class="facts">
+            <dt>Name</dt>
+            <dd>{profile.name ?? <span class="muted">not accepted yet</span>}</dd>
+            <dt>Text</dt>
+            <dd>{profile.text || <span class="muted">none</span>}</dd>
+            <dt>Age, gender</dt>
+            <dd>
+              {profile.age}, {profile.gender.replace("_", "-")}
+            </dd>
+            <dt>Attributes</dt>
+            <dd>
+              {Object.keys(profile.attributes).length === 0 ? "none" : JSON.stringify(profile.attributes)}
+            </dd>
+            <dt>Last seen</dt>
+            <dd>
+              {time(profile.last_seen)} {profile.online ? "· online" : ""}
+            </dd>
+          </dl>
+        );
+      }}
     </Part>
   );
 }
