@@ -60,9 +60,9 @@ function Screen({
 }) {
   switch (id) {
     case "images":
-      return <ImageQueue session={session} />;
+      return <ImageQueue session={session} permissions={permissions} />;
     case "texts":
-      return <TextQueue session={session} />;
+      return <TextQueue session={session} permissions={permissions} />;
     case "reports":
       return <ReportQueue session={session} />;
     case "accounts":

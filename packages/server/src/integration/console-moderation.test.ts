@@ -1,9 +1,12 @@
-import type {
-  MediaModerationPage,
-  ModerationQueuePage,
-  OwnContentResponse,
-  ProfileContentResponse,
+import { BotLogin, runModerationBot } from "@venus/bot-client";
+import {
+  BotsFile,
+  type MediaModerationPage,
+  type ModerationQueuePage,
+  type OwnContentResponse,
+  type ProfileContentResponse,
 } from "@venus/model";
+import { createLogger, loadConfig } from "@venus/simple-backend";
 import { beforeAll, describe, expect, test } from "vitest";
 import { newPage, screenshot, useBrowser } from "../testing/browser.js";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
@@ -67,7 +70,7 @@ describe("the image queue in the console", () => {
     await putMedia(fixture.server, owner, "/media/profile_content", {
       images: [profile.body.images[0]?.content_id, extra],
     });
-    const grid = page.getByRole("region", { name: "Waiting images" }).getByRole("listitem");
+    const grid = page.getByRole("list", { name: "Images, oldest first" }).getByRole("listitem");
     await expect.poll(() => grid.count()).toBe(3);
     const aside = page.getByRole("complementary", { name: "Selected image" });
     await aside.getByRole("img", { name: "Security selfie" }).waitFor();
@@ -126,5 +129,47 @@ describe("the name and text queue in the console", () => {
     expect(problems).toEqual([]);
     await close();
     owner.ws.close();
+  });
+});
+
+describe("the moderation bot's decisions in the console", () => {
+  test("a text the bot rejected is listed under the queue with who decided and why", async () => {
+    const { server } = fixture;
+    const client = await BotLogin.localClient(server.url, server.botUrl, { moderator: true });
+    const rules = {
+      ...loadConfig({ schema: BotsFile, envPrefix: "VENUS_NONE__", env: {} }).moderation,
+      banned_words: ["scam"],
+      accept_other_texts: false,
+      accept_other_images: false,
+      check_every_seconds: 3600,
+    };
+    const controller = new AbortController();
+    const log = createLogger("silent", "console-bot-test");
+    const run = runModerationBot(client, { rules, log, signal: controller.signal });
+    try {
+      const owner = await createProfileUser(fixture.server, { name: "Sam" });
+      await editProfile(fixture.server, owner, { text: "A scam offer" });
+      await expect
+        .poll(async () => (await getOwnProfile(fixture.server, owner)).text.state, { timeout: 15_000 })
+        .toBe("rejected");
+      const { page, problems, close } = await newPage(chromium.browser);
+      await openConsole(page, fixture.server, ADMIN_EMAIL);
+      await page.getByRole("link", { name: "Names and texts" }).click();
+      const latest = page.getByRole("region", { name: "Latest decisions" });
+      await latest
+        .getByRole("listitem")
+        .filter({
+          hasText: `moderation bot on text of ${owner.accountId}: rejected: the text contains a banned word`,
+        })
+        .waitFor();
+      await screenshot(page, "texts-bot");
+      expect(problems).toEqual([]);
+      await close();
+      owner.ws.close();
+    } finally {
+      controller.abort();
+      await run;
+      await client.close();
+    }
   });
 });

@@ -4,14 +4,8 @@ import { useState } from "preact/hooks";
 import type { Permissions } from "../../permissions.js";
 import { useLoad } from "../../use-load.js";
 import { AccountActions } from "./account-actions.js";
-import {
-  AddressesPart,
-  AuditPart,
-  ImagesPart,
-  ProfilePart,
-  ReportsPart,
-  UsagePart,
-} from "./account-details.js";
+import { AddressesPart, ImagesPart, ProfilePart, UsagePart } from "./account-details.js";
+import { AuditPart, ReportsPart } from "./account-history.js";
 
 const time = (ms: number | null) => (ms ? new Date(ms).toLocaleString() : "never");
 
