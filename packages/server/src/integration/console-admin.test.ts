@@ -110,7 +110,10 @@ describe("accounts in the console", () => {
       .getByRole("link")
       .allTextContents();
     expect(screens).toEqual(["Images", "Accounts"]);
-    await page.goto(`${fixture.server.url}/console/#/accounts/${target.accountId}`);
+    await page.getByRole("link", { name: "Accounts" }).click();
+    await page.getByRole("searchbox", { name: "Email or account id" }).fill(target.accountId);
+    await page.getByRole("button", { name: "Find" }).click();
+    expect(page.url()).toContain(`#/accounts/${target.accountId}`);
     const account = page.getByRole("article", { name: `Account ${target.email}` });
     await account.getByText("Permissions").first().waitFor();
     expect(await account.getByRole("region", { name: "Actions" }).count()).toBe(0);

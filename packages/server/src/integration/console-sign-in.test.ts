@@ -68,7 +68,7 @@ describe("signing in to the console", () => {
     await openConsole(page, fixture.server, ADMIN_EMAIL);
     await page.getByRole("link", { name: "Accounts" }).click();
     await page.getByRole("searchbox", { name: "Email or account id" }).waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+    const overflow = (await page.evaluate("document.documentElement.scrollWidth - innerWidth")) as number;
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, "phone-dark");
     expect(problems).toEqual([]);
