@@ -71,6 +71,10 @@ describe("accounts in the console", () => {
       .getByRole("region", { name: "Images" })
       .getByRole("img", { name: "Security selfie" })
       .waitFor();
+    await account.getByRole("region", { name: "Sign-in methods" }).getByText("set").waitFor();
+    await account.getByRole("region", { name: "Devices" }).getByText("web 1.0.0").waitFor();
+    const allImages = account.getByRole("region", { name: "All images" });
+    await expect.poll(() => allImages.getByRole("img").count()).toBe(2);
     await screenshot(page, "account");
 
     await account.getByRole("button", { name: "Ban", exact: true }).click();

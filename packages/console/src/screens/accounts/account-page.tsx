@@ -6,6 +6,7 @@ import { useLoad } from "../../use-load.js";
 import { AccountActions } from "./account-actions.js";
 import { AddressesPart, ImagesPart, ProfilePart, UsagePart } from "./account-details.js";
 import { AuditPart, ReportsPart } from "./account-history.js";
+import { ContentPart, DevicesPart, SignInPart } from "./account-access.js";
 
 const time = (ms: number | null) => (ms ? new Date(ms).toLocaleString() : "never");
 
@@ -68,6 +69,9 @@ export function AccountPage({ session, permissions, route }: AccountPageProps) {
       <div class="parts">
         <ProfilePart session={session} id={id} />
         <ImagesPart session={session} id={id} />
+        <ContentPart session={session} id={id} />
+        <SignInPart session={session} id={id} />
+        <DevicesPart session={session} id={id} />
         {permissions.has("view_statistics") && <AddressesPart session={session} id={id} />}
         {permissions.has("view_statistics") && <UsagePart session={session} id={id} />}
         {permissions.has("process_reports") && <ReportsPart session={session} id={id} />}
