@@ -51,6 +51,11 @@ import {
   setPermissionsRoute,
 } from "./routes/admin/account-lookup-routes.js";
 import { auditRoute } from "./routes/admin/audit-routes.js";
+import {
+  adminContentRoute,
+  adminDevicesRoute,
+  adminSignInMethodsRoute,
+} from "./routes/admin/account-detail-routes.js";
 import { runDailyTaskRoute } from "./routes/admin/daily-task-route.js";
 import { apiUsageRoute, ipHistoryRoute } from "./routes/admin/statistics-account-routes.js";
 import {
@@ -223,6 +228,9 @@ export const ROUTES: readonly ApiRoute[] = [
   adminAccountByEmailRoute,
   adminsRoute,
   setPermissionsRoute,
+  adminDevicesRoute,
+  adminSignInMethodsRoute,
+  adminContentRoute,
   banRoute,
   unbanRoute,
   lockRoute,

@@ -4,6 +4,7 @@ import { ImageQueue } from "./screens/images/image-queue.js";
 import { TextQueue } from "./screens/texts/text-queue.js";
 import { ReportQueue } from "./screens/reports/report-queue.js";
 import { AccountsScreen } from "./screens/accounts/accounts-screen.js";
+import { ServerScreen } from "./screens/server/server-screen.js";
 import { visibleScreens, type Permissions, type ScreenId } from "./permissions.js";
 import { useHashRoute } from "./use-hash-route.js";
 
@@ -59,14 +60,14 @@ function Screen({
 }) {
   switch (id) {
     case "images":
-      return <ImageQueue session={session} />;
+      return <ImageQueue session={session} permissions={permissions} />;
     case "texts":
-      return <TextQueue session={session} />;
+      return <TextQueue session={session} permissions={permissions} />;
     case "reports":
       return <ReportQueue session={session} />;
     case "accounts":
       return <AccountsScreen session={session} permissions={permissions} route={rest} />;
-    default:
-      return <h1>{id}</h1>;
+    case "server":
+      return <ServerScreen session={session} permissions={permissions} />;
   }
 }

@@ -4,7 +4,7 @@ import type { AccountContext } from "../context.js";
 import type { Authenticated } from "../operations/authenticate.js";
 import { endSession } from "../operations/sessions.js";
 
-function presentDevice(ctx: AccountContext, session: Session, current: Session): Device {
+function presentDevice(ctx: AccountContext, session: Session, current: Session | undefined): Device {
   const { device } = session;
   return {
     id: session.publicId,
@@ -18,11 +18,14 @@ function presentDevice(ctx: AccountContext, session: Session, current: Session):
   };
 }
 
-/** The account's signed-in devices (its sessions), most recently seen first. */
-export function listDevices(ctx: AccountContext, auth: Authenticated): DevicesResponse {
-  const sessions = [...(ctx.cache.sessionsByAccount.get(auth.account.id) ?? [])];
+/**
+ * An account's signed-in devices (its sessions), most recently seen first; `current` is the asking
+ * device when the owner asks (an admin's view has none).
+ */
+export function listDevices(ctx: AccountContext, accountId: string, current?: Session): DevicesResponse {
+  const sessions = [...(ctx.cache.sessionsByAccount.get(accountId) ?? [])];
   sessions.sort((a, b) => b.lastUsedAt - a.lastUsedAt);
-  return { devices: sessions.map((session) => presentDevice(ctx, session, auth.session)) };
+  return { devices: sessions.map((session) => presentDevice(ctx, session, current)) };
 }
 
 /**

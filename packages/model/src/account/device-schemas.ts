@@ -23,7 +23,7 @@ export const Device = Type.Object({
   created_at: Type.Integer({ description: "Sign-in time, unix ms." }),
   last_seen_at: Type.Integer({ description: "Last HTTP request or connection, unix ms." }),
   online: Type.Boolean({ description: "Its WebSocket is connected now." }),
-  current: Type.Boolean({ description: "The device asking." }),
+  current: Type.Boolean({ description: "The device asking (always false in an admin's view)." }),
 });
 export type Device = Static<typeof Device>;
 

@@ -71,13 +71,17 @@ describe("accounts in the console", () => {
       .getByRole("region", { name: "Images" })
       .getByRole("img", { name: "Security selfie" })
       .waitFor();
+    await account.getByRole("region", { name: "Sign-in methods" }).getByText("set").waitFor();
+    await account.getByRole("region", { name: "Devices" }).getByText("web 1.0.0").waitFor();
+    const allImages = account.getByRole("region", { name: "All images" });
+    await expect.poll(() => allImages.getByRole("img").count()).toBe(2);
     await screenshot(page, "account");
 
-    await account.getByRole("button", { name: "Ban" }).click();
+    await account.getByRole("button", { name: "Ban", exact: true }).click();
     const dialog = page.getByRole("dialog", { name: "Ban" });
     await dialog.getByLabel("Reason (shown to the owner)").fill("Scam reports");
     await screenshot(page, "account-ban");
-    await dialog.getByRole("button", { name: "Ban" }).click();
+    await dialog.getByRole("button", { name: "Ban", exact: true }).click();
     await account.getByText("until lifted: Scam reports").waitFor();
     await expect
       .poll(async () => (await adminView(fixture.server, root, target.accountId)).ban)
@@ -89,9 +93,12 @@ describe("accounts in the console", () => {
       data: { state: "banned", ban: { reason: "Scam reports" } },
     });
 
-    await account.getByRole("button", { name: "Unban" }).click();
-    await page.getByRole("dialog", { name: "Unban" }).getByRole("button", { name: "Unban" }).click();
-    await account.getByRole("button", { name: "Ban" }).waitFor();
+    await account.getByRole("button", { name: "Unban", exact: true }).click();
+    await page
+      .getByRole("dialog", { name: "Unban" })
+      .getByRole("button", { name: "Unban", exact: true })
+      .click();
+    await account.getByRole("button", { name: "Ban", exact: true }).waitFor();
     const after: AdminAccountView = await adminView(fixture.server, root, target.accountId);
     expect(after).toMatchObject({ ban: null, state: "normal" });
     expect(problems).toEqual([]);
@@ -107,14 +114,22 @@ describe("accounts in the console", () => {
       .getByRole("link")
       .allTextContents();
     expect(screens).toEqual(["Images", "Accounts"]);
-    await page.goto(`${fixture.server.url}/console/#/accounts/${target.accountId}`);
+    await page.getByRole("link", { name: "Accounts" }).click();
+    await page.getByRole("searchbox", { name: "Email or account id" }).fill(target.accountId);
+    await page.getByRole("button", { name: "Find" }).click();
+    expect(page.url()).toContain(`#/accounts/${target.accountId}`);
     const account = page.getByRole("article", { name: `Account ${target.email}` });
     await account.getByText("Permissions").first().waitFor();
     expect(await account.getByRole("region", { name: "Actions" }).count()).toBe(0);
     expect(await account.getByRole("button").count()).toBe(0);
     await screenshot(page, "account-moderator");
+
+    // The console is a device like any other: an admin's forced logout ends it too.
+    const ended = await as(fixture.server, root).post(`/admin/accounts/${moderator.accountId}/logout`);
+    expect(ended.status, JSON.stringify(ended.body)).toBe(200);
+    await page.getByRole("form", { name: "Sign in with password" }).waitFor();
+    await page.getByRole("status").filter({ hasText: "Signed out: logged out by admin" }).waitFor();
     expect(problems).toEqual([]);
     await close();
-    moderator.ws.close();
   });
 });

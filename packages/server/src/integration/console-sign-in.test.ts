@@ -1,8 +1,8 @@
-import { describe, expect, test } from "vitest";
+import { beforeAll, describe, expect, test } from "vitest";
 import { useBrowser, newPage, screenshot } from "../testing/browser.js";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { openConsole, signInToConsole } from "../testing/console-flow.js";
-import { createProfileUser } from "../testing/profile-flow.js";
+import { createProfileUser, type ProfileUser } from "../testing/profile-flow.js";
 import { useServer } from "../testing/server-fixture.js";
 import { signUp } from "../testing/sign-in.js";
 
@@ -12,9 +12,13 @@ const fixture = useServer({
 });
 const chromium = useBrowser();
 
+let admin: ProfileUser;
+beforeAll(async () => {
+  admin = await createProfileUser(fixture.server, { email: ADMIN_EMAIL, name: "Root" });
+});
+
 describe("signing in to the console", () => {
   test("an admin signs in with a password, sees every screen, and signs out", async () => {
-    const admin = await createProfileUser(fixture.server, { email: ADMIN_EMAIL, name: "Root" });
     const { page, problems, close } = await newPage(chromium.browser);
     await page.goto(`${fixture.server.url}/console/`);
     await screenshot(page, "sign-in");
@@ -40,7 +44,6 @@ describe("signing in to the console", () => {
     await page.getByRole("form", { name: "Sign in with password" }).waitFor();
     expect(problems).toEqual([]);
     await close();
-    admin.ws.close();
   });
 
   test("an account without an admin permission does not get in", async () => {
@@ -55,6 +58,21 @@ describe("signing in to the console", () => {
     expect(problems).toEqual([]);
     await close();
     user.ws.close();
+  });
+
+  test("at phone width in dark mode the navigation wraps and the screen stays usable", async () => {
+    const { page, problems, close } = await newPage(chromium.browser, {
+      size: { width: 390, height: 844 },
+      dark: true,
+    });
+    await openConsole(page, fixture.server, ADMIN_EMAIL);
+    await page.getByRole("link", { name: "Accounts" }).click();
+    await page.getByRole("searchbox", { name: "Email or account id" }).waitFor();
+    const overflow = (await page.evaluate("document.documentElement.scrollWidth - innerWidth")) as number;
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, "phone-dark");
+    expect(problems).toEqual([]);
+    await close();
   });
 
   test("a wrong password is refused with a message", async () => {

@@ -14,7 +14,7 @@ export const devicesRoute = userRoute(
     tag: "account",
     responses: { 200: { description: "The devices", schema: DevicesResponse } },
   },
-  ({ auth, deps }) => json(200, listDevices(deps.account, auth)),
+  ({ auth, deps }) => json(200, listDevices(deps.account, auth.account.id, auth.session)),
 );
 
 export const signOutDeviceRoute = userRoute(

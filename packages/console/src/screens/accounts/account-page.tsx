@@ -4,14 +4,9 @@ import { useState } from "preact/hooks";
 import type { Permissions } from "../../permissions.js";
 import { useLoad } from "../../use-load.js";
 import { AccountActions } from "./account-actions.js";
-import {
-  AddressesPart,
-  AuditPart,
-  ImagesPart,
-  ProfilePart,
-  ReportsPart,
-  UsagePart,
-} from "./account-details.js";
+import { AddressesPart, ImagesPart, ProfilePart, UsagePart } from "./account-details.js";
+import { AuditPart, ReportsPart } from "./account-history.js";
+import { ContentPart, DevicesPart, SignInPart } from "./account-access.js";
 
 const time = (ms: number | null) => (ms ? new Date(ms).toLocaleString() : "never");
 
@@ -74,6 +69,9 @@ export function AccountPage({ session, permissions, route }: AccountPageProps) {
       <div class="parts">
         <ProfilePart session={session} id={id} />
         <ImagesPart session={session} id={id} />
+        <ContentPart session={session} id={id} />
+        <SignInPart session={session} id={id} />
+        <DevicesPart session={session} id={id} />
         {permissions.has("view_statistics") && <AddressesPart session={session} id={id} />}
         {permissions.has("view_statistics") && <UsagePart session={session} id={id} />}
         {permissions.has("process_reports") && <ReportsPart session={session} id={id} />}

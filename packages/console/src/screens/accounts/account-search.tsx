@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
 
-/** An account id as the API writes it: 22 base64url characters. */
-const ACCOUNT_ID = /^[A-Za-z0-9_-]{22}$/;
+/** An account id as the API writes it (model's AccountId): a UUID. */
+const ACCOUNT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Find an account by email or id; opens its page (`#/accounts/{id}` or `#/accounts/email/{email}`). */
 export function AccountSearch() {

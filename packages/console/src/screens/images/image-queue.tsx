@@ -1,7 +1,9 @@
 import type { MediaModerationPage, MediaModerationRequest, RejectionCategory } from "@venus/model";
 import { AuthImage, type Session } from "@venus/web-shared";
 import { useCallback, useState } from "preact/hooks";
+import type { Permissions } from "../../permissions.js";
 import { useKeys } from "../../use-keys.js";
+import { RecentDecisions } from "../recent-decisions.js";
 import { useQueue } from "../../use-queue.js";
 import { OwnerPanel } from "./owner-panel.js";
 import { RejectPanel } from "./reject-panel.js";
@@ -10,7 +12,7 @@ type Item = MediaModerationPage["items"][number];
 const keyOf = (item: Item) => `${item.account_id}/${item.content_id}`;
 
 /** The image queue: a grid, oldest first; the selected image's owner beside it; decided by keyboard. */
-export function ImageQueue({ session }: { session: Session }) {
+export function ImageQueue({ session, permissions }: { session: Session; permissions: Permissions }) {
   const queue = useQueue<Item>(session, "/admin/media/moderation", "images", keyOf);
   const [selected, setSelected] = useState(0);
   const [rejecting, setRejecting] = useState(false);
@@ -70,7 +72,7 @@ export function ImageQueue({ session }: { session: Session }) {
           {message}
         </p>
         {items.length === 0 && <p>The queue is empty.</p>}
-        <ul class="grid">
+        <ul class="grid" aria-label="Images, oldest first">
           {items.map((item, at) => (
             <li key={keyOf(item)} class={at === index ? "selected" : undefined}>
               <button
@@ -93,6 +95,13 @@ export function ImageQueue({ session }: { session: Session }) {
             </li>
           ))}
         </ul>
+        {permissions.has("manage_admins") && permissions.has("view_accounts") && (
+          <RecentDecisions
+            session={session}
+            action="POST /admin/media/moderation"
+            reload={queue.loads + decided}
+          />
+        )}
       </section>
       {current && (
         <aside aria-label="Selected image">

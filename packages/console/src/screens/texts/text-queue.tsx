@@ -1,18 +1,21 @@
 import type { ModerationDecisionRequest, ModerationQueuePage } from "@venus/model";
 import type { Session } from "@venus/web-shared";
 import { useState } from "preact/hooks";
+import type { Permissions } from "../../permissions.js";
 import { useKeys } from "../../use-keys.js";
+import { RecentDecisions } from "../recent-decisions.js";
 import { useQueue } from "../../use-queue.js";
 
 type Item = ModerationQueuePage["items"][number];
 const keyOf = (item: Item) => `${item.account_id}/${item.field}/${item.changed_at}`;
 
 /** Names and profile texts waiting for a moderator, oldest first, decided like the image queue. */
-export function TextQueue({ session }: { session: Session }) {
+export function TextQueue({ session, permissions }: { session: Session; permissions: Permissions }) {
   const queue = useQueue<Item>(session, "/admin/profile/moderation", "texts", keyOf);
   const [selected, setSelected] = useState(0);
   const [rejecting, setRejecting] = useState(false);
   const [message, setMessage] = useState<string>();
+  const [decided, setDecided] = useState(0);
   const items = queue.items ?? [];
   const index = Math.min(selected, Math.max(0, items.length - 1));
   const current = items[index];
@@ -30,6 +33,7 @@ export function TextQueue({ session }: { session: Session }) {
     try {
       await session.api.post("/admin/profile/moderation", body);
       setMessage(`${accept ? "Accepted" : "Rejected"} ${item.field}`);
+      setDecided((count) => count + 1);
     } catch (error) {
       setMessage(`Not decided: ${String(error)}`);
       void queue.reload();
@@ -101,6 +105,13 @@ export function TextQueue({ session }: { session: Session }) {
           </li>
         ))}
       </ol>
+      {permissions.has("manage_admins") && permissions.has("view_accounts") && (
+        <RecentDecisions
+          session={session}
+          action="POST /admin/profile/moderation"
+          reload={queue.loads + decided}
+        />
+      )}
     </section>
   );
 }
