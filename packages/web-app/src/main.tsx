@@ -1,0 +1,17 @@
+import { render } from "preact";
+import "@venus/web-shared/styles.css";
+import "./web-app.css";
+import { loadTranslator } from "./i18n/i18n.js";
+import { TranslatorContext } from "./i18n/use-t.js";
+import { Root } from "./root.js";
+
+if ("serviceWorker" in navigator) void navigator.serviceWorker.register("/sw.js", { scope: "/" });
+
+const translator = await loadTranslator(navigator.languages);
+document.documentElement.lang = translator.language;
+render(
+  <TranslatorContext.Provider value={translator}>
+    <Root />
+  </TranslatorContext.Provider>,
+  document.getElementById("app") as HTMLElement,
+);
