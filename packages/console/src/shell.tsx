@@ -1,7 +1,7 @@
 import type { Session } from "@venus/web-shared";
 import { useEffect } from "preact/hooks";
 import { visibleScreens, type Permissions, type ScreenId } from "./permissions.js";
-import { useHashRoute } from "./use-hash-route.js";
+import { useHashRoute } from "@venus/web-shared";
 
 interface ShellProps {
   session: Session;

@@ -6,3 +6,4 @@ export { LiveSocket, type EventData, type SocketStatus } from "./live-socket.js"
 export { Session, type SessionOptions } from "./session.js";
 export { SignInForm } from "./sign-in-form.js";
 export { TokenStore } from "./tokens.js";
+export { useHashRoute } from "./use-hash-route.js";
