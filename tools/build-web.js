@@ -12,7 +12,10 @@ import { build } from "vite";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 /** Each web package and the path the server serves it at (packages/server/src/web-sites.ts). */
-const SITES = [{ dir: "packages/console", base: "/console/" }];
+const SITES = [
+  { dir: "packages/console", base: "/console/" },
+  { dir: "packages/web-app", base: "/" },
+];
 const COMPRESSIBLE = /\.(?:html|js|css|svg|json|webmanifest|txt)$/;
 
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");

@@ -49,6 +49,7 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
   "image-worker": { row: "beside", uses: BESIDE_USES },
   "web-shared": { row: "browser", uses: ["model"] },
   console: { row: "browser", uses: ["model", "web-shared"] },
+  "web-app": { row: "browser", uses: ["model", "web-shared"] },
 };
 
 /** The package that may use the packages beside the stack. */

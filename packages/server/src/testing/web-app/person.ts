@@ -22,15 +22,22 @@ export class PersonInBrowser {
   ) {}
 
   static async open(browser: Browser, person: Person, baseUrl: string): Promise<PersonInBrowser> {
-    const context = await browser.newContext({ baseURL: baseUrl, locale: "en-US", viewport: { width: 412, height: 915 } });
+    const context = await browser.newContext({
+      baseURL: baseUrl,
+      locale: "en-US",
+      viewport: { width: 412, height: 915 },
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("pageerror", (error) => errors.push(String(error)));
     // Nothing may leave for another origin: no fonts, scripts or map tiles from elsewhere.
-    await context.route((url) => url.origin !== new URL(baseUrl).origin, (route) => {
-      errors.push(`third-party request ${route.request().url()}`);
-      return route.abort();
-    });
+    await context.route(
+      (url) => url.origin !== new URL(baseUrl).origin,
+      (route) => {
+        errors.push(`third-party request ${route.request().url()}`);
+        return route.abort();
+      },
+    );
     await page.goto("/");
     return new PersonInBrowser(person, context, page, errors);
   }
@@ -41,7 +48,9 @@ export class PersonInBrowser {
     await form.getByLabel("Email").fill(person.email);
     await form.getByLabel("Password").fill(PASSWORD);
     await form.getByRole("button", { name: "Create account" }).click();
-    await expect.poll(() => page.getByRole("heading", { name: "Set up your profile" }).isVisible(), { timeout: 15_000 }).toBe(true);
+    await expect
+      .poll(() => page.getByRole("heading", { name: "Set up your profile" }).isVisible(), { timeout: 15_000 })
+      .toBe(true);
     await page.getByLabel("Code").fill(await codeFromMailFolder(mailFolder, person.email));
     await page.getByRole("button", { name: "Verify" }).click();
     await page.getByRole("heading", { name: "Verify your email" }).waitFor({ state: "detached" });
