@@ -32,7 +32,11 @@ export class ChatService {
     const outbox = new Outbox(store, chat, peers, own, changed);
     const inbox = new Inbox(store, chat, peers, own.privateKey, changed);
     service = new ChatService(store, outbox, api);
-    socket.on("new_message", (envelope) => envelope && void inbox.receive([envelope]));
+    socket.on("new_message", (envelope) => {
+      if (!envelope) return;
+      service.typingUntil.delete(envelope.sender); // the message they were typing is here
+      void inbox.receive([envelope]);
+    });
     socket.on("delivered", (data) => data && void outbox.delivered(data.receipts));
     socket.on("seen", (data) => data && void service.seen(data.account_id, data.number));
     socket.on("typing", (data) => {
@@ -40,6 +44,8 @@ export class ChatService {
       service.typingUntil.set(data.account_id, data.typing ? Date.now() + 10_000 : 0);
       changed(data.account_id);
     });
+    // The browser says the network is back: the socket may have stayed open meanwhile.
+    addEventListener("online", () => void outbox.flush());
     void outbox.flush();
     return service;
   }

@@ -79,7 +79,9 @@ export class Outbox {
           if (error.details?.field === "sender_key_id") this.own = await republish(this.store, this.api);
           continue; // the match's key is fetched again by `current`
         }
-        if (!isApiFailure(error) || error.status === 429 || error.status >= 500) return false;
+        // No answer (status 0: offline), a limit that lifts later, or the server's trouble: wait.
+        if (!isApiFailure(error) || error.status === 0 || error.status === 429 || error.status >= 500)
+          return false;
         await this.store.saveMessage({ ...message, state: "failed", error: error.code });
         this.changed(message.peer);
         return true;

@@ -7,13 +7,17 @@ export type Messages = Record<string, string>;
 
 export const FALLBACK = "en";
 
-/** Candidate file names for the browser's languages: `fi-FI` tries `fi-fi`, then `fi`; English last. */
+/**
+ * Candidate file names for the browser's languages, by language alone (`fi-FI` and `fi` both try
+ * `fi.json`: one file per language), English last.
+ */
 export function candidates(preferred: readonly string[]): string[] {
   const names: string[] = [];
   for (const tag of preferred) {
     const lower = tag.toLowerCase();
     if (!/^[a-z]{2,3}(-[a-z0-9]{2,8})*$/.test(lower)) continue;
-    for (const name of [lower, lower.split("-")[0] as string]) if (!names.includes(name)) names.push(name);
+    const name = lower.split("-")[0] as string;
+    if (!names.includes(name)) names.push(name);
   }
   if (!names.includes(FALLBACK)) names.push(FALLBACK);
   return names;

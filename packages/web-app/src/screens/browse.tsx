@@ -1,4 +1,4 @@
-import type { BrowseItem, BrowsePage } from "@venus/model";
+import type { BrowseItem, BrowsePage, OwnProfile } from "@venus/model";
 import { useEffect, useState } from "preact/hooks";
 import { useApp } from "../app-context.js";
 import { useT } from "../i18n/use-t.js";
@@ -27,6 +27,9 @@ export function Browse() {
     run(async () => {
       setQueue([]);
       setDone(false);
+      const me = await session.api.get<OwnProfile>("/profile/me");
+      setNoLocation(me.location === null);
+      if (me.location === null) return;
       try {
         const { session_id: id } = await session.api.post<{ session_id: string }>("/profile/page/reset", {
           filters: { max_distance_km: maxKm },

@@ -48,7 +48,9 @@ export function Conversation({ peer }: { peer: string }) {
     if (!text) return;
     input.value = "";
     void run(() => chat.send(peer, text));
-    void chat.typing(peer, false);
+    // "Stopped typing" only when "typing" went out long enough ago (one a second at most).
+    if (lastTyping.current > 0 && Date.now() - lastTyping.current >= 1000) void chat.typing(peer, false);
+    lastTyping.current = 0;
   };
   const onInput = () => {
     if (Date.now() - lastTyping.current < TYPING_EVERY_MS) return;

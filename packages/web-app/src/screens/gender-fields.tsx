@@ -10,12 +10,14 @@ export function GenderFields(props: { gender?: Gender; wanted?: readonly Gender[
     <>
       <label>
         {t("field.gender")}
-        <select name="gender" required value={props.gender ?? ""}>
-          <option value="" disabled>
+        <select name="gender" required>
+          <option value="" disabled selected={!props.gender}>
             {t("field.choose")}
           </option>
           {GENDERS.map((gender) => (
-            <option value={gender}>{t(`gender.${gender}`)}</option>
+            <option value={gender} selected={props.gender === gender}>
+              {t(`gender.${gender}`)}
+            </option>
           ))}
         </select>
       </label>
@@ -27,7 +29,7 @@ export function GenderFields(props: { gender?: Gender; wanted?: readonly Gender[
               type="checkbox"
               name="looking_for"
               value={gender}
-              checked={props.wanted?.includes(gender)}
+              defaultChecked={props.wanted?.includes(gender)}
             />
             {t(`gender.${gender}`)}
           </label>

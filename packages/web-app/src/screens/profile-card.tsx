@@ -14,9 +14,11 @@ export function useProfile(accountId: string): LoadedProfile | null | undefined 
   const { session } = useApp();
   const [loaded, setLoaded] = useState<LoadedProfile | null>();
   useEffect(() => {
+    // No images the viewer may see yet (none accepted by moderation) is a profile without photos.
+    const noImages: ProfileContentResponse = { account_id: accountId, images: [], crop: null, version: 0 };
     void Promise.all([
       session.api.get<ProfileResponse>(`/profile/${accountId}`),
-      session.api.get<ProfileContentResponse>(`/media/profile_content/${accountId}`),
+      session.api.get<ProfileContentResponse>(`/media/profile_content/${accountId}`).catch(() => noImages),
     ]).then(
       ([answer, content]) => setLoaded(answer.unchanged ? null : { profile: answer.profile, content }),
       () => setLoaded(null),

@@ -1,6 +1,14 @@
+import { fileURLToPath } from "node:url";
+import type { Browser, Page } from "playwright-core";
 import { expect } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { newPage, screenshot } from "../browser.js";
+import { PASSWORD } from "../sign-in.js";
 import { codeFromMailFolder } from "./mail-folder.js";
+
+/** Where the web app's tests leave their screenshots (gitignored; docs/web-app.md shows copies). */
+export const WEB_APP_SCREENSHOTS = fileURLToPath(
+  new URL("../../../../../test-results/web-app/", import.meta.url),
+);
 
 export interface Person {
   email: string;
@@ -10,84 +18,126 @@ export interface Person {
   location: { latitude: number; longitude: number };
 }
 
-export const PASSWORD = "correct horse battery";
-
-/** One person in their own browser context (own storage, own IndexedDB). */
+/** One person on a phone-sized page of their own (own storage and IndexedDB: their device). */
 export class PersonInBrowser {
   private constructor(
     readonly person: Person,
-    readonly context: BrowserContext,
     readonly page: Page,
-    readonly errors: string[],
+    readonly problems: string[],
+    readonly close: () => Promise<void>,
   ) {}
 
   static async open(browser: Browser, person: Person, baseUrl: string): Promise<PersonInBrowser> {
-    const context = await browser.newContext({
-      baseURL: baseUrl,
-      locale: "en-US",
-      viewport: { width: 412, height: 915 },
-    });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on("pageerror", (error) => errors.push(String(error)));
+    const { page, problems, close } = await newPage(browser, { width: 412, height: 860 });
     // Nothing may leave for another origin: no fonts, scripts or map tiles from elsewhere.
-    await context.route(
+    await page.context().route(
       (url) => url.origin !== new URL(baseUrl).origin,
       (route) => {
-        errors.push(`third-party request ${route.request().url()}`);
+        problems.push(`third-party request ${route.request().url()}`);
         return route.abort();
       },
     );
-    await page.goto("/");
-    return new PersonInBrowser(person, context, page, errors);
+    page.on("response", (response) => {
+      if (response.status() >= 400)
+        problems.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+    });
+    await page.goto(`${baseUrl}/`);
+    return new PersonInBrowser(person, page, problems, close);
   }
 
+  /** Registers with email and password, then types the code from the verification mail. */
   async register(mailFolder: string): Promise<void> {
     const { page, person } = this;
     const form = page.getByRole("form", { name: "Create an account" });
     await form.getByLabel("Email").fill(person.email);
     await form.getByLabel("Password").fill(PASSWORD);
     await form.getByRole("button", { name: "Create account" }).click();
-    await expect
-      .poll(() => page.getByRole("heading", { name: "Set up your profile" }).isVisible(), { timeout: 15_000 })
-      .toBe(true);
+    await page.getByRole("heading", { name: "Set up your profile" }).waitFor({ timeout: 15_000 });
     await page.getByLabel("Code").fill(await codeFromMailFolder(mailFolder, person.email));
     await page.getByRole("button", { name: "Verify" }).click();
     await page.getByRole("heading", { name: "Verify your email" }).waitFor({ state: "detached" });
   }
 
-  async setUp(photo: string, selfie: string): Promise<void> {
+  async fillBasics(): Promise<void> {
     const { page, person } = this;
     await page.getByLabel("First name").fill(person.name);
     await page.getByLabel("Birthdate").fill("1995-04-12");
     await page.getByLabel("I am").selectOption({ label: person.gender });
-    await page.getByRole("group", { name: "I'm looking for" }).getByLabel(person.wants).check();
-    await page.getByRole("button", { name: "Save" }).first().click();
+    await page
+      .getByRole("group", { name: "I'm looking for" })
+      .getByLabel(person.wants, { exact: true })
+      .check();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
     await page.getByRole("button", { name: "Saved" }).waitFor();
-    await page.locator("input[name=photos]").setInputFiles(photo);
-    await page.getByRole("img", { name: "Photo 1" }).waitFor({ timeout: 30_000 });
-    await page.locator("input[name=selfie]").setInputFiles(selfie);
-    await page.locator(".selfie .thumb").waitFor({ timeout: 30_000 });
-    await page.getByRole("button", { name: "Finish setup" }).click();
-    await page.getByRole("navigation", { name: "Main" }).waitFor({ timeout: 15_000 });
   }
 
+  /** Uploads a photo and the selfie as files (processed by the real image worker). */
+  async addPhotoAndSelfie(photo: string, selfie: string): Promise<void> {
+    const { page } = this;
+    await page.locator("input[name=photos]").setInputFiles(photo);
+    await page.locator(".photo-grid img").first().waitFor({ timeout: 30_000 });
+    await page.locator("input[name=selfie]").setInputFiles(selfie);
+    await page.locator(".selfie img.thumb").waitFor({ timeout: 30_000 });
+  }
+
+  async finishSetup(): Promise<void> {
+    await this.page.getByRole("button", { name: "Finish setup" }).click();
+    await this.page.getByRole("navigation", { name: "Main" }).waitFor({ timeout: 15_000 });
+  }
+
+  /** Types the coordinates and makes the profile public. */
   async placeAndPublish(): Promise<void> {
     const { page, person } = this;
-    await page.getByRole("link", { name: "Profile" }).click();
+    await this.tab("Profile");
     await page.getByLabel("Latitude").fill(String(person.location.latitude));
     await page.getByLabel("Longitude").fill(String(person.location.longitude));
     await page.getByRole("button", { name: "Save location" }).click();
     await page.getByText("Your location is set.").waitFor();
-    await page.getByLabel("Show my profile to others").check();
+    await page.getByLabel("Show my profile to others").click();
     await expect.poll(() => page.getByLabel("Show my profile to others").isChecked()).toBe(true);
+  }
+
+  /** Searches again until the other's card (name accepted by moderation) comes up first. */
+  async findInBrowse(name: string): Promise<void> {
+    const { page } = this;
+    await this.tab("Browse");
+    const card = page.getByRole("article", { name });
+    for (let attempt = 0; ; attempt++) {
+      const found = await card.waitFor({ timeout: 5000 }).then(
+        () => true,
+        () => false,
+      );
+      if (found) return;
+      if (attempt === 8) throw new Error(`${name} never came up in browsing`);
+      await page.getByRole("button", { name: "Search" }).click();
+    }
+  }
+
+  /** Opens the conversation with the match of this name. */
+  async openChat(name: string): Promise<void> {
+    await this.tab("Matches");
+    await this.page
+      .getByRole("link")
+      .filter({ has: this.page.getByRole("article", { name }) })
+      .click();
+    await this.page.getByRole("textbox", { name: "Message" }).waitFor();
+  }
+
+  async send(text: string): Promise<void> {
+    await this.page.getByRole("textbox", { name: "Message" }).fill(text);
+    await this.page.getByRole("button", { name: "Send" }).click();
+  }
+
+  /** The texts of the conversation on screen, in order. */
+  messages(): Promise<string[]> {
+    return this.page.locator(".messages li p").allTextContents();
+  }
+
+  screenshot(name: string): Promise<void> {
+    return screenshot(this.page, name, WEB_APP_SCREENSHOTS);
   }
 
   tab(name: "Browse" | "Likes" | "Matches" | "Profile" | "Account"): Promise<void> {
     return this.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
-  }
-
-  async screenshot(dir: string | undefined, name: string): Promise<void> {
-    if (dir) await this.page.screenshot({ path: `${dir}/${name}.png` });
   }
 }

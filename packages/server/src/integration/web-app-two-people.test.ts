@@ -1,0 +1,159 @@
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { useBrowser } from "../testing/browser.js";
+import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
+import { testJpeg } from "../testing/media-flow.js";
+import { north } from "../testing/profile-flow.js";
+import { useServer } from "../testing/server-fixture.js";
+import { PASSWORD, uniqueEmail } from "../testing/sign-in.js";
+import { PersonInBrowser } from "../testing/web-app/person.js";
+
+const files = mkdtempSync(join(tmpdir(), "venus-web-app-"));
+const botsFile = join(files, "bots.toml");
+writeFileSync(
+  botsFile,
+  "[moderation]\naccept_other_images = true\naccept_other_texts = true\ncheck_every_seconds = 1\n",
+);
+
+const fixture = useServer({
+  config: {
+    rate_limits: GENEROUS_RATE_LIMITS,
+    // The moderation bot accepts what no rule rejects, so each sees the other's name and photos.
+    bots: { moderation_bot: true, file: botsFile },
+  },
+});
+const chromium = useBrowser();
+const people: PersonInBrowser[] = [];
+afterAll(async () => {
+  // The last screen of each person, for a failure's report.
+  for (const [index, person] of people.entries())
+    await person.screenshot(`last-${index}`).catch(() => undefined);
+  for (const person of people) await person.close();
+});
+
+const HOME = { latitude: 60.1699, longitude: 24.9384 };
+const FIRST = "Hei Ben! Kahville lauantaina?";
+const REPLY = "Sounds good, the one by the harbour";
+const OFFLINE = "Written in the tunnel, sent once";
+
+/** Files under `dir` (data, WAL and mail) whose bytes hold any of `texts`. */
+function filesContaining(dir: string, texts: string[]): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" }).filter((name) => {
+    const path = join(dir, name);
+    if (!statSync(path).isFile()) return false;
+    const bytes = readFileSync(path);
+    return texts.some((text) => bytes.includes(Buffer.from(text)));
+  });
+}
+
+describe("two people in the web app", () => {
+  test("register, verify, set up with real photos, find each other 10 km apart, like, match, chat", async () => {
+    const server = fixture.server;
+    const mailFolder = join(server.dataDir, "data", "mail");
+    const photo = join(files, "photo.jpg");
+    writeFileSync(photo, await testJpeg(900, 700));
+    const notAnImage = join(files, "notes.jpg");
+    writeFileSync(notAnImage, "these are my notes, not a photo");
+    const selfie = join(files, "selfie.jpg");
+    writeFileSync(selfie, await testJpeg(640, 800));
+
+    const aino = await PersonInBrowser.open(
+      chromium.browser,
+      {
+        email: uniqueEmail("aino"),
+        name: "Aino",
+        gender: "Woman",
+        wants: "Man",
+        location: HOME,
+      },
+      server.url,
+    );
+    const ben = await PersonInBrowser.open(
+      chromium.browser,
+      {
+        email: uniqueEmail("ben"),
+        name: "Ben",
+        gender: "Man",
+        wants: "Woman",
+        location: north(HOME, 10),
+      },
+      server.url,
+    );
+    people.push(aino, ben);
+    await aino.screenshot("get-in");
+
+    for (const person of [aino, ben]) {
+      await person.register(mailFolder);
+      await person.fillBasics();
+      if (person === aino) {
+        // A file that is no image gets a clear message (the image worker's answer).
+        await aino.page.locator("input[name=photos]").setInputFiles(notAnImage);
+        await expect
+          .poll(() => aino.page.getByRole("alert").textContent())
+          .toBe("That file is not a photo (JPEG, PNG or WebP).");
+      }
+      await person.addPhotoAndSelfie(photo, selfie);
+      if (person === aino) await aino.screenshot("setup");
+      await person.finishSetup();
+      await person.placeAndPublish();
+    }
+    await aino.screenshot("profile");
+
+    await aino.findInBrowse("Ben");
+    await expect.poll(() => aino.page.getByText("10 km away").isVisible()).toBe(true);
+    await aino.screenshot("browse");
+    await aino.page.getByRole("button", { name: "Like", exact: true }).click();
+
+    await ben.tab("Likes");
+    await ben.page.getByRole("article", { name: "Aino" }).waitFor({ timeout: 15_000 });
+    await ben.screenshot("likes");
+    await ben.page.getByRole("button", { name: "Like back" }).click();
+    await aino.page.getByText("It's a match!").first().waitFor({ timeout: 15_000 });
+
+    await aino.openChat("Ben");
+    await ben.openChat("Aino");
+    await aino.send(FIRST);
+    await expect.poll(() => ben.messages(), { timeout: 15_000 }).toEqual([FIRST]);
+    await expect
+      .poll(() => aino.page.locator(".messages .status").last().textContent(), { timeout: 15_000 })
+      .toBe("Seen");
+    await ben.send(REPLY);
+    await expect.poll(() => aino.messages(), { timeout: 15_000 }).toEqual([FIRST, REPLY]);
+    await aino.screenshot("chat");
+
+    // The server's files never hold the text: only the encrypted bodies passed through.
+    expect(filesContaining(server.dataDir, [FIRST, REPLY])).toEqual([]);
+
+    // Written while offline: it waits, then goes once when the network is back.
+    const beforeOffline = ben.problems.length;
+    await ben.page.context().setOffline(true);
+    await ben.send(OFFLINE);
+    await expect
+      .poll(() => ben.page.locator(".messages .status").last().textContent())
+      .toBe("Waiting for connection");
+    await ben.page.context().setOffline(false);
+    await expect.poll(() => aino.messages(), { timeout: 20_000 }).toEqual([FIRST, REPLY, OFFLINE]);
+    // Offline, the browser's failed loads are the only complaints.
+    const offline = ben.problems.splice(beforeOffline);
+    expect(offline.filter((problem) => !problem.includes("ERR_INTERNET_DISCONNECTED"))).toEqual([]);
+
+    // A reload keeps the conversation: it lives in the browser's IndexedDB.
+    await ben.page.reload();
+    await expect.poll(() => ben.messages(), { timeout: 15_000 }).toEqual([FIRST, REPLY, OFFLINE]);
+    expect(await aino.messages()).toEqual([FIRST, REPLY, OFFLINE]);
+
+    // Ben deletes his account: the match leaves Aino's list at once.
+    await ben.tab("Account");
+    await ben.screenshot("account");
+    await ben.page.getByRole("form", { name: "Delete my account" }).getByLabel("Password").fill(PASSWORD);
+    await ben.page.getByRole("form", { name: "Delete my account" }).getByRole("button").click();
+    await ben.page.getByRole("button", { name: "Keep my account" }).waitFor();
+    await aino.tab("Matches");
+    await aino.page.getByText("No matches yet.", { exact: false }).waitFor({ timeout: 15_000 });
+    await aino.screenshot("matches-after-deletion");
+
+    expect([...aino.problems, ...ben.problems]).toEqual([]);
+  }, 300_000);
+});
