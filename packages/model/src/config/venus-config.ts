@@ -8,6 +8,7 @@ import { emailConfigSection } from "./email-config.js";
 import { localManagerConfigSection } from "./local-manager-config.js";
 import { mediaConfigSection } from "./media-config.js";
 import { profileConfigSection } from "./profile-config.js";
+import { pushConfigSection } from "./push-config.js";
 import { reportsConfigSection } from "./reports-config.js";
 import { oidcProvidersConfig, signInConfigSection } from "./sign-in-config.js";
 import { statisticsConfigSection } from "./statistics-config.js";
@@ -159,6 +160,7 @@ export const VenusConfig = Type.Object(
     sign_in: signInConfigSection,
     oidc_providers: oidcProvidersConfig,
     email: emailConfigSection,
+    push: pushConfigSection,
     clients: clientsConfigSection,
     websocket: configSection("The /ws endpoint.", {
       hello_timeout_seconds: Type.Number({
