@@ -8,6 +8,10 @@ import { testJpeg } from "../testing/media-flow.js";
 import { north } from "../testing/profile-flow.js";
 import { useServer } from "../testing/server-fixture.js";
 import { PASSWORD, uniqueEmail } from "../testing/sign-in.js";
+import { request } from "../testing/http-client.js";
+import { eventually } from "../testing/push/push-flow.js";
+import { testTls } from "../testing/push/test-ca.js";
+import { TestWebPushService } from "../testing/push/test-webpush-service.js";
 import { PersonInBrowser } from "../testing/web-app/person.js";
 
 const files = mkdtempSync(join(tmpdir(), "venus-web-app-"));
@@ -17,9 +21,14 @@ writeFileSync(
   "[moderation]\naccept_other_images = true\naccept_other_texts = true\ncheck_every_seconds = 1\n",
 );
 
+const tls = testTls();
+const pushService = await TestWebPushService.start(tls);
 const fixture = useServer({
+  // The server trusts the local WebPush service's test CA.
+  env: { NODE_EXTRA_CA_CERTS: tls.caFile },
   config: {
     rate_limits: GENEROUS_RATE_LIMITS,
+    push: { coalesce_seconds: 1, retry_base_seconds: 0.2 },
     // The moderation bot accepts what no rule rejects, so each sees the other's name and photos.
     bots: { moderation_bot: true, file: botsFile },
   },
@@ -31,12 +40,15 @@ afterAll(async () => {
   for (const [index, person] of people.entries())
     await person.screenshot(`last-${index}`).catch(() => undefined);
   for (const person of people) await person.close();
+  await pushService.stop();
+  tls.cleanup();
 });
 
 const HOME = { latitude: 60.1699, longitude: 24.9384 };
 const FIRST = "Hei Ben! Kahville lauantaina?";
 const REPLY = "Sounds good, the one by the harbour";
 const OFFLINE = "Written in the tunnel, sent once";
+const PUSHED = "Are you there?";
 
 /** Files under `dir` (data, WAL and mail) whose bytes hold any of `texts`. */
 function filesContaining(dir: string, texts: string[]): string[] {
@@ -59,6 +71,7 @@ describe("two people in the web app", () => {
     const selfie = join(files, "selfie.jpg");
     writeFileSync(selfie, await testJpeg(640, 800));
 
+    const subscription = pushService.subscribe();
     const aino = await PersonInBrowser.open(
       chromium.browser,
       {
@@ -69,6 +82,7 @@ describe("two people in the web app", () => {
         location: HOME,
       },
       server.url,
+      (page) => PersonInBrowser.useTestPushService(page, subscription),
     );
     const ben = await PersonInBrowser.open(
       chromium.browser,
@@ -101,6 +115,14 @@ describe("two people in the web app", () => {
     }
     await aino.screenshot("profile");
 
+    // Aino lets the app notify her while it is closed: the page registers its WebPush subscription.
+    const vapid = await request<{ public_key: string }>(server.url, "GET", "/push/vapid_public_key");
+    pushService.expectedKey = vapid.body.public_key;
+    await aino.tab("Account");
+    await aino.page.getByRole("button", { name: "Notify me when the app is closed" }).click();
+    await aino.page.getByRole("button", { name: "Stop notifications on this device" }).waitFor();
+    await aino.screenshot("account");
+
     await aino.findInBrowse("Ben");
     await expect.poll(() => aino.page.getByText("10 km away").isVisible()).toBe(true);
     await aino.screenshot("browse");
@@ -123,8 +145,19 @@ describe("two people in the web app", () => {
     await expect.poll(() => aino.messages(), { timeout: 15_000 }).toEqual([FIRST, REPLY]);
     await aino.screenshot("chat");
 
+    // Aino closes the app (no live connection): Ben's next message reaches her as a WebPush, which
+    // the local push service decrypts; it says only what happened, never the text.
+    await aino.page.goto("about:blank");
+    await ben.send(PUSHED);
+    await eventually(() => pushService.received.length > 0, "the WebPush", 20_000);
+    expect(pushService.received.map((push) => push.payload)).toEqual([{ kind: "message", count: 1 }]);
+    expect(pushService.refusals).toEqual([]);
+    await aino.page.goto(`${server.url}/`);
+    await aino.openChat("Ben");
+    await expect.poll(() => aino.messages(), { timeout: 15_000 }).toEqual([FIRST, REPLY, PUSHED]);
+
     // The server's files never hold the text: only the encrypted bodies passed through.
-    expect(filesContaining(server.dataDir, [FIRST, REPLY])).toEqual([]);
+    expect(filesContaining(server.dataDir, [FIRST, REPLY, PUSHED])).toEqual([]);
 
     // Written while offline: it waits, then goes once when the network is back.
     const beforeOffline = ben.problems.length;
@@ -134,19 +167,18 @@ describe("two people in the web app", () => {
       .poll(() => ben.page.locator(".messages .status").last().textContent())
       .toBe("Waiting for connection");
     await ben.page.context().setOffline(false);
-    await expect.poll(() => aino.messages(), { timeout: 20_000 }).toEqual([FIRST, REPLY, OFFLINE]);
+    await expect.poll(() => aino.messages(), { timeout: 20_000 }).toEqual([FIRST, REPLY, PUSHED, OFFLINE]);
     // Offline, the browser's failed loads are the only complaints.
     const offline = ben.problems.splice(beforeOffline);
     expect(offline.filter((problem) => !problem.includes("ERR_INTERNET_DISCONNECTED"))).toEqual([]);
 
     // A reload keeps the conversation: it lives in the browser's IndexedDB.
     await ben.page.reload();
-    await expect.poll(() => ben.messages(), { timeout: 15_000 }).toEqual([FIRST, REPLY, OFFLINE]);
-    expect(await aino.messages()).toEqual([FIRST, REPLY, OFFLINE]);
+    await expect.poll(() => ben.messages(), { timeout: 15_000 }).toEqual([FIRST, REPLY, PUSHED, OFFLINE]);
+    expect(await aino.messages()).toEqual([FIRST, REPLY, PUSHED, OFFLINE]);
 
     // Ben deletes his account: the match leaves Aino's list at once.
     await ben.tab("Account");
-    await ben.screenshot("account");
     await ben.page.getByRole("form", { name: "Delete my account" }).getByLabel("Password").fill(PASSWORD);
     await ben.page.getByRole("form", { name: "Delete my account" }).getByRole("button").click();
     await ben.page.getByRole("button", { name: "Keep my account" }).waitFor();

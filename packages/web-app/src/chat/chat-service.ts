@@ -1,3 +1,4 @@
+import type { PendingMessagesResponse, ReceiptsResponse } from "@venus/model";
 import type { ApiClient, LiveSocket } from "@venus/web-shared";
 import { chatApiOf } from "./chat-api-client.js";
 import { ChatStore } from "./chat-store.js";
@@ -44,10 +45,23 @@ export class ChatService {
       service.typingUntil.set(data.account_id, data.typing ? Date.now() + 10_000 : 0);
       changed(data.account_id);
     });
+    // What waited while no chat was listening (the welcome's pushes came before it started).
+    await service.catchUp(inbox);
     // The browser says the network is back: the socket may have stayed open meanwhile.
     addEventListener("online", () => void outbox.flush());
     void outbox.flush();
     return service;
+  }
+
+  private async catchUp(inbox: Inbox): Promise<void> {
+    for (;;) {
+      const pending = await this.api.get<PendingMessagesResponse>("/chat/messages/pending");
+      await inbox.receive(pending.messages);
+      if (!pending.more || pending.messages.length === 0) break;
+    }
+    const receipts = await this.api.get<ReceiptsResponse>("/chat/receipts");
+    await this.outbox.delivered(receipts.delivered);
+    for (const { account_id, number } of receipts.seen) await this.seen(account_id, number);
   }
 
   /** The socket (re)connected: what was written meanwhile goes now. */

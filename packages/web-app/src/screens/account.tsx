@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { useApp } from "../app-context.js";
 import { useT } from "../i18n/use-t.js";
+import { NotificationSettingsCard } from "../notifications/notification-settings.js";
 import { ErrorLine, useAction } from "./use-action.js";
 import { VerifyEmail } from "./verify-email.js";
 
@@ -71,6 +72,7 @@ export function AccountScreen() {
         </div>
       )}
       <VerifyEmail />
+      <NotificationSettingsCard />
       <div class="card">
         <h2>{t("account.devices")}</h2>
         <ul>

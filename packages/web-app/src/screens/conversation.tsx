@@ -8,6 +8,8 @@ import { ErrorLine, useAction } from "./use-action.js";
 
 /** How often "typing" is sent while the person keeps typing (the server takes one a second at most). */
 const TYPING_EVERY_MS = 3000;
+/** `chat.typing_min_interval_ms`'s default, with room for clock jitter. */
+const TYPING_MIN_INTERVAL_MS = 1100;
 
 /** One conversation: history from this device's IndexedDB, end-to-end encrypted sending, receipts, typing. */
 export function Conversation({ peer }: { peer: string }) {
@@ -18,7 +20,8 @@ export function Conversation({ peer }: { peer: string }) {
   const [marks, setMarks] = useState<ConversationMarks>();
   const [typing, setTyping] = useState(false);
   const [reporting, setReporting] = useState(false);
-  const lastTyping = useRef(0);
+  /** When the last typing frame went, and whether the match was last told "typing". */
+  const typingSent = useRef({ at: 0, on: false });
   const { busy, error, run } = useAction();
 
   useEffect(() => {
@@ -48,14 +51,16 @@ export function Conversation({ peer }: { peer: string }) {
     if (!text) return;
     input.value = "";
     void run(() => chat.send(peer, text));
-    // "Stopped typing" only when "typing" went out long enough ago (one a second at most).
-    if (lastTyping.current > 0 && Date.now() - lastTyping.current >= 1000) void chat.typing(peer, false);
-    lastTyping.current = 0;
+    if (typingSent.current.on) tellTyping(false);
+  };
+  /** The server takes one typing frame a second: one that would come sooner is left out. */
+  const tellTyping = (on: boolean) => {
+    if (Date.now() - typingSent.current.at < TYPING_MIN_INTERVAL_MS) return;
+    typingSent.current = { at: Date.now(), on };
+    void chat.typing(peer, on);
   };
   const onInput = () => {
-    if (Date.now() - lastTyping.current < TYPING_EVERY_MS) return;
-    lastTyping.current = Date.now();
-    void chat.typing(peer, true);
+    if (!typingSent.current.on || Date.now() - typingSent.current.at >= TYPING_EVERY_MS) tellTyping(true);
   };
   const status = (message: StoredMessage) => {
     if (message.state === "failed") return t("chat.failed", { error: t(`error.${message.error}`) });

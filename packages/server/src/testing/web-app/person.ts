@@ -27,8 +27,15 @@ export class PersonInBrowser {
     readonly close: () => Promise<void>,
   ) {}
 
-  static async open(browser: Browser, person: Person, baseUrl: string): Promise<PersonInBrowser> {
+  /** `prepare` runs before the first page load (init scripts, permissions). */
+  static async open(
+    browser: Browser,
+    person: Person,
+    baseUrl: string,
+    prepare: (page: Page) => Promise<void> = async () => undefined,
+  ): Promise<PersonInBrowser> {
     const { page, problems, close } = await newPage(browser, { width: 412, height: 860 });
+    await prepare(page);
     // Nothing may leave for another origin: no fonts, scripts or map tiles from elsewhere.
     await page.context().route(
       (url) => url.origin !== new URL(baseUrl).origin,
@@ -133,8 +140,30 @@ export class PersonInBrowser {
     return this.page.locator(".messages li p").allTextContents();
   }
 
-  screenshot(name: string): Promise<void> {
-    return screenshot(this.page, name, WEB_APP_SCREENSHOTS);
+  async screenshot(name: string): Promise<void> {
+    for (const close of await this.page.locator(".notice button").all())
+      await close.click().catch(() => undefined);
+    await screenshot(this.page, name, WEB_APP_SCREENSHOTS);
+  }
+
+  /**
+   * Headless Chromium has no push service to subscribe at: the page's `PushManager.subscribe` answers
+   * with a subscription at the test's local WebPush service instead (what the server does with it is
+   * what the test checks), and notifications are allowed.
+   */
+  static async useTestPushService(
+    page: Page,
+    subscription: { endpoint: string; keys: object },
+  ): Promise<void> {
+    await page.context().grantPermissions(["notifications"]);
+    const target = JSON.stringify({ ...subscription, expirationTime: null });
+    await page.addInitScript({
+      content: `{
+        const fake = { endpoint: ${JSON.stringify(subscription.endpoint)}, toJSON: () => (${target}) };
+        PushManager.prototype.subscribe = async () => fake;
+        PushManager.prototype.getSubscription = async () => null;
+      }`,
+    });
   }
 
   tab(name: "Browse" | "Likes" | "Matches" | "Profile" | "Account"): Promise<void> {
