@@ -184,7 +184,7 @@ describe("two people in the web app", () => {
     await ben.page.getByRole("button", { name: "Keep my account" }).waitFor();
     await aino.tab("Matches");
     await aino.page.getByText("No matches yet.", { exact: false }).waitFor({ timeout: 15_000 });
-    await aino.screenshot("matches-after-deletion");
+    await aino.screenshot("matches");
 
     expect([...aino.problems, ...ben.problems]).toEqual([]);
   }, 300_000);

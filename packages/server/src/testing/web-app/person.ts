@@ -104,11 +104,11 @@ export class PersonInBrowser {
     await expect.poll(() => page.getByLabel("Show my profile to others").isChecked()).toBe(true);
   }
 
-  /** Searches again until the other's card (name accepted by moderation) comes up first. */
+  /** Searches again until the other's card comes up with name and photo (accepted by moderation). */
   async findInBrowse(name: string): Promise<void> {
     const { page } = this;
     await this.tab("Browse");
-    const card = page.getByRole("article", { name });
+    const card = page.getByRole("article", { name }).locator("img");
     for (let attempt = 0; ; attempt++) {
       const found = await card.waitFor({ timeout: 5000 }).then(
         () => true,
@@ -143,6 +143,7 @@ export class PersonInBrowser {
   async screenshot(name: string): Promise<void> {
     for (const close of await this.page.locator(".notice button").all())
       await close.click().catch(() => undefined);
+    await this.page.evaluate("window.scrollTo(0, 0)");
     await screenshot(this.page, name, WEB_APP_SCREENSHOTS);
   }
 
