@@ -107,6 +107,17 @@ describe("two people in the web app", () => {
         await expect
           .poll(() => aino.page.getByRole("alert").textContent())
           .toBe("That file is not a photo (JPEG, PNG or WebP).");
+        // Over media.max_upload_bytes (10 MiB): the server's 413, said plainly.
+        const beforeHuge = aino.problems.length;
+        await aino.page.locator("input[name=photos]").setInputFiles({
+          name: "huge.jpg",
+          mimeType: "image/jpeg",
+          buffer: Buffer.alloc(11 * 1024 * 1024, 0xff),
+        });
+        await expect
+          .poll(() => aino.page.getByRole("alert").textContent(), { timeout: 20_000 })
+          .toBe("That file is too large.");
+        expect(aino.problems.splice(beforeHuge).filter((problem) => !problem.includes("413"))).toEqual([]);
       }
       await person.addPhotoAndSelfie(photo, selfie);
       if (person === aino) await aino.screenshot("setup");
