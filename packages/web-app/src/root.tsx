@@ -10,6 +10,9 @@ import { Notices, useNotices } from "./screens/notices.js";
 import { Setup } from "./screens/setup.js";
 import { APP_VERSION } from "./version.js";
 
+/** The update notice is shown once per page load, not at every reconnection. */
+let updateTold = false;
+
 /** Signed out: getting in; signed in: setup until it is complete, then the app. */
 export function Root() {
   const t = useT();
@@ -23,6 +26,12 @@ export function Root() {
         storageKey: "venus-web",
         client: { kind: "web", version: APP_VERSION },
         onStatus: (next) => setStatus(next),
+        onWelcome: (welcome) => {
+          if (welcome.update_available && !updateTold) {
+            updateTold = true;
+            notices.add(t("notice.update", { version: welcome.update_available.recommended_version }), true);
+          }
+        },
       }),
     [],
   );

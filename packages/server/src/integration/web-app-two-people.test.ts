@@ -29,6 +29,8 @@ const fixture = useServer({
   config: {
     rate_limits: GENEROUS_RATE_LIMITS,
     push: { coalesce_seconds: 1, retry_base_seconds: 0.2 },
+    // The app (0.1.0) is below the recommended version: it says so and keeps working.
+    clients: { web: { recommended_version: "9.0.0" } },
     // The moderation bot accepts what no rule rejects, so each sees the other's name and photos.
     bots: { moderation_bot: true, file: botsFile },
   },
@@ -100,6 +102,7 @@ describe("two people in the web app", () => {
 
     for (const person of [aino, ben]) {
       await person.register(mailFolder);
+      await person.page.getByText("A newer version of the app (9.0.0) is available").waitFor();
       await person.fillBasics();
       if (person === aino) {
         // A file that is no image gets a clear message (the image worker's answer).

@@ -2,7 +2,8 @@ import { useState } from "preact/hooks";
 
 export interface NoticeList {
   items: { id: number; text: string }[];
-  add(text: string): void;
+  /** `stay`: until closed (an update), not gone after a while. */
+  add(text: string, stay?: boolean): void;
   dismiss(id: number): void;
 }
 
@@ -12,10 +13,10 @@ let nextId = 1;
 export function useNotices(): NoticeList {
   const [items, setItems] = useState<{ id: number; text: string }[]>([]);
   const dismiss = (id: number) => setItems((list) => list.filter((item) => item.id !== id));
-  const add = (text: string) => {
+  const add = (text: string, stay = false) => {
     const id = nextId++;
     setItems((list) => [...list, { id, text }]);
-    setTimeout(() => dismiss(id), 8000);
+    if (!stay) setTimeout(() => dismiss(id), 8000);
   };
   return { items, add, dismiss };
 }
