@@ -25,7 +25,10 @@ import { build } from "vite";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 /** Each web package and the path the server serves it at (packages/server/src/web-sites.ts). */
-const SITES = [{ dir: "packages/console", base: "/console/" }];
+const SITES = [
+  { dir: "packages/console", base: "/console/" },
+  { dir: "packages/web-app", base: "/" },
+];
 /** What every site's build also reads: the shared browser code, the wire types, the lockfile, this file. */
 const SHARED_INPUTS = [
   "packages/web-shared",

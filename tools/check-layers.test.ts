@@ -289,6 +289,7 @@ describe("the layer table", () => {
       "data-media": 5,
       "data-chat": 5,
       "data-history": 5,
+      "data-push": 5,
       "data-common": 4,
       database: 3,
       model: 2,
@@ -298,6 +299,7 @@ describe("the layer table", () => {
       "image-worker": "beside",
       "web-shared": "browser",
       console: "browser",
+      "web-app": "browser",
     });
   });
 

@@ -40,6 +40,7 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
   "data-media": { row: 5, component: true },
   "data-chat": { row: 5, component: true },
   "data-history": { row: 5, component: true },
+  "data-push": { row: 5, component: true },
   "data-common": { row: 4 },
   database: { row: 3 },
   model: { row: 2 },
@@ -49,6 +50,7 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
   "image-worker": { row: "beside", uses: BESIDE_USES },
   "web-shared": { row: "browser", uses: ["model"] },
   console: { row: "browser", uses: ["model", "web-shared"] },
+  "web-app": { row: "browser", uses: ["model", "web-shared"] },
 };
 
 /** The package that may use the packages beside the stack. */

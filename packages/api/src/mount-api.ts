@@ -37,6 +37,7 @@ import {
 } from "./routes/account/export-routes.js";
 import { deleteAccountNowRoute } from "./routes/admin/account-delete-route.js";
 import { clientConfigRoute } from "./routes/account/client-config-route.js";
+import { signInProvidersRoute } from "./routes/account/sign-in-providers-route.js";
 import {
   banRoute,
   lockRoute,
@@ -153,6 +154,7 @@ export const ROUTES: readonly ApiRoute[] = [
   changePasswordRoute,
   stateRoute,
   clientConfigRoute,
+  signInProvidersRoute,
   setupRoute,
   completeSetupRoute,
   deleteAccountRoute,

@@ -6,7 +6,7 @@ import { ReportQueue } from "./screens/reports/report-queue.js";
 import { AccountsScreen } from "./screens/accounts/accounts-screen.js";
 import { ServerScreen } from "./screens/server/server-screen.js";
 import { visibleScreens, type Permissions, type ScreenId } from "./permissions.js";
-import { useHashRoute } from "./use-hash-route.js";
+import { useHashRoute } from "@venus/web-shared";
 
 interface ShellProps {
   session: Session;

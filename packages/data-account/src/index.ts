@@ -30,6 +30,7 @@ export { recordAdminAction, auditPage, type AuditPageRequest } from "./operation
 export type { AdminAction } from "./audit-entry.js";
 export { requireRouteOpen } from "./operations/route-access.js";
 export { runtimeFlag, setRuntimeFlag, clientConfig } from "./operations/runtime-flags.js";
+export { signInProviders } from "./operations/sign-in-providers.js";
 export { resetPassword, type PasswordReset } from "./operations/reset-password.js";
 export { changePassword } from "./operations/change-password.js";
 export type { RuntimeFlagStore } from "./runtime-flag-store.js";

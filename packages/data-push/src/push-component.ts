@@ -7,8 +7,7 @@ import type { AccountNotifications, PushContext, PushSources } from "./context.j
 import { PushMetrics } from "./push-metrics.js";
 import { PushTargets } from "./push-targets.js";
 import { ProviderSender } from "./provider-sender.js";
-import type { PushProviderClient } from "./providers/push-provider.js";
-import { WebPushProvider } from "./providers/webpush-provider.js";
+import { providerClients } from "./providers/provider-clients.js";
 import { vapidKeys } from "./vapid-keys.js";
 
 export interface PushComponentOptions {
@@ -17,8 +16,6 @@ export interface PushComponentOptions {
   metrics: Metrics;
   writerMetrics: WriterMetrics;
   sources: PushSources;
-  /** Extra provider clients by name, e.g. FCM and APNs built by the server from their config. */
-  clients?: PushProviderClient[];
   onCommitFailure?: (error: unknown) => void;
   now?: () => number;
 }
@@ -47,11 +44,9 @@ function loadSettings(statements: PushStatements): Map<string, AccountNotificati
 export async function openPushComponent(options: PushComponentOptions): Promise<PushComponent> {
   const { config, log } = options;
   const vapid = config.push.webpush.enabled ? await vapidKeys(config) : undefined;
+  const clients = await providerClients(config, vapid);
   const { db, writer } = openStore({ ...options, name: "push", migrations: PUSH_MIGRATIONS });
   const statements = new PushStatements(db);
-  const clients = [...(options.clients ?? [])];
-  if (vapid)
-    clients.push(new WebPushProvider(vapid, config.push.webpush.subject, config.push.timeout_seconds * 1000));
   const senders = new Map<PushProvider, ProviderSender>();
   const ctx: PushContext = {
     config,

@@ -3,14 +3,17 @@ import { loadStaticSite, mountStaticSite, type HttpServer, type Logger } from "@
 
 /** The web builds beside this package in the workspace (`npm run build:web` writes them). */
 const SITES = [
-  { prefix: "/console", dir: fileURLToPath(new URL("../../console/dist/", import.meta.url)) },
+  { prefix: "/console", dir: fileURLToPath(new URL("../../console/dist/", import.meta.url)), anyPath: true },
+  // The web app at the root, beside the API: it routes in the fragment (`/#/matches`), so an unknown
+  // path stays the API's 404 rather than the app's page.
+  { prefix: "", dir: fileURLToPath(new URL("../../web-app/dist/", import.meta.url)), anyPath: false },
 ] as const;
 
 /** Serves each built web site at its prefix; one not built is logged and left out. */
 export function mountWebSites(http: HttpServer, log: Logger): void {
-  for (const { prefix, dir } of SITES) {
+  for (const { prefix, dir, anyPath } of SITES) {
     const site = loadStaticSite(dir);
-    if (site) mountStaticSite(http, prefix, site);
+    if (site) mountStaticSite(http, prefix, site, anyPath);
     else log.warn({ prefix, dir }, "web site not built (npm run build:web); its path answers 404");
   }
 }

@@ -8,3 +8,4 @@ export { SignInForm } from "./sign-in-form.js";
 export { TokenStore } from "./tokens.js";
 export { AuthImage } from "./auth-image.js";
 export { allOf } from "./all-of.js";
+export { useHashRoute } from "./use-hash-route.js";

@@ -6,6 +6,7 @@ import type {
   EventFrame,
   EventName,
   LoginResponse,
+  WelcomeFrame,
   WsErrorCode,
 } from "@venus/model";
 import { Backoff } from "./backoff.js";
@@ -38,6 +39,8 @@ export interface LiveSocketOptions {
   /** `POST /account/refresh`; rejects with an ApiError when the refresh token is refused. */
   refresh(refreshToken: string): Promise<LoginResponse>;
   onStatus(status: SocketStatus, reason?: string): void;
+  /** Each accepted hello's `welcome` (e.g. its `update_available`), before the status turns open. */
+  onWelcome?(welcome: WelcomeFrame): void;
   url?: string;
 }
 
@@ -140,6 +143,7 @@ export class LiveSocket {
       if (rotated && tokens) this.options.tokens.save({ ...tokens, access_token: rotated });
       this.backoff.reset();
       this.isOpen = true;
+      this.options.onWelcome?.(frame as unknown as WelcomeFrame);
       this.options.onStatus("open");
       this.markOpen();
     } else if (frame.type === "error" && frame.code && REFRESH.has(frame.code)) this.refreshNext = true;

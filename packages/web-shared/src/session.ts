@@ -7,6 +7,7 @@ import type {
   LoginResponse,
   RefreshRequest,
   SignInResponse,
+  WelcomeFrame,
 } from "@venus/model";
 import { ApiClient } from "./api-client.js";
 import { LiveSocket, type SocketStatus } from "./live-socket.js";
@@ -17,6 +18,7 @@ export interface SessionOptions {
   storageKey: string;
   client: { kind: ClientKind; version: string };
   onStatus(status: SocketStatus, reason?: string): void;
+  onWelcome?(welcome: WelcomeFrame): void;
 }
 
 /** One signed-in device of a web app: its tokens, its WebSocket, and the API calls that use both. */
@@ -35,6 +37,7 @@ export class Session {
         anonymous.anonymous<LoginResponse>("POST", "/account/refresh", {
           refresh_token,
         } satisfies RefreshRequest),
+      ...(options.onWelcome ? { onWelcome: options.onWelcome } : {}),
       onStatus: (status, reason) => {
         if (status === "signed_out") this.tokens.clear();
         options.onStatus(status, reason);

@@ -91,3 +91,27 @@ export type EmailVerificationRequest = Static<typeof EmailVerificationRequest>;
 
 export const EmailConfirmRequest = Type.Object({ code: EmailCode }, { additionalProperties: false });
 export type EmailConfirmRequest = Static<typeof EmailConfirmRequest>;
+
+/** A configured provider as the sign-in screens need it. */
+export const SignInProvider = Type.Object({
+  name: Type.String({ description: "The `provider` to send with its ID token, e.g. google." }),
+  nonce: Type.Union([Type.Literal("plain"), Type.Literal("sha256")], {
+    description: "How the provider carries the nonce: give it the nonce itself, or the hex SHA-256 of it.",
+  }),
+  web: Type.Union(
+    [
+      Type.Object({
+        authorize_url: Type.String({ description: "The provider's OAuth 2.0 authorization endpoint." }),
+        client_id: Type.String({ description: "The web app's client id with the provider." }),
+      }),
+      Type.Null(),
+    ],
+    { description: "How a web page signs in with it (a redirect); null: not from the web." },
+  ),
+});
+export type SignInProvider = Static<typeof SignInProvider>;
+
+export const SignInProvidersResponse = Type.Object({
+  providers: Type.Array(SignInProvider, { description: "In the configured order." }),
+});
+export type SignInProvidersResponse = Static<typeof SignInProvidersResponse>;

@@ -26,3 +26,4 @@ export const PublicKeyResponse = Type.Object({
 export type PublicKeyResponse = Static<typeof PublicKeyResponse>;
 
 export const PublishKeyResponse = Type.Object({ key_id: KeyId });
+export type PublishKeyResponse = Static<typeof PublishKeyResponse>;

@@ -38,6 +38,20 @@ export const OidcProviderConfig = Type.Object(
       description:
         "Whether an unknown identity of this provider registers a new account (also needs the runtime flag registration_enabled).",
     }),
+    web_authorize_url: Type.Optional(
+      Type.String({
+        pattern: "^https?://[^\\s]+$",
+        description:
+          "The provider's OAuth 2.0 authorization endpoint for the web app's sign-in button (e.g. https://accounts.google.com/o/oauth2/v2/auth); without it, no button on the web.",
+      }),
+    ),
+    web_client_id: Type.Optional(
+      Type.String({
+        minLength: 1,
+        description:
+          "The web app's client id with this provider (one of client_ids); needed with web_authorize_url.",
+      }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -56,8 +56,8 @@ export async function newPage(browser: Browser, { size = { width: 1280, height: 
   return { page, problems, close: () => context.close() };
 }
 
-/** Saves a screenshot of the page as `<name>.png` under SCREENSHOT_DIR. */
-export async function screenshot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOT_DIR}${name}.png` });
+/** Saves a screenshot of the page as `<name>.png` under `dir` (SCREENSHOT_DIR, the console's). */
+export async function screenshot(page: Page, name: string, dir = SCREENSHOT_DIR): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: `${dir}${name}.png` });
 }

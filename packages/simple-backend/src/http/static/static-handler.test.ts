@@ -24,7 +24,7 @@ const site = loadStaticSite(dir);
 const handler = staticHandler("/console", site ?? new Map());
 const log = createLogger("silent", "test");
 
-async function get(url: string, headers: Record<string, string> = {}): Promise<HttpReply> {
+async function get(url: string, headers: Record<string, string> = {}, serve = handler): Promise<HttpReply> {
   const ctx: HttpRequestContext = {
     method: "GET",
     route: "/console/*",
@@ -37,7 +37,7 @@ async function get(url: string, headers: Record<string, string> = {}): Promise<H
     requestId: "r",
     log,
   };
-  return handler(ctx);
+  return serve(ctx);
 }
 
 describe("static sites", () => {
@@ -91,6 +91,15 @@ describe("static sites", () => {
     // Only the site's own files are ever sent: a path that climbs out is one more app path.
     expect(String((await get("/console/../../etc/passwd")).body)).toBe(INDEX);
     expect((await get("/console/../../etc/hosts.conf")).status).toBe(404);
+  });
+
+  test("a site at the root that routes in the fragment sends index.html for / only", async () => {
+    const root = staticHandler("", site ?? new Map(), false);
+    expect(String((await get("/", {}, root)).body)).toBe(INDEX);
+    expect(String((await get("/robots.txt", {}, root)).body)).toBe("User-agent: *");
+    const unknown = await get("/chat/no-such-route", {}, root);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toMatchObject({ error: { code: "not_found" } });
   });
 
   test("the prefix without its slash redirects to it", async () => {

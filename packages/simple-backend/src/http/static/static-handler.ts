@@ -54,8 +54,10 @@ function reply(file: StaticFile, headers: Map<string, string>): HttpReply {
  * Serves `site` below `prefix` (`/console`, or `` for the root): its files by path, and `index.html`
  * for any other path without a file extension, so a single-page app's own routes load it (the app
  * then routes in the browser). `prefix` itself redirects to `prefix/` so relative asset URLs resolve.
+ * With `indexForAnyPath` false only `/` gets `index.html` (a site at the root, beside the API, whose
+ * app routes in the address's fragment: an unknown path stays `404 not_found`).
  */
-export function staticHandler(prefix: string, site: StaticSite): HttpHandler {
+export function staticHandler(prefix: string, site: StaticSite, indexForAnyPath = true): HttpHandler {
   const index = site.get("/index.html") as StaticFile;
   return (ctx) => {
     if (prefix !== "" && ctx.url === prefix)
@@ -64,14 +66,19 @@ export function staticHandler(prefix: string, site: StaticSite): HttpHandler {
     const file = site.get(below === "/" ? "/index.html" : below);
     if (file) return reply(file, ctx.headers);
     const lastSegment = below.slice(below.lastIndexOf("/") + 1);
-    if (lastSegment.includes(".")) return errorReply(404, "not_found", "no such file");
+    if (lastSegment.includes(".") || !indexForAnyPath) return errorReply(404, "not_found", "no such file");
     return reply(index, ctx.headers);
   };
 }
 
 /** Mounts `site` on `http` at `prefix` (`/console`; `` for the root, then after every other route). */
-export function mountStaticSite(http: HttpServer, prefix: string, site: StaticSite): void {
-  const handler = staticHandler(prefix, site);
+export function mountStaticSite(
+  http: HttpServer,
+  prefix: string,
+  site: StaticSite,
+  indexForAnyPath = true,
+): void {
+  const handler = staticHandler(prefix, site, indexForAnyPath);
   if (prefix !== "") http.route("get", prefix, handler);
   http.route("get", `${prefix}/*`, handler);
 }
