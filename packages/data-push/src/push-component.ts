@@ -61,6 +61,8 @@ export async function openPushComponent(options: PushComponentOptions): Promise<
     log,
     now: options.now ?? Date.now,
     queued: new Map(),
+    // Called only once open: the dispatcher exists by then.
+    wakeDispatcher: () => dispatcher.wake(),
     wakeSender: (provider) => senders.get(provider)?.wake(),
   };
   for (const client of clients) senders.set(client.name, new ProviderSender(ctx, client));

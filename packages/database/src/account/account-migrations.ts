@@ -1,4 +1,5 @@
 import type { Migration } from "../migrations.js";
+import { pushCauseOutboxMigration } from "../push/push-cause-outbox.js";
 
 export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
   {
@@ -142,4 +143,5 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX session_public_id ON session(public_id);
     `,
   },
+  pushCauseOutboxMigration(7),
 ];

@@ -1,4 +1,5 @@
 import type { Migration } from "../migrations.js";
+import { pushCauseOutboxMigration } from "../push/push-cause-outbox.js";
 
 export const MEDIA_MIGRATIONS: readonly Migration[] = [
   {
@@ -29,4 +30,5 @@ export const MEDIA_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  pushCauseOutboxMigration(2),
 ];
