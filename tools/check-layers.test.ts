@@ -278,7 +278,7 @@ describe("checkLayers on fixtures", () => {
 });
 
 describe("the layer table", () => {
-  it("has the rows of DESIGN.md §2 (plus data-history, a later component: docs/architecture.md)", () => {
+  it("has the rows of DESIGN.md §2 (with data-history and data-push, later components: docs/architecture.md)", () => {
     const rows = Object.fromEntries(Object.entries(LAYERS).map(([name, entry]) => [name, entry.row]));
     expect(rows).toEqual({
       server: 8,
@@ -289,6 +289,7 @@ describe("the layer table", () => {
       "data-media": 5,
       "data-chat": 5,
       "data-history": 5,
+      "data-push": 5,
       "data-common": 4,
       database: 3,
       model: 2,

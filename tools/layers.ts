@@ -31,6 +31,7 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
   "data-media": { row: 5, component: true },
   "data-chat": { row: 5, component: true },
   "data-history": { row: 5, component: true },
+  "data-push": { row: 5, component: true },
   "data-common": { row: 4 },
   database: { row: 3 },
   model: { row: 2 },
