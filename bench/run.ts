@@ -11,6 +11,7 @@ import { benchIdleMemory } from "./idle-memory.js";
 import { benchImageWorker } from "./image-worker.js";
 import { benchLocationIndex } from "./location-index.js";
 import { benchProfileServer } from "./profile-server.js";
+import { benchPush } from "./push.js";
 import { QUICK } from "./quick.js";
 import { formatTable, progress, writeResults, type BenchmarkResult } from "./report.js";
 import { benchUploadLoad } from "./upload-load.js";
@@ -28,6 +29,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkResult | BenchmarkResult
   "profile-server": benchProfileServer,
   "upload-load": benchUploadLoad,
   chat: benchChat,
+  push: benchPush,
   backup: benchBackup,
 };
 

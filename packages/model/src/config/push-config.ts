@@ -6,7 +6,7 @@ const url = (fallback: string, description: string) =>
 
 /** Push notifications to devices without a live WebSocket (docs/push.md). */
 export const pushConfigSection = configSection(
-  "Push notifications (FCM, APNs, WebPush) and email reminders for devices without a live WebSocket (docs/push.md).",
+  "Push notifications (FCM, APNs, WebPush) for devices without a live WebSocket (docs/push.md).",
   {
     coalesce_seconds: Type.Number({
       default: 60,
