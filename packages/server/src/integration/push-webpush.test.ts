@@ -132,7 +132,7 @@ describe("WebPush delivery", () => {
     expect(service.receivedBy(subscription.endpoint)).toHaveLength(1);
   });
 
-  test("a like and a match push their own kinds; switched-off kinds do not push", async () => {
+  test("a like pushes `like`; a kind switched off (messages) does not push", async () => {
     const [a] = await matchedPair(server);
     const [c, d] = await matchedPair(server);
     const subscription = service.subscribe();
