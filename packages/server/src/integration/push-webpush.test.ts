@@ -26,6 +26,7 @@ beforeAll(async () => {
       push: {
         coalesce_seconds: COALESCE_SECONDS,
         retry_base_seconds: 0.2,
+        timeout_seconds: 1,
       },
     },
   });
@@ -186,6 +187,21 @@ describe("WebPush delivery", () => {
     }
     expect(target.body).toEqual({ target: null });
   });
+});
+
+test("a push service that does not answer times out, and the push is retried", async () => {
+  const [a, b] = await matchedPair(server);
+  const subscription = service.subscribe();
+  await registerTarget(server, b, subscription);
+  await goOffline(server, b, a);
+  service.answer = "hang";
+  const before = service.attempts;
+  await sendOk(server, a, b, "into the void");
+  await eventually(() => service.attempts > before, "the hanging attempt");
+  await sleep(300);
+  service.answer = "accept";
+  await eventually(() => service.receivedBy(subscription.endpoint).length === 1, "the retried push");
+  expect(service.attempts).toBeGreaterThanOrEqual(before + 2);
 });
 
 describe("account pushes and quiet hours", () => {
