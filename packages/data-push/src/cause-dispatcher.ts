@@ -5,7 +5,7 @@ import { decideCause } from "./cause-decision.js";
 import type { PushContext } from "./context.js";
 import { notificationSettingsOf } from "./operations/notification-settings.js";
 
-const BATCH = 5000;
+const BATCH = 500;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
