@@ -3,7 +3,7 @@ import { goOffline, matchedPair, nextMessage, reconnect, sendOk } from "../testi
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { expectError } from "../testing/account-flow.js";
 import { request } from "../testing/http-client.js";
-import { as, createProfileUser } from "../testing/profile-flow.js";
+import { as, createProfileUser, wsRequest } from "../testing/profile-flow.js";
 import { eventually, registerTarget, sleep } from "../testing/push/push-flow.js";
 import { testTls } from "../testing/push/test-ca.js";
 import { TestWebPushService } from "../testing/push/test-webpush-service.js";
@@ -49,8 +49,10 @@ describe("registering a device for WebPush", () => {
     expect((await api.get("/account/push_target")).body).toEqual({ target: null });
     const first = service.subscribe();
     await registerTarget(server, a, first);
+    // Over the WebSocket: the same route, as a request frame.
     const second = service.subscribe();
-    await registerTarget(server, a, second);
+    const overWs = await wsRequest(a.ws, "account.push_target.set", second);
+    expect(overWs).toMatchObject({ status: 200, body: { target: second } });
     expect((await api.get("/account/push_target")).body).toEqual({ target: second });
     const bad = [
       { provider: "webpush", endpoint: second.endpoint, keys: { p256dh: "short", auth: second.keys.auth } },
