@@ -12,6 +12,7 @@ import { benchImageDetectors } from "./image-detectors.js";
 import { benchImageWorker } from "./image-worker.js";
 import { benchLocationIndex } from "./location-index.js";
 import { benchProfileServer } from "./profile-server.js";
+import { benchPush } from "./push.js";
 import { QUICK } from "./quick.js";
 import { formatTable, progress, writeResults, type BenchmarkResult } from "./report.js";
 import { benchUploadLoad } from "./upload-load.js";
@@ -31,6 +32,7 @@ const BENCHMARKS: Record<string, () => Promise<BenchmarkResult | BenchmarkResult
   "upload-load": () => benchUploadLoad(),
   "upload-load-detectors": () => benchUploadLoad(true),
   chat: benchChat,
+  push: benchPush,
   backup: benchBackup,
 };
 

@@ -278,7 +278,7 @@ describe("checkLayers on fixtures", () => {
 });
 
 describe("the layer table", () => {
-  it("has the rows of DESIGN.md §2 (plus data-history, a later component: docs/architecture.md)", () => {
+  it("has the rows of DESIGN.md §2 (with data-history and data-push, later components: docs/architecture.md)", () => {
     const rows = Object.fromEntries(Object.entries(LAYERS).map(([name, entry]) => [name, entry.row]));
     expect(rows).toEqual({
       server: 8,

@@ -9,6 +9,7 @@ import {
 import {
   type ConnectionRegistry,
   openStore,
+  PushCauses,
   type GroupCommitWriter,
   Presence,
   type SyncVersions,
@@ -91,6 +92,7 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
     sessionDevice,
     exports: new DataExports(config.account, now),
     dummyPasswordHash: await hash("venus-dummy-password", PASSWORD_HASH_OPTIONS),
+    push: new PushCauses(writer, now),
     now,
   };
   options.sync.register("account_state", (id) => ctx.cache.accounts.get(id)?.syncVersion ?? 0);

@@ -5,6 +5,7 @@ import type {
   Presence,
   SyncVersions,
   WriteBehind,
+  PushCauses,
 } from "@venus/data-common";
 import type { VenusConfig } from "@venus/model";
 import type { AccountCache } from "./cache/account-cache.js";
@@ -46,5 +47,7 @@ export interface AccountContext {
   exports: DataExports;
   /** A hash verified when the email is unknown, so both failures take the same time. */
   dummyPasswordHash: string;
+  /** Pushes this component's writes cause, recorded in their commit (docs/push.md). */
+  push: PushCauses;
   now: () => number;
 }

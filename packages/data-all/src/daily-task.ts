@@ -1,11 +1,12 @@
 import { endInactiveSessions, liftExpiredBans, pruneSignInCodes } from "@venus/data-account";
 import { purgeDeletedContent } from "@venus/data-media";
-import { pruneHistory, type HistoryContext } from "@venus/data-history";
+import { pruneHistory } from "@venus/data-history";
 import { runDailyProfileTask } from "@venus/data-profile";
 import type { DailyTaskReport } from "@venus/model";
 import { accountUseChanged } from "./account-in-use.js";
-import type { Components } from "./components.js";
 import { deleteDueAccounts } from "./deletion/delete-account.js";
+import type { Components } from "./components.js";
+import type { AllComponents } from "./deletion/deletion-steps.js";
 import { removeExpiredExports } from "./export/export-files.js";
 
 export type { DailyTaskReport };
@@ -18,9 +19,7 @@ async function liftBans(components: Components): Promise<number> {
 }
 
 /** The daily maintenance over every component; safe to run at any time, and more than once. */
-export async function runDailyTask(
-  components: Components & { history: HistoryContext },
-): Promise<DailyTaskReport> {
+export async function runDailyTask(components: AllComponents): Promise<DailyTaskReport> {
   await pruneSignInCodes(components.account);
   return {
     ages_changed: await runDailyProfileTask(components.profile),

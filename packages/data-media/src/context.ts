@@ -1,5 +1,5 @@
 import type { MediaStatements } from "@venus/database";
-import type { ConnectionRegistry, GroupCommitWriter, ModerationSignal } from "@venus/data-common";
+import type { ConnectionRegistry, GroupCommitWriter, ModerationSignal, PushCauses } from "@venus/data-common";
 import type { RuntimeFlagReader, VenusConfig } from "@venus/model";
 import type { Logger } from "@venus/simple-backend";
 import type { ImageWorker } from "./image-worker-client.js";
@@ -24,5 +24,7 @@ export interface MediaContext {
   finishing: Set<Promise<void>>;
   /** Raised when content joins the moderation queue. */
   moderationQueued: ModerationSignal;
+  /** Pushes this component's writes cause, recorded in their commit (docs/push.md). */
+  push: PushCauses;
   now: () => number;
 }

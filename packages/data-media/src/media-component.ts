@@ -1,6 +1,7 @@
 import { MEDIA_MIGRATIONS, MediaStatements, type Database } from "@venus/database";
 import {
   openStore,
+  PushCauses,
   type ConnectionRegistry,
   type ModerationSignal,
   type GroupCommitWriter,
@@ -60,6 +61,7 @@ export async function openMediaComponent(options: MediaComponentOptions): Promis
     metrics: new UploadMetrics(options.metrics),
     finishing: new Set(),
     moderationQueued: options.moderationQueued,
+    push: new PushCauses(writer, now),
     now,
   };
   const swept = await sweepOrphanFiles(ctx);

@@ -1,5 +1,11 @@
 import type { ProfileStatements } from "@venus/database";
-import type { ConnectionRegistry, GroupCommitWriter, ModerationSignal, Presence } from "@venus/data-common";
+import type {
+  ConnectionRegistry,
+  GroupCommitWriter,
+  ModerationSignal,
+  Presence,
+  PushCauses,
+} from "@venus/data-common";
 import type { RuntimeFlagReader, VenusConfig } from "@venus/model";
 import type { ProfileCache } from "./profile-cache.js";
 import type { AttributeCatalog } from "./attributes/attribute-catalog.js";
@@ -25,5 +31,7 @@ export interface ProfileContext {
   isBot: (accountId: string) => boolean;
   /** Raised when a name or text joins the moderation queue. */
   moderationQueued: ModerationSignal;
+  /** Pushes this component's writes cause, recorded in their commit (docs/push.md). */
+  push: PushCauses;
   now: () => number;
 }

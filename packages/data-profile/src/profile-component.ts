@@ -1,6 +1,7 @@
 import { PROFILE_MIGRATIONS, ProfileStatements, type Database } from "@venus/database";
 import {
   openStore,
+  PushCauses,
   type GroupCommitWriter,
   type ConnectionRegistry,
   type ModerationSignal,
@@ -70,6 +71,7 @@ export function openProfileComponent(options: ProfileComponentOptions): {
     browse: new BrowseSessions(),
     isBot: options.isBot,
     moderationQueued: options.moderationQueued,
+    push: new PushCauses(writer, options.now ?? Date.now),
     now: options.now ?? Date.now,
   };
   options.sync.register("profile", (id) => cache.profiles.get(id)?.version ?? 0);

@@ -1,12 +1,11 @@
 import type { PushCauseRow } from "@venus/database";
-import type { PushCauses } from "@venus/data-common";
 import type { NewDeliveryRow } from "@venus/database";
 import type { PushProvider } from "@venus/model";
 import { decideCause } from "./cause-decision.js";
 import type { PushContext } from "./context.js";
 import { notificationSettingsOf } from "./operations/notification-settings.js";
 
-const BATCH = 5000;
+const BATCH = 500;
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
@@ -62,47 +61,66 @@ export class CauseDispatcher {
       });
   }
 
-  /** One pass over every source; returns when a waiting row is next due. */
+  /** One pass over every source, one commit per database; returns when a waiting row is next due. */
   private async run(): Promise<number | undefined> {
     let nextAt: number | undefined;
     for (const causes of this.ctx.sources.causes) {
       const rows = causes.statements.oldestFirst(BATCH);
-      let handled = 0;
-      for (const row of rows) {
-        const at = await this.dispatch(causes, row);
-        if (at === undefined) handled++;
-        else nextAt = Math.min(nextAt ?? at, at);
-      }
-      if (rows.length === BATCH && handled > 0) this.again = true;
+      const { handled, deliveries, waitUntil } = this.decide(rows);
+      if (waitUntil !== undefined) nextAt = Math.min(nextAt ?? waitUntil, waitUntil);
+      await this.queue(deliveries);
+      if (handled.length > 0)
+        await causes.writer.write(() => {
+          for (const row of handled) causes.statements.handled(row);
+        });
+      if (rows.length === BATCH && handled.length > 0) this.again = true;
     }
     this.forgetOld();
     return nextAt;
   }
 
-  /** Undefined when the row is done with; else when to look again. */
-  private async dispatch(causes: PushCauses, row: PushCauseRow): Promise<number | undefined> {
+  /** Which rows are done with (pushed or dropped), their deliveries, and when the others are due. */
+  private decide(rows: PushCauseRow[]): {
+    handled: PushCauseRow[];
+    deliveries: NewDeliveryRow[];
+    waitUntil: number | undefined;
+  } {
     const { ctx } = this;
     const now = ctx.now();
-    const key = `${row.account_id} ${row.kind}`;
-    const decision = decideCause(
-      row,
-      notificationSettingsOf(ctx, row.account_id),
-      this.lastPushed.get(key),
-      ctx.config.push.coalesce_seconds * 1000,
-      now,
-    );
-    if (decision.action === "wait") return decision.at;
-    const deliveries = decision.action === "push" ? this.deliveriesFor(row, now) : [];
-    if (deliveries.length > 0) {
-      await ctx.writer.write(() => {
-        for (const delivery of deliveries) ctx.statements.queue(delivery);
-      });
-      this.lastPushed.set(key, now);
-      for (const provider of new Set(deliveries.map((d) => d.provider as PushProvider)))
-        ctx.wakeSender(provider);
+    const handled: PushCauseRow[] = [];
+    const deliveries: NewDeliveryRow[] = [];
+    let waitUntil: number | undefined;
+    for (const row of rows) {
+      const key = `${row.account_id} ${row.kind}`;
+      const decision = decideCause(
+        row,
+        notificationSettingsOf(ctx, row.account_id),
+        this.lastPushed.get(key),
+        ctx.config.push.coalesce_seconds * 1000,
+        now,
+      );
+      if (decision.action === "wait") {
+        waitUntil = Math.min(waitUntil ?? decision.at, decision.at);
+        continue;
+      }
+      handled.push(row);
+      if (decision.action === "drop") continue;
+      const forRow = this.deliveriesFor(row, now);
+      if (forRow.length > 0) this.lastPushed.set(key, now);
+      deliveries.push(...forRow);
     }
-    await causes.writer.write(() => causes.statements.handled(row));
-    return undefined;
+    return { handled, deliveries, waitUntil };
+  }
+
+  /** Commits the deliveries in push.sqlite (before their causes are removed), then wakes the senders. */
+  private async queue(deliveries: NewDeliveryRow[]): Promise<void> {
+    if (deliveries.length === 0) return;
+    const { ctx } = this;
+    await ctx.writer.write(() => {
+      for (const delivery of deliveries) ctx.statements.queue(delivery);
+    });
+    for (const provider of new Set(deliveries.map((d) => d.provider as PushProvider)))
+      ctx.wakeSender(provider);
   }
 
   private deliveriesFor(row: PushCauseRow, now: number): NewDeliveryRow[] {

@@ -45,6 +45,8 @@ export interface PushContext {
   now: () => number;
   /** Deliveries waiting per provider (bounded by push.max_queued_per_provider). */
   queued: Map<PushProvider, number>;
+  /** Looks at waiting push causes again (settings changed: quiet hours may have ended). */
+  wakeDispatcher(): void;
   /** Wakes the sender of a provider after deliveries were queued. */
   wakeSender(provider: PushProvider): void;
 }

@@ -4,3 +4,4 @@ export { notificationSettingsOf, setNotificationSettings } from "./operations/no
 export { setPushTarget, pushTargetOf, removePushTarget } from "./operations/push-target.js";
 export type { PushProviderClient, PushPayload, PushResult } from "./providers/push-provider.js";
 export { VAPID_FILE } from "./vapid-keys.js";
+export { forgetPushAccount } from "./operations/forget-account.js";

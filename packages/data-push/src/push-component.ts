@@ -4,6 +4,7 @@ import type { NotificationSettings, PushProvider, VenusConfig } from "@venus/mod
 import type { Logger, Metrics } from "@venus/simple-backend";
 import { CauseDispatcher } from "./cause-dispatcher.js";
 import type { AccountNotifications, PushContext, PushSources } from "./context.js";
+import { removePushTarget } from "./operations/push-target.js";
 import { PushMetrics } from "./push-metrics.js";
 import { PushTargets } from "./push-targets.js";
 import { ProviderSender } from "./provider-sender.js";
@@ -40,6 +41,12 @@ function loadSettings(statements: PushStatements): Map<string, AccountNotificati
   return settings;
 }
 
+/** Targets whose session ended while the server was down, or before their last push, go at start-up. */
+async function forgetEndedSessions(ctx: PushContext): Promise<void> {
+  const ended = [...ctx.targets.all()].filter(({ sessionId }) => !ctx.sources.session(sessionId));
+  for (const { sessionId } of ended) await removePushTarget(ctx, sessionId);
+}
+
 /** Opens `push.sqlite`, loads targets and settings, and attaches to the components' push causes. */
 export async function openPushComponent(options: PushComponentOptions): Promise<PushComponent> {
   const { config, log } = options;
@@ -61,9 +68,12 @@ export async function openPushComponent(options: PushComponentOptions): Promise<
     log,
     now: options.now ?? Date.now,
     queued: new Map(),
+    // Called only once open: the dispatcher exists by then.
+    wakeDispatcher: () => dispatcher.wake(),
     wakeSender: (provider) => senders.get(provider)?.wake(),
   };
   for (const client of clients) senders.set(client.name, new ProviderSender(ctx, client));
+  await forgetEndedSessions(ctx);
   const dispatcher = new CauseDispatcher(ctx);
   const wants = (accountId: string) =>
     ctx.targets.forAccount(accountId).some(({ sessionId }) => !ctx.sources.isLive(sessionId));

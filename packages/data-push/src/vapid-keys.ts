@@ -39,7 +39,13 @@ export async function vapidKeys(config: VenusConfig): Promise<VapidKeys> {
 
 function checkKeys(publicKey: string, privateKey: string, where: string): void {
   try {
-    webPush.setVapidDetails("mailto:check@localhost", publicKey, privateKey);
+    webPush.getVapidHeaders(
+      "https://push.invalid",
+      "mailto:check@localhost",
+      publicKey,
+      privateKey,
+      "aes128gcm",
+    );
   } catch (error) {
     throw new ConfigError(where, [{ path: "/push/webpush", message: (error as Error).message }]);
   }

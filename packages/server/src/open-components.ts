@@ -15,7 +15,7 @@ import {
   WriterMetrics,
 } from "@venus/data-common";
 import { openProfileComponent, type ProfileContext } from "@venus/data-profile";
-import { openPushComponent, type PushComponent } from "@venus/data-push";
+import { openPushComponent, type PushComponent, type PushContext } from "@venus/data-push";
 import type { VenusConfig } from "@venus/model";
 import { ConfigError, type Logger, type Metrics } from "@venus/simple-backend";
 import { CONFIG_ERROR_EXIT_CODE } from "./load-server-config.js";
@@ -26,8 +26,10 @@ export interface OpenComponents {
   media: MediaContext;
   chat: ChatContext;
   history: HistoryContext;
-  /** Push targets, settings and the push outbox; started once the server listens. */
-  push: PushComponent;
+  /** Push targets, settings and the push outbox (push.sqlite). */
+  push: PushContext;
+  /** Dispatches push causes and sends; started once the server listens. */
+  pushSender: Pick<PushComponent, "start" | "stop">;
   flusher: WriteBehindFlusher;
   /** Stops the image worker and waits for uploads it finished to commit. */
   stopMedia(): Promise<void>;
@@ -158,7 +160,7 @@ export async function openComponents(
       sources: {
         session: (id) => account.ctx.cache.sessions.get(id),
         isLive: (id) => connections.forSession(id) !== undefined,
-        causes: [chat.ctx.push],
+        causes: [chat.ctx.push, account.ctx.push, profile.ctx.push, media.ctx.push],
       },
       onCommitFailure,
     });
@@ -172,7 +174,8 @@ export async function openComponents(
     media: media.ctx,
     chat: chat.ctx,
     history: history.ctx,
-    push,
+    push: push.ctx,
+    pushSender: push,
     flusher,
     stopMedia: media.stop,
     close: async () => {

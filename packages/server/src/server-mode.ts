@@ -118,7 +118,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     media: components.media,
     chat: components.chat,
     history: components.history,
-    push: components.push.ctx,
+    push: components.push,
     metrics,
     log,
     version: VENUS_VERSION,
@@ -167,7 +167,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   // A send in flight finishes (or fails and stays queued); the rest waits in account.sqlite.
   shutdown.add("stop the mail sender", () => account.mail.stop());
   // Likewise for pushes: what waits stays in push.sqlite and the components' push_outbox.
-  shutdown.add("stop the push sender", () => components.push.stop());
+  shutdown.add("stop the push sender", () => components.pushSender.stop());
   shutdown.add("flush write-behind state", async () => {
     flusher.stop();
     await flusher.flushAll();
@@ -196,7 +196,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
       "email.public_url is empty: links in verification mails lead to the listening address; set it to the address users reach",
     );
   account.mail.start();
-  components.push.start();
+  components.pushSender.start();
   bots = new LocalBotsChild({
     main: MAIN,
     configFile,

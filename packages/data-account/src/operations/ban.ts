@@ -4,15 +4,18 @@ import type { AccountContext } from "../context.js";
 import { banExpired, checkBanReason, parseBanUntil } from "../ban-rules.js";
 import { publishAccountState } from "./publish-account-state.js";
 
-function writeBan(ctx: AccountContext, accounts: readonly Account[]): Promise<void> {
+/** Writes the accounts' ban state; with `push`, each account's devices get an `account` push. */
+function writeBan(ctx: AccountContext, accounts: readonly Account[], push = false): Promise<void> {
   return ctx.writer.write(() => {
-    for (const account of accounts)
+    for (const account of accounts) {
       ctx.statements.setBan({
         id: account.id,
         state: account.state,
         sync_version: account.syncVersion,
         ...banColumns(account),
       });
+      if (push) ctx.push.record(account.id, "account");
+    }
   });
 }
 
@@ -35,7 +38,7 @@ export async function banAccount(
   target.ban = { until, reason, stateBefore: target.ban?.stateBefore ?? target.state };
   target.state = "banned";
   target.syncVersion++;
-  await writeBan(ctx, [target]);
+  await writeBan(ctx, [target], true);
   publishAccountState(ctx, target);
 }
 

@@ -3,14 +3,24 @@ import { removeChatAccount } from "@venus/data-chat";
 import { forgetAccountHistory, type HistoryContext } from "@venus/data-history";
 import { removeMediaAccount } from "@venus/data-media";
 import { removeProfile } from "@venus/data-profile";
+import { forgetPushAccount, type PushContext } from "@venus/data-push";
 import { accountUseChanged } from "../account-in-use.js";
 import type { Components } from "../components.js";
 import { removeAccountExport } from "../export/export-files.js";
 
-/** Every component: deletion reaches history.sqlite too. */
-export type AllComponents = Components & { history: HistoryContext };
+/** Every component: deletion reaches history.sqlite and push.sqlite too. */
+export type AllComponents = Components & { history: HistoryContext; push: PushContext };
 
-export const DELETION_STEPS = ["marked", "chat", "media", "profile", "history", "export", "account"] as const;
+export const DELETION_STEPS = [
+  "marked",
+  "chat",
+  "media",
+  "profile",
+  "history",
+  "push",
+  "export",
+  "account",
+] as const;
 export type DeletionStep = (typeof DELETION_STEPS)[number];
 
 /** Told after each committed step: the server logs it (and tests pause there to crash the process). */
@@ -36,6 +46,7 @@ const STEP_ACTIONS: Record<DeletionStep, (components: AllComponents, account: Ac
   media: (c, account) => removeMediaAccount(c.media, account.id),
   profile: (c, account) => removeProfile(c.profile, account.id),
   history: (c, account) => forgetAccountHistory(c.history, account.id),
+  push: (c, account) => forgetPushAccount(c.push, account.id),
   export: (c, account) => removeAccountExport(c, account.id),
   account: (c, account) => removeAccountRow(c.account, account),
 };

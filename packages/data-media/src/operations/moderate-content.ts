@@ -30,5 +30,5 @@ export async function moderateContent(ctx: MediaContext, decision: ContentDecisi
       : { category: decision.category, details: decision.details ?? "" };
   content.moderatedAt = ctx.now();
   ctx.cache.moderation.remove(content.id);
-  await saveMedia(ctx, account, [content]);
+  await saveMedia(ctx, account, [content], "moderation");
 }

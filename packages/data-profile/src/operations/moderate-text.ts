@@ -12,7 +12,7 @@ export interface ModerationDecision {
   changedAt?: number | undefined;
 }
 
-/** Records an admin's decision on a pending name or text; the owner gets `profile_changed`. */
+/** Records an admin's decision on a pending name or text; the owner gets `profile_changed` (and a push). */
 export async function moderateText(ctx: ProfileContext, decision: ModerationDecision): Promise<void> {
   const profile = ctx.cache.profiles.get(decision.accountId);
   if (!profile || !ctx.cache.moderation.has(decision.accountId, decision.field)) {
@@ -27,5 +27,5 @@ export async function moderateText(ctx: ProfileContext, decision: ModerationDeci
     reason: decision.accept ? null : (decision.reason ?? ""),
   };
   ctx.cache.moderation.remove(decision.accountId, decision.field);
-  await saveProfile(ctx, profile);
+  await saveProfile(ctx, profile, "moderation");
 }

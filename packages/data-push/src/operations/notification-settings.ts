@@ -20,4 +20,5 @@ export async function setNotificationSettings(
     }),
   );
   ctx.settings.set(accountId, { settings, remindedAt });
+  ctx.wakeDispatcher();
 }

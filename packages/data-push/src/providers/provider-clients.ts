@@ -15,7 +15,8 @@ export async function providerClients(
   const { push } = config;
   const timeoutMs = push.timeout_seconds * 1000;
   const clients: PushProviderClient[] = [];
-  if (vapid) clients.push(new WebPushProvider(vapid, push.webpush.subject, timeoutMs));
+  if (vapid)
+    clients.push(new WebPushProvider(vapid, push.webpush.subject, timeoutMs, push.concurrency_per_provider));
   if (push.fcm.enabled) {
     const account = readServiceAccount(push.fcm.service_account_file);
     const tokens = new FcmAccessTokens(account, push.fcm.token_url, timeoutMs);

@@ -1,3 +1,4 @@
+import { Agent } from "node:https";
 import type { PushTarget } from "@venus/model";
 import webPush from "web-push";
 import {
@@ -16,12 +17,19 @@ import type { VapidKeys } from "../vapid-keys.js";
  */
 export class WebPushProvider implements PushProviderClient {
   readonly name = "webpush" as const;
+  /** Kept-alive connections: a TLS handshake per push would cost more than the push. */
+  private readonly agent: Agent;
+  /** The VAPID header per push service origin, reused for an hour (its JWT is valid for 12). */
+  private readonly vapidHeaders = new Map<string, { value: string; until: number }>();
 
   constructor(
     private readonly vapid: VapidKeys,
     private readonly subject: string,
     private readonly timeoutMs: number,
-  ) {}
+    maxSockets: number,
+  ) {
+    this.agent = new Agent({ keepAlive: true, maxSockets });
+  }
 
   async send(target: PushTarget, payload: PushPayload, ttlSeconds: number): Promise<PushResult> {
     if (target.provider !== "webpush") return { outcome: "rejected", reason: "not a webpush target" };
@@ -35,11 +43,8 @@ export class WebPushProvider implements PushProviderClient {
           urgency: payload.kind === "message" ? "high" : "normal",
           topic: payload.kind,
           timeout: this.timeoutMs,
-          vapidDetails: {
-            subject: this.subject,
-            publicKey: this.vapid.publicKey,
-            privateKey: this.vapid.privateKey,
-          },
+          agent: this.agent,
+          headers: { Authorization: this.authorization(new URL(target.endpoint).origin) },
         },
       );
       return resultOfStatus(answer.statusCode, `status ${answer.statusCode}`);
@@ -56,5 +61,25 @@ export class WebPushProvider implements PushProviderClient {
     }
   }
 
-  close(): void {}
+  private authorization(audience: string): string {
+    const now = Date.now();
+    const cached = this.vapidHeaders.get(audience);
+    if (cached && now < cached.until) return cached.value;
+    const { publicKey, privateKey } = this.vapid;
+    const expiration = Math.floor(now / 1000) + 12 * 3600;
+    const value = webPush.getVapidHeaders(
+      audience,
+      this.subject,
+      publicKey,
+      privateKey,
+      "aes128gcm",
+      expiration,
+    ).Authorization;
+    this.vapidHeaders.set(audience, { value, until: now + 3_600_000 });
+    return value;
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
 }

@@ -1,4 +1,5 @@
 import type { Migration } from "../migrations.js";
+import { pushCauseOutboxMigration } from "../push/push-cause-outbox.js";
 
 export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
   {
@@ -162,4 +163,5 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  pushCauseOutboxMigration(8),
 ];

@@ -1,4 +1,5 @@
 import type { Migration } from "../migrations.js";
+import { pushCauseOutboxMigration } from "../push/push-cause-outbox.js";
 
 export const MEDIA_MIGRATIONS: readonly Migration[] = [
   {
@@ -44,4 +45,5 @@ export const MEDIA_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE media_account ADD COLUMN verification_similarity REAL;
     `,
   },
+  pushCauseOutboxMigration(4),
 ];

@@ -1,4 +1,5 @@
 import type { Migration } from "../migrations.js";
+import { pushCauseOutboxMigration } from "../push/push-cause-outbox.js";
 
 export const PROFILE_MIGRATIONS: readonly Migration[] = [
   {
@@ -45,4 +46,5 @@ export const PROFILE_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  pushCauseOutboxMigration(2),
 ];

@@ -6,7 +6,7 @@ const url = (fallback: string, description: string) =>
 
 /** Push notifications to devices without a live WebSocket (docs/push.md). */
 export const pushConfigSection = configSection(
-  "Push notifications (FCM, APNs, WebPush) and email reminders for devices without a live WebSocket (docs/push.md).",
+  "Push notifications (FCM, APNs, WebPush) for devices without a live WebSocket (docs/push.md).",
   {
     coalesce_seconds: Type.Number({
       default: 60,
@@ -95,29 +95,6 @@ export const pushConfigSection = configSection(
         default: "",
         description:
           "Extra CA certificate (PEM) to trust for url (private deployments, tests); empty: the system's.",
-      }),
-    }),
-    reminders: configSection("Reminder emails about unseen messages and likes (through the mail outbox).", {
-      enabled: Type.Boolean({ default: true, description: "Send reminder emails at all." }),
-      after_hours_without_push: Type.Number({
-        default: 24,
-        exclusiveMinimum: 0,
-        description: "Hours away before a reminder, for an account with no push target.",
-      }),
-      after_hours_with_push: Type.Number({
-        default: 168,
-        exclusiveMinimum: 0,
-        description: "Hours away before a reminder, for an account with a push target.",
-      }),
-      min_interval_hours: Type.Number({
-        default: 168,
-        exclusiveMinimum: 0,
-        description: "At most one reminder per account in this many hours.",
-      }),
-      check_minutes: Type.Number({
-        default: 10,
-        exclusiveMinimum: 0,
-        description: "How often the server looks for accounts to remind.",
       }),
     }),
   },

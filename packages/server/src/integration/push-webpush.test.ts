@@ -3,13 +3,15 @@ import { goOffline, matchedPair, nextMessage, reconnect, sendOk } from "../testi
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { expectError } from "../testing/account-flow.js";
 import { request } from "../testing/http-client.js";
-import { as } from "../testing/profile-flow.js";
+import { as, createProfileUser, wsRequest } from "../testing/profile-flow.js";
 import { eventually, registerTarget, sleep } from "../testing/push/push-flow.js";
 import { testTls } from "../testing/push/test-ca.js";
 import { TestWebPushService } from "../testing/push/test-webpush-service.js";
+import { connect, login } from "../testing/sign-in.js";
 import { startServer, type RunningServer } from "../testing/spawn-server.js";
 
 const COALESCE_SECONDS = 1.5;
+const ROOT_EMAIL = "push-admin@example.com";
 let server: RunningServer;
 let service: TestWebPushService;
 const tls = testTls();
@@ -20,9 +22,11 @@ beforeAll(async () => {
     env: { NODE_EXTRA_CA_CERTS: tls.caFile },
     config: {
       rate_limits: GENEROUS_RATE_LIMITS,
+      admin: { grant_email: ROOT_EMAIL },
       push: {
         coalesce_seconds: COALESCE_SECONDS,
         retry_base_seconds: 0.2,
+        timeout_seconds: 1,
       },
     },
   });
@@ -45,8 +49,10 @@ describe("registering a device for WebPush", () => {
     expect((await api.get("/account/push_target")).body).toEqual({ target: null });
     const first = service.subscribe();
     await registerTarget(server, a, first);
+    // Over the WebSocket: the same route, as a request frame.
     const second = service.subscribe();
-    await registerTarget(server, a, second);
+    const overWs = await wsRequest(a.ws, "account.push_target.set", second);
+    expect(overWs).toMatchObject({ status: 200, body: { target: second } });
     expect((await api.get("/account/push_target")).body).toEqual({ target: second });
     const bad = [
       { provider: "webpush", endpoint: second.endpoint, keys: { p256dh: "short", auth: second.keys.auth } },
@@ -129,7 +135,7 @@ describe("WebPush delivery", () => {
     expect(service.receivedBy(subscription.endpoint)).toHaveLength(1);
   });
 
-  test("a like and a match push their own kinds; switched-off kinds do not push", async () => {
+  test("a like pushes `like`; a kind switched off (messages) does not push", async () => {
     const [a] = await matchedPair(server);
     const [c, d] = await matchedPair(server);
     const subscription = service.subscribe();
@@ -182,5 +188,72 @@ describe("WebPush delivery", () => {
       target = await as(server, d).get("/account/push_target");
     }
     expect(target.body).toEqual({ target: null });
+  });
+});
+
+test("a push service that does not answer times out, and the push is retried", async () => {
+  const [a, b] = await matchedPair(server);
+  const subscription = service.subscribe();
+  await registerTarget(server, b, subscription);
+  await goOffline(server, b, a);
+  service.answer = "hang";
+  const before = service.attempts;
+  await sendOk(server, a, b, "into the void");
+  await eventually(() => service.attempts > before, "the hanging attempt");
+  await sleep(300);
+  service.answer = "accept";
+  await eventually(() => service.receivedBy(subscription.endpoint).length === 1, "the retried push");
+  expect(service.attempts).toBeGreaterThanOrEqual(before + 2);
+});
+
+describe("account pushes and quiet hours", () => {
+  test("a ban pushes `account` even with every kind switched off", async () => {
+    const root = await createProfileUser(server, { email: ROOT_EMAIL, name: "Root" });
+    const [a, b] = await matchedPair(server);
+    const subscription = service.subscribe();
+    await registerTarget(server, b, subscription);
+    await as(server, b).put("/account/notification_settings", {
+      kinds: { messages: false, likes: false, matches: false, moderation: false, news: false },
+      quiet_hours: null,
+      email_reminders: false,
+    });
+    await goOffline(server, b, a);
+    const banned = await as(server, root).post(`/admin/accounts/${b.accountId}/ban`, {
+      reason: "spam",
+      until: null,
+    });
+    expect(banned.status, JSON.stringify(banned.body)).toBe(200);
+    await eventually(() => service.receivedBy(subscription.endpoint).length === 1, "the ban push");
+    expect(service.receivedBy(subscription.endpoint)[0]?.payload).toEqual({ kind: "account", count: 1 });
+  });
+
+  test("quiet hours hold pushes back; they go out, gathered, when the quiet ends", async () => {
+    const [a, b] = await matchedPair(server);
+    const subscription = service.subscribe();
+    await registerTarget(server, b, subscription);
+    const hhmm = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+    const quiet = {
+      start: hhmm(Date.now() - 3_600_000),
+      end: hhmm(Date.now() + 3_600_000),
+      utc_offset_minutes: 0,
+    };
+    const settings = {
+      ...(await as(server, b).get("/account/notification_settings")).body,
+      quiet_hours: quiet,
+    };
+    expect((await as(server, b).put("/account/notification_settings", settings)).status).toBe(200);
+    await goOffline(server, b, a);
+    await sendOk(server, a, b, "one");
+    await sendOk(server, a, b, "two");
+    await sleep(COALESCE_SECONDS * 1000 + 500);
+    expect(service.receivedBy(subscription.endpoint)).toEqual([]);
+    // The quiet ends (here: the user removes it, from another device of the account).
+    const other = await connect(server, await login(server, b.email));
+    expect(
+      (await as(server, other).put("/account/notification_settings", { ...settings, quiet_hours: null }))
+        .status,
+    ).toBe(200);
+    await eventually(() => service.receivedBy(subscription.endpoint).length === 1, "the held push");
+    expect(service.receivedBy(subscription.endpoint)[0]?.payload).toEqual({ kind: "message", count: 2 });
   });
 });

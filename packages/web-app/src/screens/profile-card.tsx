@@ -15,7 +15,13 @@ export function useProfile(accountId: string): LoadedProfile | null | undefined 
   const [loaded, setLoaded] = useState<LoadedProfile | null>();
   useEffect(() => {
     // No images the viewer may see yet (none accepted by moderation) is a profile without photos.
-    const noImages: ProfileContentResponse = { account_id: accountId, images: [], crop: null, version: 0 };
+    const noImages: ProfileContentResponse = {
+      account_id: accountId,
+      images: [],
+      crop: null,
+      version: 0,
+      verified: false,
+    };
     void Promise.all([
       session.api.get<ProfileResponse>(`/profile/${accountId}`),
       session.api.get<ProfileContentResponse>(`/media/profile_content/${accountId}`).catch(() => noImages),

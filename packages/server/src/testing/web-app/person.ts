@@ -34,7 +34,7 @@ export class PersonInBrowser {
     baseUrl: string,
     prepare: (page: Page) => Promise<void> = async () => undefined,
   ): Promise<PersonInBrowser> {
-    const { page, problems, close } = await newPage(browser, { width: 412, height: 860 });
+    const { page, problems, close } = await newPage(browser, { size: { width: 412, height: 860 } });
     await prepare(page);
     // Nothing may leave for another origin: no fonts, scripts or map tiles from elsewhere.
     await page.context().route(
