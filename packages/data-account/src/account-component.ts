@@ -2,6 +2,7 @@ import { hash } from "@node-rs/argon2";
 import {
   ACCOUNT_MIGRATIONS,
   AccountStatements,
+  CustomMailStatements,
   NewsStatements,
   type Database,
   type SessionDeviceRow,
@@ -24,6 +25,7 @@ import { DataExports } from "./data-export/data-exports.js";
 import { AccountMail } from "./mail/account-mail.js";
 import { OidcVerifier } from "./oidc/oidc-verifier.js";
 import { SignInCache } from "./sign-in/sign-in-cache.js";
+import { CustomMailState } from "./mail/custom-mail.js";
 import { NewsBoard } from "./news/news-board.js";
 import { RegistrationCaps } from "./registration/daily-caps.js";
 import { DomainRules } from "./registration/domain-rules.js";
@@ -85,6 +87,7 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
     },
     mail: new AccountMail(config, statements, writer, options.log, now),
     news: new NewsBoard(new NewsStatements(db)),
+    customMail: new CustomMailState(new CustomMailStatements(db), config.custom_email.to_one_per_hour, now),
     presence,
     sync: options.sync,
     sessionUse,

@@ -10,6 +10,7 @@ import type { VenusConfig } from "@venus/model";
 import type { AccountCache } from "./cache/account-cache.js";
 import type { DataExports } from "./data-export/data-exports.js";
 import type { AccountMail } from "./mail/account-mail.js";
+import type { CustomMailState } from "./mail/custom-mail.js";
 import type { NewsBoard } from "./news/news-board.js";
 import type { OidcVerifier } from "./oidc/oidc-verifier.js";
 import type { DomainRules } from "./registration/domain-rules.js";
@@ -35,6 +36,8 @@ export interface AccountContext {
   mail: AccountMail;
   /** News items and each account's read mark. */
   news: NewsBoard;
+  /** Unsubscribe tokens and the last mail to all. */
+  customMail: CustomMailState;
   presence: Presence;
   /** Versions of cached data types, per component; this one registers `account_state`. */
   sync: SyncVersions;

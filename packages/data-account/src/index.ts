@@ -68,3 +68,4 @@ export {
   listAdminNews,
 } from "./news/news-admin.js";
 export { newsPage, newsBanner, markNewsSeen } from "./news/news-reading.js";
+export { sendCustomEmail, unsubscribeCustomEmail } from "./mail/custom-mail.js";

@@ -162,4 +162,21 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 8,
+    name: "custom mail: unsubscribe tokens and mails to all",
+    sql: `
+      CREATE TABLE mail_unsubscribe (
+        account_id TEXT PRIMARY KEY REFERENCES account(id) ON DELETE CASCADE,
+        token TEXT NOT NULL UNIQUE,
+        unsubscribed_at INTEGER
+      ) STRICT;
+      CREATE TABLE mail_broadcast (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        sent_at INTEGER NOT NULL,
+        admin_id TEXT NOT NULL,
+        recipients INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

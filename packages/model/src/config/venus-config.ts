@@ -4,6 +4,7 @@ import { adminConfigSection } from "./admin-config.js";
 import { botsConfigSection } from "./bots-config.js";
 import { chatConfigSection } from "./chat-config.js";
 import { clientsConfigSection } from "./clients-config.js";
+import { customEmailConfigSection } from "./custom-email-config.js";
 import { emailConfigSection } from "./email-config.js";
 import { localManagerConfigSection } from "./local-manager-config.js";
 import { mediaConfigSection } from "./media-config.js";
@@ -163,6 +164,7 @@ export const VenusConfig = Type.Object(
     sign_in: signInConfigSection,
     oidc_providers: oidcProvidersConfig,
     email: emailConfigSection,
+    custom_email: customEmailConfigSection,
     clients: clientsConfigSection,
     websocket: configSection("The /ws endpoint.", {
       hello_timeout_seconds: Type.Number({
