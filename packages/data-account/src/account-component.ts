@@ -4,6 +4,7 @@ import {
   AccountStatements,
   CustomMailStatements,
   NewsStatements,
+  UnusedWarningStatements,
   type Database,
   type SessionDeviceRow,
 } from "@venus/database";
@@ -26,6 +27,7 @@ import { AccountMail } from "./mail/account-mail.js";
 import { OidcVerifier } from "./oidc/oidc-verifier.js";
 import { SignInCache } from "./sign-in/sign-in-cache.js";
 import { CustomMailState } from "./mail/custom-mail.js";
+import { UnusedWarnings } from "./tidy-up/unused-accounts.js";
 import { NewsBoard } from "./news/news-board.js";
 import { RegistrationCaps } from "./registration/daily-caps.js";
 import { DomainRules } from "./registration/domain-rules.js";
@@ -87,6 +89,7 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
     },
     mail: new AccountMail(config, statements, writer, options.log, now),
     news: new NewsBoard(new NewsStatements(db)),
+    unusedWarnings: new UnusedWarnings(new UnusedWarningStatements(db)),
     customMail: new CustomMailState(new CustomMailStatements(db), config.custom_email.to_one_per_hour, now),
     presence,
     sync: options.sync,

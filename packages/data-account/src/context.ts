@@ -11,6 +11,7 @@ import type { AccountCache } from "./cache/account-cache.js";
 import type { DataExports } from "./data-export/data-exports.js";
 import type { AccountMail } from "./mail/account-mail.js";
 import type { CustomMailState } from "./mail/custom-mail.js";
+import type { UnusedWarnings } from "./tidy-up/unused-accounts.js";
 import type { NewsBoard } from "./news/news-board.js";
 import type { OidcVerifier } from "./oidc/oidc-verifier.js";
 import type { DomainRules } from "./registration/domain-rules.js";
@@ -38,6 +39,8 @@ export interface AccountContext {
   news: NewsBoard;
   /** Unsubscribe tokens and the last mail to all. */
   customMail: CustomMailState;
+  /** When the tidy-up warned each unused account. */
+  unusedWarnings: UnusedWarnings;
   presence: Presence;
   /** Versions of cached data types, per component; this one registers `account_state`. */
   sync: SyncVersions;

@@ -69,3 +69,4 @@ export {
 } from "./news/news-admin.js";
 export { newsPage, newsBanner, markNewsSeen } from "./news/news-reading.js";
 export { sendCustomEmail, unsubscribeCustomEmail } from "./mail/custom-mail.js";
+export { tidyUnusedAccounts } from "./tidy-up/unused-accounts.js";

@@ -1,4 +1,9 @@
-import { endInactiveSessions, liftExpiredBans, pruneSignInCodes } from "@venus/data-account";
+import {
+  endInactiveSessions,
+  liftExpiredBans,
+  pruneSignInCodes,
+  tidyUnusedAccounts,
+} from "@venus/data-account";
 import { purgeDeletedContent } from "@venus/data-media";
 import { pruneHistory, type HistoryContext } from "@venus/data-history";
 import { runDailyProfileTask } from "@venus/data-profile";
@@ -17,11 +22,22 @@ async function liftBans(components: Components): Promise<number> {
   return lifted.length;
 }
 
+/** Warns unused accounts, and puts those warned long enough into the deletion wait (hidden at once). */
+async function tidyAccounts(components: Components): Promise<{ warned: number; deletion_started: number }> {
+  const hidden: Promise<void>[] = [];
+  const result = await tidyUnusedAccounts(components.account, (account) => {
+    hidden.push(accountUseChanged(components, account.id));
+  });
+  await Promise.all(hidden);
+  return result;
+}
+
 /** The daily maintenance over every component; safe to run at any time, and more than once. */
 export async function runDailyTask(
   components: Components & { history: HistoryContext },
 ): Promise<DailyTaskReport> {
   await pruneSignInCodes(components.account);
+  const unused = await tidyAccounts(components);
   return {
     ages_changed: await runDailyProfileTask(components.profile),
     content_purged: await purgeDeletedContent(components.media),
@@ -30,5 +46,7 @@ export async function runDailyTask(
     exports_removed: await removeExpiredExports(components),
     sessions_logged_out: await endInactiveSessions(components.account),
     history_pruned: await pruneHistory(components.history),
+    unused_accounts_warned: unused.warned,
+    unused_accounts_to_delete: unused.deletion_started,
   };
 }

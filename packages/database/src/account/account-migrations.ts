@@ -179,4 +179,14 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 9,
+    name: "tidy-up: when an unused account was warned",
+    sql: `
+      CREATE TABLE unused_warning (
+        account_id TEXT PRIMARY KEY REFERENCES account(id) ON DELETE CASCADE,
+        warned_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -14,6 +14,7 @@ import { reportsConfigSection } from "./reports-config.js";
 import { newsConfigSection } from "./news-config.js";
 import { oidcProvidersConfig, signInConfigSection } from "./sign-in-config.js";
 import { statisticsConfigSection } from "./statistics-config.js";
+import { tidyUpConfigSection } from "./tidy-up-config.js";
 import { videoCallsConfigSection } from "./video-calls-config.js";
 
 const windowLimit = (description: string, limit: number, windowSeconds: number) =>
@@ -238,6 +239,7 @@ export const VenusConfig = Type.Object(
         }),
       },
     ),
+    tidy_up: tidyUpConfigSection,
     admin: adminConfigSection,
     statistics: statisticsConfigSection,
   },
