@@ -3,6 +3,7 @@ import type { ChatContext } from "@venus/data-chat";
 import type { HistoryContext } from "@venus/data-history";
 import type { MediaContext } from "@venus/data-media";
 import type { ProfileContext } from "@venus/data-profile";
+import type { PushContext } from "@venus/data-push";
 import type { Logger, Metrics, TransportInfo } from "@venus/simple-backend";
 import type { MaintenanceNotices } from "./ws/maintenance-notice.js";
 
@@ -29,6 +30,8 @@ export interface ApiDeps {
   chat: ChatContext;
   /** Server statistics and per-account API usage and addresses (history.sqlite). */
   history: HistoryContext;
+  /** Push targets, notification settings and the push outbox (push.sqlite). */
+  push: PushContext;
   metrics: Metrics;
   log: Logger;
   version: string;

@@ -107,6 +107,16 @@ import { ackSeenRoute, receiptsRoute, seenRoute, typingRoute } from "./routes/ch
 import { reportMessagesRoute } from "./routes/chat/report-routes.js";
 import { reportImageRoute, reportNameRoute, reportTextRoute } from "./routes/report/report-routes.js";
 import { decideReportRoute, reportQueueRoute } from "./routes/admin/report-routes.js";
+import {
+  pushTargetRoute,
+  removePushTargetRoute,
+  setPushTargetRoute,
+  vapidPublicKeyRoute,
+} from "./routes/push/push-target-routes.js";
+import {
+  notificationSettingsRoute,
+  setNotificationSettingsRoute,
+} from "./routes/push/notification-settings-routes.js";
 import { chatSettingsRoute, chatStateRoute, setChatSettingsRoute } from "./routes/chat/settings-routes.js";
 import { OPS_ROUTES } from "./routes/ops-routes.js";
 
@@ -128,6 +138,12 @@ export const ROUTES: readonly ApiRoute[] = [
   logoutRoute,
   devicesRoute,
   signOutDeviceRoute,
+  setPushTargetRoute,
+  pushTargetRoute,
+  removePushTargetRoute,
+  vapidPublicKeyRoute,
+  notificationSettingsRoute,
+  setNotificationSettingsRoute,
   changePasswordRoute,
   stateRoute,
   clientConfigRoute,

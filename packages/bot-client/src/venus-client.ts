@@ -8,6 +8,7 @@ import type {
 } from "@venus/model";
 import { AccountMethods } from "./account-methods.js";
 import { DeviceMethods } from "./device-methods.js";
+import { PushMethods } from "./push-methods.js";
 import { AdminMethods } from "./admin-methods.js";
 import type { ApiContext, Via } from "./api-context.js";
 import { ChatMethods } from "./chat-methods.js";
@@ -77,6 +78,8 @@ export class VenusClient {
   readonly account: AccountMethods;
   /** The account's devices (sessions) and its password. */
   readonly devices: DeviceMethods;
+  /** This device's push target and the account's notification settings. */
+  readonly push: PushMethods;
   readonly profile: ProfileMethods;
   readonly media: MediaMethods;
   readonly chat: ChatMethods;
@@ -111,6 +114,7 @@ export class VenusClient {
     };
     this.account = new AccountMethods(this.http);
     this.devices = new DeviceMethods(this.http);
+    this.push = new PushMethods(this.http);
     this.profile = new ProfileMethods(ctx);
     this.media = new MediaMethods(ctx);
     this.chat = new ChatMethods(ctx);

@@ -28,6 +28,8 @@ import type {
   ProfileVersion,
   ProcessingStatus,
   PublishKeyResponse,
+  PushTarget,
+  PushTargetResponse,
   ResponseFrame,
   SeenReceipt,
   SeenRequest,
@@ -113,6 +115,7 @@ export type WsRequestMap = CheckedRequestMap<{
   "chat.seen": { request: SeenRequest; response: OkBody };
   "chat.seen.ack": { request: SeenRequest; response: AckBody };
   "chat.typing": { request: TypingRequest; response: OkBody };
+  "account.push_target.set": { request: PushTarget; response: PushTargetResponse };
 }>;
 
 type CheckedRequestMap<

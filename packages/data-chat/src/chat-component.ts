@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { CHAT_MIGRATIONS, ChatStatements, ReportStatements, type Database } from "@venus/database";
 import {
   openStore,
+  PushCauses,
   type ConnectionRegistry,
   type GroupCommitWriter,
   type SyncVersions,
@@ -52,6 +53,7 @@ export function openChatComponent(options: ChatComponentOptions): {
     connections: options.connections,
     metrics: new ChatMetrics(options.metrics),
     signingSecret: statements.signingSecret(() => randomBytes(32), now()),
+    push: new PushCauses(writer, now),
     now,
   };
   options.sync.register("matches", (id) => cache.accounts.get(id)?.matchesVersion ?? 0);

@@ -1,5 +1,5 @@
 import type { ChatStatements, ReportStatements } from "@venus/database";
-import type { ConnectionRegistry, GroupCommitWriter } from "@venus/data-common";
+import type { ConnectionRegistry, GroupCommitWriter, PushCauses } from "@venus/data-common";
 import type { RuntimeFlagReader, VenusConfig } from "@venus/model";
 import type { ChatCache } from "./chat-cache.js";
 import type { ChatMetrics } from "./chat-metrics.js";
@@ -20,5 +20,7 @@ export interface ChatContext {
   /** The secret message envelopes are signed with (chat.sqlite, made on first start). */
   signingSecret: Buffer;
   metrics: ChatMetrics;
+  /** Messages, likes and matches for devices without a live WebSocket (chat.sqlite's push_outbox). */
+  push: PushCauses;
   now: () => number;
 }

@@ -48,3 +48,16 @@ export type {
   AccountUsageRow,
   AccountAddressRow,
 } from "./history/history-rows.js";
+export { PUSH_MIGRATIONS } from "./push/push-migrations.js";
+export { PushStatements } from "./push/push-statements.js";
+export type {
+  PushTargetRow,
+  NotificationSettingsRow,
+  PushDeliveryRow,
+  NewDeliveryRow,
+} from "./push/push-rows.js";
+export {
+  pushCauseOutboxMigration,
+  PushCauseStatements,
+  type PushCauseRow,
+} from "./push/push-cause-outbox.js";

@@ -136,6 +136,10 @@ export const ERRORS = {
     status: 409,
     message: "not allowed in the account's current state",
   },
+  push_provider_disabled: {
+    status: 409,
+    message: "this server does not send through that push provider (push.<provider>.enabled)",
+  },
   export_in_progress: { status: 409, message: "a data export of this account is being built" },
   setup_incomplete: {
     status: 409,

@@ -8,6 +8,7 @@ export * from "./account/deletion-export-schemas.js";
 export * from "./account/sign-in-schemas.js";
 export * from "./account/device-schemas.js";
 export * from "./account/password-schemas.js";
+export * from "./push/push-schemas.js";
 export * from "./config/email-templates-file.js";
 export * from "./ws/frames.js";
 export * from "./ws/event-schemas.js";

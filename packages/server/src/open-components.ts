@@ -15,6 +15,7 @@ import {
   WriterMetrics,
 } from "@venus/data-common";
 import { openProfileComponent, type ProfileContext } from "@venus/data-profile";
+import { openPushComponent, type PushComponent } from "@venus/data-push";
 import type { VenusConfig } from "@venus/model";
 import { ConfigError, type Logger, type Metrics } from "@venus/simple-backend";
 import { CONFIG_ERROR_EXIT_CODE } from "./load-server-config.js";
@@ -25,6 +26,8 @@ export interface OpenComponents {
   media: MediaContext;
   chat: ChatContext;
   history: HistoryContext;
+  /** Push targets, settings and the push outbox; started once the server listens. */
+  push: PushComponent;
   flusher: WriteBehindFlusher;
   /** Stops the image worker and waits for uploads it finished to commit. */
   stopMedia(): Promise<void>;
@@ -145,16 +148,35 @@ export async function openComponents(
     },
     onCommitFailure,
   });
+  let push;
+  try {
+    push = await openPushComponent({
+      config,
+      log,
+      metrics,
+      writerMetrics,
+      sources: {
+        session: (id) => account.ctx.cache.sessions.get(id),
+        isLive: (id) => connections.forSession(id) !== undefined,
+        causes: [chat.ctx.push],
+      },
+      onCommitFailure,
+    });
+  } catch (error) {
+    if (error instanceof ConfigError) configFileProblem(error);
+    throw error;
+  }
   return {
     account: account.ctx,
     profile: profile.ctx,
     media: media.ctx,
     chat: chat.ctx,
     history: history.ctx,
+    push,
     flusher,
     stopMedia: media.stop,
     close: async () => {
-      for (const component of [account, profile, media, chat, history]) {
+      for (const component of [account, profile, media, chat, history, push]) {
         await component.writer.close();
         component.db.close();
       }

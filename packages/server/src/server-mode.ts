@@ -115,6 +115,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     media: components.media,
     chat: components.chat,
     history: components.history,
+    push: components.push.ctx,
     metrics,
     log,
     version: VENUS_VERSION,
@@ -161,6 +162,8 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   shutdown.add("stop the image worker", () => components.stopMedia());
   // A send in flight finishes (or fails and stays queued); the rest waits in account.sqlite.
   shutdown.add("stop the mail sender", () => account.mail.stop());
+  // Likewise for pushes: what waits stays in push.sqlite and the components' push_outbox.
+  shutdown.add("stop the push sender", () => components.push.stop());
   shutdown.add("flush write-behind state", async () => {
     flusher.stop();
     await flusher.flushAll();
@@ -189,6 +192,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
       "email.public_url is empty: links in verification mails lead to the listening address; set it to the address users reach",
     );
   account.mail.start();
+  components.push.start();
   bots = new LocalBotsChild({
     main: MAIN,
     configFile,

@@ -7,6 +7,7 @@ import { errorToReply } from "../error-reply.js";
 import type { ApiRoute, RouteInvoker } from "../route.js";
 import { browseNextRoute, browseResetRoute } from "../routes/profile/browse-routes.js";
 import { ackMessagesRoute, ackSentRoute, sendMessageRoute } from "../routes/chat/message-routes.js";
+import { setPushTargetRoute } from "../routes/push/push-target-routes.js";
 import { ackSeenRoute, seenRoute, typingRoute } from "../routes/chat/receipt-routes.js";
 
 /** Routes a client may also call as WebSocket requests: the same handler, the connection's sign-in. */
@@ -19,6 +20,7 @@ export const WS_ROUTES: Record<WsRequestMethod, ApiRoute & { invoke: RouteInvoke
   "chat.seen": seenRoute,
   "chat.seen.ack": ackSeenRoute,
   "chat.typing": typingRoute,
+  "account.push_target.set": setPushTargetRoute,
 };
 
 /** What a request needs of its connection. */

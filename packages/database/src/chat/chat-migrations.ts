@@ -1,4 +1,5 @@
 import type { Migration } from "../migrations.js";
+import { pushCauseOutboxMigration } from "../push/push-cause-outbox.js";
 
 export const CHAT_MIGRATIONS: readonly Migration[] = [
   {
@@ -111,4 +112,5 @@ export const CHAT_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX reports_by_created_at ON reports (created_at);
     `,
   },
+  pushCauseOutboxMigration(3),
 ];

@@ -10,6 +10,7 @@ import { localManagerConfigSection } from "./local-manager-config.js";
 import { mediaConfigSection } from "./media-config.js";
 import { profileConfigSection } from "./profile-config.js";
 import { registrationConfigSection } from "./registration-config.js";
+import { pushConfigSection } from "./push-config.js";
 import { reportsConfigSection } from "./reports-config.js";
 import { newsConfigSection } from "./news-config.js";
 import { oidcProvidersConfig, signInConfigSection } from "./sign-in-config.js";
@@ -166,6 +167,7 @@ export const VenusConfig = Type.Object(
     oidc_providers: oidcProvidersConfig,
     email: emailConfigSection,
     custom_email: customEmailConfigSection,
+    push: pushConfigSection,
     clients: clientsConfigSection,
     websocket: configSection("The /ws endpoint.", {
       hello_timeout_seconds: Type.Number({

@@ -53,6 +53,7 @@ export const WS_REQUEST_METHODS = [
   "chat.seen",
   "chat.seen.ack",
   "chat.typing",
+  "account.push_target.set",
 ] as const;
 export type WsRequestMethod = (typeof WS_REQUEST_METHODS)[number];
 

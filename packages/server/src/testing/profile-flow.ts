@@ -63,7 +63,7 @@ export function as(server: { url: string }, user: { accessToken: string }) {
         token: user.accessToken,
         ...(body === undefined ? {} : { body }),
       });
-  return { get: call("GET"), put: call("PUT"), post: call("POST") };
+  return { get: call("GET"), put: call("PUT"), post: call("POST"), delete: call("DELETE") };
 }
 
 /** The next frame must be `profile_changed` with this version (default: one more than last seen). */
