@@ -1,6 +1,7 @@
 import type { AccountStatements, SessionDeviceRow } from "@venus/database";
 import type {
   ConnectionRegistry,
+  PushCauses,
   GroupCommitWriter,
   Presence,
   SyncVersions,
@@ -37,6 +38,8 @@ export interface AccountContext {
   mail: AccountMail;
   /** News items and each account's read mark. */
   news: NewsBoard;
+  /** Pushes this component's writes cause (news), queued in account.sqlite with their cause. */
+  push: PushCauses;
   /** Unsubscribe tokens and the last mail to all. */
   customMail: CustomMailState;
   /** When the tidy-up warned each unused account. */

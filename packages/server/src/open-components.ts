@@ -158,7 +158,7 @@ export async function openComponents(
       sources: {
         session: (id) => account.ctx.cache.sessions.get(id),
         isLive: (id) => connections.forSession(id) !== undefined,
-        causes: [chat.ctx.push],
+        causes: [chat.ctx.push, account.ctx.push],
       },
       onCommitFailure,
     });

@@ -1,3 +1,4 @@
+import { pushCauseOutboxMigration } from "../push/push-cause-outbox.js";
 import type { Migration } from "../migrations.js";
 
 export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
@@ -189,4 +190,5 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  pushCauseOutboxMigration(10),
 ];
