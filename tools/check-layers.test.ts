@@ -296,7 +296,20 @@ describe("the layer table", () => {
       manager: "beside",
       "bot-client": "beside",
       "image-worker": "beside",
+      "web-shared": "browser",
+      console: "browser",
     });
+  });
+
+  it("lets the browser packages use model and each other as listed, and nothing server-side use them", () => {
+    expect(layerViolation("console", "web-shared")).toBeUndefined();
+    expect(layerViolation("console", "model")).toBeUndefined();
+    expect(layerViolation("web-shared", "model")).toBeUndefined();
+    expect(layerViolation("web-shared", "console")).toBeDefined();
+    expect(layerViolation("console", "simple-backend")).toBeDefined();
+    expect(layerViolation("web-shared", "api")).toBeDefined();
+    expect(layerViolation("server", "console")).toBeDefined();
+    expect(layerViolation("api", "web-shared")).toBeDefined();
   });
 
   it("allows exactly the lower rows, minus row-5 siblings", () => {

@@ -2,7 +2,9 @@
  * The layer rule of DESIGN.md §2 as data. A package on the server's stack imports only packages on
  * lower rows; the component packages on row 5 never import each other. The packages beside the stack
  * (manager, bot-client, image-worker) use only the packages they list, and only `server`, which
- * assembles everything and owns every mode of the `venus` binary, may use them.
+ * assembles everything and owns every mode of the `venus` binary, may use them. The browser packages
+ * (web-shared, console) use only `model` (types) and each other as listed; the server serves their
+ * built files and imports none of them.
  */
 export interface StackPackage {
   /** Row in DESIGN.md §2: 1 is the bottom. */
@@ -17,7 +19,14 @@ export interface BesidePackage {
   uses: readonly string[];
 }
 
-export type LayerEntry = StackPackage | BesidePackage;
+/** A package that runs in the browser: wire types from `model` (types only) and browser libraries. */
+export interface BrowserPackage {
+  row: "browser";
+  /** The only packages it may use. */
+  uses: readonly string[];
+}
+
+export type LayerEntry = StackPackage | BesidePackage | BrowserPackage;
 
 const BESIDE_USES = ["model", "simple-backend"] as const;
 
@@ -38,6 +47,8 @@ export const LAYERS: Readonly<Record<string, LayerEntry>> = {
   manager: { row: "beside", uses: BESIDE_USES },
   "bot-client": { row: "beside", uses: BESIDE_USES },
   "image-worker": { row: "beside", uses: BESIDE_USES },
+  "web-shared": { row: "browser", uses: ["model"] },
+  console: { row: "browser", uses: ["model", "web-shared"] },
 };
 
 /** The package that may use the packages beside the stack. */
@@ -50,11 +61,13 @@ export function layerViolation(from: string, to: string): string | undefined {
   if (!source) return `${from} is not in the layer table (tools/layers.ts)`;
   if (!target) return `${to} is not in the layer table (tools/layers.ts)`;
   if (from === to) return `a package does not depend on itself`;
-  if (source.row === "beside") {
+  if (source.row === "beside" || source.row === "browser") {
+    const where = source.row === "beside" ? "stands beside the stack" : "runs in the browser";
     return source.uses.includes(to)
       ? undefined
-      : `${from} stands beside the stack and may use only ${source.uses.join(" and ")}`;
+      : `${from} ${where} and may use only ${source.uses.join(" and ")}`;
   }
+  if (target.row === "browser") return `${to} runs in the browser; no package of the server's side uses it`;
   if (target.row === "beside") {
     return from === ASSEMBLER ? undefined : `${to} stands beside the stack; only ${ASSEMBLER} may use it`;
   }

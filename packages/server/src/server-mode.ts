@@ -28,6 +28,7 @@ import { LocalBotsChild } from "./local-bots-child.js";
 import { managerLink } from "./manager-link.js";
 import { openComponents } from "./open-components.js";
 import { VENUS_VERSION } from "./version.js";
+import { mountWebSites } from "./web-sites.js";
 
 /** This program: the image worker and the local bots are its other modes (DESIGN.md §5). */
 const MAIN = fileURLToPath(new URL("./main.js", import.meta.url));
@@ -124,6 +125,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     maintenance,
     localManager,
   };
+  mountWebSites(http, log);
   const api = mountApi(http, deps);
   mountLocalBotApi(botHttp, deps);
   mountAdminCliApi(adminHttp, deps, adminToken);

@@ -95,3 +95,5 @@ export { MailOutbox, type MailOutboxOptions } from "./mail/mail-outbox.js";
 export { nestsDeeperThan } from "./validation/json-depth.js";
 export { writeFileAtomic } from "./files/write-file-atomic.js";
 export { makeDataDirPrivate, type ModeFix } from "./files/private-data-dir.js";
+export { loadStaticSite, type StaticFile, type StaticSite } from "./http/static/static-site.js";
+export { CONTENT_SECURITY_POLICY, mountStaticSite, staticHandler } from "./http/static/static-handler.js";

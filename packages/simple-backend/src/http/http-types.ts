@@ -45,6 +45,7 @@ export const STATUS_TEXT: Record<number, string> = {
   201: "201 Created",
   204: "204 No Content",
   304: "304 Not Modified",
+  308: "308 Permanent Redirect",
   400: "400 Bad Request",
   401: "401 Unauthorized",
   403: "403 Forbidden",
