@@ -14,6 +14,8 @@ const ALL_PERMISSIONS = allOf<Permission>()([
   "manage_admins",
   "use_manager_api",
   "view_accounts",
+  "manage_news",
+  "email_users",
 ]);
 
 interface ActionsProps {
