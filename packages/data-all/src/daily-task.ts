@@ -4,7 +4,7 @@ import {
   pruneSignInCodes,
   tidyUnusedAccounts,
 } from "@venus/data-account";
-import { purgeDeletedContent } from "@venus/data-media";
+import { deleteUnusedContent, purgeDeletedContent } from "@venus/data-media";
 import { pruneHistory, type HistoryContext } from "@venus/data-history";
 import { runDailyProfileTask } from "@venus/data-profile";
 import type { DailyTaskReport } from "@venus/model";
@@ -48,5 +48,6 @@ export async function runDailyTask(
     history_pruned: await pruneHistory(components.history),
     unused_accounts_warned: unused.warned,
     unused_accounts_to_delete: unused.deletion_started,
+    unused_content_deleted: await deleteUnusedContent(components.media),
   };
 }

@@ -24,5 +24,9 @@ export const DailyTaskReport = Type.Object({
   unused_accounts_to_delete: Type.Integer({
     description: "Warned accounts still unused after tidy_up.warning_days, now in the deletion wait.",
   }),
+  unused_content_deleted: Type.Integer({
+    description:
+      "Content items neither in the profile nor the selfie, uploaded over tidy_up.unused_content_days ago, now deleted.",
+  }),
 });
 export type DailyTaskReport = Static<typeof DailyTaskReport>;

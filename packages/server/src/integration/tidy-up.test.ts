@@ -1,11 +1,12 @@
 import type { VenusClient } from "@venus/bot-client";
-import type { DailyTaskReport } from "@venus/model";
+import type { DailyTaskReport, OwnContentResponse } from "@venus/model";
 import { startSmtpSink, type SmtpSink } from "@venus/simple-backend/testing";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { signUpAndSetUp, uniqueEmail } from "../scenarios/steps/people.js";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { codeIn, expectMail, requestCode, smtpTo, verifyCode } from "../testing/email-flow.js";
-import { sleep } from "../testing/profile-flow.js";
+import { uploadImage } from "../testing/media-flow.js";
+import { as, createProfileUser, sleep } from "../testing/profile-flow.js";
 import { connect } from "../testing/sign-in.js";
 import { startServer, type RunningServer } from "../testing/spawn-server.js";
 
@@ -23,7 +24,11 @@ beforeAll(async () => {
       admin: { grant_email: ROOT_EMAIL },
       rate_limits: GENEROUS_RATE_LIMITS,
       email: smtpTo(sink.port),
-      tidy_up: { unused_account_days: UNUSED_MS / 86_400_000, warning_days: UNUSED_MS / 86_400_000 },
+      tidy_up: {
+        unused_account_days: UNUSED_MS / 86_400_000,
+        warning_days: UNUSED_MS / 86_400_000,
+        unused_content_days: UNUSED_MS / 86_400_000,
+      },
     },
   });
   root = (
@@ -81,5 +86,25 @@ describe("the tidy-up of unused accounts", () => {
     expect(warned(online)).toEqual([]);
     expect(warned(ROOT_EMAIL)).toEqual([]);
     onlineUser.ws.close();
+  });
+});
+
+describe("the tidy-up of unused content", () => {
+  test("an item outside the profile and the selfie, older than the limit, is deleted; those in use stay", async () => {
+    const user = await createProfileUser(server, { name: "Pia" });
+    const before = (await as(server, user).get<OwnContentResponse>("/media/content")).body.items.map(
+      (i) => i.content_id,
+    );
+    const extra = await uploadImage(server, user);
+    await waitUnused();
+    expect((await runDaily()).unused_content_deleted).toBe(1);
+    const after = (await as(server, user).get<OwnContentResponse>("/media/content")).body.items.map(
+      (i) => i.content_id,
+    );
+    expect(before).toHaveLength(2);
+    expect(after).toEqual(before);
+    expect(after).not.toContain(extra);
+    expect((await runDaily()).unused_content_deleted).toBe(0);
+    user.ws.close();
   });
 });
