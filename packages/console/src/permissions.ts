@@ -7,6 +7,7 @@ export const SCREENS = [
   { id: "reports", title: "Reports", needs: ["process_reports"] },
   { id: "accounts", title: "Accounts", needs: ["view_accounts"] },
   { id: "server", title: "Server", needs: ["edit_config", "view_statistics", "use_manager_api"] },
+  { id: "news", title: "News and email", needs: ["manage_news", "email_users"] },
 ] as const satisfies readonly { id: string; title: string; needs: readonly Permission[] }[];
 
 export type ScreenId = (typeof SCREENS)[number]["id"];

@@ -5,6 +5,7 @@ import { TextQueue } from "./screens/texts/text-queue.js";
 import { ReportQueue } from "./screens/reports/report-queue.js";
 import { AccountsScreen } from "./screens/accounts/accounts-screen.js";
 import { ServerScreen } from "./screens/server/server-screen.js";
+import { NewsScreen } from "./screens/news/news-screen.js";
 import { visibleScreens, type Permissions, type ScreenId } from "./permissions.js";
 import { useHashRoute } from "@venus/web-shared";
 
@@ -69,5 +70,7 @@ function Screen({
       return <AccountsScreen session={session} permissions={permissions} route={rest} />;
     case "server":
       return <ServerScreen session={session} permissions={permissions} />;
+    case "news":
+      return <NewsScreen session={session} permissions={permissions} />;
   }
 }

@@ -2,7 +2,9 @@ import { hash } from "@node-rs/argon2";
 import {
   ACCOUNT_MIGRATIONS,
   AccountStatements,
+  CustomMailStatements,
   NewsStatements,
+  UnusedWarningStatements,
   type Database,
   type SessionDeviceRow,
 } from "@venus/database";
@@ -12,6 +14,7 @@ import {
   PushCauses,
   type GroupCommitWriter,
   Presence,
+  PushCauses,
   type SyncVersions,
   WriteBehind,
   type WriteBehindFlusher,
@@ -25,6 +28,8 @@ import { DataExports } from "./data-export/data-exports.js";
 import { AccountMail } from "./mail/account-mail.js";
 import { OidcVerifier } from "./oidc/oidc-verifier.js";
 import { SignInCache } from "./sign-in/sign-in-cache.js";
+import { CustomMailState } from "./mail/custom-mail.js";
+import { UnusedWarnings } from "./tidy-up/unused-accounts.js";
 import { NewsBoard } from "./news/news-board.js";
 import { RegistrationCaps } from "./registration/daily-caps.js";
 import { DomainRules } from "./registration/domain-rules.js";
@@ -86,6 +91,9 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
     },
     mail: new AccountMail(config, statements, writer, options.log, now),
     news: new NewsBoard(new NewsStatements(db)),
+    push: new PushCauses(writer, now),
+    unusedWarnings: new UnusedWarnings(new UnusedWarningStatements(db)),
+    customMail: new CustomMailState(new CustomMailStatements(db), config.custom_email.to_one_per_hour, now),
     presence,
     sync: options.sync,
     sessionUse,

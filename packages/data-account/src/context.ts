@@ -1,6 +1,7 @@
 import type { AccountStatements, SessionDeviceRow } from "@venus/database";
 import type {
   ConnectionRegistry,
+  PushCauses,
   GroupCommitWriter,
   Presence,
   SyncVersions,
@@ -11,6 +12,8 @@ import type { VenusConfig } from "@venus/model";
 import type { AccountCache } from "./cache/account-cache.js";
 import type { DataExports } from "./data-export/data-exports.js";
 import type { AccountMail } from "./mail/account-mail.js";
+import type { CustomMailState } from "./mail/custom-mail.js";
+import type { UnusedWarnings } from "./tidy-up/unused-accounts.js";
 import type { NewsBoard } from "./news/news-board.js";
 import type { OidcVerifier } from "./oidc/oidc-verifier.js";
 import type { DomainRules } from "./registration/domain-rules.js";
@@ -36,6 +39,12 @@ export interface AccountContext {
   mail: AccountMail;
   /** News items and each account's read mark. */
   news: NewsBoard;
+  /** Pushes this component's writes cause (news), queued in account.sqlite with their cause. */
+  push: PushCauses;
+  /** Unsubscribe tokens and the last mail to all. */
+  customMail: CustomMailState;
+  /** When the tidy-up warned each unused account. */
+  unusedWarnings: UnusedWarnings;
   presence: Presence;
   /** Versions of cached data types, per component; this one registers `account_state`. */
   sync: SyncVersions;

@@ -69,3 +69,5 @@ export {
   listAdminNews,
 } from "./news/news-admin.js";
 export { newsPage, newsBanner, markNewsSeen } from "./news/news-reading.js";
+export { sendCustomEmail, unsubscribeCustomEmail } from "./mail/custom-mail.js";
+export { tidyUnusedAccounts } from "./tidy-up/unused-accounts.js";

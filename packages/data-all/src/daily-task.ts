@@ -1,5 +1,10 @@
-import { endInactiveSessions, liftExpiredBans, pruneSignInCodes } from "@venus/data-account";
-import { purgeDeletedContent } from "@venus/data-media";
+import {
+  endInactiveSessions,
+  liftExpiredBans,
+  pruneSignInCodes,
+  tidyUnusedAccounts,
+} from "@venus/data-account";
+import { deleteUnusedContent, purgeDeletedContent } from "@venus/data-media";
 import { pruneHistory } from "@venus/data-history";
 import { runDailyProfileTask } from "@venus/data-profile";
 import type { DailyTaskReport } from "@venus/model";
@@ -18,9 +23,20 @@ async function liftBans(components: Components): Promise<number> {
   return lifted.length;
 }
 
+/** Warns unused accounts, and puts those warned long enough into the deletion wait (hidden at once). */
+async function tidyAccounts(components: Components): Promise<{ warned: number; deletion_started: number }> {
+  const hidden: Promise<void>[] = [];
+  const result = await tidyUnusedAccounts(components.account, (account) => {
+    hidden.push(accountUseChanged(components, account.id));
+  });
+  await Promise.all(hidden);
+  return result;
+}
+
 /** The daily maintenance over every component; safe to run at any time, and more than once. */
 export async function runDailyTask(components: AllComponents): Promise<DailyTaskReport> {
   await pruneSignInCodes(components.account);
+  const unused = await tidyAccounts(components);
   return {
     ages_changed: await runDailyProfileTask(components.profile),
     content_purged: await purgeDeletedContent(components.media),
@@ -29,5 +45,8 @@ export async function runDailyTask(components: AllComponents): Promise<DailyTask
     exports_removed: await removeExpiredExports(components),
     sessions_logged_out: await endInactiveSessions(components.account),
     history_pruned: await pruneHistory(components.history),
+    unused_accounts_warned: unused.warned,
+    unused_accounts_to_delete: unused.deletion_started,
+    unused_content_deleted: await deleteUnusedContent(components.media),
   };
 }

@@ -20,3 +20,4 @@ export { presentMediaModerationPage } from "./presenters/moderation-page-present
 export { contentFile, type ServedFile } from "./content-file.js";
 export { removeMediaAccount } from "./operations/delete-account.js";
 export { wipeFiles } from "./media-files.js";
+export { deleteUnusedContent } from "./operations/tidy-unused-content.js";

@@ -3,6 +3,8 @@ export { migrate, type Migration } from "./migrations.js";
 export { ACCOUNT_MIGRATIONS } from "./account/account-migrations.js";
 export { AccountStatements } from "./account/account-statements.js";
 export { NewsStatements, type NewsItemRow } from "./account/news-statements.js";
+export { UnusedWarningStatements } from "./account/unused-warning-statements.js";
+export { CustomMailStatements, type UnsubscribeRow } from "./account/custom-mail-statements.js";
 export type {
   AccountRow,
   SessionRow,

@@ -45,6 +45,7 @@ export const ERROR_DETAILS = {
   daily_report_limit: RetryDetails,
   export_limit_reached: RetryDetails,
   registration_cap_reached: RetryDetails,
+  email_to_all_too_soon: RetryDetails,
   busy: RetryDetails,
   shutting_down: RetryDetails,
 } as const satisfies Record<string, TSchema>;

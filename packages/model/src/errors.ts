@@ -111,6 +111,7 @@ export const ERRORS = {
     status: 409,
     message: "the content is rejected, deleted or not the account's own",
   },
+  email_unsubscribed: { status: 409, message: "the account has unsubscribed from these mails" },
   email_taken: { status: 409, message: "an account with this email exists" },
   identity_in_use: { status: 409, message: "this provider identity is linked to another account" },
   provider_already_linked: {
@@ -183,6 +184,10 @@ export const ERRORS = {
     status: 429,
     message:
       "the service takes no more registrations today (from your network or in all); try again tomorrow (UTC)",
+  },
+  email_to_all_too_soon: {
+    status: 429,
+    message: "a mail to all went out less than custom_email.to_all_min_interval_hours ago",
   },
   rate_limited: { status: 429, message: "too many requests; try again later" },
   export_limit_reached: {

@@ -41,3 +41,4 @@ export * from "./admin/daily-task-schemas.js";
 export * from "./admin/server-statistics-schemas.js";
 export * from "./admin/admin-command-schemas.js";
 export * from "./news/news-schemas.js";
+export * from "./admin/custom-email-schemas.js";

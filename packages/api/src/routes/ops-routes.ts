@@ -1,4 +1,5 @@
 import type { ApiRoute } from "../route.js";
+import { customEmailRoute, unsubscribeRoute } from "./admin/custom-email-routes.js";
 import { videoCallRoute } from "./chat/video-call-route.js";
 import {
   adminNewsListRoute,
@@ -23,4 +24,6 @@ export const OPS_ROUTES: readonly ApiRoute[] = [
   publishNewsRoute,
   unpublishNewsRoute,
   deleteNewsRoute,
+  customEmailRoute,
+  unsubscribeRoute,
 ];

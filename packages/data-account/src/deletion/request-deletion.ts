@@ -39,6 +39,15 @@ export async function requestDeletion(
   requireDeletable(account);
   await checkOwnerPassword(ctx, account, password);
   requireDeletable(account); // again: an admin may have acted while the password was checked
+  await enterDeletionWait(ctx, account, onHidden);
+}
+
+/** Puts the account into `pending_deletion` for the deletion wait (the owner's request, or the tidy-up). */
+export async function enterDeletionWait(
+  ctx: AccountContext,
+  account: Account,
+  onHidden: () => void = () => undefined,
+): Promise<void> {
   account.deletion = {
     at: deletionTime(ctx.now(), ctx.config.account.deletion_wait_days),
     stateBefore: account.state,

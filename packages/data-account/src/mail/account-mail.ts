@@ -92,6 +92,11 @@ export class AccountMail {
     });
   }
 
+  /** Inside a writer batch: queues a mail as written (an admin's custom mail). */
+  queueText(to: string, subject: string, text: string): void {
+    this.statements.outbox.insert({ queued_at: this.now(), to_address: to, subject, text });
+  }
+
   /** After a batch with queued mails has committed. */
   sendSoon(): void {
     this.outbox.wake();

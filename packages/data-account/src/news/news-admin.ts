@@ -65,11 +65,19 @@ export async function createNews(ctx: AccountContext, request: NewsItemRequest):
   return presentAdminNews(entry);
 }
 
-async function change(ctx: AccountContext, entry: NewsEntry, apply: (entry: NewsEntry) => void) {
+async function change(
+  ctx: AccountContext,
+  entry: NewsEntry,
+  apply: (entry: NewsEntry) => void,
+  alsoWrite: () => void = () => undefined,
+) {
   const wasPublished = entry.publishedAt !== null;
   apply(entry);
   entry.updatedAt = changeTime(ctx);
-  await ctx.writer.write(() => ctx.news.statements.update(entryToRow(entry)));
+  await ctx.writer.write(() => {
+    ctx.news.statements.update(entryToRow(entry));
+    alsoWrite();
+  });
   if (wasPublished || entry.publishedAt !== null) announceNewsChanged(ctx);
   return presentAdminNews(entry);
 }
@@ -83,13 +91,23 @@ export function editNews(ctx: AccountContext, id: number, request: NewsItemReque
   );
 }
 
-/** Publishes (again: as new, at the top) and tells every connection; the push hook hears it too. */
+/**
+ * Publishes (again: as new, at the top) and tells every connection; devices without a live WebSocket
+ * whose settings want news get a push, queued in the same commit.
+ */
 export async function publishNews(ctx: AccountContext, id: number): Promise<AdminNewsItem> {
   const entry = entryOf(ctx, id);
-  const answer = await change(ctx, entry, (e) => {
-    e.publishedAt = ctx.news.nextPublishTime(ctx.now());
-  });
-  ctx.news.announcePublished(entry);
+  const answer = await change(
+    ctx,
+    entry,
+    (e) => {
+      e.publishedAt = ctx.news.nextPublishTime(ctx.now());
+    },
+    () => {
+      for (const account of ctx.cache.accounts.values())
+        if (account.state === "normal" && !account.bot) ctx.push.record(account.id, "news");
+    },
+  );
   return answer;
 }
 

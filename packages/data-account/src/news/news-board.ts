@@ -45,7 +45,6 @@ export class NewsBoard {
   readonly items = new Map<number, NewsEntry>();
   /** Account id → the publishedAt of the newest item it has read. */
   readonly seen = new Map<string, number>();
-  private readonly publishListeners: ((entry: NewsEntry) => void)[] = [];
   /** When an item was last deleted (the others' times cannot show it). */
   private lastDeletion = 0;
 
@@ -85,14 +84,5 @@ export class NewsBoard {
     let last = 0;
     for (const item of this.items.values()) last = Math.max(last, item.publishedAt ?? 0);
     return Math.max(now, last + 1);
-  }
-
-  /** Called after an item is published (the push component sends it to devices that want news). */
-  onPublish(listener: (entry: NewsEntry) => void): void {
-    this.publishListeners.push(listener);
-  }
-
-  announcePublished(entry: NewsEntry): void {
-    for (const listener of this.publishListeners) listener(entry);
   }
 }

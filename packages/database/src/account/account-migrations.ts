@@ -163,5 +163,32 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
-  pushCauseOutboxMigration(8),
+  {
+    version: 8,
+    name: "custom mail: unsubscribe tokens and mails to all",
+    sql: `
+      CREATE TABLE mail_unsubscribe (
+        account_id TEXT PRIMARY KEY REFERENCES account(id) ON DELETE CASCADE,
+        token TEXT NOT NULL UNIQUE,
+        unsubscribed_at INTEGER
+      ) STRICT;
+      CREATE TABLE mail_broadcast (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        sent_at INTEGER NOT NULL,
+        admin_id TEXT NOT NULL,
+        recipients INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
+    version: 9,
+    name: "tidy-up: when an unused account was warned",
+    sql: `
+      CREATE TABLE unused_warning (
+        account_id TEXT PRIMARY KEY REFERENCES account(id) ON DELETE CASCADE,
+        warned_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+  pushCauseOutboxMigration(10),
 ];

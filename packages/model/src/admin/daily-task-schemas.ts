@@ -18,5 +18,15 @@ export const DailyTaskReport = Type.Object({
     description:
       "Statistics history rows older than statistics.history_days or statistics.account_history_days.",
   }),
+  unused_accounts_warned: Type.Integer({
+    description: "Accounts unused for tidy_up.unused_account_days that got the warning mail now.",
+  }),
+  unused_accounts_to_delete: Type.Integer({
+    description: "Warned accounts still unused after tidy_up.warning_days, now in the deletion wait.",
+  }),
+  unused_content_deleted: Type.Integer({
+    description:
+      "Content items neither in the profile nor the selfie, uploaded over tidy_up.unused_content_days ago, now deleted.",
+  }),
 });
 export type DailyTaskReport = Static<typeof DailyTaskReport>;

@@ -4,6 +4,7 @@ import { adminConfigSection } from "./admin-config.js";
 import { botsConfigSection } from "./bots-config.js";
 import { chatConfigSection } from "./chat-config.js";
 import { clientsConfigSection } from "./clients-config.js";
+import { customEmailConfigSection } from "./custom-email-config.js";
 import { emailConfigSection } from "./email-config.js";
 import { localManagerConfigSection } from "./local-manager-config.js";
 import { mediaConfigSection } from "./media-config.js";
@@ -14,6 +15,7 @@ import { reportsConfigSection } from "./reports-config.js";
 import { newsConfigSection } from "./news-config.js";
 import { oidcProvidersConfig, signInConfigSection } from "./sign-in-config.js";
 import { statisticsConfigSection } from "./statistics-config.js";
+import { tidyUpConfigSection } from "./tidy-up-config.js";
 import { videoCallsConfigSection } from "./video-calls-config.js";
 
 const windowLimit = (description: string, limit: number, windowSeconds: number) =>
@@ -164,6 +166,7 @@ export const VenusConfig = Type.Object(
     sign_in: signInConfigSection,
     oidc_providers: oidcProvidersConfig,
     email: emailConfigSection,
+    custom_email: customEmailConfigSection,
     push: pushConfigSection,
     clients: clientsConfigSection,
     websocket: configSection("The /ws endpoint.", {
@@ -239,6 +242,7 @@ export const VenusConfig = Type.Object(
         }),
       },
     ),
+    tidy_up: tidyUpConfigSection,
     admin: adminConfigSection,
     statistics: statisticsConfigSection,
   },
