@@ -11,7 +11,6 @@ import {
 import {
   type ConnectionRegistry,
   openStore,
-  PushCauses,
   type GroupCommitWriter,
   Presence,
   PushCauses,
@@ -91,7 +90,6 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
     },
     mail: new AccountMail(config, statements, writer, options.log, now),
     news: new NewsBoard(new NewsStatements(db)),
-    push: new PushCauses(writer, now),
     unusedWarnings: new UnusedWarnings(new UnusedWarningStatements(db)),
     customMail: new CustomMailState(new CustomMailStatements(db), config.custom_email.to_one_per_hour, now),
     presence,

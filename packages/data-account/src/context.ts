@@ -1,7 +1,6 @@
 import type { AccountStatements, SessionDeviceRow } from "@venus/database";
 import type {
   ConnectionRegistry,
-  PushCauses,
   GroupCommitWriter,
   Presence,
   SyncVersions,
@@ -39,8 +38,6 @@ export interface AccountContext {
   mail: AccountMail;
   /** News items and each account's read mark. */
   news: NewsBoard;
-  /** Pushes this component's writes cause (news), queued in account.sqlite with their cause. */
-  push: PushCauses;
   /** Unsubscribe tokens and the last mail to all. */
   customMail: CustomMailState;
   /** When the tidy-up warned each unused account. */
@@ -56,7 +53,7 @@ export interface AccountContext {
   exports: DataExports;
   /** A hash verified when the email is unknown, so both failures take the same time. */
   dummyPasswordHash: string;
-  /** Pushes this component's writes cause, recorded in their commit (docs/push.md). */
+  /** Pushes this component's writes cause (news, bans, …), recorded in their commit (docs/push.md). */
   push: PushCauses;
   now: () => number;
 }
