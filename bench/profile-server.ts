@@ -16,6 +16,7 @@ import { collectGarbage as localGc, heapAfterGc } from "./location-index.js";
 import { MIB, percentile, processRssBytes } from "./measure.js";
 import { browseOverHttp, signUpViewer, type HttpBrowsing, type ViewerSpec } from "./profile-server-browse.js";
 import { writeProfileData } from "./profile-server-data.js";
+import { benchPostgis } from "./profile-server-postgis.js";
 import { spawnVenus, type StartedVenus } from "./profile-server-process.js";
 import { formatTable, progress, type BenchmarkResult, type Metric } from "./report.js";
 import { sized } from "./quick.js";
@@ -265,7 +266,19 @@ export async function benchProfileServer(): Promise<BenchmarkResult[]> {
       },
       metrics,
     };
-    return [startup, browse];
+    const postgis = await benchPostgis(
+      profiles,
+      VIEWERS.map(({ where, spec }, i) => ({
+        where,
+        spec,
+        http: browsing[i] as HttpBrowsing,
+        scanFirstIds: (scans[i] as ScanTiming).firstIds,
+      })),
+      SESSIONS,
+      PAGES_PER_SESSION,
+      PAGE_SIZE,
+    );
+    return postgis === undefined ? [startup, browse] : [startup, browse, postgis];
   } finally {
     rmSync(fullDir, { recursive: true, force: true });
     rmSync(emptyDir, { recursive: true, force: true });

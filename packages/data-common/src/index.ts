@@ -13,5 +13,6 @@ export { SyncVersions } from "./sync-versions.js";
 export { openStore, type StoreOptions } from "./open-store.js";
 export { CursorQueue } from "./cursor-queue.js";
 export { DAY_MS, utcDay, secondsUntilTomorrow, leftToday, countUse, type DailyUse } from "./daily-use.js";
+export { Interned, literalOf } from "./interned.js";
 export { ModerationSignal, type ModerationQueueName } from "./moderation-signal.js";
 export { PushCauses } from "./push-causes.js";

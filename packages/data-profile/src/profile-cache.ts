@@ -5,7 +5,8 @@ import { AttributeSlab } from "./attributes/attribute-slab.js";
 import { ModerationQueue } from "./moderation-queue.js";
 import {
   favoritesFromRows,
-  profileFromRow,
+  PROFILE_COLUMNS,
+  profileFromColumns,
   type ModeratedFieldName,
   type Profile,
 } from "./profile-entity.js";
@@ -36,8 +37,9 @@ export class ProfileCache {
   static load(statements: ProfileStatements, catalog: AttributeCatalog): ProfileCache {
     const cache = new ProfileCache(catalog);
     const pending: { profile: Profile; field: ModeratedFieldName }[] = [];
-    for (const row of statements.loadProfiles()) {
-      const profile = profileFromRow(row, (answers) => cache.encodeAttributes(answers));
+    const encode = (answers: AttributeAnswers) => cache.encodeAttributes(answers);
+    for (const row of statements.loadProfiles(PROFILE_COLUMNS)) {
+      const profile = profileFromColumns(row, encode);
       cache.profiles.set(profile.accountId, profile);
       for (const field of ["name", "text"] as const) {
         if (profile[field].state === "pending") pending.push({ profile, field });

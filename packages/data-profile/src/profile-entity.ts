@@ -1,5 +1,14 @@
-import type { FavoriteRow, ProfileRow } from "@venus/database";
-import type { AttributeAnswers, Gender, ModerationState, Visibility } from "@venus/model";
+import { Interned, literalOf } from "@venus/data-common";
+import type { Columns, FavoriteRow, ProfileRow } from "@venus/database";
+import {
+  GENDERS,
+  MODERATION_STATES,
+  VISIBILITIES,
+  type AttributeAnswers,
+  type Gender,
+  type ModerationState,
+  type Visibility,
+} from "@venus/model";
 
 /** A name or text as its owner wrote it, with its moderation outcome. */
 export interface ModeratedField {
@@ -37,40 +46,106 @@ export interface Profile {
 
 export type ModeratedFieldName = "name" | "text";
 
-export function profileFromRow(row: ProfileRow, encode: (answers: AttributeAnswers) => number): Profile {
-  const attributes = JSON.parse(row.attributes) as AttributeAnswers;
+/** The columns start-up reads, in the order profileFromColumns takes them. */
+export const PROFILE_COLUMNS = [
+  "account_id",
+  "version",
+  "name",
+  "name_state",
+  "name_reason",
+  "name_changed_at",
+  "text",
+  "text_state",
+  "text_reason",
+  "text_changed_at",
+  "age",
+  "initial_age",
+  "initial_age_year",
+  "gender",
+  "wanted_genders",
+  "wanted_age_min",
+  "wanted_age_max",
+  "unlimited_likes",
+  "attributes",
+  "latitude",
+  "longitude",
+  "visibility",
+  "show_last_seen",
+  "show_online",
+  "created_at",
+  "edited_at",
+] as const;
+
+/** Profiles share wanted-gender lists and attribute answers: replaced on edit, never changed in place. */
+const wantedGenders = new Interned((json) => Object.freeze(JSON.parse(json) as Gender[]) as Gender[]);
+const attributeAnswers = new Interned((json) => Object.freeze(JSON.parse(json) as AttributeAnswers));
+
+/** A profile from its row as read at start-up; enum values and wanted genders are shared instances. */
+export function profileFromColumns(
+  row: Columns<ProfileRow, typeof PROFILE_COLUMNS>,
+  encode: (answers: AttributeAnswers) => number,
+): Profile {
+  const [
+    accountId,
+    version,
+    name,
+    nameState,
+    nameReason,
+    nameChangedAt,
+    text,
+    textState,
+    textReason,
+    textChangedAt,
+    age,
+    initialAge,
+    initialAgeYear,
+    gender,
+    wanted,
+    wantedAgeMin,
+    wantedAgeMax,
+    unlimitedLikes,
+    attributesJson,
+    latitude,
+    longitude,
+    visibility,
+    showLastSeen,
+    showOnline,
+    createdAt,
+    editedAt,
+  ] = row;
+  const attributes = attributeAnswers.get(attributesJson);
   return {
-    accountId: row.account_id,
-    version: row.version,
+    accountId,
+    version,
     name: {
-      value: row.name,
-      state: row.name_state as ModerationState,
-      reason: row.name_reason,
-      changedAt: row.name_changed_at,
+      value: name,
+      state: literalOf(MODERATION_STATES, nameState),
+      reason: nameReason,
+      changedAt: nameChangedAt,
     },
     text: {
-      value: row.text,
-      state: row.text_state as ModerationState,
-      reason: row.text_reason,
-      changedAt: row.text_changed_at,
+      value: text,
+      state: literalOf(MODERATION_STATES, textState),
+      reason: textReason,
+      changedAt: textChangedAt,
     },
-    age: row.age,
-    initialAge: row.initial_age,
-    initialAgeYear: row.initial_age_year,
-    gender: row.gender as Gender,
-    wantedGenders: JSON.parse(row.wanted_genders) as Gender[],
-    wantedAgeMin: row.wanted_age_min,
-    wantedAgeMax: row.wanted_age_max,
-    unlimitedLikes: row.unlimited_likes === 1,
+    age,
+    initialAge,
+    initialAgeYear,
+    gender: literalOf(GENDERS, gender),
+    wantedGenders: wantedGenders.get(wanted),
+    wantedAgeMin,
+    wantedAgeMax,
+    unlimitedLikes: unlimitedLikes === 1,
     attributes,
     attributeSlot: encode(attributes),
-    latitude: row.latitude,
-    longitude: row.longitude,
-    visibility: row.visibility as Visibility,
-    showLastSeen: row.show_last_seen === 1,
-    showOnline: row.show_online === 1,
-    createdAt: row.created_at,
-    editedAt: row.edited_at,
+    latitude,
+    longitude,
+    visibility: literalOf(VISIBILITIES, visibility),
+    showLastSeen: showLastSeen === 1,
+    showOnline: showOnline === 1,
+    createdAt,
+    editedAt,
   };
 }
 

@@ -1,5 +1,6 @@
 export { openDatabase, type Database } from "./open-database.js";
 export { migrate, type Migration } from "./migrations.js";
+export type { Columns } from "./read-columns.js";
 export { ACCOUNT_MIGRATIONS } from "./account/account-migrations.js";
 export { AccountStatements } from "./account/account-statements.js";
 export { NewsStatements, type NewsItemRow } from "./account/news-statements.js";

@@ -18,6 +18,7 @@ import {
 import { createLogger, Metrics } from "@venus/simple-backend";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AccountCache } from "./account-cache.js";
+import { accountToRow, newAccount, type Account } from "./account-entity.js";
 import type { Session } from "./session-entity.js";
 import { sessionToRow } from "./session-entity.js";
 
@@ -182,5 +183,54 @@ describe("AccountCache.load", () => {
     expect(cache.sessionsByRefresh.get(s.refreshHash)).toBe(loadedSession);
     expect(loadedSession?.retiredRefreshHashes).toEqual([retiredHash(1), retiredHash(2), retiredHash(3)]);
     expect(cache.sessionsByRetiredRefresh.get(retiredHash(2))).toBe(loadedSession);
+  });
+
+  it("reads back every field of accounts in each state, sharing equal permission sets and gender lists", () => {
+    const statements = new AccountStatements(db);
+    const base = (id: string, extra: Partial<Account>): Account => ({
+      ...newAccount({
+        id,
+        email: `${id}@example.com`,
+        passwordHash: `$argon2id$${id}`,
+        permissions: new Set(["ban", "moderate_texts"]),
+        createdAt: 1000,
+        bot: false,
+      }),
+      state: "normal",
+      name: "Ann",
+      birthdate: "1990-05-01",
+      gender: "woman",
+      lookingFor: ["man", "non_binary"],
+      initialAge: 34,
+      initialAgeYear: 2024,
+      ...extra,
+    });
+    const accounts = [
+      base("plain", { emailVerified: true }),
+      base("banned", { state: "banned", ban: { until: 5000, reason: "spam", stateBefore: "normal" } }),
+      base("leaving", {
+        state: "pending_deletion",
+        locked: true,
+        bot: true,
+        deletion: { at: 9000, stateBefore: "initial_setup", deleting: true },
+      }),
+      base("new", { state: "initial_setup", gender: null, lookingFor: null, permissions: new Set() }),
+    ];
+    for (const account of accounts) statements.insertAccount(accountToRow(account));
+    const writer = new GroupCommitWriter(db, {
+      name: "account",
+      maxBatchDelayMs: 0,
+      maxBatchSize: 1,
+      log: createLogger("silent", "test"),
+      metrics: new WriterMetrics(new Metrics()),
+    });
+    const cache = AccountCache.load(
+      statements,
+      new Presence(new ConnectionRegistry(), new WriteBehind(writer, () => {})),
+    );
+    for (const account of accounts) expect(cache.accounts.get(account.id)).toEqual(account);
+    const [plain, banned] = ["plain", "banned"].map((id) => cache.accounts.get(id) as Account);
+    expect(plain?.permissions).toBe(banned?.permissions);
+    expect(plain?.lookingFor).toBe(banned?.lookingFor);
   });
 });

@@ -1,6 +1,6 @@
 import type { Presence } from "@venus/data-common";
 import type { AccountStatements } from "@venus/database";
-import { accountFromRow, type Account } from "./account-entity.js";
+import { ACCOUNT_COLUMNS, accountFromColumns, type Account } from "./account-entity.js";
 import { sessionFromRow, type Session } from "./session-entity.js";
 
 /**
@@ -22,9 +22,12 @@ export class AccountCache {
   /** Loads every account and session; last-seen times go to `presence`. */
   static load(statements: AccountStatements, presence: Presence): AccountCache {
     const cache = new AccountCache();
-    for (const row of statements.loadAccounts()) {
-      cache.addAccount(accountFromRow(row));
-      if (row.last_seen_at !== null) presence.load(row.id, row.last_seen_at);
+    const lastSeen = ACCOUNT_COLUMNS.indexOf("last_seen_at");
+    for (const row of statements.loadAccounts(ACCOUNT_COLUMNS)) {
+      const account = accountFromColumns(row);
+      cache.addAccount(account);
+      const seen = row[lastSeen] as number | null;
+      if (seen !== null) presence.load(account.id, seen);
     }
     for (const row of statements.loadSessions()) cache.addSession(sessionFromRow(row));
     for (const row of statements.loadRetiredRefreshTokens()) {

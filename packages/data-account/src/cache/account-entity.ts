@@ -1,5 +1,6 @@
-import type { AccountState, Gender, Permission } from "@venus/model";
-import type { AccountRow } from "@venus/database";
+import { Interned, literalOf } from "@venus/data-common";
+import type { AccountRow, Columns } from "@venus/database";
+import { ACCOUNT_STATES, GENDERS, type AccountState, type Gender, type Permission } from "@venus/model";
 
 export interface Account {
   id: string;
@@ -68,39 +69,92 @@ export function newAccount(
   };
 }
 
-export function accountFromRow(row: AccountRow): Account {
+/** The columns start-up reads, in the order accountFromColumns takes them. */
+export const ACCOUNT_COLUMNS = [
+  "id",
+  "email",
+  "email_verified",
+  "password_hash",
+  "state",
+  "permissions",
+  "sync_version",
+  "created_at",
+  "last_seen_at",
+  "name",
+  "birthdate",
+  "gender",
+  "looking_for",
+  "initial_age",
+  "initial_age_year",
+  "bot",
+  "locked",
+  "ban_until",
+  "ban_reason",
+  "state_before_ban",
+  "deletion_at",
+  "state_before_deletion",
+  "deleting",
+] as const;
+
+export type AccountColumns = Columns<AccountRow, typeof ACCOUNT_COLUMNS>;
+
+/** Accounts share their permission sets (never changed in place: replaced) and gender lists. */
+const permissionSets = new Interned((json) => new Set(JSON.parse(json) as Permission[]));
+const genderLists = new Interned((json) => Object.freeze(JSON.parse(json) as Gender[]) as Gender[]);
+const state = (value: string | null) => literalOf(ACCOUNT_STATES, value ?? "normal");
+
+/** An account from its row as read at start-up. */
+export function accountFromColumns(row: AccountColumns): Account {
+  const [
+    id,
+    email,
+    emailVerified,
+    passwordHash,
+    rowState,
+    permissions,
+    syncVersion,
+    createdAt,
+    ,
+    name,
+    birthdate,
+    gender,
+    lookingFor,
+    initialAge,
+    initialAgeYear,
+    bot,
+    locked,
+    banUntil,
+    banReason,
+    stateBeforeBan,
+    deletionAt,
+    stateBeforeDeletion,
+    deleting,
+  ] = row;
+  const accountState = state(rowState);
   return {
-    id: row.id,
-    email: row.email,
-    emailVerified: row.email_verified === 1,
-    passwordHash: row.password_hash,
-    state: row.state as AccountState,
-    permissions: new Set(JSON.parse(row.permissions) as Permission[]),
-    syncVersion: row.sync_version,
-    createdAt: row.created_at,
-    name: row.name,
-    birthdate: row.birthdate,
-    gender: row.gender as Gender | null,
-    lookingFor: row.looking_for === null ? null : (JSON.parse(row.looking_for) as Gender[]),
-    initialAge: row.initial_age,
-    initialAgeYear: row.initial_age_year,
-    bot: row.bot === 1,
-    locked: row.locked === 1,
+    id,
+    email,
+    emailVerified: emailVerified === 1,
+    passwordHash,
+    state: accountState,
+    permissions: permissionSets.get(permissions),
+    syncVersion,
+    createdAt,
+    name,
+    birthdate,
+    gender: gender === null ? null : literalOf(GENDERS, gender),
+    lookingFor: lookingFor === null ? null : genderLists.get(lookingFor),
+    initialAge,
+    initialAgeYear,
+    bot: bot === 1,
+    locked: locked === 1,
     ban:
-      row.state === "banned"
-        ? {
-            until: row.ban_until,
-            reason: row.ban_reason ?? "",
-            stateBefore: (row.state_before_ban ?? "normal") as AccountState,
-          }
+      accountState === "banned"
+        ? { until: banUntil, reason: banReason ?? "", stateBefore: state(stateBeforeBan) }
         : null,
     deletion:
-      row.state === "pending_deletion"
-        ? {
-            at: row.deletion_at ?? 0,
-            stateBefore: (row.state_before_deletion ?? "normal") as AccountState,
-            deleting: row.deleting === 1,
-          }
+      accountState === "pending_deletion"
+        ? { at: deletionAt ?? 0, stateBefore: state(stateBeforeDeletion), deleting: deleting === 1 }
         : null,
   };
 }

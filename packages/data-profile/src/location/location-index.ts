@@ -86,6 +86,11 @@ export class LocationIndex<T> {
     );
   }
 
+  /** How many entries `cell` holds. */
+  cellSize(cell: number): number {
+    return this.cells[cell]?.length ?? 0;
+  }
+
   /** Calls `visit` for every entry in `cell`. */
   forEachInCell(cell: number, visit: (entry: LocationEntry<T>) => void): void {
     const entries = this.cells[cell];

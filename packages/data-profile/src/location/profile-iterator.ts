@@ -2,9 +2,10 @@
  * One viewer's iteration session over a LocationIndex: pages of entries from nearest to farthest.
  *
  * Cells are scanned best first: rings of cells around the viewer's cell are enumerated outwards,
- * one at a time and only when needed, and their occupied cells go into a min-heap by the lower
- * bound of their distance (cellLowerBoundKm); the nearest cell is scanned only when nothing queued
- * can come before it, and its accepted entries go into a min-heap of candidates by distance. A
+ * one at a time and only when needed. A ring's small cells (up to SMALL_CELL entries) are scanned at
+ * once, as ordering them would cost more than scanning them; its larger cells go into a min-heap by
+ * the exact distance to the cell (cellLowerBoundKm), and the nearest is scanned only when nothing
+ * queued can come before it. Accepted entries go into a min-heap of candidates by distance. A
  * candidate is emitted only when it is no farther than every unscanned cell's bound and the bound
  * of the next ring not yet enumerated (see Grid.ringLowerBoundKm), so the order is exact. Scanning
  * cell by cell rather than ring by ring keeps the work per page small and even: a ring in a dense
@@ -22,12 +23,19 @@
  * Memory: the emitted-id set grows with everything the viewer has been shown in this session (the
  * caller bounds it with its daily page limit); the candidate heap holds the accepted, not yet shown
  * entries of the scanned cells, which are only those up to the current distance plus about a cell;
- * the cell heap and the set of scanned cells hold numbers, one per occupied cell enumerated.
+ * the cell heap and the set of cells it holds have one number per large cell enumerated, not scanned.
  */
 import { CandidateHeap } from "./candidate-heap.js";
 import { cellLowerBoundKm } from "./cell-bound.js";
 import { assertCoordinates, haversineKm } from "./geo.js";
 import type { LocationEntry, LocationIndex } from "./location-index.js";
+
+/**
+ * Cells with at most this many entries are scanned as soon as their ring is reached. Sparse regions
+ * have thousands of cells of a few entries within a page's distance; a dense city has hundreds of
+ * entries per cell, where ordering the cells saves scanning most of a ring.
+ */
+const SMALL_CELL = 32;
 
 export interface ProfileIteratorOptions {
   /** Entries nearer than this are left out. */
@@ -49,7 +57,7 @@ export class ProfileIterator<T> {
   private readonly maxKm: number;
   private readonly heap = new CandidateHeap<LocationEntry<T>>();
   private readonly cells = new CandidateHeap<number>();
-  private readonly scanned = new Set<number>();
+  private readonly pending = new Set<number>();
   private readonly emitted = new Set<string>();
   private nextRing = 0;
   /** Lower bound of the distance to anything in `nextRing` or beyond (Infinity past the grid). */
@@ -83,7 +91,7 @@ export class ProfileIterator<T> {
       if (this.heap.size > 0 && this.heap.peekKey() <= unscanned) this.emitNearest(page);
       else if (!this.canScan(unscanned)) break;
       else if (this.nextBound <= this.cells.peekKey()) this.enumerateNextRing();
-      else this.scanCell(this.cells.pop() as number);
+      else this.scanQueuedCell();
     }
     return page;
   }
@@ -102,16 +110,24 @@ export class ProfileIterator<T> {
     const { index, viewer, center } = this;
     const { grid } = index;
     index.forEachCellInRing(center, this.nextRing, (cell) => {
+      if (index.cellSize(cell) <= SMALL_CELL) return this.scanCell(cell);
       const bound = cellLowerBoundKm(grid, viewer.lat, viewer.lon, cell);
-      if (bound <= this.maxKm) this.cells.push(bound, cell);
+      if (bound > this.maxKm) return;
+      this.cells.push(bound, cell);
+      this.pending.add(cell);
     });
     this.nextRing++;
     this.nextBound = grid.ringLowerBoundKm(viewer.lat, viewer.lon, center, this.nextRing);
   }
 
+  private scanQueuedCell(): void {
+    const cell = this.cells.pop() as number;
+    this.pending.delete(cell);
+    this.scanCell(cell);
+  }
+
   private scanCell(cell: number): void {
     const { lat, lon } = this.viewer;
-    this.scanned.add(cell);
     // Entries already emitted (they moved here) are dropped when popped, not looked up for each
     // entry scanned; the predicate goes first because it rejects most entries without trigonometry.
     this.index.forEachInCell(cell, (entry) => {
@@ -127,12 +143,16 @@ export class ProfileIterator<T> {
     if (entry === undefined || this.emitted.has(entry.id)) return;
     const distance = haversineKm(this.viewer.lat, this.viewer.lon, entry.lat, entry.lon);
     if (distance !== queuedDistance) {
-      if (this.scanned.has(entry.cell) && this.inRange(distance)) this.heap.push(distance, entry);
+      if (this.scanned(entry.cell) && this.inRange(distance)) this.heap.push(distance, entry);
       return;
     }
     if (!this.accept(entry)) return;
     this.emitted.add(entry.id);
     page.push({ id: entry.id, distanceKm: distance, data: entry.data });
+  }
+
+  private scanned(cell: number): boolean {
+    return this.index.grid.ringOf(this.center, cell) < this.nextRing && !this.pending.has(cell);
   }
 
   private inRange(distance: number): boolean {

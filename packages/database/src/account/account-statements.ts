@@ -7,6 +7,7 @@ import type {
   SessionDeviceRow,
   SessionRow,
 } from "./account-rows.js";
+import { iterateColumns } from "../read-columns.js";
 import { AuditStatements } from "./audit-statements.js";
 import { MailOutboxStatements } from "./mail-outbox-statements.js";
 import { SignInStatements } from "./sign-in-statements.js";
@@ -132,8 +133,9 @@ export class AccountStatements {
   }
 
   /** Streams the rows: a million accounts never sit in memory twice while the cache is built. */
-  loadAccounts(): IterableIterator<AccountRow> {
-    return this.db.prepare("SELECT * FROM account").iterate() as IterableIterator<AccountRow>;
+  /** Every account as arrays of `columns`. */
+  loadAccounts<const C extends readonly (keyof AccountRow & string)[]>(columns: C) {
+    return iterateColumns<AccountRow, C>(this.db, "account", columns);
   }
 
   loadSessions(): IterableIterator<SessionRow> {

@@ -1,4 +1,5 @@
 import type { Database, Statement } from "better-sqlite3";
+import { iterateColumns } from "../read-columns.js";
 import type { FavoriteRow, ProfileRow } from "./profile-rows.js";
 
 const COLUMNS = [
@@ -60,8 +61,9 @@ export class ProfileStatements {
   }
 
   /** Streams the rows: a million profiles never sit in memory twice while the cache is built. */
-  loadProfiles(): IterableIterator<ProfileRow> {
-    return this.db.prepare("SELECT * FROM profile").iterate() as IterableIterator<ProfileRow>;
+  /** Every profile as arrays of `columns`. */
+  loadProfiles<const C extends readonly (keyof ProfileRow & string)[]>(columns: C) {
+    return iterateColumns<ProfileRow, C>(this.db, "profile", columns);
   }
 
   loadFavorites(): FavoriteRow[] {
