@@ -1,13 +1,10 @@
 import type { VerificationDecisionRequest, VerificationQueue as Queue } from "@venus/model";
-import { AuthImage, type Session } from "@venus/web-shared";
+import type { Session } from "@venus/web-shared";
 import { useCallback, useEffect, useState } from "preact/hooks";
 import { useKeys } from "../../use-keys.js";
+import { VerificationPair } from "./verification-pair.js";
 
 type Item = Queue["items"][number];
-
-const contentPath = (accountId: string, contentId: string) => `/media/content/${accountId}/${contentId}`;
-const similarity = (value: number | null) =>
-  value === null ? "no face to compare" : `similarity ${Math.round(value * 100)}%`;
 
 /**
  * Accounts whose security selfie and face image a person must compare (docs/protocol.md, Verified
@@ -86,30 +83,7 @@ export function VerificationQueue({ session }: { session: Session }) {
             <a href={`#/accounts/${current.account_id}`}>{current.account_id}</a>, changed{" "}
             {new Date(current.edited_at).toLocaleString()}
           </p>
-          <div class="owner pair">
-            <figure>
-              <AuthImage
-                api={session.api}
-                path={contentPath(current.account_id, current.security_selfie)}
-                size={640}
-                alt="Security selfie"
-              />
-              <figcaption>Security selfie</figcaption>
-            </figure>
-            {current.images.map((image, at) => (
-              <figure key={image.content_id} class={at === 0 ? "compared" : undefined}>
-                <AuthImage
-                  api={session.api}
-                  path={contentPath(current.account_id, image.content_id)}
-                  size={640}
-                  alt={`Profile image ${at + 1}`}
-                />
-                <figcaption>
-                  {at === 0 ? "Face image" : `Profile image ${at + 1}`}: {similarity(image.similarity)}
-                </figcaption>
-              </figure>
-            ))}
-          </div>
+          <VerificationPair session={session} item={current} />
           <div class="buttons">
             <button type="button" class="primary" onClick={() => void decide(current, true)}>
               Verified (v)
