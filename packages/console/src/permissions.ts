@@ -3,6 +3,7 @@ import type { Permission } from "@venus/model";
 /** The console's screens, each shown to an account holding any of its permissions. */
 export const SCREENS = [
   { id: "images", title: "Images", needs: ["moderate_images"] },
+  { id: "verification", title: "Verification", needs: ["moderate_images"] },
   { id: "texts", title: "Names and texts", needs: ["moderate_texts"] },
   { id: "reports", title: "Reports", needs: ["process_reports"] },
   { id: "accounts", title: "Accounts", needs: ["view_accounts"] },

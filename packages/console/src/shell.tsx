@@ -1,6 +1,7 @@
 import type { Session } from "@venus/web-shared";
 import { useEffect } from "preact/hooks";
 import { ImageQueue } from "./screens/images/image-queue.js";
+import { VerificationQueue } from "./screens/verification/verification-queue.js";
 import { TextQueue } from "./screens/texts/text-queue.js";
 import { ReportQueue } from "./screens/reports/report-queue.js";
 import { AccountsScreen } from "./screens/accounts/accounts-screen.js";
@@ -62,6 +63,8 @@ function Screen({
   switch (id) {
     case "images":
       return <ImageQueue session={session} permissions={permissions} />;
+    case "verification":
+      return <VerificationQueue session={session} />;
     case "texts":
       return <TextQueue session={session} permissions={permissions} />;
     case "reports":

@@ -113,7 +113,7 @@ describe("accounts in the console", () => {
       .getByRole("navigation", { name: "Screens" })
       .getByRole("link")
       .allTextContents();
-    expect(screens).toEqual(["Images", "Accounts"]);
+    expect(screens).toEqual(["Images", "Verification", "Accounts"]);
     await page.getByRole("link", { name: "Accounts" }).click();
     await page.getByRole("searchbox", { name: "Email or account id" }).fill(target.accountId);
     await page.getByRole("button", { name: "Find" }).click();

@@ -45,6 +45,7 @@ export interface RouteOptions {
 const BODY_METHODS = new Set<HttpMethod>(["post", "put", "patch"]);
 const WIRE_METHOD: Record<HttpMethod, string> = {
   get: "GET",
+  head: "HEAD",
   post: "POST",
   put: "PUT",
   patch: "PATCH",
@@ -214,8 +215,6 @@ export class HttpServer {
     const entry = { reqId: ctx.requestId, method: ctx.method, url: ctx.url, status: reply.status };
     if (reply.status >= 500) ctx.log.error(entry, "request failed");
     else ctx.log.debug(entry, "request");
-    // A HEAD answer has headers only: a body would be read as the start of the next response.
-    const sent = ctx.method === "HEAD" ? { ...reply, body: undefined } : reply;
-    request.send(encodeReply(sent, ctx.requestId), close, discard);
+    request.send(encodeReply(reply, ctx.requestId, ctx.method === "HEAD"), close, discard);
   }
 }

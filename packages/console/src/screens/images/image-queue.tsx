@@ -5,6 +5,7 @@ import type { Permissions } from "../../permissions.js";
 import { useKeys } from "../../use-keys.js";
 import { RecentDecisions } from "../recent-decisions.js";
 import { useQueue } from "../../use-queue.js";
+import { Findings } from "./findings.js";
 import { OwnerPanel } from "./owner-panel.js";
 import { RejectPanel } from "./reject-panel.js";
 
@@ -91,6 +92,7 @@ export function ImageQueue({ session, permissions }: { session: Session; permiss
                   {item.security_selfie && <span class="tag">selfie</span>}
                   {item.in_profile && <span class="tag">in profile</span>}
                 </span>
+                <Findings analysis={item.analysis} />
               </button>
             </li>
           ))}
@@ -113,6 +115,7 @@ export function ImageQueue({ session, permissions }: { session: Session; permiss
               Reject (r)
             </button>
           </div>
+          <Findings analysis={current.analysis} full />
           {rejecting && (
             <RejectPanel
               onReject={(category, details) => void decide(current, false, category, details)}

@@ -2,7 +2,8 @@ import type { ProfileContentResponse } from "@venus/model";
 import { AuthImage, type Session } from "@venus/web-shared";
 import { useEffect, useState } from "preact/hooks";
 
-const contentPath = (accountId: string, contentId: string) => `/media/content/${accountId}/${contentId}`;
+export const contentPath = (accountId: string, contentId: string) =>
+  `/media/content/${accountId}/${contentId}`;
 
 /** The owner's security selfie beside their profile images (every state), to judge they are one person. */
 export function OwnerPanel({

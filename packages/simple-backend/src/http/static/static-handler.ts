@@ -79,6 +79,8 @@ export function mountStaticSite(
   indexForAnyPath = true,
 ): void {
   const handler = staticHandler(prefix, site, indexForAnyPath);
-  if (prefix !== "") http.route("get", prefix, handler);
-  http.route("get", `${prefix}/*`, handler);
+  for (const method of ["get", "head"] as const) {
+    if (prefix !== "") http.route(method, prefix, handler);
+    http.route(method, `${prefix}/*`, handler);
+  }
 }

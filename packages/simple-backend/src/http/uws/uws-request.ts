@@ -100,7 +100,8 @@ export class UwsRequest implements TransportRequest {
     this.res.cork(() => {
       this.res.writeStatus(STATUS_TEXT[reply.status] ?? String(reply.status));
       for (const [name, value] of reply.headers) this.res.writeHeader(name, value);
-      this.res.end(reply.body, close);
+      if (reply.headLength === undefined) this.res.end(reply.body, close);
+      else this.res.endWithoutBody(reply.headLength, close);
     });
   }
 
