@@ -10,6 +10,7 @@ import {
   type ConnectionRegistry,
   openStore,
   PushCauses,
+  SessionEndSignal,
   type GroupCommitWriter,
   Presence,
   type SyncVersions,
@@ -93,6 +94,7 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
     exports: new DataExports(config.account, now),
     dummyPasswordHash: await hash("venus-dummy-password", PASSWORD_HASH_OPTIONS),
     push: new PushCauses(writer, now),
+    sessionsEnded: new SessionEndSignal(),
     now,
   };
   options.sync.register("account_state", (id) => ctx.cache.accounts.get(id)?.syncVersion ?? 0);

@@ -14,4 +14,5 @@ export { openStore, type StoreOptions } from "./open-store.js";
 export { CursorQueue } from "./cursor-queue.js";
 export { DAY_MS, utcDay, secondsUntilTomorrow, leftToday, countUse, type DailyUse } from "./daily-use.js";
 export { ModerationSignal, type ModerationQueueName } from "./moderation-signal.js";
+export { SessionEndSignal } from "./session-end-signal.js";
 export { PushCauses } from "./push-causes.js";
