@@ -69,3 +69,4 @@ export {
   listAdminNews,
 } from "./news/news-admin.js";
 export { newsPage, newsBanner, markNewsSeen } from "./news/news-reading.js";
+export { queueReminderMail } from "./mail/reminder-mail.js";

@@ -10,3 +10,9 @@ export {
 export type { PushProviderClient, PushPayload, PushResult } from "./providers/push-provider.js";
 export { VAPID_FILE } from "./vapid-keys.js";
 export { forgetPushAccount } from "./operations/forget-account.js";
+export {
+  reminderDue,
+  markReminded,
+  unsubscribeReminders,
+  UNSUBSCRIBE_LINK_PATH,
+} from "./operations/reminders.js";

@@ -12,6 +12,8 @@ export const MAIL_TEMPLATES = {
   email_changed_notice: ["new_email"],
   /** `signed_out` is a section: non-empty when the other devices were signed out with the change. */
   password_changed_notice: ["time", "signed_out"],
+  /** `messages` and `likes` are counts, empty when none (usable as sections). */
+  activity_reminder: ["messages", "likes", "unsubscribe_link"],
 } as const;
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;
 export type MailTemplate = Static<typeof Template>;
@@ -32,6 +34,7 @@ const LanguageTemplates = Type.Object(
     email_change_verification: Type.Optional(Template),
     email_changed_notice: Type.Optional(Template),
     password_changed_notice: Type.Optional(Template),
+    activity_reminder: Type.Optional(Template),
   },
   { additionalProperties: false },
 );
