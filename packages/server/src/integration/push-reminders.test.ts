@@ -4,27 +4,43 @@ import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { request } from "../testing/http-client.js";
 import { as } from "../testing/profile-flow.js";
 import { mailsTo } from "../testing/push/mail-folder.js";
-import { sleep } from "../testing/push/push-flow.js";
+import { registerTarget, sleep } from "../testing/push/push-flow.js";
+import { testTls } from "../testing/push/test-ca.js";
+import { TestWebPushService } from "../testing/push/test-webpush-service.js";
 import { startServer, type RunningServer } from "../testing/spawn-server.js";
 
 const DELAY_SECONDS = 3;
+const DELAY_WITH_PUSH_SECONDS = 8;
 const REMINDER_SUBJECT = "Someone is waiting for you on Venus";
 let server: RunningServer;
+let service: TestWebPushService;
+const tls = testTls();
 
 beforeAll(async () => {
+  service = await TestWebPushService.start(tls);
   server = await startServer({
+    env: { NODE_EXTRA_CA_CERTS: tls.caFile },
     config: {
       rate_limits: GENEROUS_RATE_LIMITS,
       push: {
-        reminders: { delay_seconds: DELAY_SECONDS, interval_seconds: 3600, check_seconds: 0.3 },
+        reminders: {
+          delay_seconds: DELAY_SECONDS,
+          delay_with_push_seconds: DELAY_WITH_PUSH_SECONDS,
+          interval_seconds: 3600,
+          check_seconds: 0.3,
+        },
       },
     },
   });
+  const key = await request<{ public_key: string }>(server.url, "GET", "/push/vapid_public_key");
+  service.expectedKey = key.body.public_key;
 });
 
 afterAll(async () => {
   await server.stop();
   server.cleanup();
+  await service.stop();
+  tls.cleanup();
 });
 
 const reminders = async (email: string) =>
@@ -102,4 +118,19 @@ test("no reminder for a user who came back, nor for one who switched them off", 
   await sleep(500);
   expect(await reminders(b.email)).toEqual([]);
   expect(await reminders(d.email)).toEqual([]);
+});
+
+test("an account with a push target is reminded after the longer delay", async () => {
+  const [a, b] = await matchedPair(server);
+  await registerTarget(server, b, service.subscribe());
+  const [e, f] = await matchedPair(server);
+  await goOffline(server, b, a);
+  await goOffline(server, f, e);
+  const sentAt = Date.now();
+  await sendOk(server, a, b, "pushed, then mailed");
+  await sendOk(server, e, f, "mailed sooner");
+  await firstReminder(f.email);
+  expect(await reminders(b.email)).toEqual([]);
+  await firstReminder(b.email);
+  expect(Date.now() - sentAt).toBeGreaterThanOrEqual(DELAY_WITH_PUSH_SECONDS * 1000);
 });
