@@ -124,6 +124,7 @@ import {
   notificationSettingsRoute,
   setNotificationSettingsRoute,
 } from "./routes/push/notification-settings-routes.js";
+import { unsubscribeRemindersRoute } from "./routes/push/reminder-routes.js";
 import { chatSettingsRoute, chatStateRoute, setChatSettingsRoute } from "./routes/chat/settings-routes.js";
 import { OPS_ROUTES } from "./routes/ops-routes.js";
 
@@ -151,6 +152,7 @@ export const ROUTES: readonly ApiRoute[] = [
   vapidPublicKeyRoute,
   notificationSettingsRoute,
   setNotificationSettingsRoute,
+  unsubscribeRemindersRoute,
   changePasswordRoute,
   stateRoute,
   clientConfigRoute,

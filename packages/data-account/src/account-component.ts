@@ -11,6 +11,7 @@ import {
 import {
   type ConnectionRegistry,
   openStore,
+  SessionEndSignal,
   type GroupCommitWriter,
   Presence,
   PushCauses,
@@ -99,6 +100,7 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
     exports: new DataExports(config.account, now),
     dummyPasswordHash: await hash("venus-dummy-password", PASSWORD_HASH_OPTIONS),
     push: new PushCauses(writer, now),
+    sessionsEnded: new SessionEndSignal(),
     now,
   };
   options.sync.register("account_state", (id) => ctx.cache.accounts.get(id)?.syncVersion ?? 0);

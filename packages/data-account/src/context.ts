@@ -6,6 +6,7 @@ import type {
   SyncVersions,
   WriteBehind,
   PushCauses,
+  SessionEndSignal,
 } from "@venus/data-common";
 import type { VenusConfig } from "@venus/model";
 import type { AccountCache } from "./cache/account-cache.js";
@@ -55,5 +56,7 @@ export interface AccountContext {
   dummyPasswordHash: string;
   /** Pushes this component's writes cause (news, bans, …), recorded in their commit (docs/push.md). */
   push: PushCauses;
+  /** Raised after sessions ended durably (the push component drops their targets). */
+  sessionsEnded: SessionEndSignal;
   now: () => number;
 }

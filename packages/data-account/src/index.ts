@@ -71,3 +71,4 @@ export {
 export { newsPage, newsBanner, markNewsSeen } from "./news/news-reading.js";
 export { sendCustomEmail, unsubscribeCustomEmail } from "./mail/custom-mail.js";
 export { tidyUnusedAccounts } from "./tidy-up/unused-accounts.js";
+export { queueReminderMail } from "./mail/reminder-mail.js";

@@ -34,3 +34,4 @@ export {
 export { requestDataExport, dataExportStatus, downloadDataExport } from "./export/data-export.js";
 export { restoreExports } from "./export/export-files.js";
 export { videoCallWith } from "./video-call.js";
+export { sendDueReminders } from "./reminders.js";

@@ -19,3 +19,4 @@ export { reportQueue, reportById, type ReportQueueQuery } from "./reports/report
 export { removeChatAccount } from "./operations/delete-account.js";
 export { accountShownChanged } from "./operations/list-versions.js";
 export { videoCallRoom, videoCallsConfigProblem } from "./operations/video-call-room.js";
+export { unseenSince, type Unseen } from "./operations/unseen.js";

@@ -15,4 +15,5 @@ export { CursorQueue } from "./cursor-queue.js";
 export { DAY_MS, utcDay, secondsUntilTomorrow, leftToday, countUse, type DailyUse } from "./daily-use.js";
 export { Interned, literalOf } from "./interned.js";
 export { ModerationSignal, type ModerationQueueName } from "./moderation-signal.js";
+export { SessionEndSignal } from "./session-end-signal.js";
 export { PushCauses } from "./push-causes.js";

@@ -25,7 +25,9 @@ export interface PushSources {
 
 export interface AccountNotifications {
   settings: NotificationSettings;
+  /** The last reminder email (unix ms). */
   remindedAt: number | null;
+  unsubscribeToken: string | null;
 }
 
 /** Everything a push operation works with. */
@@ -36,6 +38,8 @@ export interface PushContext {
   targets: PushTargets;
   /** Accounts that changed their settings; the others have the defaults. */
   settings: Map<string, AccountNotifications>;
+  /** Reminder unsubscribe token → account. */
+  unsubscribeTokens: Map<string, string>;
   sources: PushSources;
   /** Providers this server sends through (push.<provider>.enabled). */
   enabled: ReadonlySet<PushProvider>;

@@ -37,6 +37,7 @@ function loadSettings(statements: PushStatements): Map<string, AccountNotificati
     settings.set(row.account_id, {
       settings: JSON.parse(row.settings) as NotificationSettings,
       remindedAt: row.reminded_at,
+      unsubscribeToken: row.unsubscribe_token,
     });
   return settings;
 }
@@ -55,12 +56,18 @@ export async function openPushComponent(options: PushComponentOptions): Promise<
   const { db, writer } = openStore({ ...options, name: "push", migrations: PUSH_MIGRATIONS });
   const statements = new PushStatements(db);
   const senders = new Map<PushProvider, ProviderSender>();
+  const settings = loadSettings(statements);
   const ctx: PushContext = {
     config,
     statements,
     writer,
     targets: PushTargets.load(statements.allTargets()),
-    settings: loadSettings(statements),
+    settings,
+    unsubscribeTokens: new Map(
+      [...settings].flatMap(([accountId, { unsubscribeToken }]) =>
+        unsubscribeToken === null ? [] : [[unsubscribeToken, accountId] as const],
+      ),
+    ),
     sources: options.sources,
     enabled: new Set(clients.map((client) => client.name)),
     vapid,

@@ -15,7 +15,12 @@ import {
   WriterMetrics,
 } from "@venus/data-common";
 import { openProfileComponent, type ProfileContext } from "@venus/data-profile";
-import { openPushComponent, type PushComponent, type PushContext } from "@venus/data-push";
+import {
+  openPushComponent,
+  removeSessionTargets,
+  type PushComponent,
+  type PushContext,
+} from "@venus/data-push";
 import type { VenusConfig } from "@venus/model";
 import { ConfigError, type Logger, type Metrics } from "@venus/simple-backend";
 import { CONFIG_ERROR_EXIT_CODE } from "./load-server-config.js";
@@ -168,6 +173,8 @@ export async function openComponents(
     if (error instanceof ConfigError) configFileProblem(error);
     throw error;
   }
+  const pushCtx = push.ctx;
+  account.ctx.sessionsEnded.on((sessionIds) => removeSessionTargets(pushCtx, sessionIds));
   return {
     account: account.ctx,
     profile: profile.ctx,

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { MaintenanceNotices, mountAdminCliApi, mountApi, mountLocalBotApi, errorToReply } from "@venus/api";
 import { runDailyTask } from "@venus/data-all";
+import { ReminderSchedule } from "./reminder-schedule.js";
 import { HourlyRecorder, storeHours } from "@venus/data-history";
 import {
   createLogger,
@@ -138,6 +139,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     log,
   );
   const statistics = new HourlyRecorder(components.history, log);
+  const reminders = new ReminderSchedule(components, log);
   const shutdown = new Shutdown(log, config.shutdown.deadline_seconds * 1000);
   shutdown.add("tell systemd", () => notifier.stopping("shutting down"));
   let bots: LocalBotsChild | undefined;
@@ -165,6 +167,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   });
   shutdown.add("stop the image worker", () => components.stopMedia());
   // A send in flight finishes (or fails and stays queued); the rest waits in account.sqlite.
+  shutdown.add("stop the reminder emails", () => reminders.stop());
   shutdown.add("stop the mail sender", () => account.mail.stop());
   // Likewise for pushes: what waits stays in push.sqlite and the components' push_outbox.
   shutdown.add("stop the push sender", () => components.pushSender.stop());
@@ -197,6 +200,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     );
   account.mail.start();
   components.pushSender.start();
+  reminders.start();
   bots = new LocalBotsChild({
     main: MAIN,
     configFile,

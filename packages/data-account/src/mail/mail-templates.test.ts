@@ -73,6 +73,25 @@ describe("the password change notice", () => {
     expect(render("fi", "yes").text).toMatch(/kirjattiin ulos/);
     expect(render("fi", "").text).not.toMatch(/kirjattiin ulos/);
   });
+
+  it("lists in a reminder only what waits, with the unsubscribe link, in English and Finnish", () => {
+    const templates = MailTemplates.load(DEFAULT_TEMPLATES_FILE, "en", "Venus");
+    const link = "https://venus.example/push/reminders/unsubscribe?token=abc";
+    const render = (language: string, messages: string, likes: string) =>
+      templates.render("activity_reminder", language, "a@example.com", {
+        messages,
+        likes,
+        unsubscribe_link: link,
+      }).text;
+    expect(render("en", "3", "")).toContain("new messages: 3");
+    expect(render("en", "3", "")).not.toContain("new likes");
+    expect(render("en", "", "2")).toContain("new likes: 2");
+    expect(render("en", "", "2")).not.toContain("new messages");
+    expect(render("en", "1", "1")).toContain(link);
+    expect(render("fi", "1", "")).toContain("uusia viestejä: 1");
+    expect(render("fi", "1", "")).not.toContain("tykkäyksiä");
+    expect(render("fi", "1", "")).toContain(link);
+  });
 });
 
 describe("checking a templates file", () => {
@@ -95,6 +114,7 @@ describe("checking a templates file", () => {
       "/fi/email_verification",
       "/fi/email_change_verification",
       "/fi/password_changed_notice",
+      "/fi/activity_reminder",
     ]);
   });
 

@@ -44,6 +44,7 @@ export async function startSession(ctx: AccountContext, accountId: string): Prom
     for (const old of evicted) ctx.statements.deleteSession(old.id);
     ctx.statements.insertSession(sessionToRow(session));
   });
+  await ctx.sessionsEnded.raise(evicted.map(({ id }) => id));
   return tokens;
 }
 
@@ -60,6 +61,7 @@ export async function endSession(
 ): Promise<void> {
   dropSession(ctx, session, reason);
   await ctx.writer.write(() => ctx.statements.deleteSession(session.id));
+  await ctx.sessionsEnded.raise([session.id]);
 }
 
 /**
@@ -74,6 +76,7 @@ export async function endAccountSessions(
   const own = [...(ctx.cache.sessionsByAccount.get(accountId) ?? [])];
   for (const session of own) dropSession(ctx, session, reason);
   await ctx.writer.write(() => ctx.statements.deleteSessionsOf(accountId));
+  await ctx.sessionsEnded.raise(own.map(({ id }) => id));
   return own.length;
 }
 
@@ -88,4 +91,5 @@ export async function endSessions(
   await ctx.writer.write(() => {
     for (const session of sessions) ctx.statements.deleteSession(session.id);
   });
+  await ctx.sessionsEnded.raise(sessions.map(({ id }) => id));
 }

@@ -8,5 +8,7 @@ export async function forgetPushAccount(ctx: PushContext, accountId: string): Pr
     ctx.statements.forgetSettings(accountId);
   });
   for (const sessionId of sessions) ctx.targets.delete(sessionId);
+  const token = ctx.settings.get(accountId)?.unsubscribeToken;
+  if (token) ctx.unsubscribeTokens.delete(token);
   ctx.settings.delete(accountId);
 }

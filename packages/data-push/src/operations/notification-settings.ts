@@ -1,8 +1,38 @@
 import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationSettings } from "@venus/model";
-import type { PushContext } from "../context.js";
+import type { AccountNotifications, PushContext } from "../context.js";
 
 export function notificationSettingsOf(ctx: PushContext, accountId: string): NotificationSettings {
   return ctx.settings.get(accountId)?.settings ?? DEFAULT_NOTIFICATION_SETTINGS;
+}
+
+/** What is stored for the account, or the defaults. */
+export function notificationsOf(ctx: PushContext, accountId: string): AccountNotifications {
+  return (
+    ctx.settings.get(accountId) ?? {
+      settings: DEFAULT_NOTIFICATION_SETTINGS,
+      remindedAt: null,
+      unsubscribeToken: null,
+    }
+  );
+}
+
+/** Stores the account's row (settings, last reminder, unsubscribe token); in memory once committed. */
+export async function saveNotifications(
+  ctx: PushContext,
+  accountId: string,
+  notifications: AccountNotifications,
+): Promise<void> {
+  await ctx.writer.write(() =>
+    ctx.statements.saveSettings({
+      account_id: accountId,
+      settings: JSON.stringify(notifications.settings),
+      reminded_at: notifications.remindedAt,
+      unsubscribe_token: notifications.unsubscribeToken,
+    }),
+  );
+  ctx.settings.set(accountId, notifications);
+  if (notifications.unsubscribeToken !== null)
+    ctx.unsubscribeTokens.set(notifications.unsubscribeToken, accountId);
 }
 
 /** Stores the whole settings object (answered after it commits). */
@@ -11,14 +41,6 @@ export async function setNotificationSettings(
   accountId: string,
   settings: NotificationSettings,
 ): Promise<void> {
-  const remindedAt = ctx.settings.get(accountId)?.remindedAt ?? null;
-  await ctx.writer.write(() =>
-    ctx.statements.saveSettings({
-      account_id: accountId,
-      settings: JSON.stringify(settings),
-      reminded_at: remindedAt,
-    }),
-  );
-  ctx.settings.set(accountId, { settings, remindedAt });
+  await saveNotifications(ctx, accountId, { ...notificationsOf(ctx, accountId), settings });
   ctx.wakeDispatcher();
 }

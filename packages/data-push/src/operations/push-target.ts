@@ -33,3 +33,12 @@ export async function removePushTarget(ctx: PushContext, sessionId: string): Pro
   if (!ctx.targets.delete(sessionId)) return;
   await ctx.writer.write(() => ctx.statements.deleteTarget(sessionId));
 }
+
+/** Removes the targets of sessions that ended (and what waits for them), in one commit. */
+export async function removeSessionTargets(ctx: PushContext, sessionIds: readonly string[]): Promise<void> {
+  const removed = sessionIds.filter((sessionId) => ctx.targets.delete(sessionId));
+  if (removed.length === 0) return;
+  await ctx.writer.write(() => {
+    for (const sessionId of removed) ctx.statements.deleteTarget(sessionId);
+  });
+}

@@ -34,4 +34,9 @@ export const PUSH_MIGRATIONS: readonly Migration[] = [
       CREATE INDEX push_deliveries_due ON push_deliveries (next_attempt_at);
     `,
   },
+  {
+    version: 2,
+    name: "the one-click unsubscribe token of reminder emails",
+    sql: `ALTER TABLE notification_settings ADD COLUMN unsubscribe_token TEXT;`,
+  },
 ];

@@ -11,6 +11,8 @@ export interface NotificationSettingsRow {
   account_id: string;
   settings: string;
   reminded_at: number | null;
+  /** Random, in the reminder mail's unsubscribe link; set with the first reminder. */
+  unsubscribe_token: string | null;
 }
 
 export interface PushDeliveryRow {

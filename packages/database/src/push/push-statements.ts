@@ -28,8 +28,8 @@ export class PushStatements {
       deleteTarget: db.prepare("DELETE FROM push_targets WHERE session_id = ?"),
       allTargets: db.prepare("SELECT * FROM push_targets"),
       saveSettings: db.prepare(
-        `INSERT OR REPLACE INTO notification_settings (account_id, settings, reminded_at)
-         VALUES (@account_id, @settings, @reminded_at)`,
+        `INSERT OR REPLACE INTO notification_settings (account_id, settings, reminded_at, unsubscribe_token)
+         VALUES (@account_id, @settings, @reminded_at, @unsubscribe_token)`,
       ),
       allSettings: db.prepare("SELECT * FROM notification_settings"),
       forgetSettings: db.prepare("DELETE FROM notification_settings WHERE account_id = ?"),

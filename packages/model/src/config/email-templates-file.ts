@@ -14,6 +14,8 @@ export const MAIL_TEMPLATES = {
   password_changed_notice: ["time", "signed_out"],
   /** The tidy-up's warning to an account unused for tidy_up.unused_account_days. */
   unused_account_warning: ["days", "deletion_days"],
+  /** `messages` and `likes` are counts, empty when none (usable as sections). */
+  activity_reminder: ["messages", "likes", "unsubscribe_link"],
 } as const;
 export type MailTemplateName = keyof typeof MAIL_TEMPLATES;
 export type MailTemplate = Static<typeof Template>;
@@ -35,6 +37,7 @@ const LanguageTemplates = Type.Object(
     email_changed_notice: Type.Optional(Template),
     password_changed_notice: Type.Optional(Template),
     unused_account_warning: Type.Optional(Template),
+    activity_reminder: Type.Optional(Template),
   },
   { additionalProperties: false },
 );

@@ -97,5 +97,32 @@ export const pushConfigSection = configSection(
           "Extra CA certificate (PEM) to trust for url (private deployments, tests); empty: the system's.",
       }),
     }),
+    reminders: configSection(
+      "Reminder emails for accounts with unseen messages or likes that do not come back (docs/push.md).",
+      {
+        enabled: Type.Boolean({ default: true, description: "Send reminder emails at all." }),
+        delay_seconds: Type.Number({
+          default: 86400,
+          exclusiveMinimum: 0,
+          description:
+            "An account with no push target is reminded when something has waited unseen this long since its last visit.",
+        }),
+        delay_with_push_seconds: Type.Number({
+          default: 604800,
+          exclusiveMinimum: 0,
+          description: "The same for an account with a push target (its devices got pushes already).",
+        }),
+        interval_seconds: Type.Number({
+          default: 604800,
+          exclusiveMinimum: 0,
+          description: "At most one reminder per account in this many seconds.",
+        }),
+        check_seconds: Type.Number({
+          default: 300,
+          exclusiveMinimum: 0,
+          description: "How often the server looks for accounts to remind.",
+        }),
+      },
+    ),
   },
 );

@@ -14,7 +14,7 @@ import {
   SignInMethods,
   VenusError,
 } from "@venus/model";
-import type { HttpReply } from "@venus/simple-backend";
+import { htmlPage } from "../../html-page.js";
 import { json, publicRoute, userRoute } from "../../route.js";
 
 const METHODS = { description: "The account's sign-in methods after the change", schema: SignInMethods };
@@ -90,12 +90,6 @@ export const confirmEmailRoute = userRoute(
   },
 );
 
-const page = (status: number, title: string, text: string): HttpReply => ({
-  status,
-  contentType: "text/html; charset=utf-8",
-  body: `<!doctype html><html><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title></head><body><h1>${title}</h1><p>${text}</p></body></html>\n`,
-});
-
 export const confirmEmailLinkRoute = publicRoute(
   {
     method: "get",
@@ -112,7 +106,7 @@ export const confirmEmailLinkRoute = publicRoute(
   async ({ http, deps }) => {
     try {
       await confirmEmailLink(deps.account, http.query.get("token") ?? "");
-      return page(
+      return htmlPage(
         200,
         "Email address confirmed",
         "Thank you. You can close this page and go back to the app.",
@@ -120,12 +114,12 @@ export const confirmEmailLinkRoute = publicRoute(
     } catch (error) {
       if (!(error instanceof VenusError)) throw error;
       if (error.code === "busy")
-        return page(503, "Please try again in a minute", "The server is busy; this link still works.");
+        return htmlPage(503, "Please try again in a minute", "The server is busy; this link still works.");
       const why =
         error.code === "email_taken"
           ? "Another account uses this address now."
           : "This link has expired or was used already. Ask the app for a new one.";
-      return page(400, "The address could not be confirmed", why);
+      return htmlPage(400, "The address could not be confirmed", why);
     }
   },
 );

@@ -1,0 +1,43 @@
+import { sendDueReminders, type AllComponents } from "@venus/data-all";
+import type { Logger } from "@venus/simple-backend";
+
+/** Looks for accounts to remind every `push.reminders.check_seconds` (docs/push.md). */
+export class ReminderSchedule {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = false;
+
+  constructor(
+    private readonly components: AllComponents,
+    private readonly log: Logger,
+  ) {}
+
+  start(): void {
+    if (!this.components.push.config.push.reminders.enabled) return;
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    const ms = this.components.push.config.push.reminders.check_seconds * 1000;
+    this.timer = setTimeout(() => {
+      this.running = this.run().finally(() => this.schedule());
+    }, ms);
+  }
+
+  private async run(): Promise<void> {
+    try {
+      const sent = await sendDueReminders(this.components);
+      if (sent > 0) this.log.info({ sent }, "reminder emails queued");
+    } catch (error) {
+      this.log.error({ err: error }, "reminder emails failed; trying again at the next check");
+    }
+  }
+
+  /** Lets a check in progress finish. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+}
