@@ -83,9 +83,10 @@ export const mediaConfigSection = configSection(
       description: "Items per page of the image moderation queue.",
     }),
     worker_job_timeout_seconds: Type.Number({
-      default: 10,
+      default: 30,
       exclusiveMinimum: 0,
-      description: "A job running longer gets the worker killed and restarted; the upload fails (timeout).",
+      description:
+        "A job running longer gets the worker killed and restarted; the upload fails (timeout). With detectors on, a worker's first job also loads the models (seconds on a busy machine).",
     }),
     worker_start_timeout_seconds: Type.Number({
       default: 30,
