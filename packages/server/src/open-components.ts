@@ -107,6 +107,8 @@ export async function openComponents(
       sync,
       accountActive: (id) => account.ctx.cache.accounts.get(id)?.state === "normal",
       isBot: (id) => account.ctx.cache.accounts.get(id)?.bot === true,
+      // Read at request time, after the media component below is open.
+      isVerified: (id) => media.ctx.cache.accounts.get(id)?.verification.state === "verified",
       moderationQueued,
       onCommitFailure,
     });

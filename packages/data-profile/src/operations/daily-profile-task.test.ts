@@ -36,6 +36,7 @@ function open(clock: { now: number }, dataDir: string) {
     sync: new SyncVersions(),
     accountActive: () => true,
     isBot: () => false,
+    isVerified: () => false,
     moderationQueued: new ModerationSignal(),
     now: () => clock.now,
   });
