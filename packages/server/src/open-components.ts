@@ -18,6 +18,7 @@ import { openProfileComponent, type ProfileContext } from "@venus/data-profile";
 import { openPushComponent, type PushComponent, type PushContext } from "@venus/data-push";
 import type { VenusConfig } from "@venus/model";
 import { ConfigError, type Logger, type Metrics } from "@venus/simple-backend";
+import { loadBotsFile } from "./bot-mode/load-bots-file.js";
 import { CONFIG_ERROR_EXIT_CODE } from "./load-server-config.js";
 
 export interface OpenComponents {
@@ -89,6 +90,7 @@ export async function openComponents(
       flusher,
       connections,
       sync,
+      moderationRules: loadBotsFile(config.bots.file).moderation,
       onCommitFailure,
     });
   } catch (error) {

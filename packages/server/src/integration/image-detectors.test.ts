@@ -92,8 +92,12 @@ describe("image detectors in the server", () => {
       timeout: 60_000,
     });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("moderation.face_image_needs_face needs the faces detector");
-    expect(run.stderr).toContain("moderation.selfie_needs_face needs the faces detector");
+    expect(run.stderr).toContain(
+      "moderation.face_image_needs_face (flag moderation_face_image_needs_face) needs the faces detector",
+    );
+    expect(run.stderr).toContain(
+      "moderation.selfie_needs_face (flag moderation_selfie_needs_face) needs the faces detector",
+    );
     expect(run.stderr).not.toContain("nudity_reject_above");
   });
 });
