@@ -1,9 +1,13 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
+import type { AdminContentResponse } from "@venus/model";
 import { stringify } from "smol-toml";
 import { describe, expect, test } from "vitest";
 import { completeSetup, expectError } from "../testing/account-flow.js";
 import { request } from "../testing/http-client.js";
+import { finalState, putMedia, upload } from "../testing/media-flow.js";
+import { sleep } from "../testing/profile-flow.js";
 import { signUp } from "../testing/sign-in.js";
 import { DETECTOR_RULES_OFF, newDataDir, startServer } from "../testing/spawn-server.js";
 
@@ -12,6 +16,11 @@ import { DETECTOR_RULES_OFF, newDataDir, startServer } from "../testing/spawn-se
  * values until a flag is first set, then the flag decides — at flag changes and at start-up.
  */
 const ADMIN_EMAIL = "rule-flags@example.com";
+/** face-api's demo photo (3 clothed women at a party), from its npm package. */
+const SAMPLE = join(
+  createRequire(import.meta.url).resolve("@vladmandic/face-api/package.json"),
+  "../demo/sample1.jpg",
+);
 
 describe("moderation rule flags", () => {
   test("bots file values until set; types and ranges; a rule without its detector is refused, then and at start-up", async () => {
@@ -80,4 +89,60 @@ describe("moderation rule flags", () => {
     expect(message).not.toContain("moderation.nudity_reject_above");
     server.cleanup();
   }, 180_000);
+
+  test("the server's moderation bot decides by a changed rule flag at once; rule and score are stored with the item", async () => {
+    const dir = newDataDir();
+    const botsFile = join(dir, "bots.toml");
+    writeFileSync(botsFile, stringify({ moderation: DETECTOR_RULES_OFF }));
+    const server = await startServer({
+      dataDir: dir,
+      config: {
+        admin: { grant_email: ADMIN_EMAIL },
+        media: { detectors: ["nudity", "faces"], sizes: [1280, 256], worker_job_timeout_seconds: 60 },
+        bots: { file: botsFile, moderation_bot: true, users: 0 },
+      },
+    });
+    try {
+      const admin = await signUp(server, { email: ADMIN_EMAIL });
+      await completeSetup(server, admin);
+      const user = await signUp(server);
+      const started = await upload(server, user, readFileSync(SAMPLE));
+      expect(started.status, JSON.stringify(started.body)).toBe(200);
+      const { status } = await finalState(user, started.body.processing_id, 120_000);
+      if (status.state !== "completed") throw new Error(JSON.stringify(status));
+      await putMedia(server, user, "/media/profile_content", { images: [status.content_id] });
+      const item = async () => {
+        const list = await request<AdminContentResponse>(
+          server.url,
+          "GET",
+          `/admin/accounts/${user.accountId}/content`,
+          { token: admin.accessToken },
+        );
+        return list.body.items.find((candidate) => candidate.content_id === status.content_id);
+      };
+      // Every rule is off: the bot leaves the photo to people.
+      expect(await item()).toMatchObject({ state: "waiting", decision: null });
+
+      const set = await request(server.url, "PUT", "/admin/flags/moderation_nudity_accept_below", {
+        token: admin.accessToken,
+        body: { value: 1 },
+      });
+      expect(set.status).toBe(200);
+      const deadline = Date.now() + 120_000;
+      let decided = await item();
+      while (decided?.state === "waiting" && Date.now() < deadline) {
+        await sleep(500);
+        decided = await item();
+      }
+      expect(decided).toMatchObject({
+        state: "accepted",
+        decision: { rule: "nudity_accept_below", score: expect.any(Number) },
+      });
+      expect(decided?.decision?.score).toBeLessThan(1);
+      for (const client of [admin, user]) client.ws.close();
+    } finally {
+      await server.stop();
+      server.cleanup();
+    }
+  }, 300_000);
 });
