@@ -216,13 +216,18 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     port,
     botPort: () => botPort,
     log,
-    wanted: () => ({
-      users: account.flags.get("local_user_bots"),
-      moderationBot: account.flags.get("moderation_bot_enabled"),
-      ruleFlags: JSON.stringify(
-        Object.fromEntries(MODERATION_RULE_FLAG_NAMES.map((name) => [name, account.flags.get(name)])),
-      ),
-    }),
+    wanted: () => {
+      const moderationBot = account.flags.get("moderation_bot_enabled");
+      // The rule flags matter to the moderation bot only: without it their changes restart nothing.
+      const rules = Object.fromEntries(
+        MODERATION_RULE_FLAG_NAMES.map((name) => [name, account.flags.get(name)]),
+      );
+      return {
+        users: account.flags.get("local_user_bots"),
+        moderationBot,
+        ruleFlags: moderationBot ? JSON.stringify(rules) : "",
+      };
+    },
   });
   void bots.update();
   // A flag that turns bots on opens the bot listener first; if it cannot bind, the bots stay off.
