@@ -252,6 +252,8 @@ export function writeImages(
           moderated_at: now,
           deleted_at: null,
           analysis: null,
+          decided_rule: null,
+          decided_score: null,
         });
         media.saveAccount({
           account_id: accountId,

@@ -20,7 +20,7 @@ import {
   type WriteBehindFlusher,
   type WriterMetrics,
 } from "@venus/data-common";
-import type { VenusConfig } from "@venus/model";
+import type { BotsFile, VenusConfig } from "@venus/model";
 import type { Logger } from "@venus/simple-backend";
 import { AccountCache } from "./cache/account-cache.js";
 import type { AccountContext } from "./context.js";
@@ -44,6 +44,8 @@ export interface AccountComponentOptions {
   flusher: WriteBehindFlusher;
   connections: ConnectionRegistry;
   sync: SyncVersions;
+  /** The bots file's moderation rules: the rule flags' values until they are first set. */
+  moderationRules: BotsFile["moderation"];
   onCommitFailure?: (error: unknown) => void;
   now?: () => number;
 }
@@ -74,7 +76,7 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
   );
   options.flusher.add(sessionUse);
   options.flusher.add(sessionDevice);
-  const flags = new RuntimeFlagStore(config, statements, writer);
+  const flags = new RuntimeFlagStore(config, options.moderationRules, statements, writer);
   const ctx: AccountContext = {
     config,
     cache: AccountCache.load(statements, presence),

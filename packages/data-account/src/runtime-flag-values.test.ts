@@ -1,4 +1,4 @@
-import { RUNTIME_FLAG_NAMES, runtimeFlagDefaults, VenusConfig, VenusError } from "@venus/model";
+import { BotsFile, RUNTIME_FLAG_NAMES, runtimeFlagDefaults, VenusConfig, VenusError } from "@venus/model";
 import { loadConfig } from "@venus/simple-backend";
 import { describe, expect, it } from "vitest";
 import { flagName, flagValue } from "./runtime-flag-values.js";
@@ -37,7 +37,7 @@ describe("flagValue", () => {
 });
 
 describe("runtimeFlagDefaults", () => {
-  it("takes each flag from its config key", () => {
+  it("takes each flag from its config key, the rule flags from the bots file", () => {
     const env = {
       VENUS_ACCOUNT__REGISTRATION_ENABLED: "false",
       VENUS_BOTS__REMOTE_LOGIN_ENABLED: "false",
@@ -53,7 +53,10 @@ describe("runtimeFlagDefaults", () => {
       VENUS_CLIENTS__IOS__RECOMMENDED_VERSION: "3.4.5",
     };
     const config = loadConfig({ schema: VenusConfig, envPrefix: "VENUS_", env });
-    expect(runtimeFlagDefaults(config)).toEqual({
+    const rules = loadConfig({ schema: BotsFile, envPrefix: "VENUS_BOTS_FILE__", env: {} }).moderation;
+    expect(
+      runtimeFlagDefaults(config, { ...rules, nudity_reject_above: 0.8, face_image_one_face: true }),
+    ).toEqual({
       registration_enabled: false,
       remote_bot_login_enabled: false,
       local_bot_login_enabled: true,
@@ -64,6 +67,13 @@ describe("runtimeFlagDefaults", () => {
       uploads_per_day: 6,
       daily_page_resets: 7,
       daily_pages: 8,
+      registrations_per_day: 0,
+      registrations_per_day_per_range: 0,
+      moderation_nudity_reject_above: 0.8,
+      moderation_nudity_accept_below: 0.1,
+      moderation_face_image_needs_face: true,
+      moderation_face_image_one_face: true,
+      moderation_selfie_needs_face: true,
       android_min_version: "1.2.0",
       android_recommended_version: "0.0.0",
       ios_min_version: "0.0.0",

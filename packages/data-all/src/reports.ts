@@ -27,9 +27,7 @@ export function reportProfileText(
   const target = components.profile.cache.profiles.get(targetId);
   const seen =
     target && canView(components, reporter, target)
-      ? presentProfileView(target, undefined, components.profile.presence)[
-          kind === "profile_name" ? "name" : "text"
-        ]
+      ? presentProfileView(target, undefined, components.profile)[kind === "profile_name" ? "name" : "text"]
       : null;
   if (!seen) throw new VenusError("not_found", "no such profile");
   return fileReport(components.chat, {

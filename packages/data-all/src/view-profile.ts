@@ -39,8 +39,8 @@ export function viewProfile(
   const target = components.profile.cache.profiles.get(targetId);
   if (!target || !canView(components, viewer, target)) throw new VenusError("not_found", "no such profile");
   const own = components.profile.cache.profiles.get(viewer.id);
-  const { presence } = components.profile;
+  const sources = components.profile;
   if (knownVersion === target.version)
-    return { unchanged: true, version: target.version, ...presentProfileLive(target, own, presence) };
-  return { unchanged: false, profile: presentProfileView(target, own, presence) };
+    return { unchanged: true, version: target.version, ...presentProfileLive(target, own, sources) };
+  return { unchanged: false, profile: presentProfileView(target, own, sources) };
 }

@@ -12,6 +12,7 @@ export { deleteContent } from "./operations/delete-content.js";
 export { setProfileContent, setSecuritySelfie, hasSetupMedia } from "./operations/profile-content.js";
 export { moderateContent } from "./operations/moderate-content.js";
 export { decideVerification } from "./operations/decide-verification.js";
+export { presentAdminContent } from "./presenters/admin-content-presenter.js";
 export { presentVerificationQueue } from "./presenters/verification-queue-presenter.js";
 export { purgeDeletedContent } from "./operations/purge-deleted.js";
 export { presentOwnContent } from "./presenters/own-content-presenter.js";

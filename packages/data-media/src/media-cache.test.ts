@@ -30,6 +30,7 @@ const content = (id: string, accountId: string, overrides: Partial<Content> = {}
   files: [{ size: 640, width: 640, height: 480, file: `${id}_640.jpg` }],
   uploadedAt: NOW - 1000,
   moderatedAt: null,
+  decision: null,
   deletedAt: null,
   analysis: null,
   ...overrides,

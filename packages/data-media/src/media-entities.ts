@@ -28,6 +28,13 @@ export interface Content {
   deletedAt: number | null;
   /** What the image worker's detectors found; null when they were off. Moderators only. */
   analysis: ImageAnalysis | null;
+  /** The rule and score of an automatic decision; null for a human's or while waiting. Moderators only. */
+  decision: ContentDecisionRule | null;
+}
+
+export interface ContentDecisionRule {
+  rule: string;
+  score: number | null;
 }
 
 /** One account's media: its content in upload order, the profile content and the security selfie. */
@@ -81,6 +88,8 @@ export function contentToRow(content: Content): ContentRow {
     moderated_at: content.moderatedAt,
     deleted_at: content.deletedAt,
     analysis: content.analysis === null ? null : JSON.stringify(content.analysis),
+    decided_rule: content.decision?.rule ?? null,
+    decided_score: content.decision?.score ?? null,
   };
 }
 
@@ -98,6 +107,7 @@ export function contentFromRow(row: ContentRow): Content {
     moderatedAt: row.moderated_at,
     deletedAt: row.deleted_at,
     analysis: row.analysis === null ? null : (JSON.parse(row.analysis) as ImageAnalysis),
+    decision: row.decided_rule === null ? null : { rule: row.decided_rule, score: row.decided_score },
   };
 }
 

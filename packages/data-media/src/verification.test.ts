@@ -11,6 +11,7 @@ const item = (id: string, face: number[] | undefined): Content => ({
   files: [],
   uploadedAt: 0,
   moderatedAt: null,
+  decision: null,
   deletedAt: null,
   analysis: face ? { faces: [], face_descriptor: face } : { faces: [] },
 });

@@ -29,6 +29,8 @@ export interface ProfileContext {
   browse: BrowseSessions;
   /** Bot accounts are left out of user statistics; asked of the account component. */
   isBot: (accountId: string) => boolean;
+  /** Whether the account is verified (selfie matches the face image); asked of the media component. */
+  isVerified: (accountId: string) => boolean;
   /** Raised when a name or text joins the moderation queue. */
   moderationQueued: ModerationSignal;
   /** Pushes this component's writes cause, recorded in their commit (docs/push.md). */

@@ -37,6 +37,7 @@ export interface ProfileComponentOptions {
   /** Whether an account may be listed (state `normal`); asked of the account component. */
   accountActive: (accountId: string) => boolean;
   isBot: (accountId: string) => boolean;
+  isVerified: (accountId: string) => boolean;
   onCommitFailure?: (error: unknown) => void;
   now?: () => number;
 }
@@ -70,6 +71,7 @@ export function openProfileComponent(options: ProfileComponentOptions): {
     listing,
     browse: new BrowseSessions(),
     isBot: options.isBot,
+    isVerified: options.isVerified,
     moderationQueued: options.moderationQueued,
     push: new PushCauses(writer, options.now ?? Date.now),
     now: options.now ?? Date.now,

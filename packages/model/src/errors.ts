@@ -132,6 +132,10 @@ export const ERRORS = {
   },
   cannot_act_on_self: { status: 409, message: "an admin cannot ban, lock or delete their own account" },
   report_decided: { status: 409, message: "the report has already been decided" },
+  detector_off: {
+    status: 409,
+    message: "the moderation rule needs a detector that media.detectors does not load",
+  },
   invalid_state: {
     status: 409,
     message: "not allowed in the account's current state",

@@ -1,8 +1,11 @@
 import { Type, type Static, type TSchema, type TString } from "@sinclair/typebox";
+import { BotsFile } from "./config/bots-file.js";
+import { MODERATION_RULE_FLAG_NAMES, moderationRuleFlagDefaults } from "./config/moderation-rule-flags.js";
 import { VenusConfig } from "./config/venus-config.js";
 import { CLIENT_KINDS, type ClientKind } from "./ws/frames.js";
 
 const config = VenusConfig.properties;
+const rules = BotsFile.properties.moderation.properties;
 
 /** A flag's schema: the type and bounds of the config key it starts from, without that key's default. */
 function fromConfig<T extends TSchema>(key: T, description: string): T {
@@ -81,6 +84,26 @@ export const RuntimeFlags = Type.Object(
       config.registration.properties.daily_cap_per_range,
       "New accounts per UTC day from one address range (IPv4 /24, IPv6 /48), 0: no cap (registration.daily_cap_per_range).",
     ),
+    moderation_nudity_reject_above: fromConfig(
+      rules.nudity_reject_above,
+      "The moderation bot rejects images whose nudity score is above this; 1: off (bots file moderation.nudity_reject_above).",
+    ),
+    moderation_nudity_accept_below: fromConfig(
+      rules.nudity_accept_below,
+      "The moderation bot accepts profile images whose nudity score is below this when no rule rejects them; 0: off (bots file moderation.nudity_accept_below).",
+    ),
+    moderation_face_image_needs_face: fromConfig(
+      rules.face_image_needs_face,
+      "The moderation bot rejects a first profile image without a face (bots file moderation.face_image_needs_face).",
+    ),
+    moderation_face_image_one_face: fromConfig(
+      rules.face_image_one_face,
+      "The moderation bot rejects a first profile image with more than one face (bots file moderation.face_image_one_face).",
+    ),
+    moderation_selfie_needs_face: fromConfig(
+      rules.selfie_needs_face,
+      "The moderation bot rejects a security selfie without a face (bots file moderation.selfie_needs_face).",
+    ),
     ...appVersionFlags("android"),
     ...appVersionFlags("ios"),
     ...appVersionFlags("web"),
@@ -92,8 +115,15 @@ export type RuntimeFlags = Static<typeof RuntimeFlags>;
 export type RuntimeFlagName = keyof RuntimeFlags;
 export const RUNTIME_FLAG_NAMES = Object.keys(RuntimeFlags.properties) as RuntimeFlagName[];
 
-/** Each flag's value before it is first set: its config key. */
-export function runtimeFlagDefaults(venusConfig: VenusConfig): RuntimeFlags {
+/** The moderation rule flags' values, as the server passes them to its bot process. */
+export const ModerationRuleFlagValues = Type.Pick(RuntimeFlags, MODERATION_RULE_FLAG_NAMES);
+export type ModerationRuleFlagValues = Static<typeof ModerationRuleFlagValues>;
+
+/** Each flag's value before it is first set: its config key, or for a rule flag the bots file's rule. */
+export function runtimeFlagDefaults(
+  venusConfig: VenusConfig,
+  moderationRules: BotsFile["moderation"],
+): RuntimeFlags {
   const { account, bots, chat, clients, media, profile, registration } = venusConfig;
   const versions = Object.fromEntries(
     CLIENT_KINDS.flatMap((kind) => [
@@ -114,6 +144,7 @@ export function runtimeFlagDefaults(venusConfig: VenusConfig): RuntimeFlags {
     uploads_per_day: media.uploads_per_day,
     daily_page_resets: profile.daily_page_resets,
     daily_pages: profile.daily_pages,
+    ...moderationRuleFlagDefaults(moderationRules),
     ...versions,
   };
 }

@@ -33,6 +33,7 @@ export * from "./report/report-schemas.js";
 export * from "./account/bot-requests.js";
 export * from "./config/bots-file.js";
 export * from "./config/detector-rules.js";
+export * from "./config/moderation-rule-flags.js";
 export * from "./manager/manager-frames.js";
 export * from "./manager/maintenance-schemas.js";
 export * from "./admin/admin-account-schemas.js";

@@ -1,9 +1,11 @@
 import { SupervisedProcess, type Logger } from "@venus/simple-backend";
 
-/** What the runtime flags `local_user_bots` and `moderation_bot_enabled` ask for. */
+/** What the runtime flags `local_user_bots`, `moderation_bot_enabled` and the rule flags ask for. */
 export interface BotsWanted {
   users: number;
   moderationBot: boolean;
+  /** The moderation rule flags, as JSON (`--rule-flags`). */
+  ruleFlags: string;
 }
 
 export interface LocalBotsChildOptions {
@@ -26,7 +28,7 @@ const none = (wanted: BotsWanted) => wanted.users === 0 && !wanted.moderationBot
  */
 export class LocalBotsChild {
   private child: SupervisedProcess | undefined;
-  private running: BotsWanted = { users: 0, moderationBot: false };
+  private running: BotsWanted = { users: 0, moderationBot: false, ruleFlags: "" };
   private queue: Promise<void> = Promise.resolve();
   private stopped = false;
 
@@ -48,7 +50,10 @@ export class LocalBotsChild {
 
   private async apply(): Promise<void> {
     const wanted = this.options.wanted();
-    const same = wanted.users === this.running.users && wanted.moderationBot === this.running.moderationBot;
+    const same =
+      wanted.users === this.running.users &&
+      wanted.moderationBot === this.running.moderationBot &&
+      wanted.ruleFlags === this.running.ruleFlags;
     if (this.stopped || same) return;
     if (this.child) this.options.log.info({ ...wanted }, "restarting the bots with the new flags");
     await this.stopChild();
@@ -83,6 +88,8 @@ export class LocalBotsChild {
       "--users",
       String(wanted.users),
       wanted.moderationBot ? "--moderation-bot" : "--no-moderation-bot",
+      "--rule-flags",
+      wanted.ruleFlags,
       ...(configFile ? ["--config", configFile] : []),
     ];
   }

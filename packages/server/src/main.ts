@@ -154,6 +154,10 @@ const bot = program
   .option("--users <n>", "user bots (default: bots.users)", (value) => Number.parseInt(value, 10))
   .option("--moderation-bot", "run the moderation bot (default: bots.moderation_bot)")
   .option("--no-moderation-bot", "do not run the moderation bot")
+  .option(
+    "--rule-flags <json>",
+    "the moderation rule flags' values, in place of the bots file's rules (the server passes its runtime flags)",
+  )
   .action(
     async (options: {
       local?: boolean;
@@ -162,6 +166,7 @@ const bot = program
       botListener: string;
       users?: number;
       moderationBot?: boolean;
+      ruleFlags?: string;
     }) => {
       const { runLocalBots } = await import("./bot-mode/local-bots.js");
       exitWhenOrphaned();
@@ -171,6 +176,7 @@ const bot = program
         botListenerUrl: options.botListener,
         users: options.users,
         moderationBot: options.moderationBot,
+        ruleFlags: options.ruleFlags,
       });
     },
   );

@@ -23,6 +23,7 @@ import {
 } from "@venus/data-push";
 import type { VenusConfig } from "@venus/model";
 import { ConfigError, type Logger, type Metrics } from "@venus/simple-backend";
+import { loadBotsFile } from "./bot-mode/load-bots-file.js";
 import { CONFIG_ERROR_EXIT_CODE } from "./load-server-config.js";
 
 export interface OpenComponents {
@@ -94,6 +95,7 @@ export async function openComponents(
       flusher,
       connections,
       sync,
+      moderationRules: loadBotsFile(config.bots.file).moderation,
       onCommitFailure,
     });
   } catch (error) {
@@ -112,6 +114,8 @@ export async function openComponents(
       sync,
       accountActive: (id) => account.ctx.cache.accounts.get(id)?.state === "normal",
       isBot: (id) => account.ctx.cache.accounts.get(id)?.bot === true,
+      // Read at request time, after the media component below is open.
+      isVerified: (id) => media.ctx.cache.accounts.get(id)?.verification.state === "verified",
       moderationQueued,
       onCommitFailure,
     });

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { MaintenanceNotices, mountAdminCliApi, mountApi, mountLocalBotApi, errorToReply } from "@venus/api";
 import { runDailyTask } from "@venus/data-all";
+import { MODERATION_RULE_FLAG_NAMES } from "@venus/model";
 import { ReminderSchedule } from "./reminder-schedule.js";
 import { HourlyRecorder, storeHours } from "@venus/data-history";
 import {
@@ -23,7 +24,7 @@ import {
 import { newAdminToken, removeAdminTokenFile, writeAdminTokenFile } from "./admin-cli/admin-token-file.js";
 import { prepareAccountData } from "./account-data-startup.js";
 import { BotListenerGate } from "./bot-listener-gate.js";
-import { checkDetectorRules } from "./bot-mode/load-bots-file.js";
+import { refuseMissingDetectors } from "./bot-mode/load-bots-file.js";
 import { ListenFailure, listenOrFail } from "./listen-failure.js";
 import { loadServerConfig } from "./load-server-config.js";
 import { LocalBotsChild } from "./local-bots-child.js";
@@ -35,6 +36,14 @@ import { mountWebSites } from "./web-sites.js";
 /** This program: the image worker and the local bots are its other modes (DESIGN.md §5). */
 const MAIN = fileURLToPath(new URL("./main.js", import.meta.url));
 
+/** The flags whose change restarts (or starts, or stops) the bot process. */
+const BOT_FLAGS: readonly string[] = [
+  "local_user_bots",
+  "moderation_bot_enabled",
+  "local_bot_login_enabled",
+  ...MODERATION_RULE_FLAG_NAMES,
+];
+
 function refuse(message: string, code = 1): never {
   process.stderr.write(`venus: ${message}\n`);
   process.exit(code);
@@ -43,7 +52,6 @@ function refuse(message: string, code = 1): never {
 /** `venus server`: loads everything into memory, listens, and shuts down gracefully on a signal. */
 export async function runServer(configFile: string | undefined): Promise<void> {
   const config = loadServerConfig(configFile);
-  checkDetectorRules(config);
   const log = createLogger(config.log.level, "venus-server", 1, config.log.format);
   // Requests and frames have their own boundaries (http-server.ts, frame-boundary.ts): a bug there costs
   // one answer. What still reaches here escaped them (a timer, the writer's commit) and may have left
@@ -86,8 +94,13 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     command: process.execPath,
     args: [...process.execArgv, MAIN, "image-worker"],
   });
-  await prepareAccountData(components, log);
   const { account, flusher } = components;
+  const missingDetectors = account.flags.rulesMissingDetectors();
+  if (missingDetectors.length > 0) {
+    releaseLock();
+    refuseMissingDetectors(missingDetectors);
+  }
+  await prepareAccountData(components, log);
   const listener = (host: string, port: number, trusted: TrustedProxies) =>
     new HttpServer(transport, {
       host,
@@ -207,15 +220,23 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     port,
     botPort: () => botPort,
     log,
-    wanted: () => ({
-      users: account.flags.get("local_user_bots"),
-      moderationBot: account.flags.get("moderation_bot_enabled"),
-    }),
+    wanted: () => {
+      const moderationBot = account.flags.get("moderation_bot_enabled");
+      // The rule flags matter to the moderation bot only: without it their changes restart nothing.
+      const rules = Object.fromEntries(
+        MODERATION_RULE_FLAG_NAMES.map((name) => [name, account.flags.get(name)]),
+      );
+      return {
+        users: account.flags.get("local_user_bots"),
+        moderationBot,
+        ruleFlags: moderationBot ? JSON.stringify(rules) : "",
+      };
+    },
   });
   void bots.update();
   // A flag that turns bots on opens the bot listener first; if it cannot bind, the bots stay off.
   account.flags.onChange((name) => {
-    if (!["local_user_bots", "moderation_bot_enabled", "local_bot_login_enabled"].includes(name)) return;
+    if (!BOT_FLAGS.includes(name)) return;
     botListener.update().then(
       () => bots?.update(),
       (error: unknown) => log.error({ err: error }, (error as Error).message),

@@ -8,6 +8,9 @@ export interface ContentDecision {
   accept: boolean;
   category?: RejectionCategory | undefined;
   details?: string | undefined;
+  /** An automatic decision: the rule that decided and the score it compared. */
+  rule?: string | undefined;
+  score?: number | undefined;
 }
 
 /** Records a moderator's decision on waiting content; the owner gets `media_content_changed`. */
@@ -29,6 +32,8 @@ export async function moderateContent(ctx: MediaContext, decision: ContentDecisi
       ? null
       : { category: decision.category, details: decision.details ?? "" };
   content.moderatedAt = ctx.now();
+  content.decision =
+    decision.rule === undefined ? null : { rule: decision.rule, score: decision.score ?? null };
   ctx.cache.moderation.remove(content.id);
   await saveMedia(ctx, account, [content], "moderation");
 }

@@ -144,6 +144,7 @@ async function complete(
     files: reply.outputs,
     uploadedAt: ctx.now(),
     moderatedAt: null,
+    decision: null,
     deletedAt: null,
     analysis: ctx.config.media.detectors.length === 0 ? null : reply.analysis,
   };

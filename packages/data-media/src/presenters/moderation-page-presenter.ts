@@ -1,5 +1,6 @@
 import type { MediaModerationPage } from "@venus/model";
 import type { MediaContext } from "../context.js";
+import { moderatorAnalysis } from "./moderator-analysis.js";
 import { sizesOf } from "./sizes.js";
 
 /** One page of the image moderation queue, oldest upload first. */
@@ -13,7 +14,6 @@ export function presentMediaModerationPage(
     const content = ctx.cache.content.get(contentId);
     if (!content) continue;
     const owner = ctx.cache.accounts.get(accountId);
-    const { nudity, faces } = content.analysis ?? {};
     items.push({
       account_id: accountId,
       content_id: contentId,
@@ -22,7 +22,7 @@ export function presentMediaModerationPage(
       security_selfie: owner?.securitySelfie === contentId,
       in_profile: owner?.images.includes(contentId) ?? false,
       face_image: owner?.images[0] === contentId,
-      analysis: content.analysis && { ...(nudity && { nudity }), ...(faces && { faces }) },
+      analysis: moderatorAnalysis(content),
     });
   }
   return { items, next: page.next };

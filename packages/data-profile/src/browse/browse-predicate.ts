@@ -13,6 +13,8 @@ export interface PredicateInput {
   attributes: AttributeCatalog;
   attributeSlab: AttributeSlab;
   presence: Presence;
+  /** Asked per candidate, so a change of verification shows in a running session. */
+  isVerified: (accountId: string) => boolean;
   now: () => number;
   /** Accounts never shown to this viewer (blocks, decided by chat). */
   hidden: (accountId: string) => boolean;
@@ -39,6 +41,7 @@ export function browsePredicate(input: PredicateInput): (entry: LocationEntry<Pr
     if (candidate.accountId === viewer.accountId || !mutuallyWanted(viewer, candidate)) return false;
     if (input.hidden(candidate.accountId)) return false;
     if (filters.unlimited_likes_only && !candidate.unlimitedLikes) return false;
+    if (filters.verified_only && !input.isVerified(candidate.accountId)) return false;
     if (filters.created_after !== undefined && candidate.createdAt <= filters.created_after) return false;
     if (filters.edited_after !== undefined && candidate.editedAt <= filters.edited_after) return false;
     if (filters.text_length) {

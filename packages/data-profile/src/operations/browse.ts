@@ -33,6 +33,7 @@ export function resetBrowse(
     attributes: ctx.attributes,
     attributeSlab: ctx.cache.attributeSlab,
     presence: ctx.presence,
+    isVerified: ctx.isVerified,
     now: ctx.now,
     hidden,
   });
@@ -60,7 +61,7 @@ export function nextBrowsePage(ctx: ProfileContext, viewer: Profile, sessionId: 
   use.pages++;
   const items = session.iterator.nextPage(ctx.config.profile.page_size);
   return {
-    profiles: items.map(({ data, distanceKm }) => presentBrowseItem(data, distanceKm, ctx.presence)),
+    profiles: items.map(({ data, distanceKm }) => presentBrowseItem(data, distanceKm, ctx)),
     done: session.iterator.done,
   };
 }

@@ -9,13 +9,14 @@ import {
   WriteBehind,
   WriterMetrics,
 } from "@venus/data-common";
-import { runtimeFlagDefaults, VenusConfig } from "@venus/model";
+import { BotsFile, runtimeFlagDefaults, VenusConfig } from "@venus/model";
 import { createLogger, loadConfig, Metrics } from "@venus/simple-backend";
 import { afterEach, expect, it } from "vitest";
 import { openProfileComponent } from "../profile-component.js";
 import { createProfile } from "./create-profile.js";
 import { runDailyProfileTask } from "./daily-profile-task.js";
 
+const DEFAULT_RULES = loadConfig({ schema: BotsFile, envPrefix: "VENUS_TEST_NONE_", env: {} }).moderation;
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
@@ -27,7 +28,7 @@ function open(clock: { now: number }, dataDir: string) {
   const connections = new ConnectionRegistry();
   const component = openProfileComponent({
     config,
-    flags: { get: (name) => runtimeFlagDefaults(config)[name] },
+    flags: { get: (name) => runtimeFlagDefaults(config, DEFAULT_RULES)[name] },
     log: createLogger("silent", "test"),
     writerMetrics: new WriterMetrics(new Metrics()),
     connections,
@@ -36,6 +37,7 @@ function open(clock: { now: number }, dataDir: string) {
     sync: new SyncVersions(),
     accountActive: () => true,
     isBot: () => false,
+    isVerified: () => false,
     moderationQueued: new ModerationSignal(),
     now: () => clock.now,
   });

@@ -10,20 +10,33 @@ export function distanceKm(a: Profile, b: Profile): number | null {
   return Math.round(haversineKm(a.latitude, a.longitude, b.latitude, b.longitude));
 }
 
-/** The parts of a profile view its version does not cover: the distance and the presence. */
+/** What the live parts of a profile view are read from (the profile context has both). */
+export interface LiveSources {
+  presence: Presence;
+  isVerified: (accountId: string) => boolean;
+}
+
+/**
+ * The parts of a profile view its version does not cover: the distance, the presence and
+ * `verified` (owned by the media component, so it changes without the profile's version).
+ */
 export function presentProfileLive(
   profile: Profile,
   viewer: Profile | undefined,
-  presence: Presence,
+  sources: LiveSources,
 ): ProfileLiveView {
-  return { distance_km: viewer ? distanceKm(viewer, profile) : null, ...presenceView(profile, presence) };
+  return {
+    distance_km: viewer ? distanceKm(viewer, profile) : null,
+    ...presenceView(profile, sources.presence),
+    verified: sources.isVerified(profile.accountId),
+  };
 }
 
 /** What a viewer sees of a profile: accepted texts only, a rounded distance, presence if allowed. */
 export function presentProfileView(
   profile: Profile,
   viewer: Profile | undefined,
-  presence: Presence,
+  sources: LiveSources,
 ): ProfileView {
   const accepted = (field: Profile["name"]) => (field.state === "accepted" ? field.value : null);
   return {
@@ -35,6 +48,6 @@ export function presentProfileView(
     gender: profile.gender,
     unlimited_likes: profile.unlimitedLikes,
     attributes: profile.attributes,
-    ...presentProfileLive(profile, viewer, presence),
+    ...presentProfileLive(profile, viewer, sources),
   };
 }

@@ -46,4 +46,12 @@ export const MEDIA_MIGRATIONS: readonly Migration[] = [
     `,
   },
   pushCauseOutboxMigration(4),
+  {
+    version: 5,
+    name: "the automatic decision's rule and score per content item",
+    sql: `
+      ALTER TABLE content ADD COLUMN decided_rule TEXT;
+      ALTER TABLE content ADD COLUMN decided_score REAL;
+    `,
+  },
 ];

@@ -12,6 +12,9 @@ export interface ContentRow {
   deleted_at: number | null;
   /** JSON ImageAnalysis (detector findings); null when the detectors were off. */
   analysis: string | null;
+  /** The rule and score of an automatic decision (the moderation bot's); null for a human's. */
+  decided_rule: string | null;
+  decided_score: number | null;
 }
 
 export interface MediaAccountRow {

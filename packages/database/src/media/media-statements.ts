@@ -12,6 +12,8 @@ const CONTENT_COLUMNS = [
   "moderated_at",
   "deleted_at",
   "analysis",
+  "decided_rule",
+  "decided_score",
 ] as const satisfies readonly (keyof ContentRow)[];
 
 const ACCOUNT_COLUMNS = [

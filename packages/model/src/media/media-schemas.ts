@@ -187,6 +187,35 @@ export const MediaModerationPage = Type.Object({
 });
 export type MediaModerationPage = Static<typeof MediaModerationPage>;
 
+/** The rule and score of an automatic decision, as stored with the content item. */
+export const AutomaticDecision = Type.Object({
+  rule: Type.String({ description: "The moderation bot's rule that decided." }),
+  score: Type.Union([Type.Number(), Type.Null()], { description: "The score the rule compared." }),
+});
+
+/** A content item as moderators see it in an account's content: the owner's view and more. */
+export const AdminContentItem = Type.Composite([
+  OwnContentItem,
+  Type.Object({
+    analysis: Type.Union([ModeratorAnalysis, Type.Null()], {
+      description: "What the image worker's detectors found; null when they were off at upload.",
+    }),
+    decision: Type.Union([AutomaticDecision, Type.Null()], {
+      description: "The automatic decision's rule and score; null while waiting or when a person decided.",
+    }),
+    moderated_at: Type.Union([Type.Integer(), Type.Null()], { description: "Unix ms; null while waiting." }),
+  }),
+]);
+export type AdminContentItem = Static<typeof AdminContentItem>;
+
+export const AdminContentResponse = Type.Composite([
+  Type.Omit(OwnContentResponse, ["items"]),
+  Type.Object({
+    items: Type.Array(AdminContentItem, { description: "Oldest first; deleted content is not listed." }),
+  }),
+]);
+export type AdminContentResponse = Static<typeof AdminContentResponse>;
+
 export const MediaModerationRequest = Type.Object(
   {
     account_id: AccountId,

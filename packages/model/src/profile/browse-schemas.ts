@@ -26,6 +26,7 @@ export const BrowseFilters = Type.Object(
       ),
     ),
     unlimited_likes_only: Type.Optional(Type.Boolean()),
+    verified_only: Type.Optional(Type.Boolean({ description: "Only verified profiles." })),
   },
   { additionalProperties: false },
 );
@@ -61,6 +62,7 @@ export const BrowseItem = Type.Object({
     description: "Unix ms; null when hidden or never.",
   }),
   online: Type.Union([Type.Boolean(), Type.Null()], { description: "Null when hidden." }),
+  verified: Type.Boolean({ description: "The profile is verified (security selfie matches)." }),
 });
 export type BrowseItem = Static<typeof BrowseItem>;
 

@@ -89,6 +89,9 @@ const ProfileLive = {
   }),
   last_seen: Type.Union([Type.Integer(), Type.Null()], { description: "Unix ms; null when hidden." }),
   online: Type.Union([Type.Boolean(), Type.Null()], { description: "Null when hidden." }),
+  verified: Type.Boolean({
+    description: "The security selfie matches the face image (docs/protocol.md, verified profiles).",
+  }),
 };
 
 /** Another account's profile as a viewer sees it: accepted texts only, no location. */

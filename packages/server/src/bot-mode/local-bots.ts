@@ -2,7 +2,7 @@ import { BotLogin, runModerationBot, runUserBot, type VenusClient } from "@venus
 import { createLogger, type Logger } from "@venus/simple-backend";
 import { loadServerConfig } from "../load-server-config.js";
 import { readBotAccounts, writeBotAccounts, type BotAccounts } from "./bot-accounts.js";
-import { loadBotsFile } from "./load-bots-file.js";
+import { loadBotsFile, moderationRulesFromFlags } from "./load-bots-file.js";
 
 export interface LocalBotsOptions {
   configFile: string | undefined;
@@ -12,6 +12,8 @@ export interface LocalBotsOptions {
   /** Override `bots.users` and `bots.moderation_bot` (the server passes its runtime flags). */
   users: number | undefined;
   moderationBot: boolean | undefined;
+  /** The moderation rule flags as JSON (`--rule-flags`), in place of the bots file's rules. */
+  ruleFlags?: string | undefined;
 }
 
 /** Makes the missing bot accounts on the local listener and remembers them in the data directory. */
@@ -88,7 +90,9 @@ export async function runLocalBots(options: LocalBotsOptions): Promise<void> {
   if (moderationBot && accounts.moderator !== null)
     play("moderator", accounts.moderator, (client) =>
       runModerationBot(client, {
-        rules: settings.moderation,
+        rules: options.ruleFlags
+          ? moderationRulesFromFlags(settings.moderation, options.ruleFlags)
+          : settings.moderation,
         log,
         signal: stop.signal,
         localBots: new Set(accounts.users.slice(0, users)),

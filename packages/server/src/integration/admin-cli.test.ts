@@ -161,7 +161,7 @@ describe("venus admin against a running server (through its admin listener)", ()
     await refusal(VenusClient.register(server.url, uniqueEmail("late"), PASSWORD), "registration_disabled");
     expect(await ok(server, ["flag", "get", "registration_enabled"])).toBe("registration_enabled = false\n");
     expect(await ok(server, ["flag", "list"])).toMatch(
-      /^registration_enabled = false\nremote_bot_login_enabled = true\n/,
+      /^registration_enabled = false\nregistrations_per_day = 0\nregistrations_per_day_per_range = 0\nremote_bot_login_enabled = true\n(.+\n)*moderation_nudity_reject_above = 1\n/,
     );
     expect(await ok(server, ["--json", "flag", "set", "registration_enabled", "true"])).toEqual({
       name: "registration_enabled",

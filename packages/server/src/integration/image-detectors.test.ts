@@ -3,7 +3,12 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { stringify } from "smol-toml";
-import type { MediaModerationPage, OwnContentResponse, ProfileContentResponse } from "@venus/model";
+import type {
+  AdminContentResponse,
+  MediaModerationPage,
+  OwnContentResponse,
+  ProfileContentResponse,
+} from "@venus/model";
 import { beforeAll, describe, expect, test } from "vitest";
 import { auditPage } from "../testing/admin-flow.js";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
@@ -80,6 +85,16 @@ describe("image detectors in the server", () => {
     expect((await as(fixture.server, admin).post("/admin/media/moderation", decision)).status).toBe(200);
     const audit = await auditPage(fixture.server, admin);
     expect(audit.body.items[0]?.details).toMatchObject({ body: { rule: "by_hand", score: 0.5 } });
+    // Stored with the item too: moderators see rule and score in the account's content, owners do not.
+    const seen = await as(fixture.server, admin).get<AdminContentResponse>(
+      `/admin/accounts/${user.accountId}/content`,
+    );
+    const decided = seen.body.items.find((candidate) => candidate.content_id === contentId);
+    expect(decided).toMatchObject({ state: "accepted", decision: { rule: "by_hand", score: 0.5 } });
+    expect(decided?.analysis?.faces).toHaveLength(3);
+    expect(decided?.moderated_at).toEqual(expect.any(Number));
+    const ownAfter = await as(fixture.server, user).get<OwnContentResponse>("/media/content");
+    expect(JSON.stringify(ownAfter.body)).not.toContain("by_hand");
     user.ws.close();
   }, 180_000);
 
@@ -92,8 +107,12 @@ describe("image detectors in the server", () => {
       timeout: 60_000,
     });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain("moderation.face_image_needs_face needs the faces detector");
-    expect(run.stderr).toContain("moderation.selfie_needs_face needs the faces detector");
+    expect(run.stderr).toContain(
+      "moderation.face_image_needs_face (flag moderation_face_image_needs_face) needs the faces detector",
+    );
+    expect(run.stderr).toContain(
+      "moderation.selfie_needs_face (flag moderation_selfie_needs_face) needs the faces detector",
+    );
     expect(run.stderr).not.toContain("nudity_reject_above");
   });
 });

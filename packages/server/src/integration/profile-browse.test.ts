@@ -294,6 +294,7 @@ describe("what is listed", () => {
           distance_km: 10,
           last_seen: null,
           online: null,
+          verified: false,
         },
         {
           account_id: offline.accountId,
@@ -301,6 +302,7 @@ describe("what is listed", () => {
           distance_km: 20,
           last_seen: expect.any(Number),
           online: false,
+          verified: false,
         },
       ],
       done: true,

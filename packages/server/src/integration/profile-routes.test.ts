@@ -456,6 +456,7 @@ describe("GET /profile/{account_id}", () => {
       distance_km: null,
       last_seen: expect.any(Number),
       online: true,
+      verified: false,
     } satisfies ProfileView);
     const unchanged = await viewProfile(fixture.server, viewer, owner.accountId, version);
     expect(unchanged.status).toBe(200);
@@ -465,6 +466,7 @@ describe("GET /profile/{account_id}", () => {
       distance_km: null,
       last_seen: expect.any(Number),
       online: true,
+      verified: false,
     });
     // The viewer moves: the owner's version stays, the distance it sees does not.
     await setLocation(fixture.server, viewer, north(MADRID, 12));
@@ -604,6 +606,7 @@ describe("GET /profile/{account_id}", () => {
       distance_km: 161,
       last_seen: expect.any(Number),
       online: true,
+      verified: false,
     });
     for (const secret of secrets) expect(JSON.stringify(page)).not.toContain(secret);
     for (const c of [helsinki, tampere, nowhere]) c.ws.close();

@@ -6,7 +6,19 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { expectError } from "../testing/account-flow.js";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { finalState, putMedia, upload } from "../testing/media-flow.js";
-import { as, createProfileUser, type ProfileUser } from "../testing/profile-flow.js";
+import {
+  as,
+  browseIds,
+  browseNext,
+  browseReset,
+  closeAll,
+  createProfileUser,
+  manAt,
+  region,
+  viewProfile,
+  womanAt,
+  type ProfileUser,
+} from "../testing/profile-flow.js";
 import { useServer } from "../testing/server-fixture.js";
 import { signUp, type SignedIn } from "../testing/sign-in.js";
 
@@ -100,5 +112,46 @@ describe("verified profiles", () => {
     expect(after.body.items.map((candidate) => candidate.account_id)).not.toContain(user.accountId);
     expectError(await as(fixture.server, user).get("/admin/media/verification"), 403, "forbidden");
     user.ws.close();
+  }, 300_000);
+
+  test("verified shows on profiles and browse items to other users; verified_only hides the others", async () => {
+    const origin = region(0);
+    const viewer = await womanAt(fixture.server, origin);
+    const [checked, plain] = [
+      await manAt(fixture.server, origin, 5),
+      await manAt(fixture.server, origin, 10),
+    ];
+    const selfie = await uploaded(checked, await cut(0.13, 0.17, 0.25, 0.4));
+    const same = await uploaded(checked, await cut(0.05, 0.05, 0.36, 0.7));
+    const other = await uploaded(checked, await cut(0.36, 0.2, 0.27, 0.45));
+    await putMedia(fixture.server, checked, "/media/security_selfie", { content_id: selfie });
+    await putMedia(fixture.server, checked, "/media/profile_content", { images: [same, other] });
+
+    const seen = async (target: ProfileUser, version?: number) =>
+      (await viewProfile(fixture.server, viewer, target.accountId, version)).body;
+    expect(await seen(checked)).toMatchObject({ unchanged: false, profile: { verified: true } });
+    expect(await seen(plain)).toMatchObject({ unchanged: false, profile: { verified: false } });
+    const all = await browseIds(fixture.server, viewer, { filters: { max_distance_km: 50 } });
+    expect(all).toEqual([checked.accountId, plain.accountId]);
+    const onlyVerified = { filters: { max_distance_km: 50, verified_only: true } };
+    expect(await browseIds(fixture.server, viewer, onlyVerified)).toEqual([checked.accountId]);
+    const session = await browseReset(fixture.server, viewer, onlyVerified);
+    const verifiedPage = await browseNext(fixture.server, viewer, session);
+    expect(verifiedPage.profiles).toMatchObject([{ account_id: checked.accountId, verified: true }]);
+
+    // A face image that does not match: the profile's version stays, verified does not, in a running
+    // session too.
+    const running = await browseReset(fixture.server, viewer, onlyVerified);
+    await putMedia(fixture.server, checked, "/media/profile_content", { images: [other, same] });
+    expect(await seen(checked, checked.version)).toMatchObject({ unchanged: true, verified: false });
+    expect((await browseNext(fixture.server, viewer, running)).profiles).toEqual([]);
+    expect(await browseIds(fixture.server, viewer, onlyVerified)).toEqual([]);
+    const plainPage = await browseNext(
+      fixture.server,
+      viewer,
+      await browseReset(fixture.server, viewer, { filters: { max_distance_km: 50 } }),
+    );
+    expect(plainPage.profiles.map((item) => item.verified)).toEqual([false, false]);
+    closeAll([viewer, checked, plain]);
   }, 300_000);
 });

@@ -251,6 +251,7 @@ export function itemOf(user: ProfileUser, km: number): BrowseItem {
     distance_km: km,
     last_seen: expect.any(Number) as unknown as number,
     online: true,
+    verified: false,
   };
 }
 

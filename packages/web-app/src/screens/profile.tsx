@@ -69,6 +69,7 @@ export function ProfileScreen() {
               distance_km: null,
               last_seen: null,
               online: null,
+              verified: content.verified,
             },
           }}
         />

@@ -1,6 +1,6 @@
 import { accountById, listDevices, presentSignInMethods } from "@venus/data-account";
-import { presentOwnContent } from "@venus/data-media";
-import { DevicesResponse, OwnContentResponse, SignInMethods } from "@venus/model";
+import { presentAdminContent } from "@venus/data-media";
+import { AdminContentResponse, DevicesResponse, SignInMethods } from "@venus/model";
 import { json, userRoute } from "../../route.js";
 
 // What an account's owner sees of its devices, sign-in methods and content, for the admins' account
@@ -39,12 +39,13 @@ export const adminContentRoute = userRoute(
   {
     method: "get",
     path: "/admin/accounts/:account_id/content",
-    summary: "Every content item of the account in every moderation state, as its owner sees them",
+    summary:
+      "Every content item of the account in every moderation state, as its owner sees them, with the detector findings and an automatic decision's rule and score",
     tag: "admin",
     permission: "view_accounts",
     errors: ["not_found"],
-    responses: { 200: { description: "The list", schema: OwnContentResponse } },
+    responses: { 200: { description: "The list", schema: AdminContentResponse } },
   },
   ({ http, deps }) =>
-    json(200, presentOwnContent(deps.media, accountById(deps.account, http.params[0] as string).id)),
+    json(200, presentAdminContent(deps.media, accountById(deps.account, http.params[0] as string).id)),
 );

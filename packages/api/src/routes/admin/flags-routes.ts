@@ -25,7 +25,7 @@ export const setFlagRoute = userRoute(
     tag: "admin",
     permission: "edit_config",
     body: SetFlagRequest,
-    errors: ["not_found"],
+    errors: ["not_found", "detector_off"],
     responses: {
       200: { description: "All flags after the change", schema: RuntimeFlags },
     },

@@ -39,6 +39,8 @@ export const moderateContentRoute = userRoute(
       accept: body.accept,
       category: body.category,
       details: body.details,
+      rule: body.rule,
+      score: body.score,
     });
     return json(200, { ok: true });
   },
