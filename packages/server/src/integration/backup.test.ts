@@ -169,6 +169,7 @@ describe("backups", () => {
       "media.sqlite",
       "profile.sqlite",
       "history.sqlite",
+      "push.sqlite",
       "account.sqlite",
     ]);
     // Every upload of the tests' one JPEG gives the same files: each content travels once.
@@ -293,7 +294,7 @@ describe("backups", () => {
       });
       const now = await backupCliOf(home, "now", "--url", home.url, "--key", home.apiKey);
       expect(now, now.stderr).toMatchObject({ code: 0, stderr: "" });
-      expect(now.stdout).toMatch(/^backup \d{8}T\d{6}Z: 5 databases, /);
+      expect(now.stdout).toMatch(/^backup \d{8}T\d{6}Z: 6 databases, /);
       expect(await backUp(home)).toMatchObject({ images_sent: 0 });
       const verified = await backupCliOf(vault, "verify", "--source", "home");
       expect(verified, verified.stderr).toMatchObject({ code: 0, stderr: "" });

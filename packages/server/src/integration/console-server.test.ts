@@ -32,7 +32,7 @@ describe("the server screen", () => {
       .getByRole("figure", { name: /^Public profiles by age and gender/ })
       .locator("canvas")
       .waitFor();
-    await page.getByLabel("Range").selectOption("7 days");
+    await page.getByLabel("Statistics range").selectOption("7 days");
     await page.getByRole("figure", { name: "Online per hour" }).locator("canvas").waitFor();
     await screenshot(page, "server-charts");
 

@@ -51,7 +51,11 @@ export function ChartsPart({ session }: { session: Session }) {
       <h2>Statistics</h2>
       <label class="inline-label">
         Range{" "}
-        <select value={range} onChange={(event) => setRange(event.currentTarget.value as Range)}>
+        <select
+          aria-label="Statistics range"
+          value={range}
+          onChange={(event) => setRange(event.currentTarget.value as Range)}
+        >
           {Object.keys(RANGES).map((name) => (
             <option key={name}>{name}</option>
           ))}
