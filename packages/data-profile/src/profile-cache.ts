@@ -1,11 +1,10 @@
-import type { ProfileStatements } from "@venus/database";
+import { PROFILE_COLUMNS, type ProfileStatements } from "@venus/database";
 import type { AttributeAnswers, ProfileStatistics } from "@venus/model";
 import type { AttributeCatalog } from "./attributes/attribute-catalog.js";
 import { AttributeSlab } from "./attributes/attribute-slab.js";
 import { ModerationQueue } from "./moderation-queue.js";
 import {
   favoritesFromRows,
-  PROFILE_COLUMNS,
   profileFromColumns,
   type ModeratedFieldName,
   type Profile,

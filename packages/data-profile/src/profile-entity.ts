@@ -1,5 +1,5 @@
 import { Interned, literalOf } from "@venus/data-common";
-import type { Columns, FavoriteRow, ProfileRow } from "@venus/database";
+import { PROFILE_COLUMNS, type Columns, type FavoriteRow, type ProfileRow } from "@venus/database";
 import {
   GENDERS,
   MODERATION_STATES,
@@ -45,36 +45,6 @@ export interface Profile {
 }
 
 export type ModeratedFieldName = "name" | "text";
-
-/** The columns start-up reads, in the order profileFromColumns takes them. */
-export const PROFILE_COLUMNS = [
-  "account_id",
-  "version",
-  "name",
-  "name_state",
-  "name_reason",
-  "name_changed_at",
-  "text",
-  "text_state",
-  "text_reason",
-  "text_changed_at",
-  "age",
-  "initial_age",
-  "initial_age_year",
-  "gender",
-  "wanted_genders",
-  "wanted_age_min",
-  "wanted_age_max",
-  "unlimited_likes",
-  "attributes",
-  "latitude",
-  "longitude",
-  "visibility",
-  "show_last_seen",
-  "show_online",
-  "created_at",
-  "edited_at",
-] as const;
 
 /** Profiles share wanted-gender lists and attribute answers: replaced on edit, never changed in place. */
 const wantedGenders = new Interned((json) => Object.freeze(JSON.parse(json) as Gender[]) as Gender[]);

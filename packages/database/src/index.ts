@@ -18,7 +18,7 @@ export type { AuditQuery } from "./account/audit-statements.js";
 export type { MailOutboxRow, NewMailRow } from "./account/mail-outbox-statements.js";
 export type { EmailCodeRow, EmailVerificationRow, OidcIdentityRow } from "./account/sign-in-statements.js";
 export { PROFILE_MIGRATIONS } from "./profile/profile-migrations.js";
-export { ProfileStatements } from "./profile/profile-statements.js";
+export { PROFILE_COLUMNS, ProfileStatements } from "./profile/profile-statements.js";
 export type { ProfileRow, FavoriteRow } from "./profile/profile-rows.js";
 export { MEDIA_MIGRATIONS } from "./media/media-migrations.js";
 export { MediaStatements } from "./media/media-statements.js";

@@ -2,7 +2,8 @@ import type { Database, Statement } from "better-sqlite3";
 import { iterateColumns } from "../read-columns.js";
 import type { FavoriteRow, ProfileRow } from "./profile-rows.js";
 
-const COLUMNS = [
+/** Every profile column: what the upsert writes and, in this order, what start-up reads. */
+export const PROFILE_COLUMNS = [
   "account_id",
   "version",
   "name",
@@ -42,8 +43,8 @@ export class ProfileStatements {
   constructor(private readonly db: Database) {
     // A profile is small and edited as a whole: one upsert of the full row keeps writes simple.
     this.upsertStmt = db.prepare(
-      `INSERT INTO profile (${COLUMNS.join(", ")}) VALUES (${COLUMNS.map((c) => `@${c}`).join(", ")})
-       ON CONFLICT(account_id) DO UPDATE SET ${COLUMNS.slice(1)
+      `INSERT INTO profile (${PROFILE_COLUMNS.join(", ")}) VALUES (${PROFILE_COLUMNS.map((c) => `@${c}`).join(", ")})
+       ON CONFLICT(account_id) DO UPDATE SET ${PROFILE_COLUMNS.slice(1)
          .map((c) => `${c} = excluded.${c}`)
          .join(", ")}`,
     );
