@@ -1,6 +1,3 @@
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import sharp from "sharp";
 import type { ProfileContentResponse } from "@venus/model";
 import { beforeAll, describe, expect, test } from "vitest";
 import { newPage, screenshot, useBrowser } from "../testing/browser.js";
@@ -10,6 +7,7 @@ import { finalState, putMedia, upload } from "../testing/media-flow.js";
 import { as, createProfileUser, type ProfileUser } from "../testing/profile-flow.js";
 import { useServer } from "../testing/server-fixture.js";
 import { signUp, type SignedIn } from "../testing/sign-in.js";
+import { DETECTOR_MEDIA, cutFaceSample } from "../testing/face-samples.js";
 
 /**
  * The detectors' findings and the verification queue in the console, with the real detectors (slow:
@@ -17,33 +15,13 @@ import { signUp, type SignedIn } from "../testing/sign-in.js";
  * admin waits for verification too; the member's selfie and face image are two different women cut
  * from face-api's demo sample1.jpg (its npm package), so the member waits with a low similarity.
  */
-const SAMPLE = join(
-  createRequire(import.meta.url).resolve("@vladmandic/face-api/package.json"),
-  "../demo/sample1.jpg",
-);
 const ADMIN_EMAIL = "console-verifier@example.com";
-const [W, H] = [1920, 1280];
-const cut = (x: number, y: number, width: number, height: number) =>
-  sharp(SAMPLE)
-    .extract({
-      left: Math.round(x * W),
-      top: Math.round(y * H),
-      width: Math.round(width * W),
-      height: Math.round(height * H),
-    })
-    .jpeg()
-    .toBuffer();
 
 const fixture = useServer({
   config: {
     admin: { grant_email: ADMIN_EMAIL },
     rate_limits: GENEROUS_RATE_LIMITS,
-    media: {
-      detectors: ["faces", "nudity"],
-      min_side: 256,
-      sizes: [640, 256],
-      worker_job_timeout_seconds: 60,
-    },
+    media: DETECTOR_MEDIA,
   },
 });
 const chromium = useBrowser();
@@ -65,8 +43,8 @@ let member: SignedIn;
 beforeAll(async () => {
   admin = await createProfileUser(fixture.server, { email: ADMIN_EMAIL, name: "Boss" });
   member = await signUp(fixture.server);
-  const selfie = await uploaded(member, await cut(0.13, 0.17, 0.25, 0.4));
-  const neighbour = await uploaded(member, await cut(0.36, 0.2, 0.27, 0.45));
+  const selfie = await uploaded(member, await cutFaceSample(0.13, 0.17, 0.25, 0.4));
+  const neighbour = await uploaded(member, await cutFaceSample(0.36, 0.2, 0.27, 0.45));
   await putMedia(fixture.server, member, "/media/security_selfie", { content_id: selfie });
   await putMedia(fixture.server, member, "/media/profile_content", { images: [neighbour] });
   expect(await verificationOf(member)).toBe("pending");

@@ -1,6 +1,5 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import { stringify } from "smol-toml";
 import type {
@@ -17,16 +16,13 @@ import { as, createProfileUser, type ProfileUser } from "../testing/profile-flow
 import { useServer } from "../testing/server-fixture.js";
 import { newDataDir, VENUS_BIN } from "../testing/spawn-server.js";
 import { signUp } from "../testing/sign-in.js";
+import { FACE_SAMPLE } from "../testing/face-samples.js";
 
 /**
  * The image detectors through the real server: findings stored with the item, shown to moderators
  * and not to the owner, the grid crop framed on the largest face, and start-up refused when a rule
  * needs a detector that is off. The photo is face-api's demo sample1.jpg (3 faces), from its npm package.
  */
-const SAMPLE = join(
-  createRequire(import.meta.url).resolve("@vladmandic/face-api/package.json"),
-  "../demo/sample1.jpg",
-);
 const ADMIN_EMAIL = "detector-admin@example.com";
 
 const fixture = useServer({
@@ -45,7 +41,7 @@ beforeAll(async () => {
 describe("image detectors in the server", () => {
   test("findings go to moderators only; the crop frames the largest face; decisions carry rule and score", async () => {
     const user = await signUp(fixture.server);
-    const started = await upload(fixture.server, user, readFileSync(SAMPLE));
+    const started = await upload(fixture.server, user, readFileSync(FACE_SAMPLE));
     expect(started.status, JSON.stringify(started.body)).toBe(200);
     const { status } = await finalState(user, started.body.processing_id, 90_000);
     if (status.state !== "completed") throw new Error(JSON.stringify(status));

@@ -1,5 +1,4 @@
 import { readFileSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join } from "node:path";
 import type { AdminContentResponse } from "@venus/model";
 import { stringify } from "smol-toml";
@@ -10,6 +9,7 @@ import { finalState, putMedia, upload } from "../testing/media-flow.js";
 import { sleep } from "../testing/profile-flow.js";
 import { signUp } from "../testing/sign-in.js";
 import { DETECTOR_RULES_OFF, newDataDir, startServer } from "../testing/spawn-server.js";
+import { FACE_SAMPLE } from "../testing/face-samples.js";
 
 /**
  * The moderation rules that read detector findings are runtime flags too: the bots file gives their
@@ -17,10 +17,6 @@ import { DETECTOR_RULES_OFF, newDataDir, startServer } from "../testing/spawn-se
  */
 const ADMIN_EMAIL = "rule-flags@example.com";
 /** face-api's demo photo (3 clothed women at a party), from its npm package. */
-const SAMPLE = join(
-  createRequire(import.meta.url).resolve("@vladmandic/face-api/package.json"),
-  "../demo/sample1.jpg",
-);
 
 describe("moderation rule flags", () => {
   test("bots file values until set; types and ranges; a rule without its detector is refused, then and at start-up", async () => {
@@ -106,7 +102,7 @@ describe("moderation rule flags", () => {
       const admin = await signUp(server, { email: ADMIN_EMAIL });
       await completeSetup(server, admin);
       const user = await signUp(server);
-      const started = await upload(server, user, readFileSync(SAMPLE));
+      const started = await upload(server, user, readFileSync(FACE_SAMPLE));
       expect(started.status, JSON.stringify(started.body)).toBe(200);
       const { status } = await finalState(user, started.body.processing_id, 120_000);
       if (status.state !== "completed") throw new Error(JSON.stringify(status));

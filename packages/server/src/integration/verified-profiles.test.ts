@@ -1,6 +1,3 @@
-import { createRequire } from "node:module";
-import { join } from "node:path";
-import sharp from "sharp";
 import type { ProfileContentResponse, VerificationQueue } from "@venus/model";
 import { beforeAll, describe, expect, test } from "vitest";
 import { expectError } from "../testing/account-flow.js";
@@ -21,6 +18,7 @@ import {
 } from "../testing/profile-flow.js";
 import { useServer } from "../testing/server-fixture.js";
 import { signUp, type SignedIn } from "../testing/sign-in.js";
+import { DETECTOR_MEDIA, cutFaceSample } from "../testing/face-samples.js";
 
 /**
  * Verified profiles through the real server, with the real face detector. The photos are cut from
@@ -28,33 +26,13 @@ import { signUp, type SignedIn } from "../testing/sign-in.js";
  * (selfie and face image: the same photo, so this tests framing and scale, not a second photo of
  * her), and her neighbour (a different person).
  */
-const SAMPLE = join(
-  createRequire(import.meta.url).resolve("@vladmandic/face-api/package.json"),
-  "../demo/sample1.jpg",
-);
 const ADMIN_EMAIL = "verifier@example.com";
-const [W, H] = [1920, 1280];
-const cut = (x: number, y: number, width: number, height: number) =>
-  sharp(SAMPLE)
-    .extract({
-      left: Math.round(x * W),
-      top: Math.round(y * H),
-      width: Math.round(width * W),
-      height: Math.round(height * H),
-    })
-    .jpeg()
-    .toBuffer();
 
 const fixture = useServer({
   config: {
     admin: { grant_email: ADMIN_EMAIL },
     rate_limits: GENEROUS_RATE_LIMITS,
-    media: {
-      detectors: ["faces", "nudity"],
-      min_side: 256,
-      sizes: [640, 256],
-      worker_job_timeout_seconds: 60,
-    },
+    media: DETECTOR_MEDIA,
   },
 });
 
@@ -78,9 +56,9 @@ const contentOf = async (viewer: { accessToken: string }, owner: SignedIn) =>
 describe("verified profiles", () => {
   test("a matching face verifies automatically; a new face image that does not match goes to a human", async () => {
     const user = await signUp(fixture.server);
-    const selfie = await uploaded(user, await cut(0.13, 0.17, 0.25, 0.4));
-    const same = await uploaded(user, await cut(0.05, 0.05, 0.36, 0.7));
-    const other = await uploaded(user, await cut(0.36, 0.2, 0.27, 0.45));
+    const selfie = await uploaded(user, await cutFaceSample(0.13, 0.17, 0.25, 0.4));
+    const same = await uploaded(user, await cutFaceSample(0.05, 0.05, 0.36, 0.7));
+    const other = await uploaded(user, await cutFaceSample(0.36, 0.2, 0.27, 0.45));
     await putMedia(fixture.server, user, "/media/security_selfie", { content_id: selfie });
     await putMedia(fixture.server, user, "/media/profile_content", { images: [same, other] });
     expect(await contentOf(user, user)).toMatchObject({ verified: true, verification: "verified" });
@@ -121,9 +99,9 @@ describe("verified profiles", () => {
       await manAt(fixture.server, origin, 5),
       await manAt(fixture.server, origin, 10),
     ];
-    const selfie = await uploaded(checked, await cut(0.13, 0.17, 0.25, 0.4));
-    const same = await uploaded(checked, await cut(0.05, 0.05, 0.36, 0.7));
-    const other = await uploaded(checked, await cut(0.36, 0.2, 0.27, 0.45));
+    const selfie = await uploaded(checked, await cutFaceSample(0.13, 0.17, 0.25, 0.4));
+    const same = await uploaded(checked, await cutFaceSample(0.05, 0.05, 0.36, 0.7));
+    const other = await uploaded(checked, await cutFaceSample(0.36, 0.2, 0.27, 0.45));
     await putMedia(fixture.server, checked, "/media/security_selfie", { content_id: selfie });
     await putMedia(fixture.server, checked, "/media/profile_content", { images: [same, other] });
 
