@@ -7,7 +7,6 @@ import { createLogger } from "../../logger.js";
 import { Metrics } from "../../metrics/metrics.js";
 import { createTransport } from "../create-transport.js";
 import { HttpServer } from "../http-server.js";
-import { errorReply } from "../http-types.js";
 import { NO_TRUSTED_PROXIES } from "../remote-address.js";
 import type { TransportName } from "../transport.js";
 import { loadNativeUws } from "../uws/native-uws.js";
@@ -44,7 +43,6 @@ describe.each(transports)("HEAD on a static site (%s transport)", (name) => {
       trustedProxies: NO_TRUSTED_PROXIES,
       log: createLogger("silent", "test"),
       metrics: new Metrics(),
-      onError: () => errorReply(500, "internal_error", "boom"),
     });
     mountStaticSite(http, "/console", loadStaticSite(dir) ?? new Map());
     http.notFound();
