@@ -5,8 +5,6 @@ export interface EncodedReply {
   status: number;
   headers: [string, string][];
   body: string | Buffer | undefined;
-  /** A HEAD answer: no body, only the length the GET's body has (its `content-length`). */
-  headLength?: number;
 }
 
 function encodeBody(reply: HttpReply): { body: string | Buffer | undefined; type: string | undefined } {
@@ -17,16 +15,11 @@ function encodeBody(reply: HttpReply): { body: string | Buffer | undefined; type
   return { body: JSON.stringify(body), type: reply.contentType ?? "application/json" };
 }
 
-/**
- * With `head` (a HEAD request) the answer has the GET's headers, its length included, but no body: a
- * body would be read as the start of the next response.
- */
-export function encodeReply(reply: HttpReply, requestId: string, head = false): EncodedReply {
+export function encodeReply(reply: HttpReply, requestId: string): EncodedReply {
   const { body, type } = encodeBody(reply);
   const headers: [string, string][] = [];
   if (type) headers.push(["content-type", type]);
   headers.push(["x-request-id", requestId]);
   headers.push(...Object.entries(reply.headers ?? {}));
-  if (!head) return { status: reply.status, headers, body };
-  return { status: reply.status, headers, body: undefined, headLength: body ? Buffer.byteLength(body) : 0 };
+  return { status: reply.status, headers, body };
 }

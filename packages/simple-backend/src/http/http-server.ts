@@ -45,7 +45,6 @@ export interface RouteOptions {
 const BODY_METHODS = new Set<HttpMethod>(["post", "put", "patch"]);
 const WIRE_METHOD: Record<HttpMethod, string> = {
   get: "GET",
-  head: "HEAD",
   post: "POST",
   put: "PUT",
   patch: "PATCH",
@@ -215,6 +214,8 @@ export class HttpServer {
     const entry = { reqId: ctx.requestId, method: ctx.method, url: ctx.url, status: reply.status };
     if (reply.status >= 500) ctx.log.error(entry, "request failed");
     else ctx.log.debug(entry, "request");
-    request.send(encodeReply(reply, ctx.requestId, ctx.method === "HEAD"), close, discard);
+    // A HEAD answer has headers only: a body would be read as the start of the next response.
+    const sent = ctx.method === "HEAD" ? { ...reply, body: undefined } : reply;
+    request.send(encodeReply(sent, ctx.requestId), close, discard);
   }
 }

@@ -1,6 +1,6 @@
 import type { Logger } from "../logger.js";
 
-export type HttpMethod = "get" | "head" | "post" | "put" | "patch" | "del";
+export type HttpMethod = "get" | "post" | "put" | "patch" | "del";
 
 export interface HttpRequestContext {
   method: string;

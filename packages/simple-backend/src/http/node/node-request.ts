@@ -76,13 +76,9 @@ export class NodeRequest implements TransportRequest {
     const fits = discard && (declared === undefined || Number(declared) <= discard.maxBytes);
     this.res.statusCode = reply.status;
     for (const [name, value] of reply.headers) this.res.setHeader(name, value);
-    if (reply.headLength !== undefined) this.res.setHeader("content-length", reply.headLength);
     if (close || (discard && !fits)) this.res.setHeader("connection", "close");
     if (!fits || this.req.complete) return void this.res.end(reply.body);
-    this.res.setHeader(
-      "content-length",
-      reply.headLength ?? (reply.body === undefined ? 0 : Buffer.byteLength(reply.body)),
-    );
+    this.res.setHeader("content-length", reply.body === undefined ? 0 : Buffer.byteLength(reply.body));
     if (reply.body !== undefined) this.res.write(reply.body);
     this.discardRest(discard, () => this.res.end());
   }

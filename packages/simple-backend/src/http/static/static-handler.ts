@@ -79,8 +79,6 @@ export function mountStaticSite(
   indexForAnyPath = true,
 ): void {
   const handler = staticHandler(prefix, site, indexForAnyPath);
-  for (const method of ["get", "head"] as const) {
-    if (prefix !== "") http.route(method, prefix, handler);
-    http.route(method, `${prefix}/*`, handler);
-  }
+  if (prefix !== "") http.route("get", prefix, handler);
+  http.route("get", `${prefix}/*`, handler);
 }

@@ -3,9 +3,8 @@ import type { HttpRequest, HttpResponse, TemplatedApp, Uws, us_listen_socket } f
 import { UwsRequest } from "./uws-request.js";
 import { addUwsWebSocket } from "./uws-websocket.js";
 
-const UWS_METHODS: Record<string, "get" | "head" | "post" | "put" | "patch" | "del"> = {
+const UWS_METHODS: Record<string, "get" | "post" | "put" | "patch" | "del"> = {
   GET: "get",
-  HEAD: "head",
   POST: "post",
   PUT: "put",
   PATCH: "patch",

@@ -100,8 +100,7 @@ export class UwsRequest implements TransportRequest {
     this.res.cork(() => {
       this.res.writeStatus(STATUS_TEXT[reply.status] ?? String(reply.status));
       for (const [name, value] of reply.headers) this.res.writeHeader(name, value);
-      if (reply.headLength === undefined) this.res.end(reply.body, close);
-      else this.res.endWithoutBody(reply.headLength, close);
+      this.res.end(reply.body, close);
     });
   }
 
