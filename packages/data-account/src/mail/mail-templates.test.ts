@@ -114,6 +114,7 @@ describe("checking a templates file", () => {
       "/fi/email_verification",
       "/fi/email_change_verification",
       "/fi/password_changed_notice",
+      "/fi/unused_account_warning",
       "/fi/activity_reminder",
     ]);
   });

@@ -27,7 +27,15 @@ describe("signing in to the console", () => {
       .getByRole("navigation", { name: "Screens" })
       .getByRole("link")
       .allTextContents();
-    expect(screens).toEqual(["Images", "Verification", "Names and texts", "Reports", "Accounts", "Server"]);
+    expect(screens).toEqual([
+      "Images",
+      "Verification",
+      "Names and texts",
+      "Reports",
+      "Accounts",
+      "Server",
+      "News and email",
+    ]);
     // The console is a device of its own: the admin's other device sees it in the list.
     const devices = await fetch(`${fixture.server.url}/account/devices`, {
       headers: { authorization: `Bearer ${admin.accessToken}` },
