@@ -22,3 +22,20 @@ export function useKeys(keys: Record<string, () => void>, enabled = true): void 
     return () => removeEventListener("keydown", onKey);
   }, [enabled]);
 }
+
+/**
+ * A queue's keys: `j`/`k` and the arrows along `axis` move the selection through `length` items,
+ * and `actions` add the screen's own keys.
+ */
+export function useListKeys(
+  index: number,
+  length: number,
+  select: (index: number) => void,
+  actions: Record<string, () => void>,
+  { axis = "row", enabled = true }: { axis?: "row" | "column"; enabled?: boolean } = {},
+): void {
+  const next = () => select(Math.min(index + 1, length - 1));
+  const previous = () => select(Math.max(index - 1, 0));
+  const [forward, back] = axis === "row" ? ["ArrowRight", "ArrowLeft"] : ["ArrowDown", "ArrowUp"];
+  useKeys({ j: next, k: previous, [forward]: next, [back]: previous, ...actions }, enabled);
+}

@@ -8,9 +8,8 @@ import {
 } from "@venus/model";
 import { createLogger, loadConfig } from "@venus/simple-backend";
 import { beforeAll, describe, expect, test } from "vitest";
-import { newPage, screenshot, useBrowser } from "../testing/browser.js";
-import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
-import { openConsole } from "../testing/console-flow.js";
+import { newPage, screenshot } from "../testing/browser.js";
+import { openConsole, useConsoleServer } from "../testing/console-flow.js";
 import { mediaChanged, putMedia, uploadImage } from "../testing/media-flow.js";
 import {
   as,
@@ -19,38 +18,42 @@ import {
   expectProfileChanged,
   getOwnProfile,
   moderationQueue,
-  type ProfileUser,
 } from "../testing/profile-flow.js";
-import { useServer } from "../testing/server-fixture.js";
 
 const ADMIN_EMAIL = "console-moderator@example.com";
-const fixture = useServer({
-  config: {
-    admin: { grant_email: ADMIN_EMAIL },
-    rate_limits: GENEROUS_RATE_LIMITS,
-    media: { moderation_page_size: 2 },
-  },
-});
-const chromium = useBrowser();
+const consoleServer = useConsoleServer(ADMIN_EMAIL, { media: { moderation_page_size: 2 } });
+const { fixture, chromium } = consoleServer;
 
-let admin: ProfileUser;
-const imageQueue = moderationQueue<MediaModerationPage>(fixture, () => admin, "/admin/media/moderation", 2);
-const textQueue = moderationQueue<ModerationQueuePage>(fixture, () => admin, "/admin/profile/moderation", 50);
+const imageQueue = moderationQueue<MediaModerationPage>(
+  fixture,
+  () => consoleServer.admin,
+  "/admin/media/moderation",
+  2,
+);
+const textQueue = moderationQueue<ModerationQueuePage>(
+  fixture,
+  () => consoleServer.admin,
+  "/admin/profile/moderation",
+  50,
+);
 
 /** Accepts every waiting name and text, so a test starts with an empty text queue. */
 async function acceptAllTexts(): Promise<void> {
   for (const item of await textQueue.all()) {
     const body = { account_id: item.account_id, field: item.field, accept: true };
-    expect((await as(fixture.server, admin).post("/admin/profile/moderation", body)).status).toBe(200);
+    expect(
+      (await as(fixture.server, consoleServer.admin).post("/admin/profile/moderation", body)).status,
+    ).toBe(200);
   }
 }
 
 beforeAll(async () => {
-  admin = await createProfileUser(fixture.server, { email: ADMIN_EMAIL, name: "Root" });
   // The admin's own set-up images: decided here, so the queue holds only what the test puts in it.
   for (const item of await imageQueue.all()) {
     const body = { account_id: item.account_id, content_id: item.content_id, accept: true };
-    expect((await as(fixture.server, admin).post("/admin/media/moderation", body)).status).toBe(200);
+    expect((await as(fixture.server, consoleServer.admin).post("/admin/media/moderation", body)).status).toBe(
+      200,
+    );
   }
 });
 

@@ -1,21 +1,12 @@
 import type { AdminNewsList, NewsBannerResponse } from "@venus/model";
-import { beforeAll, describe, expect, test } from "vitest";
-import { newPage, screenshot, useBrowser } from "../testing/browser.js";
-import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
-import { openConsole } from "../testing/console-flow.js";
-import { as, createProfileUser, type ProfileUser } from "../testing/profile-flow.js";
-import { useServer } from "../testing/server-fixture.js";
+import { describe, expect, test } from "vitest";
+import { newPage, screenshot } from "../testing/browser.js";
+import { openConsole, useConsoleServer } from "../testing/console-flow.js";
+import { as } from "../testing/profile-flow.js";
 
 const ADMIN_EMAIL = "console-news@example.com";
-const fixture = useServer({
-  config: { admin: { grant_email: ADMIN_EMAIL }, rate_limits: GENEROUS_RATE_LIMITS },
-});
-const chromium = useBrowser();
-
-let admin: ProfileUser;
-beforeAll(async () => {
-  admin = await createProfileUser(fixture.server, { email: ADMIN_EMAIL, name: "Root" });
-});
+const consoleServer = useConsoleServer(ADMIN_EMAIL);
+const { fixture, chromium } = consoleServer;
 
 describe("the news and email screen", () => {
   test("writes a draft with a banner, publishes it, and sends a mail to all after a confirmation", async () => {
@@ -36,9 +27,11 @@ describe("the news and email screen", () => {
     await row.getByRole("button", { name: "Publish" }).click();
     await row.getByText(/^Published/).waitFor();
     await screenshot(page, "news-list");
-    const listed = (await as(fixture.server, admin).get<AdminNewsList>("/admin/news")).body.items;
+    const listed = (await as(fixture.server, consoleServer.admin).get<AdminNewsList>("/admin/news")).body
+      .items;
     expect(listed).toMatchObject([{ published_at: expect.any(Number) as number }]);
-    const banner = (await as(fixture.server, admin).get<NewsBannerResponse>("/news/banner")).body.banner;
+    const banner = (await as(fixture.server, consoleServer.admin).get<NewsBannerResponse>("/news/banner"))
+      .body.banner;
     expect(banner).toMatchObject({ title: "Scheduled maintenance", banner: { severity: "warning" } });
 
     const mail = page.getByRole("region", { name: "Email to users" });

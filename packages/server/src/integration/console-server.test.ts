@@ -1,25 +1,22 @@
 import type { RuntimeFlags } from "@venus/model";
 import { beforeAll, describe, expect, test } from "vitest";
-import { newPage, screenshot, useBrowser } from "../testing/browser.js";
-import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
-import { openConsole } from "../testing/console-flow.js";
-import { as, createProfileUser, type ProfileUser } from "../testing/profile-flow.js";
-import { useServer } from "../testing/server-fixture.js";
+import { newPage, screenshot } from "../testing/browser.js";
+import { openConsole, useConsoleServer } from "../testing/console-flow.js";
+import { as } from "../testing/profile-flow.js";
 
 const ADMIN_EMAIL = "console-operator@example.com";
-const fixture = useServer({
-  config: { admin: { grant_email: ADMIN_EMAIL }, rate_limits: GENEROUS_RATE_LIMITS },
-});
-const chromium = useBrowser();
+const consoleServer = useConsoleServer(ADMIN_EMAIL);
+const { fixture, chromium } = consoleServer;
 
-let admin: ProfileUser;
 beforeAll(async () => {
-  admin = await createProfileUser(fixture.server, { email: ADMIN_EMAIL, name: "Root" });
   // The hour so far, stored now rather than at the top of the hour, so the charts have a point.
-  expect((await as(fixture.server, admin).post("/admin/statistics/store_hour")).status).toBe(200);
+  expect((await as(fixture.server, consoleServer.admin).post("/admin/statistics/store_hour")).status).toBe(
+    200,
+  );
 });
 
-const flags = async () => (await as(fixture.server, admin).get<RuntimeFlags>("/admin/flags")).body;
+const flags = async () =>
+  (await as(fixture.server, consoleServer.admin).get<RuntimeFlags>("/admin/flags")).body;
 
 describe("the server screen", () => {
   test("shows the charts, refuses an out-of-range flag, saves a valid one", async () => {

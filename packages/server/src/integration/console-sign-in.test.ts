@@ -1,21 +1,11 @@
-import { beforeAll, describe, expect, test } from "vitest";
-import { useBrowser, newPage, screenshot } from "../testing/browser.js";
-import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
-import { openConsole, signInToConsole } from "../testing/console-flow.js";
-import { createProfileUser, type ProfileUser } from "../testing/profile-flow.js";
-import { useServer } from "../testing/server-fixture.js";
+import { describe, expect, test } from "vitest";
+import { newPage, screenshot } from "../testing/browser.js";
+import { openConsole, signInToConsole, useConsoleServer } from "../testing/console-flow.js";
 import { signUp } from "../testing/sign-in.js";
 
 const ADMIN_EMAIL = "console-admin@example.com";
-const fixture = useServer({
-  config: { admin: { grant_email: ADMIN_EMAIL }, rate_limits: GENEROUS_RATE_LIMITS },
-});
-const chromium = useBrowser();
-
-let admin: ProfileUser;
-beforeAll(async () => {
-  admin = await createProfileUser(fixture.server, { email: ADMIN_EMAIL, name: "Root" });
-});
+const consoleServer = useConsoleServer(ADMIN_EMAIL);
+const { fixture, chromium } = consoleServer;
 
 describe("signing in to the console", () => {
   test("an admin signs in with a password, sees every screen, and signs out", async () => {
@@ -38,7 +28,7 @@ describe("signing in to the console", () => {
     ]);
     // The console is a device of its own: the admin's other device sees it in the list.
     const devices = await fetch(`${fixture.server.url}/account/devices`, {
-      headers: { authorization: `Bearer ${admin.accessToken}` },
+      headers: { authorization: `Bearer ${consoleServer.admin.accessToken}` },
     });
     const listed = (
       (await devices.json()) as { devices: { client: { kind: string } | null; online: boolean }[] }

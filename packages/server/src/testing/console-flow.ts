@@ -1,5 +1,9 @@
 import type { Page } from "playwright-core";
-import { expect } from "vitest";
+import { beforeAll, expect } from "vitest";
+import { useBrowser } from "./browser.js";
+import { GENEROUS_RATE_LIMITS } from "./config.js";
+import { createProfileUser, type ProfileUser } from "./profile-flow.js";
+import { useServer } from "./server-fixture.js";
 import { PASSWORD } from "./sign-in.js";
 
 /** Opens the console and signs in with the test password. */
@@ -17,4 +21,27 @@ export async function openConsole(page: Page, server: { url: string }, email: st
   await page.getByRole("navigation", { name: "Screens" }).waitFor();
   await page.getByRole("status").filter({ hasText: "Live" }).waitFor();
   expect(page.url()).toContain("/console/");
+}
+
+/**
+ * For a console test file: a server on which `adminEmail` is granted admin (generous rate limits
+ * plus `config`), a browser, and that admin signed up with a profile before the tests run.
+ */
+export function useConsoleServer(adminEmail: string, config: Record<string, unknown> = {}) {
+  const fixture = useServer({
+    config: { admin: { grant_email: adminEmail }, rate_limits: GENEROUS_RATE_LIMITS, ...config },
+  });
+  const chromium = useBrowser();
+  let signedUp: ProfileUser | undefined;
+  beforeAll(async () => {
+    signedUp = await createProfileUser(fixture.server, { email: adminEmail, name: "Root" });
+  });
+  return {
+    fixture,
+    chromium,
+    get admin(): ProfileUser {
+      if (!signedUp) throw new Error("the admin has not signed up");
+      return signedUp;
+    },
+  };
 }

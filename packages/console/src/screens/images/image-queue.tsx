@@ -2,7 +2,7 @@ import type { MediaModerationPage, MediaModerationRequest, RejectionCategory } f
 import { AuthImage, type Session } from "@venus/web-shared";
 import { useCallback, useState } from "preact/hooks";
 import type { Permissions } from "../../permissions.js";
-import { useKeys } from "../../use-keys.js";
+import { useListKeys } from "../../use-keys.js";
 import { RecentDecisions } from "../recent-decisions.js";
 import { useQueue } from "../../use-queue.js";
 import { Findings } from "./findings.js";
@@ -45,16 +45,12 @@ export function ImageQueue({ session, permissions }: { session: Session; permiss
     [session, queue],
   );
 
-  useKeys(
-    {
-      ArrowRight: () => setSelected(Math.min(index + 1, items.length - 1)),
-      j: () => setSelected(Math.min(index + 1, items.length - 1)),
-      ArrowLeft: () => setSelected(Math.max(index - 1, 0)),
-      k: () => setSelected(Math.max(index - 1, 0)),
-      a: () => current && void decide(current, true),
-      r: () => current && setRejecting(true),
-    },
-    !rejecting,
+  useListKeys(
+    index,
+    items.length,
+    setSelected,
+    { a: () => current && void decide(current, true), r: () => current && setRejecting(true) },
+    { enabled: !rejecting },
   );
 
   if (queue.error) return <p role="alert">{queue.error}</p>;

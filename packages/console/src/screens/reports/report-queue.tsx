@@ -1,7 +1,7 @@
 import type { Report, ReportDecisionRequest, ReportDecisionResponse, ReportsPage } from "@venus/model";
 import type { Session } from "@venus/web-shared";
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { useKeys } from "../../use-keys.js";
+import { useListKeys } from "../../use-keys.js";
 import { ReportCard } from "./report-card.js";
 import { reporterHistories, type ReporterHistory } from "./reporter-history.js";
 
@@ -34,12 +34,16 @@ export function ReportQueue({ session }: { session: Session }) {
     await load();
   };
   const current = list[index];
-  useKeys({
-    j: () => setSelected(Math.min(index + 1, list.length - 1)),
-    k: () => setSelected(Math.max(index - 1, 0)),
-    a: () => current && void decide(current, "accept"),
-    x: () => current && void decide(current, "reject"),
-  });
+  useListKeys(
+    index,
+    list.length,
+    setSelected,
+    {
+      a: () => current && void decide(current, "accept"),
+      x: () => current && void decide(current, "reject"),
+    },
+    { axis: "column" },
+  );
   if (!reports) return <p>Loading…</p>;
   return (
     <section aria-label="Waiting reports">
@@ -47,7 +51,8 @@ export function ReportQueue({ session }: { session: Session }) {
         Reports <span class="count">{list.length} waiting</span>
       </h1>
       <p class="muted keys">
-        <kbd>j</kbd>/<kbd>k</kbd> next/previous · <kbd>a</kbd> accept · <kbd>x</kbd> reject
+        <kbd>↓</kbd>/<kbd>j</kbd> next · <kbd>↑</kbd>/<kbd>k</kbd> previous · <kbd>a</kbd> accept ·{" "}
+        <kbd>x</kbd> reject
       </p>
       <p role="status" class="decision">
         {message}

@@ -2,7 +2,7 @@ import type { ModerationDecisionRequest, ModerationQueuePage } from "@venus/mode
 import type { Session } from "@venus/web-shared";
 import { useState } from "preact/hooks";
 import type { Permissions } from "../../permissions.js";
-import { useKeys } from "../../use-keys.js";
+import { useListKeys } from "../../use-keys.js";
 import { RecentDecisions } from "../recent-decisions.js";
 import { useQueue } from "../../use-queue.js";
 
@@ -39,16 +39,12 @@ export function TextQueue({ session, permissions }: { session: Session; permissi
       void queue.reload();
     }
   };
-  useKeys(
-    {
-      j: () => setSelected(Math.min(index + 1, items.length - 1)),
-      ArrowDown: () => setSelected(Math.min(index + 1, items.length - 1)),
-      k: () => setSelected(Math.max(index - 1, 0)),
-      ArrowUp: () => setSelected(Math.max(index - 1, 0)),
-      a: () => current && void decide(current, true),
-      r: () => current && setRejecting(true),
-    },
-    !rejecting,
+  useListKeys(
+    index,
+    items.length,
+    setSelected,
+    { a: () => current && void decide(current, true), r: () => current && setRejecting(true) },
+    { axis: "column", enabled: !rejecting },
   );
   if (queue.error) return <p role="alert">{queue.error}</p>;
   if (!queue.items) return <p>Loading…</p>;

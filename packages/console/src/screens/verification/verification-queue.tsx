@@ -1,7 +1,7 @@
 import type { VerificationDecisionRequest, VerificationQueue as Queue } from "@venus/model";
 import type { Session } from "@venus/web-shared";
 import { useCallback, useEffect, useState } from "preact/hooks";
-import { useKeys } from "../../use-keys.js";
+import { useListKeys } from "../../use-keys.js";
 import { VerificationPair } from "./verification-pair.js";
 
 type Item = Queue["items"][number];
@@ -52,11 +52,7 @@ export function VerificationQueue({ session }: { session: Session }) {
       void load();
     }
   };
-  useKeys({
-    ArrowRight: () => setSelected(Math.min(index + 1, list.length - 1)),
-    j: () => setSelected(Math.min(index + 1, list.length - 1)),
-    ArrowLeft: () => setSelected(Math.max(index - 1, 0)),
-    k: () => setSelected(Math.max(index - 1, 0)),
+  useListKeys(index, list.length, setSelected, {
     v: () => current && void decide(current, true),
     n: () => current && void decide(current, false),
   });
