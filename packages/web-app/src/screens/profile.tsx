@@ -6,6 +6,12 @@ import { PhotosEditor } from "../media/photos-editor.js";
 import { ProfileCard } from "./profile-card.js";
 import { ErrorLine, useAction } from "./use-action.js";
 
+const COORDINATES = [
+  ["latitude", 90],
+  ["longitude", 180],
+] as const;
+const PRIVACY = ["show_online", "show_last_seen"] as const;
+
 const number = (form: HTMLFormElement, name: string) =>
   Number((form.elements.namedItem(name) as HTMLInputElement).value);
 
@@ -115,30 +121,20 @@ export function ProfileScreen() {
               {t("profile.use_my_location")}
             </button>
             <div class="row">
-              <label>
-                {t("profile.latitude")}{" "}
-                <input
-                  name="latitude"
-                  type="number"
-                  step="any"
-                  min={-90}
-                  max={90}
-                  required
-                  value={me.location?.latitude}
-                />
-              </label>
-              <label>
-                {t("profile.longitude")}{" "}
-                <input
-                  name="longitude"
-                  type="number"
-                  step="any"
-                  min={-180}
-                  max={180}
-                  required
-                  value={me.location?.longitude}
-                />
-              </label>
+              {COORDINATES.map(([field, limit]) => (
+                <label key={field}>
+                  {t(`profile.${field}`)}{" "}
+                  <input
+                    name={field}
+                    type="number"
+                    step="any"
+                    min={-limit}
+                    max={limit}
+                    required
+                    value={me.location?.[field]}
+                  />
+                </label>
+              ))}
             </div>
             <button type="submit" disabled={busy}>
               {t("profile.save_location")}
@@ -159,32 +155,21 @@ export function ProfileScreen() {
               />
               {t("profile.public")}
             </label>
-            <label class="check">
-              <input
-                type="checkbox"
-                checked={me.privacy.show_online}
-                onChange={(event) =>
-                  void put("/profile/privacy", {
-                    ...me.privacy,
-                    show_online: (event.currentTarget as HTMLInputElement).checked,
-                  })
-                }
-              />
-              {t("profile.show_online")}
-            </label>
-            <label class="check">
-              <input
-                type="checkbox"
-                checked={me.privacy.show_last_seen}
-                onChange={(event) =>
-                  void put("/profile/privacy", {
-                    ...me.privacy,
-                    show_last_seen: (event.currentTarget as HTMLInputElement).checked,
-                  })
-                }
-              />
-              {t("profile.show_last_seen")}
-            </label>
+            {PRIVACY.map((setting) => (
+              <label class="check" key={setting}>
+                <input
+                  type="checkbox"
+                  checked={me.privacy[setting]}
+                  onChange={(event) =>
+                    void put("/profile/privacy", {
+                      ...me.privacy,
+                      [setting]: (event.currentTarget as HTMLInputElement).checked,
+                    })
+                  }
+                />
+                {t(`profile.${setting}`)}
+              </label>
+            ))}
           </fieldset>
           <PhotosEditor />
         </>
