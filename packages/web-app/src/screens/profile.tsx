@@ -1,8 +1,10 @@
-import type { OwnProfile, ProfileContentResponse } from "@venus/model";
+import type { OwnProfile, ProfileContentResponse, ProfileEditRequest } from "@venus/model";
 import { useEffect, useState } from "preact/hooks";
+import { AttributeEditor } from "../attributes/attribute-editor.js";
 import { useApp } from "../app-context.js";
 import { useT } from "../i18n/use-t.js";
 import { PhotosEditor } from "../media/photos-editor.js";
+import { editRequest } from "./edit-request.js";
 import { ProfileCard } from "./profile-card.js";
 import { ErrorLine, useAction } from "./use-action.js";
 
@@ -30,24 +32,13 @@ export function ProfileScreen() {
   useEffect(() => void load(), []);
   if (!me) return <p class="loading">{t("common.loading")}</p>;
 
+  const saveProfile = (changes: Partial<ProfileEditRequest>) =>
+    session.api.put<OwnProfile>("/profile", editRequest(me, changes)).then(setMe);
   const saveText = (event: Event) => {
     event.preventDefault();
     const text = ((event.currentTarget as HTMLFormElement).elements.namedItem("text") as HTMLTextAreaElement)
       .value;
-    const { name, age, gender, wanted_genders, wanted_age, unlimited_likes } = me;
-    void run(async () => {
-      setMe(
-        await session.api.put<OwnProfile>("/profile", {
-          name: name.value,
-          text,
-          age,
-          gender,
-          wanted_genders,
-          wanted_age,
-          unlimited_likes,
-        }),
-      );
-    });
+    void run(() => saveProfile({ text }));
   };
   const saveLocation = (latitude: number, longitude: number) =>
     run(async () => {
@@ -171,6 +162,7 @@ export function ProfileScreen() {
               </label>
             ))}
           </fieldset>
+          <AttributeEditor me={me} save={(attributes) => saveProfile({ attributes })} />
           <PhotosEditor />
         </>
       )}
