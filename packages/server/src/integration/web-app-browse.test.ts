@@ -194,6 +194,18 @@ describe("browsing in the web app", () => {
       }),
     ]);
 
+    // In Finnish (the browser's first language), the catalogue's Finnish names.
+    await page.addInitScript({
+      content: `Object.defineProperty(navigator, "languages", { get: () => ["fi-FI", "en"] });`,
+    });
+    await page.reload();
+    await page.getByRole("navigation", { name: "Päävalikko" }).waitFor();
+    await page.goto(`${server.url}/#/person/${ben.accountId}`);
+    const finnish = page.getByRole("article", { name: "Ben" });
+    for (const answer of ["Etsin", "Pitkää suhdetta", "Kiinnostukset", "Juoksu", "Kirjat"])
+      await finnish.getByText(answer, { exact: true }).waitFor();
+    await aino.screenshot("person-fi", finnish.getByText("Etsin"));
+
     expect(aino.problems).toEqual([]);
   }, 240_000);
 });

@@ -5,8 +5,10 @@ import type {
   AttributeValue,
 } from "@venus/model";
 import type { ApiClient } from "@venus/web-shared";
-import { useEffect, useState } from "preact/hooks";
+import { useContext, useEffect, useState } from "preact/hooks";
 import { useApp } from "../app-context.js";
+import { FALLBACK } from "../i18n/i18n.js";
+import { TranslatorContext } from "../i18n/use-t.js";
 
 /** The server's catalogue is the same for every account and changes only with a restart: one fetch a page. */
 let catalogue: Promise<AttributeDefinition[]> | undefined;
@@ -22,12 +24,35 @@ function load(api: ApiClient): Promise<AttributeDefinition[]> {
   return catalogue;
 }
 
-/** The attribute questions (`GET /profile/attributes`); undefined while loading. */
+/** The attribute questions (`GET /profile/attributes`) in the page's language; undefined while loading. */
 export function useAttributes(): AttributeDefinition[] | undefined {
   const { session } = useApp();
+  const language = useContext(TranslatorContext)?.language ?? FALLBACK;
   const [attributes, setAttributes] = useState<AttributeDefinition[]>();
-  useEffect(() => void load(session.api).then(setAttributes, () => undefined), []);
+  useEffect(
+    () =>
+      void load(session.api).then(
+        (loaded) => setAttributes(localized(loaded, language)),
+        () => undefined,
+      ),
+    [language],
+  );
   return attributes;
+}
+
+/** Each name in `language` where the catalogue translates it, else as the catalogue names it. */
+export function localized(attributes: AttributeDefinition[], language: string): AttributeDefinition[] {
+  const name = <T extends { name: string; translations?: Record<string, string> }>(item: T): T => ({
+    ...item,
+    name: item.translations?.[language] ?? item.name,
+  });
+  return attributes.map((attribute) => ({
+    ...name(attribute),
+    ...(attribute.values && { values: attribute.values.map(name) }),
+    ...(attribute.groups && {
+      groups: attribute.groups.map((group) => ({ ...name(group), values: group.values.map(name) })),
+    }),
+  }));
 }
 
 /** An attribute's answers, flat, whether it lists `values` or `groups` of them. */
