@@ -94,6 +94,43 @@ describe("AttributeDefinitions", () => {
   });
 });
 
+describe("attribute translations", () => {
+  const languages = (count: number) =>
+    Object.fromEntries(
+      Array.from({ length: count }, (_, i) => [
+        `l${String.fromCharCode(97 + (i % 26))}${i < 26 ? "" : "x"}`,
+        "N",
+      ]),
+    );
+
+  it("names a question, a group and an answer in other languages by language code", () => {
+    const translated = attribute({
+      translations: { fi: "Tavoite", sv: "Mål" },
+      groups: [
+        {
+          id: 1,
+          name: "Sports",
+          translations: { fi: "Urheilu" },
+          values: [{ id: 1, name: "Running", translations: { fi: "Juoksu" } }],
+        },
+      ],
+      values: undefined,
+    });
+    expect(definitionsOk(translated)).toBe(true);
+  });
+
+  it("refuses codes that are not two or three lowercase letters, empty or long names, and too many languages", () => {
+    expect(definitionsOk(attribute({ translations: { FI: "Tavoite" } }))).toBe(false);
+    expect(definitionsOk(attribute({ translations: { "fi-FI": "Tavoite" } }))).toBe(false);
+    expect(definitionsOk(attribute({ translations: { fi: "" } }))).toBe(false);
+    expect(definitionsOk(attribute({ translations: { fi: "n".repeat(101) } }))).toBe(false);
+    expect(definitionsOk(attribute({ translations: languages(ATTRIBUTE_LIMITS.translations) }))).toBe(true);
+    expect(definitionsOk(attribute({ translations: languages(ATTRIBUTE_LIMITS.translations + 1) }))).toBe(
+      false,
+    );
+  });
+});
+
 describe("AttributeAnswers", () => {
   it("maps decimal attribute ids to value ids", () => {
     expect(checkAnswers({}).ok).toBe(true);

@@ -10,6 +10,8 @@ export const ATTRIBUTE_LIMITS = {
   /** Values of all attributes together: a profile's answers take at most this many bits in memory. */
   totalValues: 2048,
   filters: 32,
+  /** Languages per name. */
+  translations: 32,
 } as const;
 
 const Id = (description: string) =>
@@ -17,11 +19,19 @@ const Id = (description: string) =>
 const AttributeId = Id("Stable attribute id; never reused for another question.");
 const AttributeValueId = Id("Stable value id, unique within its attribute (across its groups too).");
 const DisplayName = Type.String({ minLength: 1, maxLength: 100 });
+/** `name` in other languages, for apps that show the catalogue in the reader's language. */
+const Translations = Type.Optional(
+  Type.Record(Type.String({ pattern: "^[a-z]{2,3}$" }), DisplayName, {
+    additionalProperties: false,
+    maxProperties: ATTRIBUTE_LIMITS.translations,
+    description: "The name in other languages, by language code (`fi`); a language not listed uses `name`.",
+  }),
+);
 const ValueIds = (description: string) =>
   Type.Array(AttributeValueId, { maxItems: ATTRIBUTE_LIMITS.valuesPerAttribute, description });
 
 export const AttributeValue = Type.Object(
-  { id: AttributeValueId, name: DisplayName },
+  { id: AttributeValueId, name: DisplayName, translations: Translations },
   { additionalProperties: false },
 );
 export type AttributeValue = Static<typeof AttributeValue>;
@@ -30,6 +40,7 @@ export const AttributeGroup = Type.Object(
   {
     id: Id("Stable group id, unique within its attribute."),
     name: DisplayName,
+    translations: Translations,
     values: Type.Array(AttributeValue, { minItems: 1, maxItems: ATTRIBUTE_LIMITS.valuesPerAttribute }),
   },
   { additionalProperties: false },
@@ -49,6 +60,7 @@ export const AttributeDefinition = Type.Object(
       description: "Stable machine name, such as `relationship_goal`.",
     }),
     name: DisplayName,
+    translations: Translations,
     kind: AttributeKind,
     max_selected: Type.Optional(
       Type.Integer({

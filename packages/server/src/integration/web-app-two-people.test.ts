@@ -12,16 +12,11 @@ import { request } from "../testing/http-client.js";
 import { eventually } from "../testing/push/push-flow.js";
 import { testTls } from "../testing/push/test-ca.js";
 import { TestWebPushService } from "../testing/push/test-webpush-service.js";
+import { acceptingModerationBot } from "../testing/web-app/moderated-world.js";
 import { PersonInBrowser } from "../testing/web-app/person.js";
 
 const files = mkdtempSync(join(tmpdir(), "venus-web-app-"));
-const botsFile = join(files, "bots.toml");
-writeFileSync(
-  botsFile,
-  // The detectors are off in tests: the rules that need them must be off too.
-  "[moderation]\naccept_other_images = true\naccept_other_texts = true\ncheck_every_seconds = 1\n" +
-    "nudity_reject_above = 1\nnudity_accept_below = 0\nface_image_needs_face = false\nselfie_needs_face = false\n",
-);
+const botsFile = acceptingModerationBot(files);
 
 const tls = testTls();
 const pushService = await TestWebPushService.start(tls);

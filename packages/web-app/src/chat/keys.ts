@@ -44,21 +44,32 @@ export interface PeerKey {
 }
 
 /**
- * Matches' public keys. `current` asks the server each time (a key may have changed on another
- * device) and parses only a key id it has not stored; `byId` reads a kept older version to verify
- * a message signed with it.
+ * Matches' public keys. `current` fetches a match's key once and then uses the kept one until a send
+ * answers `public_key_outdated` (the match published a new key on another device) and `outdated`
+ * forgets it; `byId` reads a kept older version to verify a message signed with it.
  */
 export class PeerKeys {
+  /** The key id each match's messages are encrypted to, as last fetched on this page. */
+  private readonly currentIds = new Map<string, number>();
+
   constructor(
     private readonly store: ChatStore,
     private readonly api: ChatApi,
   ) {}
 
   async current(accountId: string): Promise<PeerKey> {
+    const known = this.currentIds.get(accountId);
+    if (known !== undefined) return this.byId(accountId, known);
     const published = await this.api.publicKey(accountId);
     const stored = await this.store.peerKey(accountId, published.key_id);
     if (!stored) await this.store.savePeerKey({ accountId, keyId: published.key_id, key: published.key });
+    this.currentIds.set(accountId, published.key_id);
     return { keyId: published.key_id, key: await readKey({ armoredKey: published.key }) };
+  }
+
+  /** The server said the kept key is not the match's current one: the next `current` fetches it. */
+  outdated(accountId: string): void {
+    this.currentIds.delete(accountId);
   }
 
   async byId(accountId: string, keyId: number): Promise<PeerKey> {

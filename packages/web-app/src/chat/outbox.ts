@@ -77,7 +77,8 @@ export class Outbox {
       } catch (error) {
         if (isApiFailure(error, "public_key_outdated")) {
           if (error.details?.field === "sender_key_id") this.own = await republish(this.store, this.api);
-          continue; // the match's key is fetched again by `current`
+          else this.peers.outdated(message.peer);
+          continue;
         }
         // No answer (status 0: offline), a limit that lifts later, or the server's trouble: wait.
         if (!isApiFailure(error) || error.status === 0 || error.status === 429 || error.status >= 500)

@@ -1,6 +1,8 @@
 import type { BrowseItem, BrowsePage, OwnProfile } from "@venus/model";
 import { useEffect, useState } from "preact/hooks";
 import { useApp } from "../app-context.js";
+import { FiltersPanel } from "../browse/filters-panel.js";
+import { saveFilters, savedFilters } from "../browse/saved-filters.js";
 import { useT } from "../i18n/use-t.js";
 import { ProfileCard, useProfile } from "./profile-card.js";
 import { ErrorLine, useAction } from "./use-action.js";
@@ -8,8 +10,8 @@ import { ErrorLine, useAction } from "./use-action.js";
 /** Profiles nearest first, one card at a time: like or pass; a like back makes a match. */
 export function Browse() {
   const t = useT();
-  const { session } = useApp();
-  const [maxKm, setMaxKm] = useState(100);
+  const { session, accountId } = useApp();
+  const [filters, setFilters] = useState(() => savedFilters(accountId));
   const [queue, setQueue] = useState<BrowseItem[]>([]);
   const [session_id, setSessionId] = useState<string>();
   const [done, setDone] = useState(false);
@@ -23,7 +25,7 @@ export function Browse() {
       setQueue((items) => [...items, ...page.profiles]);
       setDone(page.done);
     });
-  const reset = () =>
+  const reset = (chosen = filters) =>
     run(async () => {
       setQueue([]);
       setDone(false);
@@ -32,7 +34,7 @@ export function Browse() {
       if (me.location === null) return;
       try {
         const { session_id: id } = await session.api.post<{ session_id: string }>("/profile/page/reset", {
-          filters: { max_distance_km: maxKm },
+          filters: chosen,
         });
         setSessionId(id);
         setNoLocation(false);
@@ -54,22 +56,17 @@ export function Browse() {
   return (
     <section class="browse" aria-labelledby="browse-title">
       <h1 id="browse-title">{t("browse.title")}</h1>
-      <form class="filters inline" onSubmit={(event) => (event.preventDefault(), void reset())}>
-        <label>
-          {t("browse.max_distance")}
-          <input
-            type="number"
-            name="max_km"
-            min={1}
-            max={20000}
-            value={maxKm}
-            onInput={(event) => setMaxKm(Number((event.currentTarget as HTMLInputElement).value))}
-          />
-        </label>
-        <button type="submit" disabled={busy}>
-          {t("browse.apply")}
-        </button>
-      </form>
+      <FiltersPanel
+        filters={filters}
+        onApply={(chosen) => {
+          saveFilters(accountId, chosen);
+          setFilters(chosen);
+          void reset(chosen);
+        }}
+      />
+      <a href="#/favorites" class="small">
+        {t("favorites.title")}
+      </a>
       {noLocation && (
         <p class="card">
           {t("browse.no_location")} <a href="#/profile">{t("browse.set_location")}</a>
@@ -122,6 +119,9 @@ function Candidate({ item, onDone }: { item: BrowseItem; onDone(): void }) {
         >
           {t("browse.favorite")}
         </button>
+        <a href={`#/person/${item.account_id}`} class="small">
+          {t("browse.view")}
+        </a>
       </div>
       <ErrorLine error={error} />
     </div>

@@ -74,7 +74,9 @@ export function Conversation({ peer }: { peer: string }) {
         <a href="#/matches" aria-label={t("common.back")}>
           ←
         </a>
-        <h1>{name}</h1>
+        <h1>
+          <a href={`#/person/${peer}`}>{name}</a>
+        </h1>
         <button type="button" class="small" onClick={() => setReporting(!reporting)}>
           {t("report.open")}
         </button>

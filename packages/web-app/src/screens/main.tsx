@@ -1,6 +1,8 @@
 import { useHashRoute } from "@venus/web-shared";
 import { useApp } from "../app-context.js";
 import { useT } from "../i18n/use-t.js";
+import { FavoritesList } from "../person/favorites-list.js";
+import { PersonView } from "../person/person-view.js";
 import { AccountScreen } from "./account.js";
 import { Browse } from "./browse.js";
 import { Conversation } from "./conversation.js";
@@ -22,6 +24,8 @@ export function Main() {
     if (tab === "matches") return <Matches />;
     if (tab === "likes") return <Likes />;
     if (tab === "profile") return <ProfileScreen />;
+    if (tab === "person" && id) return <PersonView accountId={id} />;
+    if (tab === "favorites") return <FavoritesList />;
     return <Browse />;
   };
   return (

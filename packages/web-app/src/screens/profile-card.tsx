@@ -1,6 +1,7 @@
 import type { ProfileContentResponse, ProfileResponse, ProfileView } from "@venus/model";
 import { useEffect, useState } from "preact/hooks";
 import { useApp } from "../app-context.js";
+import { AttributeList } from "../attributes/attribute-list.js";
 import { useT } from "../i18n/use-t.js";
 import { Photo } from "../media/photo.js";
 
@@ -33,7 +34,7 @@ export function useProfile(accountId: string): LoadedProfile | null | undefined 
   return loaded;
 }
 
-/** A profile as a card: the face image (cropped), name, age, distance; `full` adds every photo and the text. */
+/** A profile as a card: the face image (cropped), name, age, distance; `full` adds the text, the attributes and every photo. */
 export function ProfileCard({ loaded, full = false }: { loaded: LoadedProfile; full?: boolean }) {
   const t = useT();
   const { profile, content } = loaded;
@@ -60,6 +61,7 @@ export function ProfileCard({ loaded, full = false }: { loaded: LoadedProfile; f
         <p class="distance">{t("profile.distance", { km: profile.distance_km })}</p>
       )}
       {full && profile.text && <p class="text">{profile.text}</p>}
+      {full && <AttributeList answers={profile.attributes} />}
       {full &&
         rest.map((image, index) => (
           <Photo

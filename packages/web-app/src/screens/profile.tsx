@@ -1,10 +1,18 @@
-import type { OwnProfile, ProfileContentResponse } from "@venus/model";
+import type { OwnProfile, ProfileContentResponse, ProfileEditRequest } from "@venus/model";
 import { useEffect, useState } from "preact/hooks";
+import { AttributeEditor } from "../attributes/attribute-editor.js";
 import { useApp } from "../app-context.js";
 import { useT } from "../i18n/use-t.js";
 import { PhotosEditor } from "../media/photos-editor.js";
+import { editRequest } from "./edit-request.js";
 import { ProfileCard } from "./profile-card.js";
 import { ErrorLine, useAction } from "./use-action.js";
+
+const COORDINATES = [
+  ["latitude", 90],
+  ["longitude", 180],
+] as const;
+const PRIVACY = ["show_online", "show_last_seen"] as const;
 
 const number = (form: HTMLFormElement, name: string) =>
   Number((form.elements.namedItem(name) as HTMLInputElement).value);
@@ -24,24 +32,13 @@ export function ProfileScreen() {
   useEffect(() => void load(), []);
   if (!me) return <p class="loading">{t("common.loading")}</p>;
 
+  const saveProfile = (changes: Partial<ProfileEditRequest>) =>
+    session.api.put<OwnProfile>("/profile", editRequest(me, changes)).then(setMe);
   const saveText = (event: Event) => {
     event.preventDefault();
     const text = ((event.currentTarget as HTMLFormElement).elements.namedItem("text") as HTMLTextAreaElement)
       .value;
-    const { name, age, gender, wanted_genders, wanted_age, unlimited_likes } = me;
-    void run(async () => {
-      setMe(
-        await session.api.put<OwnProfile>("/profile", {
-          name: name.value,
-          text,
-          age,
-          gender,
-          wanted_genders,
-          wanted_age,
-          unlimited_likes,
-        }),
-      );
-    });
+    void run(() => saveProfile({ text }));
   };
   const saveLocation = (latitude: number, longitude: number) =>
     run(async () => {
@@ -115,30 +112,20 @@ export function ProfileScreen() {
               {t("profile.use_my_location")}
             </button>
             <div class="row">
-              <label>
-                {t("profile.latitude")}{" "}
-                <input
-                  name="latitude"
-                  type="number"
-                  step="any"
-                  min={-90}
-                  max={90}
-                  required
-                  value={me.location?.latitude}
-                />
-              </label>
-              <label>
-                {t("profile.longitude")}{" "}
-                <input
-                  name="longitude"
-                  type="number"
-                  step="any"
-                  min={-180}
-                  max={180}
-                  required
-                  value={me.location?.longitude}
-                />
-              </label>
+              {COORDINATES.map(([field, limit]) => (
+                <label key={field}>
+                  {t(`profile.${field}`)}{" "}
+                  <input
+                    name={field}
+                    type="number"
+                    step="any"
+                    min={-limit}
+                    max={limit}
+                    required
+                    value={me.location?.[field]}
+                  />
+                </label>
+              ))}
             </div>
             <button type="submit" disabled={busy}>
               {t("profile.save_location")}
@@ -159,33 +146,23 @@ export function ProfileScreen() {
               />
               {t("profile.public")}
             </label>
-            <label class="check">
-              <input
-                type="checkbox"
-                checked={me.privacy.show_online}
-                onChange={(event) =>
-                  void put("/profile/privacy", {
-                    ...me.privacy,
-                    show_online: (event.currentTarget as HTMLInputElement).checked,
-                  })
-                }
-              />
-              {t("profile.show_online")}
-            </label>
-            <label class="check">
-              <input
-                type="checkbox"
-                checked={me.privacy.show_last_seen}
-                onChange={(event) =>
-                  void put("/profile/privacy", {
-                    ...me.privacy,
-                    show_last_seen: (event.currentTarget as HTMLInputElement).checked,
-                  })
-                }
-              />
-              {t("profile.show_last_seen")}
-            </label>
+            {PRIVACY.map((setting) => (
+              <label class="check" key={setting}>
+                <input
+                  type="checkbox"
+                  checked={me.privacy[setting]}
+                  onChange={(event) =>
+                    void put("/profile/privacy", {
+                      ...me.privacy,
+                      [setting]: (event.currentTarget as HTMLInputElement).checked,
+                    })
+                  }
+                />
+                {t(`profile.${setting}`)}
+              </label>
+            ))}
           </fieldset>
+          <AttributeEditor me={me} save={(attributes) => saveProfile({ attributes })} />
           <PhotosEditor />
         </>
       )}

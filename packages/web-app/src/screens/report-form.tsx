@@ -5,26 +5,11 @@ import { ErrorLine, useAction } from "./use-action.js";
 /** The server's default report categories (`reports.categories`). */
 const CATEGORIES = ["spam", "scam", "harassment", "threat", "nudity", "sexual_content", "underage", "other"];
 
-/** Reports received messages (their signed envelopes, as received) with a category and text. */
-export function ReportForm({ messages, onDone }: { messages: unknown[]; onDone(): void }) {
+/** What every report asks: a category and, optionally, a text (`details`). */
+export function CategoryFields() {
   const t = useT();
-  const { session, notice } = useApp();
-  const { busy, error, run } = useAction();
-  const submit = (event: Event) => {
-    event.preventDefault();
-    const form = event.currentTarget as HTMLFormElement;
-    const category = (form.elements.namedItem("category") as HTMLSelectElement).value;
-    const details = (form.elements.namedItem("details") as HTMLTextAreaElement).value.trim();
-    void run(async () => {
-      await session.api.post("/chat/report", { category, messages, ...(details ? { details } : {}) });
-      notice(t("report.sent"));
-      onDone();
-    });
-  };
   return (
-    <form class="card report" onSubmit={submit} aria-label={t("report.title")}>
-      <h2>{t("report.title")}</h2>
-      {messages.length === 0 && <p>{t("report.no_messages")}</p>}
+    <>
       <label>
         {t("report.category")}
         <select name="category" required>
@@ -37,6 +22,36 @@ export function ReportForm({ messages, onDone }: { messages: unknown[]; onDone()
         {t("report.details")}
         <textarea name="details" maxLength={2000} rows={3} />
       </label>
+    </>
+  );
+}
+
+/** The category and text of a report form, as the request body has them. */
+export function categoryOf(form: HTMLFormElement): { category: string; details?: string } {
+  const category = (form.elements.namedItem("category") as HTMLSelectElement).value;
+  const details = (form.elements.namedItem("details") as HTMLTextAreaElement).value.trim();
+  return details ? { category, details } : { category };
+}
+
+/** Reports received messages (their signed envelopes, as received) with a category and text. */
+export function ReportForm({ messages, onDone }: { messages: unknown[]; onDone(): void }) {
+  const t = useT();
+  const { session, notice } = useApp();
+  const { busy, error, run } = useAction();
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    void run(async () => {
+      await session.api.post("/chat/report", { ...categoryOf(form), messages });
+      notice(t("report.sent"));
+      onDone();
+    });
+  };
+  return (
+    <form class="card report" onSubmit={submit} aria-label={t("report.title")}>
+      <h2>{t("report.title")}</h2>
+      {messages.length === 0 && <p>{t("report.no_messages")}</p>}
+      <CategoryFields />
       <button type="submit" disabled={busy || messages.length === 0}>
         {t("report.submit")}
       </button>

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 import { newPage, screenshot } from "../browser.js";
 import { PASSWORD } from "../sign-in.js";
@@ -65,6 +65,17 @@ export class PersonInBrowser {
     await page.getByRole("heading", { name: "Verify your email" }).waitFor({ state: "detached" });
   }
 
+  /** Signs in with email and password (an account made beforehand, over the API). */
+  async signIn(): Promise<void> {
+    const { page, person } = this;
+    await page.getByRole("button", { name: "I already have an account" }).click();
+    const form = page.getByRole("form", { name: "Sign in with password" });
+    await form.getByLabel("Email").fill(person.email);
+    await form.getByLabel("Password").fill(PASSWORD);
+    await form.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("navigation", { name: "Main" }).waitFor({ timeout: 15_000 });
+  }
+
   async fillBasics(): Promise<void> {
     const { page, person } = this;
     await page.getByLabel("First name").fill(person.name);
@@ -108,7 +119,7 @@ export class PersonInBrowser {
   async findInBrowse(name: string): Promise<void> {
     const { page } = this;
     await this.tab("Browse");
-    const card = page.getByRole("article", { name }).locator("img");
+    const card = page.getByRole("article", { name }).locator("img").first();
     for (let attempt = 0; ; attempt++) {
       const found = await card.waitFor({ timeout: 5000 }).then(
         () => true,
@@ -140,10 +151,12 @@ export class PersonInBrowser {
     return this.page.locator(".messages li p").allTextContents();
   }
 
-  async screenshot(name: string): Promise<void> {
+  /** The screen from its top, or from `at` when given (scrolled to the middle of the view). */
+  async screenshot(name: string, at?: Locator): Promise<void> {
     for (const close of await this.page.locator(".notice button").all())
       await close.click().catch(() => undefined);
-    await this.page.evaluate("window.scrollTo(0, 0)");
+    if (at) await at.evaluate((element) => element.scrollIntoView({ block: "center" }));
+    else await this.page.evaluate("window.scrollTo(0, 0)");
     await screenshot(this.page, name, WEB_APP_SCREENSHOTS);
   }
 
