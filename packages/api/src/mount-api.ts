@@ -8,6 +8,10 @@ import { loginRoute } from "./routes/account/login-route.js";
 import { logoutRoute } from "./routes/account/logout-route.js";
 import { devicesRoute, signOutDeviceRoute } from "./routes/account/device-routes.js";
 import { changePasswordRoute } from "./routes/account/password-route.js";
+import {
+  passwordResetConfirmRoute,
+  passwordResetRequestRoute,
+} from "./routes/account/password-reset-routes.js";
 import { refreshRoute } from "./routes/account/refresh-route.js";
 import { registerRoute } from "./routes/account/register-route.js";
 import {
@@ -154,6 +158,8 @@ export const ROUTES: readonly ApiRoute[] = [
   setNotificationSettingsRoute,
   unsubscribeRemindersRoute,
   changePasswordRoute,
+  passwordResetRequestRoute,
+  passwordResetConfirmRoute,
   stateRoute,
   clientConfigRoute,
   signInProvidersRoute,

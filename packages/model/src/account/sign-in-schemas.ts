@@ -38,7 +38,7 @@ export const EmailLoginRequest = Type.Object(
 );
 export type EmailLoginRequest = Static<typeof EmailLoginRequest>;
 
-const ClientToken = Type.String({ minLength: 1, maxLength: 128 });
+export const ClientToken = Type.String({ minLength: 1, maxLength: 128 });
 
 export const EmailLoginStarted = Type.Object({
   client_token: Type.String({

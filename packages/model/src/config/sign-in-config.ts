@@ -99,12 +99,24 @@ export const signInConfigSection = configSection(
       maximum: 100,
       description: "Wrong codes one client token (or one pending verification) takes before it is void.",
     }),
+    password_reset_code_ttl_minutes: Type.Number({
+      default: 30,
+      exclusiveMinimum: 0,
+      maximum: 1440,
+      description: "A password reset code (POST /account/password_reset/request) works this long, once.",
+    }),
+    password_reset_code_attempts: Type.Integer({
+      default: 5,
+      minimum: 1,
+      maximum: 100,
+      description: "Wrong codes one password reset's client token takes before it is void.",
+    }),
     email_response_ms: Type.Integer({
       default: 2000,
       minimum: 0,
       maximum: 30000,
       description:
-        "Both email sign-in routes answer no sooner than this, so the answer time never tells whether an address has an account.",
+        "The email sign-in and password reset routes answer no sooner than this, so the answer time never tells whether an address has an account.",
     }),
     email_verification_ttl_hours: Type.Number({
       default: 48,
