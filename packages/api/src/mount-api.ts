@@ -41,7 +41,7 @@ import {
 } from "./routes/account/export-routes.js";
 import { deleteAccountNowRoute } from "./routes/admin/account-delete-route.js";
 import { clientConfigRoute } from "./routes/account/client-config-route.js";
-import { signInProvidersRoute } from "./routes/account/sign-in-providers-route.js";
+import { oidcFormPostRoute, signInProvidersRoute } from "./routes/account/sign-in-providers-route.js";
 import {
   banRoute,
   lockRoute,
@@ -163,6 +163,7 @@ export const ROUTES: readonly ApiRoute[] = [
   stateRoute,
   clientConfigRoute,
   signInProvidersRoute,
+  oidcFormPostRoute,
   setupRoute,
   completeSetupRoute,
   deleteAccountRoute,

@@ -2,6 +2,7 @@ import { Type } from "@sinclair/typebox";
 import { configSection } from "@venus/simple-backend";
 
 export const NONCE_FORMS = ["plain", "sha256"] as const;
+export const WEB_RESPONSE_MODES = ["fragment", "form_post"] as const;
 
 /** One OpenID Connect provider whose ID tokens sign users in. */
 export const OidcProviderConfig = Type.Object(
@@ -51,6 +52,14 @@ export const OidcProviderConfig = Type.Object(
         description:
           "The web app's client id with this provider (one of client_ids); needed with web_authorize_url.",
       }),
+    ),
+    web_response_mode: Type.Union(
+      WEB_RESPONSE_MODES.map((mode) => Type.Literal(mode)),
+      {
+        default: "fragment",
+        description:
+          "How the provider hands the web app its ID token: fragment (response_type=id_token, back to the app's address; Google) or form_post (response_type=code id_token, POSTed to /account/sign_in/oidc/form_post, which passes it on to the app; Apple).",
+      },
     ),
   },
   { additionalProperties: false },
