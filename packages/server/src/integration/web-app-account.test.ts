@@ -212,4 +212,44 @@ describe("the web app's getting in and account screen", () => {
     await methods.getByText(`Email: ${newEmail}`).waitFor();
     expect(problems).toEqual([]);
   });
+
+  test("a refusal at the provider is said plainly; an answer this tab never asked for is ignored; a new identity registers", async () => {
+    const { page, problems } = await openApp();
+    const signInRequests: string[] = [];
+    page.on("request", (request) => {
+      if (request.url().endsWith("/account/sign_in/oidc")) signInRequests.push(request.url());
+    });
+    await page.getByRole("button", { name: "Sign in with Apple" }).click();
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await page.getByRole("button", { name: "Back to the app" }).click();
+    await page
+      .getByRole("alert")
+      .getByText("Signing in with that provider did not work. Try again.")
+      .waitFor();
+
+    // While this tab waits for Google, a valid token comes back with a state that is not the one it
+    // sent (a link someone planted): nothing is sent, and the address is cleaned.
+    await page.getByRole("button", { name: "Sign in with Google" }).click();
+    await page.getByRole("button", { name: "Continue" }).waitFor();
+    const forged = await googleIssuer.sign({
+      aud: CLIENT_ID,
+      sub: "someone-else",
+      nonce: "a-nonce-of-20-chars!",
+    });
+    const providersListed = page.waitForResponse((response) =>
+      response.url().endsWith("/account/sign_in_providers"),
+    );
+    await page.goto(`${fixture.server.url}/#id_token=${forged}&state=not-this-tabs`);
+    await providersListed;
+    expect(page.url()).toBe(`${fixture.server.url}/`);
+    expect(signInRequests).toEqual([]);
+
+    apple.signInAs({ subject: "apple-new", email: uniqueEmail("apple-new") });
+    await page.getByRole("button", { name: "Sign in with Apple" }).click();
+    await page.getByRole("button", { name: "Continue" }).click();
+    await page.getByRole("button", { name: "Back to the app" }).click();
+    await page.getByRole("heading", { name: "Set up your profile" }).waitFor({ timeout: 15_000 });
+    expect(signInRequests).toHaveLength(1);
+    expect(problems).toEqual([]);
+  });
 });

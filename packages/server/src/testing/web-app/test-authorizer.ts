@@ -14,7 +14,8 @@ const escapeHtml = (text: string) =>
 /**
  * A provider's authorization endpoint on 127.0.0.1, for the web app's "Sign in with …" redirect:
  * `GET /authorize` shows a consent page whose "Continue" sends the browser back with a real ID token
- * the issuer signs (aud = client_id, nonce as sent) — by a redirect with the token in the fragment
+ * the issuer signs (aud = client_id, nonce as sent), and "Cancel" with `error=access_denied` — by a
+ * redirect with the answer in the fragment
  * (response_mode=fragment), or by a form posted to redirect_uri (form_post). It records each
  * authorization request so a test can check what the app asked for.
  */
@@ -24,26 +25,32 @@ export async function startTestAuthorizer(issuer: TestIssuer) {
   const server = createServer((request, response) => {
     void (async () => {
       const url = new URL(request.url ?? "/", "http://localhost");
-      if (url.pathname !== "/authorize" && url.pathname !== "/continue") return response.writeHead(404).end();
       const params = url.searchParams;
       if (url.pathname === "/authorize") {
         requests.push(params);
+        const hidden = [...params]
+          .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`)
+          .join("");
         response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
         return response.end(
           `<!doctype html><title>Test provider</title><h1>Test provider</h1>` +
-            `<form action="/continue" method="get">${[...params]
-              .map(([name, value]) => `<input type="hidden" name="${name}" value="${escapeHtml(value)}">`)
-              .join("")}<button>Continue</button></form>`,
+            `<form action="/continue">${hidden}<button>Continue</button></form>` +
+            `<form action="/cancel">${hidden}<button>Cancel</button></form>`,
         );
       }
-      if (!identity) throw new Error("the test set no identity for the provider to sign in");
-      const idToken = await issuer.sign({
-        aud: params.get("client_id"),
-        nonce: params.get("nonce"),
-        sub: identity.subject,
-        email: identity.email,
-      });
-      const answer = { id_token: idToken, state: params.get("state") ?? "" };
+      if (url.pathname !== "/continue" && url.pathname !== "/cancel") return response.writeHead(404).end();
+      const state = params.get("state") ?? "";
+      let answer: Record<string, string> = { error: "access_denied", state };
+      if (url.pathname === "/continue") {
+        if (!identity) throw new Error("the test set no identity for the provider to sign in");
+        const idToken = await issuer.sign({
+          aud: params.get("client_id"),
+          nonce: params.get("nonce"),
+          sub: identity.subject,
+          email: identity.email,
+        });
+        answer = { id_token: idToken, state };
+      }
       const redirectUri = params.get("redirect_uri") ?? "";
       if (params.get("response_mode") === "form_post") {
         response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
