@@ -8,6 +8,10 @@ import { loginRoute } from "./routes/account/login-route.js";
 import { logoutRoute } from "./routes/account/logout-route.js";
 import { devicesRoute, signOutDeviceRoute } from "./routes/account/device-routes.js";
 import { changePasswordRoute } from "./routes/account/password-route.js";
+import {
+  passwordResetConfirmRoute,
+  passwordResetRequestRoute,
+} from "./routes/account/password-reset-routes.js";
 import { refreshRoute } from "./routes/account/refresh-route.js";
 import { registerRoute } from "./routes/account/register-route.js";
 import {
@@ -37,7 +41,7 @@ import {
 } from "./routes/account/export-routes.js";
 import { deleteAccountNowRoute } from "./routes/admin/account-delete-route.js";
 import { clientConfigRoute } from "./routes/account/client-config-route.js";
-import { signInProvidersRoute } from "./routes/account/sign-in-providers-route.js";
+import { oidcFormPostRoute, signInProvidersRoute } from "./routes/account/sign-in-providers-route.js";
 import {
   banRoute,
   lockRoute,
@@ -154,9 +158,12 @@ export const ROUTES: readonly ApiRoute[] = [
   setNotificationSettingsRoute,
   unsubscribeRemindersRoute,
   changePasswordRoute,
+  passwordResetRequestRoute,
+  passwordResetConfirmRoute,
   stateRoute,
   clientConfigRoute,
   signInProvidersRoute,
+  oidcFormPostRoute,
   setupRoute,
   completeSetupRoute,
   deleteAccountRoute,

@@ -2,11 +2,15 @@ import type {
   AccountStateResponse,
   DataExportStatus,
   ClientConfig,
+  EmailLoginRequest,
+  EmailLoginStarted,
   LoginRequest,
   LoginResponse,
+  PasswordResetConfirmRequest,
   RegisterRequest,
   RegisterResponse,
   SetupRequest,
+  SignInResponse,
 } from "@venus/model";
 import type { HttpApi } from "./http-api.js";
 import type { OkBody } from "./wire-types.js";
@@ -26,6 +30,26 @@ export class AccountMethods {
   /** `POST /account/login`: a new session's token pair. */
   login(request: LoginRequest): Promise<LoginResponse> {
     return this.http.json({ method: "POST", path: "/account/login", json: request, auth: false });
+  }
+
+  /** `POST /account/password_reset/request`: a client token; a code is mailed when the address has an account. */
+  requestPasswordReset(request: EmailLoginRequest): Promise<EmailLoginStarted> {
+    return this.http.json({
+      method: "POST",
+      path: "/account/password_reset/request",
+      json: request,
+      auth: false,
+    });
+  }
+
+  /** `POST /account/password_reset/confirm`: sets the password, ends every session, and signs in anew. */
+  confirmPasswordReset(request: PasswordResetConfirmRequest): Promise<SignInResponse> {
+    return this.http.json({
+      method: "POST",
+      path: "/account/password_reset/confirm",
+      json: request,
+      auth: false,
+    });
   }
 
   /** `POST /account/refresh`: a new token pair (the session's sockets get `tokens_refreshed`). */

@@ -46,6 +46,7 @@ export { DataExports } from "./data-export/data-exports.js";
 export { oidcSignIn } from "./operations/oidc-sign-in.js";
 export { linkOidc, unlinkOidc } from "./operations/oidc-link.js";
 export { requestEmailLogin, verifyEmailLogin } from "./operations/email-login.js";
+export { confirmPasswordReset, requestPasswordReset } from "./operations/password-reset.js";
 export {
   resendVerification,
   requestEmailChange,

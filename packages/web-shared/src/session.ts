@@ -81,7 +81,8 @@ export class Session {
     this.socket.stop("logged_out");
   }
 
-  private begin(tokens: LoginResponse): void {
+  /** Signs this device in with a token pair another route answered (a password reset, a provider's sign-in). */
+  begin(tokens: LoginResponse): void {
     this.tokens.save({
       account_id: tokens.account_id,
       access_token: tokens.access_token,

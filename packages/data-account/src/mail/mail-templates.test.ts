@@ -111,6 +111,7 @@ describe("checking a templates file", () => {
       "/fi/email_changed_notice/subject",
       "/fi/email_login_code",
       "/fi/email_registration_code",
+      "/fi/password_reset_code",
       "/fi/email_verification",
       "/fi/email_change_verification",
       "/fi/password_changed_notice",

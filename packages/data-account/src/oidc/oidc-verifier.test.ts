@@ -17,6 +17,7 @@ function verifierOf(issuer: TestIssuer): OidcVerifier {
     jwks_url: issuer.jwksUrl,
     client_ids: ["other-app", TEST_ID_TOKEN_DEFAULTS.clientId],
     registration_enabled: true,
+    web_response_mode: "fragment" as const,
   };
   return new OidcVerifier(
     [
@@ -187,6 +188,7 @@ it("refuses two providers with one name, naming the second", () => {
     client_ids: ["app"],
     nonce: "plain" as const,
     registration_enabled: true,
+    web_response_mode: "fragment" as const,
   };
   expect(() => new OidcVerifier([google, { ...google, client_ids: ["other"] }], config.sign_in)).toThrow(
     /\/oidc_providers\/1\/name: another provider is named google/,

@@ -17,6 +17,7 @@ function verifierOf(jwksUrl: string, issuer: string, settings: Partial<VenusConf
     client_ids: [TEST_ID_TOKEN_DEFAULTS.clientId],
     nonce: "plain" as const,
     registration_enabled: true,
+    web_response_mode: "fragment" as const,
   };
   return new OidcVerifier([provider], { ...config.sign_in, ...settings });
 }

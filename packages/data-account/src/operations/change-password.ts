@@ -2,13 +2,11 @@ import { hash } from "@node-rs/argon2";
 import { VenusError, type ChangePasswordRequest, type ChangePasswordResponse } from "@venus/model";
 import type { AccountContext } from "../context.js";
 import { checkPassword, PASSWORD_HASH_OPTIONS } from "../credentials.js";
+import { minuteUtc } from "../mail/minute-utc.js";
 import type { Authenticated } from "./authenticate.js";
 import { checkOwnerPassword } from "./owner-password.js";
 import { publishSignInMethods } from "./publish-sign-in-methods.js";
 import { endSessions } from "./sessions.js";
-
-/** `2026-12-07 15:52`: the time in the notice mail, UTC. */
-const minuteUtc = (at: number) => new Date(at).toISOString().slice(0, 16).replace("T", " ");
 
 /**
  * The owner changes the account's password with the current one, or sets a first one (an account

@@ -9,7 +9,11 @@ export function signInProviders(ctx: AccountContext): SignInProvidersResponse {
       nonce: provider.nonce,
       web:
         provider.web_authorize_url && provider.web_client_id
-          ? { authorize_url: provider.web_authorize_url, client_id: provider.web_client_id }
+          ? {
+              authorize_url: provider.web_authorize_url,
+              client_id: provider.web_client_id,
+              response_mode: provider.web_response_mode,
+            }
           : null,
     })),
   };

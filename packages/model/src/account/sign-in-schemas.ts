@@ -38,7 +38,7 @@ export const EmailLoginRequest = Type.Object(
 );
 export type EmailLoginRequest = Static<typeof EmailLoginRequest>;
 
-const ClientToken = Type.String({ minLength: 1, maxLength: 128 });
+export const ClientToken = Type.String({ minLength: 1, maxLength: 128 });
 
 export const EmailLoginStarted = Type.Object({
   client_token: Type.String({
@@ -103,6 +103,10 @@ export const SignInProvider = Type.Object({
       Type.Object({
         authorize_url: Type.String({ description: "The provider's OAuth 2.0 authorization endpoint." }),
         client_id: Type.String({ description: "The web app's client id with the provider." }),
+        response_mode: Type.Union([Type.Literal("fragment"), Type.Literal("form_post")], {
+          description:
+            "fragment: ask for response_type=id_token with redirect_uri the app's own address; form_post: ask for response_type=code id_token with redirect_uri /account/sign_in/oidc/form_post, which sends the browser on to the app with the token in the fragment.",
+        }),
       }),
       Type.Null(),
     ],

@@ -7,6 +7,7 @@ import { Type, type Static } from "@sinclair/typebox";
 export const MAIL_TEMPLATES = {
   email_login_code: ["code", "minutes"],
   email_registration_code: ["code", "minutes"],
+  password_reset_code: ["code", "minutes"],
   email_verification: ["code", "link", "hours"],
   email_change_verification: ["code", "link", "hours", "old_email"],
   email_changed_notice: ["new_email"],
@@ -32,6 +33,7 @@ const LanguageTemplates = Type.Object(
   {
     email_login_code: Type.Optional(Template),
     email_registration_code: Type.Optional(Template),
+    password_reset_code: Type.Optional(Template),
     email_verification: Type.Optional(Template),
     email_change_verification: Type.Optional(Template),
     email_changed_notice: Type.Optional(Template),

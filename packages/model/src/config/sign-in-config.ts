@@ -2,6 +2,7 @@ import { Type } from "@sinclair/typebox";
 import { configSection } from "@venus/simple-backend";
 
 export const NONCE_FORMS = ["plain", "sha256"] as const;
+export const WEB_RESPONSE_MODES = ["fragment", "form_post"] as const;
 
 /** One OpenID Connect provider whose ID tokens sign users in. */
 export const OidcProviderConfig = Type.Object(
@@ -52,6 +53,14 @@ export const OidcProviderConfig = Type.Object(
           "The web app's client id with this provider (one of client_ids); needed with web_authorize_url.",
       }),
     ),
+    web_response_mode: Type.Union(
+      WEB_RESPONSE_MODES.map((mode) => Type.Literal(mode)),
+      {
+        default: "fragment",
+        description:
+          "How the provider hands the web app its ID token: fragment (response_type=id_token, back to the app's address; Google) or form_post (response_type=code id_token, POSTed to /account/sign_in/oidc/form_post, which passes it on to the app; Apple).",
+      },
+    ),
   },
   { additionalProperties: false },
 );
@@ -99,12 +108,24 @@ export const signInConfigSection = configSection(
       maximum: 100,
       description: "Wrong codes one client token (or one pending verification) takes before it is void.",
     }),
+    password_reset_code_ttl_minutes: Type.Number({
+      default: 30,
+      exclusiveMinimum: 0,
+      maximum: 1440,
+      description: "A password reset code (POST /account/password_reset/request) works this long, once.",
+    }),
+    password_reset_code_attempts: Type.Integer({
+      default: 5,
+      minimum: 1,
+      maximum: 100,
+      description: "Wrong codes one password reset's client token takes before it is void.",
+    }),
     email_response_ms: Type.Integer({
       default: 2000,
       minimum: 0,
       maximum: 30000,
       description:
-        "Both email sign-in routes answer no sooner than this, so the answer time never tells whether an address has an account.",
+        "The email sign-in and password reset routes answer no sooner than this, so the answer time never tells whether an address has an account.",
     }),
     email_verification_ttl_hours: Type.Number({
       default: 48,

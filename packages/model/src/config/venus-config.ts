@@ -153,9 +153,21 @@ export const VenusConfig = Type.Object(
       ),
       register_per_ip: windowLimit("Registrations per client address.", 10, 3600),
       register_per_email: windowLimit("Registration attempts per email address.", 5, 3600),
-      email_code_per_ip: windowLimit("Email sign-in codes asked for per client address.", 20, 3600),
-      email_code_per_email: windowLimit("Email sign-in codes asked for per email address.", 3, 900),
-      email_code_verify_per_ip: windowLimit("Email sign-in code attempts per client address.", 30, 900),
+      email_code_per_ip: windowLimit(
+        "Emailed codes (sign-in and password reset) asked for per client address.",
+        20,
+        3600,
+      ),
+      email_code_per_email: windowLimit(
+        "Emailed codes (sign-in and password reset) asked for per email address.",
+        3,
+        900,
+      ),
+      email_code_verify_per_ip: windowLimit(
+        "Emailed code attempts (sign-in and password reset) per client address.",
+        30,
+        900,
+      ),
       oidc_per_ip: windowLimit("OpenID Connect sign-ins and links per client address.", 30, 300),
       email_verification_per_account: windowLimit(
         "Verification and change mails an account may have sent.",

@@ -18,6 +18,12 @@ const configured = useServer({
         web_client_id: "web-app",
       }),
       provider("apple", { nonce: "sha256" }),
+      provider("apple_web", {
+        nonce: "sha256",
+        web_authorize_url: "https://appleid.example/auth/authorize",
+        web_client_id: "web-app",
+        web_response_mode: "form_post",
+      }),
     ],
   },
 });
@@ -32,9 +38,22 @@ describe("GET /account/sign_in_providers", () => {
         {
           name: "google",
           nonce: "plain",
-          web: { authorize_url: "https://accounts.example/o/oauth2/v2/auth", client_id: "web-app" },
+          web: {
+            authorize_url: "https://accounts.example/o/oauth2/v2/auth",
+            client_id: "web-app",
+            response_mode: "fragment",
+          },
         },
         { name: "apple", nonce: "sha256", web: null },
+        {
+          name: "apple_web",
+          nonce: "sha256",
+          web: {
+            authorize_url: "https://appleid.example/auth/authorize",
+            client_id: "web-app",
+            response_mode: "form_post",
+          },
+        },
       ],
     });
   });
@@ -42,5 +61,28 @@ describe("GET /account/sign_in_providers", () => {
   test("is an empty list on the embedded defaults", async () => {
     const answer = await request(bare.server.url, "GET", "/account/sign_in_providers");
     expect(answer).toMatchObject({ status: 200, body: { providers: [] } });
+  });
+});
+
+describe("POST /account/sign_in/oidc/form_post", () => {
+  const post = (form: string) =>
+    fetch(`${configured.server.url}/account/sign_in/oidc/form_post`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: form,
+      redirect: "manual",
+    });
+
+  test("sends the browser on to the app with the ID token and state in the fragment, and nothing else", async () => {
+    const answer = await post("code=c-123&id_token=eyJ.a.b&state=s%2F1&user=%7B%7D");
+    expect(answer.status).toBe(303);
+    expect(answer.headers.get("location")).toBe("/#id_token=eyJ.a.b&state=s%2F1");
+  });
+
+  test("passes a provider's refusal on, and calls a post with neither token nor error an invalid request", async () => {
+    expect((await post("error=user_cancelled_authorize&state=s1")).headers.get("location")).toBe(
+      "/#state=s1&error=user_cancelled_authorize",
+    );
+    expect((await post("state=s1")).headers.get("location")).toBe("/#state=s1&error=invalid_request");
   });
 });

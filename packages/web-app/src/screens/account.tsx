@@ -2,6 +2,8 @@ import { useEffect, useState } from "preact/hooks";
 import { useApp } from "../app-context.js";
 import { useT } from "../i18n/use-t.js";
 import { NotificationSettingsCard } from "../notifications/notification-settings.js";
+import { DataExportCard } from "./data-export.js";
+import { SignInMethodsCard } from "./sign-in-methods.js";
 import { ErrorLine, useAction } from "./use-action.js";
 import { VerifyEmail } from "./verify-email.js";
 
@@ -72,6 +74,7 @@ export function AccountScreen() {
         </div>
       )}
       <VerifyEmail />
+      <SignInMethodsCard />
       <NotificationSettingsCard />
       <div class="card">
         <h2>{t("account.devices")}</h2>
@@ -114,6 +117,7 @@ export function AccountScreen() {
           {t("common.save")}
         </button>
       </form>
+      <DataExportCard />
       {!state.deletion && (
         <form class="card" onSubmit={remove} aria-label={t("account.delete")}>
           <h2>{t("account.delete")}</h2>

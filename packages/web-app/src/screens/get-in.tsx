@@ -1,6 +1,8 @@
 import { SignInForm, type Session } from "@venus/web-shared";
 import { useState } from "preact/hooks";
 import { useT } from "../i18n/use-t.js";
+import { ProviderButtons } from "../oidc/provider-buttons.js";
+import { PasswordReset } from "./password-reset.js";
 import { ErrorLine, useAction } from "./use-action.js";
 
 const field = (form: HTMLFormElement, name: string) =>
@@ -9,7 +11,7 @@ const field = (form: HTMLFormElement, name: string) =>
 /** Creating an account or signing in (password or an emailed code). */
 export function GetIn({ session }: { session: Session }) {
   const t = useT();
-  const [mode, setMode] = useState<"register" | "sign_in">("register");
+  const [mode, setMode] = useState<"register" | "sign_in" | "reset">("register");
   const { busy, error, run } = useAction();
   const register = (event: Event) => {
     event.preventDefault();
@@ -32,6 +34,7 @@ export function GetIn({ session }: { session: Session }) {
         <h1>{t("app.name")}</h1>
         <p>{t("app.tagline")}</p>
       </header>
+      <ProviderButtons session={session} />
       {mode === "register" ? (
         <main class="sign-in">
           <h2>{t("register.title")}</h2>
@@ -52,12 +55,19 @@ export function GetIn({ session }: { session: Session }) {
             {t("register.have_account")}
           </button>
         </main>
+      ) : mode === "reset" ? (
+        <PasswordReset session={session} onBack={() => setMode("sign_in")} />
       ) : (
         <>
           <SignInForm session={session} title={t("sign_in.title")} />
-          <button type="button" class="link" onClick={() => setMode("register")}>
-            {t("sign_in.new_here")}
-          </button>
+          <div class="switches">
+            <button type="button" class="link" onClick={() => setMode("reset")}>
+              {t("reset.forgot")}
+            </button>
+            <button type="button" class="link" onClick={() => setMode("register")}>
+              {t("sign_in.new_here")}
+            </button>
+          </div>
         </>
       )}
     </div>

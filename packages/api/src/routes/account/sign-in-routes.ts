@@ -11,7 +11,8 @@ import {
 import type { ApiDeps } from "../../api-deps.js";
 import { json, publicRoute } from "../../route.js";
 
-function signedIn(deps: ApiDeps, remoteAddress: string, answer: SignedIn) {
+/** A sign-in's answer, with the address it came from recorded for the account's history. */
+export function signedIn(deps: ApiDeps, remoteAddress: string, answer: SignedIn) {
   recordAddress(deps.history, answer.account_id, remoteAddress);
   return json(200, answer);
 }
