@@ -1,7 +1,7 @@
 import type { Counter } from "prom-client";
 import type { Metrics } from "@venus/simple-backend";
 
-type StepCounter = Pick<Counter<string>, "inc">;
+type StepCounter = Counter.Internal;
 
 /** What an operator watches of messages: stored − deleted is what the server holds now. */
 export class ChatMetrics {

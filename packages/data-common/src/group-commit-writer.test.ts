@@ -233,17 +233,20 @@ describe("GroupCommitWriter with the WAL flushed off the event loop", () => {
     await durable;
   });
 
-  it("commits commit-only writes while a flush runs, starts no flush for them, and flush() flushes them", async () => {
+  it("gathers commit-only writes while a flush runs, starts no flush for them, and flush() flushes them", async () => {
     const held = heldSync();
     const { writer, committed } = setup({ maxBatchDelayMs: 0, walSync: held.walSync });
     const first = writer.write(insert("a"));
     while (held.calls.length === 0) await sleep(1);
-    expect(await writer.write(insert("b"), { durable: false })).toBe(2);
+    const second = writer.write(insert("b"), { durable: false });
+    await sleep(20);
+    expect(committed()).toEqual(["a"]);
+    held.calls[0]?.resolve();
+    await first;
+    expect(await second).toBe(2);
     expect(committed()).toEqual(["a", "b"]);
     await sleep(20);
     expect(held.calls).toHaveLength(1);
-    held.calls[0]?.resolve();
-    await first;
     const flushed = writer.flush();
     expect(held.calls).toHaveLength(2);
     held.calls[1]?.resolve();

@@ -29,10 +29,10 @@ export type WriteOperation<T> = (db: Database) => T;
 
 export interface WriteOptions {
   /**
-   * False: answered once its batch has committed, without waiting for the WAL flush (with `walSync`).
-   * Such a write survives `kill -9` (the page cache does) but not a power cut; only for what a crash
-   * may undo without harm (docs/architecture.md, "Commit-only writes"). It does not wait for a flush
-   * that is running either, and a batch of only such writes starts no flush of its own.
+   * False: answered once its batch has committed, without waiting for the WAL flush after it (with
+   * `walSync`). Such a write survives `kill -9` (the page cache does) but not a power cut; only for
+   * what a crash may undo without harm (docs/architecture.md, "Commit-only writes"). It gathers with
+   * the rest while a flush runs, and a batch of only such writes starts no flush of its own.
    */
   durable?: boolean;
 }
@@ -85,16 +85,15 @@ export class GroupCommitWriter {
 
   write<T>(op: WriteOperation<T>, options?: WriteOptions): Promise<T> {
     if (this.closed) return Promise.reject(new WriterClosedError(this.options.name));
-    const durable = options?.durable ?? true;
     return new Promise<T>((resolve, reject) => {
       this.queue.push({
         op,
         resolve: resolve as (value: unknown) => void,
         reject,
-        durable,
+        durable: options?.durable ?? true,
       });
       if (this.queue.length >= this.options.maxBatchSize) this.schedule(0);
-      else if (this.syncsInFlight === 0 || !durable) this.schedule(this.options.maxBatchDelayMs);
+      else if (this.syncsInFlight === 0) this.schedule(this.options.maxBatchDelayMs);
       // Otherwise the flush's end commits what gathered meanwhile.
     });
   }

@@ -131,11 +131,14 @@ async function onHello(deps: ApiDeps, connection: Connection<SessionState>, fram
       ? { update_available: { recommended_version: version.recommended_version } }
       : {}),
   };
-  connection.send(welcome);
-  const maintenance = deps.maintenance.eventForNewConnection();
-  if (maintenance) connection.send(maintenance);
-  for (const event of syncEvents) connection.send({ type: "event", event });
-  for (const frame of chatSyncEvents(deps.chat, auth.account.id)) connection.send(frame);
+  // After the rotation's await, outside any uWS callback: one write for all of them, not one each.
+  connection.cork(() => {
+    connection.send(welcome);
+    const maintenance = deps.maintenance.eventForNewConnection();
+    if (maintenance) connection.send(maintenance);
+    for (const event of syncEvents) connection.send({ type: "event", event });
+    for (const frame of chatSyncEvents(deps.chat, auth.account.id)) connection.send(frame);
+  });
 }
 
 /** After welcome a bad frame costs an error frame, never the connection (docs/protocol.md). */

@@ -69,6 +69,7 @@ export function addUwsWebSocket<T>(
 function wrap<U>(socket: WebSocket<U>): TransportSocket {
   return {
     send: (data, binary) => void socket.send(data, binary),
+    cork: (sends) => void socket.cork(sends),
     end: (code, reason) => socket.end(code, reason),
   };
 }
