@@ -50,6 +50,8 @@ interface Side {
   paced: { timings: Timing[]; cpuMicros: number };
   /** After both phases and a full GC. */
   memory: { rssMiB: number; heapMiB: number };
+  /** Server CPU while every socket of the side opened and got its `welcome`. */
+  connectCpuMicros: number;
 }
 
 async function flatRound(side: Side): Promise<void> {
@@ -85,6 +87,7 @@ function summary(side: Side) {
     doneP99: percentile(done, 99),
     rssMiB: side.memory.rssMiB,
     heapMiB: side.memory.heapMiB,
+    connectCpuMicros: side.connectCpuMicros / side.sockets.length,
   };
 }
 
@@ -126,6 +129,7 @@ function result(
       metric("send → sender's ack answered p99, paced", "ms", "lower", "doneP99"),
       metric("server RSS at end, after a full GC", "MiB", "lower", "rssMiB"),
       metric("server JS heap at end, after a full GC", "MiB", "lower", "heapMiB"),
+      metric("server CPU per connect (hello → welcome)", "µs", "lower", "connectCpuMicros"),
     ],
   };
 }
@@ -169,7 +173,9 @@ async function chatOnTransport(transport: TransportName): Promise<BenchmarkResul
       withServer(startUwsChatRelay, async (relayServer) => {
         const sides: Side[] = [];
         const addSide = async (server: VenusServer, sessions: LoginResponse[]) => {
+          const cpuBefore = processCpuMicros(server.pid);
           const pairs = await connectPairs(server, sessions);
+          const connectCpuMicros = processCpuMicros(server.pid) - cpuBefore;
           const side: Side = {
             server,
             pairs,
@@ -177,6 +183,7 @@ async function chatOnTransport(transport: TransportName): Promise<BenchmarkResul
             flat: { messages: 0, seconds: 0, cpuMicros: 0, clientCpuMicros: 0 },
             paced: { timings: [], cpuMicros: 0 },
             memory: { rssMiB: 0, heapMiB: 0 },
+            connectCpuMicros,
           };
           sides.push(side);
           return side;

@@ -54,7 +54,9 @@ export async function spawnVenus(
     }),
   );
   const started = performance.now();
-  const child = spawn(process.execPath, [VENUS_BIN, "server", "--config", configFile], {
+  // `BENCH_SERVER_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR"` profiles the server (written at its exit).
+  const flags = (process.env.BENCH_SERVER_NODE_FLAGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...flags, VENUS_BIN, "server", "--config", configFile], {
     env: { ...process.env, NODE_OPTIONS: INSPECTOR_FLAG },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -11,6 +11,7 @@ import {
 import type { RuntimeFlagReader, VenusConfig } from "@venus/model";
 import type { Logger, Metrics } from "@venus/simple-backend";
 import { ChatMetrics } from "./chat-metrics.js";
+import { AckWrites } from "./ack-writes.js";
 import { ChatCache } from "./chat-cache.js";
 import type { ChatContext } from "./context.js";
 import { ReportIndex } from "./reports/report-index.js";
@@ -48,6 +49,7 @@ export function openChatComponent(options: ChatComponentOptions): {
     flags: options.flags,
     statements,
     writer,
+    acks: new AckWrites(writer, statements),
     reports: ReportIndex.load(reportStatements, now()),
     reportStatements,
     connections: options.connections,

@@ -1,6 +1,7 @@
 import type { ChatStatements, ReportStatements } from "@venus/database";
 import type { ConnectionRegistry, GroupCommitWriter, PushCauses } from "@venus/data-common";
 import type { RuntimeFlagReader, VenusConfig } from "@venus/model";
+import type { AckWrites } from "./ack-writes.js";
 import type { ChatCache } from "./chat-cache.js";
 import type { ChatMetrics } from "./chat-metrics.js";
 import type { ReportIndex } from "./reports/report-index.js";
@@ -13,6 +14,8 @@ export interface ChatContext {
   flags: RuntimeFlagReader;
   statements: ChatStatements;
   writer: GroupCommitWriter;
+  /** Acknowledged messages, written many acknowledgements at a time. */
+  acks: AckWrites;
   /** Waiting reports and reporters' counts, in memory (the reports themselves stay in chat.sqlite). */
   reports: ReportIndex;
   reportStatements: ReportStatements;

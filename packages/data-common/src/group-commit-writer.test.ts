@@ -218,6 +218,41 @@ describe("GroupCommitWriter with the WAL flushed off the event loop", () => {
     expect(await batches(metrics)).toMatchObject({ count: 2, operations: 3 });
   });
 
+  it("answers a commit-only write once committed, and its durable batch-mates after the flush", async () => {
+    const held = heldSync();
+    const { writer, committed } = setup({ maxBatchDelayMs: 0, walSync: held.walSync });
+    let durableAnswered = false;
+    const durable = writer.write(insert("a")).then(() => (durableAnswered = true));
+    const commitOnly = writer.write(insert("b"), { durable: false });
+    expect(await commitOnly).toBe(2);
+    expect(committed()).toEqual(["a", "b"]);
+    expect(held.calls).toHaveLength(1);
+    await sleep(20);
+    expect(durableAnswered).toBe(false);
+    held.calls[0]?.resolve();
+    await durable;
+  });
+
+  it("gathers commit-only writes while a flush runs, starts no flush for them, and flush() flushes them", async () => {
+    const held = heldSync();
+    const { writer, committed } = setup({ maxBatchDelayMs: 0, walSync: held.walSync });
+    const first = writer.write(insert("a"));
+    while (held.calls.length === 0) await sleep(1);
+    const second = writer.write(insert("b"), { durable: false });
+    await sleep(20);
+    expect(committed()).toEqual(["a"]);
+    held.calls[0]?.resolve();
+    await first;
+    expect(await second).toBe(2);
+    expect(committed()).toEqual(["a", "b"]);
+    await sleep(20);
+    expect(held.calls).toHaveLength(1);
+    const flushed = writer.flush();
+    expect(held.calls).toHaveLength(2);
+    held.calls[1]?.resolve();
+    await flushed;
+  });
+
   it("rejects the batch and reports a failure when the flush fails", async () => {
     const held = heldSync();
     const failures: unknown[] = [];

@@ -27,10 +27,21 @@ export interface WriterOptions {
 
 export type WriteOperation<T> = (db: Database) => T;
 
+export interface WriteOptions {
+  /**
+   * False: answered once its batch has committed, without waiting for the WAL flush after it (with
+   * `walSync`). Such a write survives `kill -9` (the page cache does) but not a power cut; only for
+   * what a crash may undo without harm (docs/architecture.md, "Commit-only writes"). It gathers with
+   * the rest while a flush runs, and a batch of only such writes starts no flush of its own.
+   */
+  durable?: boolean;
+}
+
 interface Pending {
   op: WriteOperation<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
+  durable: boolean;
 }
 
 /** An operation's outcome inside a committed batch: its value, or the error its savepoint rolled back. */
@@ -60,6 +71,8 @@ export class GroupCommitWriter {
   private closed = false;
   /** Settles once every batch committed so far is durable (or has failed). */
   private lastSync: Promise<void> = Promise.resolve();
+  /** A batch of commit-only writes has committed since the last flush started. */
+  private unflushed = false;
   /** One operation in its own savepoint, built once: a new wrapper per operation costs more than the insert. */
   private readonly runInSavepoint: (op: WriteOperation<unknown>) => unknown;
 
@@ -70,13 +83,14 @@ export class GroupCommitWriter {
     this.runInSavepoint = db.transaction((op: WriteOperation<unknown>) => op(db));
   }
 
-  write<T>(op: WriteOperation<T>): Promise<T> {
+  write<T>(op: WriteOperation<T>, options?: WriteOptions): Promise<T> {
     if (this.closed) return Promise.reject(new WriterClosedError(this.options.name));
     return new Promise<T>((resolve, reject) => {
       this.queue.push({
         op,
         resolve: resolve as (value: unknown) => void,
         reject,
+        durable: options?.durable ?? true,
       });
       if (this.queue.length >= this.options.maxBatchSize) this.schedule(0);
       else if (this.syncsInFlight === 0) this.schedule(this.options.maxBatchDelayMs);
@@ -87,6 +101,7 @@ export class GroupCommitWriter {
   /** Commits everything queued so far; resolves once it is durable. */
   flush(): Promise<void> {
     this.commit();
+    if (this.unflushed) this.startSync([], [], performance.now());
     return this.lastSync;
   }
 
@@ -133,19 +148,35 @@ export class GroupCommitWriter {
       this.fail(batch, error);
       return;
     }
-    const { walSync } = this.options;
-    if (!walSync) {
-      this.settle(batch, outcomes, started);
+    if (!this.options.walSync) {
+      this.observe(batch.length, started);
+      this.settle(batch, outcomes, false);
       return;
     }
+    // Commit-only writes are answered now; durable ones once a flush started after this commit ends.
+    this.settle(batch, outcomes, false);
+    if (batch.some((item) => item.durable)) this.startSync(batch, outcomes, started);
+    else {
+      this.observe(batch.length, started);
+      this.unflushed = true;
+    }
+  }
+
+  /** Flushes the WAL (everything committed so far), then settles the durable writes of `batch`. */
+  private startSync(batch: Pending[], outcomes: Outcome[], started: number): void {
+    const { walSync } = this.options;
+    if (!walSync) return;
+    this.unflushed = false;
     this.syncsInFlight++;
+    const durable = batch.filter((item) => item.durable);
     this.lastSync = walSync.sync().then(
       () => {
-        this.settle(batch, outcomes, started);
+        if (batch.length > 0) this.observe(batch.length, started);
+        this.settle(batch, outcomes, true);
         this.synced();
       },
       (error: unknown) => {
-        this.fail(batch, error);
+        this.fail(durable, error);
         this.synced();
       },
     );
@@ -155,11 +186,17 @@ export class GroupCommitWriter {
     if (--this.syncsInFlight === 0 && this.queue.length > 0) this.schedule(0);
   }
 
-  private settle(batch: Pending[], outcomes: Outcome[], started: number): void {
+  private observe(size: number, started: number): void {
     const labels = { database: this.options.name };
-    this.options.metrics.batchSize.observe(labels, batch.length);
+    this.options.metrics.batchSize.observe(labels, size);
     this.options.metrics.commitSeconds.observe(labels, (performance.now() - started) / 1000);
+  }
+
+  /** Settles the batch's writes that are `durable` (or, without a WAL flush, all of them). */
+  private settle(batch: Pending[], outcomes: Outcome[], durable: boolean): void {
+    const all = !this.options.walSync;
     batch.forEach((item, i) => {
+      if (!all && item.durable !== durable) return;
       const outcome = outcomes[i] as Outcome;
       if (outcome.failed) item.reject(outcome.error);
       else item.resolve(outcome.value);

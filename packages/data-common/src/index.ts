@@ -4,6 +4,7 @@ export {
   WriterClosedError,
   type WriterOptions,
   type WriteOperation,
+  type WriteOptions,
 } from "./group-commit-writer.js";
 export { WalSync } from "./wal-sync.js";
 export { WriteBehind, WriteBehindFlusher } from "./write-behind.js";

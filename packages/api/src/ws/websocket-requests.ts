@@ -26,15 +26,21 @@ export const WS_ROUTES: Record<WsRequestMethod, ApiRoute & { invoke: RouteInvoke
 /** What a request needs of its connection. */
 type RequestConnection = Pick<Connection<unknown>, "send" | "remoteAddress">;
 
+/** What a WebSocket request has none of, shared by all (nothing writes to a request's context). */
+const NO_QUERY = new URLSearchParams();
+const NO_PARAMS: string[] = [];
+const NO_HEADERS = new Map<string, string>();
+const NO_BODY = Buffer.alloc(0);
+
 function requestContext(deps: ApiDeps, connection: RequestConnection, method: string): HttpRequestContext {
   return {
     method: "WS",
     route: method,
     url: "/ws",
-    query: new URLSearchParams(),
-    params: [],
-    headers: new Map(),
-    body: Buffer.alloc(0),
+    query: NO_QUERY,
+    params: NO_PARAMS,
+    headers: NO_HEADERS,
+    body: NO_BODY,
     remoteAddress: connection.remoteAddress,
     requestId: randomUUID(),
     log: deps.log,

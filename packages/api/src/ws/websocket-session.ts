@@ -11,10 +11,12 @@ import { recordAddress } from "@venus/data-history";
 import type { LiveConnection } from "@venus/data-common";
 import {
   CLOSE_CODES,
-  ClientFrame,
   HelloFrame,
+  PingFrame,
   PROTOCOL_VERSION,
+  RequestFrame,
   VenusError,
+  type ClientFrame,
   type DisconnectReason,
   type ErrorFrame,
   type WelcomeFrame,
@@ -41,7 +43,14 @@ export interface SessionState {
 }
 
 const checkHello = compileValidator(HelloFrame);
-const checkClientFrame = compileValidator(ClientFrame);
+const checkPing = compileValidator(PingFrame);
+const checkRequest = compileValidator(RequestFrame);
+/**
+ * A client frame (`ClientFrame`), checked against the one member its `type` names: the union's
+ * check would try `ping` first and collect its errors for every request.
+ */
+const checkClientFrame = (frame: unknown): { ok: true; value: ClientFrame } | { ok: false } =>
+  (frame as { type?: unknown } | null)?.type === "ping" ? checkPing(frame) : checkRequest(frame);
 
 const DISCONNECT_CLOSE_CODES: Record<DisconnectReason, number> = {
   replaced: CLOSE_CODES.replaced,
@@ -122,11 +131,14 @@ async function onHello(deps: ApiDeps, connection: Connection<SessionState>, fram
       ? { update_available: { recommended_version: version.recommended_version } }
       : {}),
   };
-  connection.send(welcome);
-  const maintenance = deps.maintenance.eventForNewConnection();
-  if (maintenance) connection.send(maintenance);
-  for (const event of syncEvents) connection.send({ type: "event", event });
-  for (const frame of chatSyncEvents(deps.chat, auth.account.id)) connection.send(frame);
+  // After the rotation's await, outside any uWS callback: one write for all of them, not one each.
+  connection.cork(() => {
+    connection.send(welcome);
+    const maintenance = deps.maintenance.eventForNewConnection();
+    if (maintenance) connection.send(maintenance);
+    for (const event of syncEvents) connection.send({ type: "event", event });
+    for (const frame of chatSyncEvents(deps.chat, auth.account.id)) connection.send(frame);
+  });
 }
 
 /** After welcome a bad frame costs an error frame, never the connection (docs/protocol.md). */

@@ -28,4 +28,12 @@ describe("judgeVersion", () => {
     for (const bad of ["", "1", "1.2", "v1.2.3", "1.2.3.4", "01.2.3", "latest", " 1.2.3"])
       expect(judgeVersion(bad, "0.0.0", "0.0.0"), bad).toEqual({ verdict: "invalid" });
   });
+
+  it("judges a version again when the flags change, and past the memo's size", () => {
+    expect(judgeVersion("1.2.3", "1.0.0", "1.0.0")).toEqual({ verdict: "current" });
+    expect(judgeVersion("1.2.3", "1.3.0", "1.3.0").verdict).toBe("update_required");
+    for (let i = 0; i < 300; i++) expect(judgeVersion(`1.${i}.0`, "1.100.0", "1.200.0").verdict).toBeTruthy();
+    expect(judgeVersion("1.2.3", "1.0.0", "1.0.0")).toEqual({ verdict: "current" });
+    expect(judgeVersion("1.150.0", "1.100.0", "1.200.0").verdict).toBe("update_available");
+  });
 });

@@ -11,8 +11,22 @@ export type ClientVersionVerdict =
   | { verdict: "update_available"; recommended_version: string }
   | { verdict: "current" };
 
+/** Verdicts by version, minimum and recommended: a fleet connects with few versions, and parsing costs. */
+const verdicts = new Map<string, Readonly<ClientVersionVerdict>>();
+/** Past this many different triples the memo starts over, so that junk versions cannot grow it. */
+const MAX_VERDICTS = 256;
+
 /** Strict semantic versions; a pre-release is older than its release (1.2.0-beta.1 < 1.2.0). */
 export function judgeVersion(version: string, min: string, recommended: string): ClientVersionVerdict {
+  const key = `${version} ${min} ${recommended}`;
+  let verdict = verdicts.get(key);
+  if (verdict) return verdict;
+  if (verdicts.size >= MAX_VERDICTS) verdicts.clear();
+  verdicts.set(key, (verdict = judgeUncached(version, min, recommended)));
+  return verdict;
+}
+
+function judgeUncached(version: string, min: string, recommended: string): ClientVersionVerdict {
   if (!STRICT_SEMVER.test(version)) return { verdict: "invalid" };
   if (semver.lt(version, min)) return { verdict: "update_required", min_version: min };
   if (semver.lt(version, recommended))

@@ -1,6 +1,7 @@
 import type { AckMessagesRequest, DeliveredReceipt } from "@venus/model";
 import type { Message } from "../chat-entities.js";
 import type { ChatContext } from "../context.js";
+import type { AckChange } from "../ack-writes.js";
 import { getOrCreate } from "../get-or-create.js";
 import { recipientAcknowledges, senderAcknowledges } from "../message-lifecycle.js";
 
@@ -11,27 +12,10 @@ const presentReceipt = (message: Message): DeliveredReceipt => ({
   delivered_at: message.deliveredAt ?? 0,
 });
 
-/** Writes each changed message: finished ones are deleted, others updated to their state. */
-function persist(ctx: ChatContext, changed: { message: Message; finished: boolean }[]): Promise<void> {
-  return ctx.writer.write(() => {
-    for (const { message, finished } of changed) {
-      if (finished) ctx.statements.deleteMessage(message.sender, message.uuid);
-      else if (message.deliveredAt !== null)
-        ctx.statements.markDelivered(
-          message.sender,
-          message.uuid,
-          message.deliveredAt,
-          message.receiptPending,
-        );
-      else ctx.statements.setSenderAcked(message.sender, message.uuid, message.receiptPending);
-    }
-  });
-}
-
 function countSteps(ctx: ChatContext, changed: { finished: boolean }[], step?: "delivered"): void {
-  if (step) ctx.metrics.messages.inc({ step }, changed.length);
+  if (step) ctx.metrics[step].inc(changed.length);
   const deleted = changed.filter((c) => c.finished).length;
-  if (deleted > 0) ctx.metrics.messages.inc({ step: "deleted" }, deleted);
+  if (deleted > 0) ctx.metrics.deleted.inc(deleted);
 }
 
 /**
@@ -47,7 +31,7 @@ export async function acknowledgeReceived(
   const { cache } = ctx;
   const now = ctx.now();
   const share = cache.account(recipientId).settings.deliveryReceipts;
-  const changed: { message: Message; finished: boolean }[] = [];
+  const changed: AckChange[] = [];
   for (const { sender, uuid } of request.messages) {
     const message = cache.messages.get(sender, uuid);
     if (!message || message.recipient !== recipientId) continue;
@@ -56,7 +40,7 @@ export async function acknowledgeReceived(
     changed.push({ message, finished: outcome === "finished" });
   }
   if (changed.length === 0) return 0;
-  await persist(ctx, changed);
+  await ctx.acks.persist(changed);
   countSteps(ctx, changed, "delivered");
   if (share) {
     const bySender = new Map<string, DeliveredReceipt[]>();
@@ -77,7 +61,7 @@ export async function acknowledgeSent(
   uuids: readonly string[],
 ): Promise<number> {
   const { cache } = ctx;
-  const changed: { message: Message; finished: boolean }[] = [];
+  const changed: AckChange[] = [];
   for (const uuid of uuids) {
     const message = cache.messages.get(senderId, uuid);
     if (!message) continue;
@@ -85,7 +69,7 @@ export async function acknowledgeSent(
     if (outcome === "unchanged") continue;
     changed.push({ message, finished: outcome === "finished" });
   }
-  if (changed.length > 0) await persist(ctx, changed);
+  if (changed.length > 0) await ctx.acks.persist(changed);
   countSteps(ctx, changed);
   return changed.length;
 }

@@ -128,7 +128,7 @@ async function store(
     throw error;
   }
   cache.messages.addReserved(message);
-  ctx.metrics.messages.inc({ step: "stored" });
+  ctx.metrics.stored.inc();
   ctx.connections.publish(message.recipient, "new_message", presentEnvelope(message));
   return result(message);
 }

@@ -42,6 +42,8 @@ export type RequestCallback = (request: TransportRequest) => void;
 /** A raw WebSocket as a transport holds it. */
 export interface TransportSocket {
   send(data: Buffer | string, binary: boolean): void;
+  /** Runs `sends`, their frames leaving in one write where the transport can (uWS's cork). */
+  cork(sends: () => void): void;
   /** A clean close with a code and reason. */
   end(code: number, reason: string): void;
 }

@@ -17,6 +17,7 @@ function setUp(handlers: Partial<WebSocketHandlers<null>>) {
     state: null,
     open: true,
     send: () => undefined,
+    cork: (sends) => sends(),
     close: (code) => void closes.push(code),
   };
   const guarded = guardFrames<null>(

@@ -17,6 +17,11 @@ export interface Connection<State> {
   state: State;
   readonly open: boolean;
   send(frame: object): void;
+  /**
+   * Runs `sends` with the socket corked: the frames they send leave in one write. Frames sent from
+   * a uWS callback are corked already; this is for those sent after an await.
+   */
+  cork(sends: () => void): void;
   /** Closes with a WebSocket close code and a short reason. */
   close(code: number, reason: string): void;
 }
@@ -58,6 +63,11 @@ class SocketConnection<State> implements Connection<State> {
     if (!this.open) return;
     if (this.binary) this.socket.send(packr.pack(frame), true);
     else this.socket.send(JSON.stringify(frame), false);
+  }
+
+  cork(sends: () => void): void {
+    if (this.open) this.socket.cork(sends);
+    else sends();
   }
 
   close(code: number, reason: string): void {

@@ -48,6 +48,8 @@ export class NodeWebSocketPath<T> {
         ws.send(data, { binary });
         if (ws.bufferedAmount > maxSendBufferBytes) ws.terminate();
       },
+      // `ws` has no cork of its own: each frame is written as it is sent.
+      cork: (sends) => sends(),
       end: (code, reason) => ws.close(code, reason),
     };
     touch();

@@ -1,5 +1,24 @@
 import type { SocketCallbacks, SocketLimits, TransportSocket } from "../transport.js";
-import type { TemplatedApp, WebSocket } from "./native-uws.js";
+import type { HttpRequest, TemplatedApp, WebSocket } from "./native-uws.js";
+
+/** The handshake's own headers: read one by one, as copying every header into a map costs more. */
+const HANDSHAKE_HEADERS = ["sec-websocket-key", "sec-websocket-protocol", "sec-websocket-extensions"];
+/** Headers a trusted proxy names the client in (remote-address.ts): when present, every header is read. */
+const PROXY_HEADERS = ["x-forwarded-for", "forwarded"];
+
+/** The headers an upgrade needs; all of them when a proxy header came, as repeated lines keep their last. */
+function upgradeHeaders(req: HttpRequest): Map<string, string> {
+  const headers = new Map<string, string>();
+  if (PROXY_HEADERS.some((name) => req.getHeader(name) !== "")) {
+    req.forEach((key, value) => headers.set(key, value));
+    return headers;
+  }
+  for (const name of HANDSHAKE_HEADERS) {
+    const value = req.getHeader(name);
+    if (value !== "") headers.set(name, value);
+  }
+  return headers;
+}
 
 interface Upgraded {
   protocol: string;
@@ -24,8 +43,7 @@ export function addUwsWebSocket<T>(
     closeOnBackpressureLimit: 1,
     sendPingsAutomatically: false,
     upgrade: (res, req, context) => {
-      const headers = new Map<string, string>();
-      req.forEach((key, value) => headers.set(key, value));
+      const headers = upgradeHeaders(req);
       const peer = Buffer.from(res.getRemoteAddressAsText()).toString();
       const upgraded = callbacks.upgrade(headers, peer);
       res.upgrade(
@@ -51,6 +69,7 @@ export function addUwsWebSocket<T>(
 function wrap<U>(socket: WebSocket<U>): TransportSocket {
   return {
     send: (data, binary) => void socket.send(data, binary),
+    cork: (sends) => void socket.cork(sends),
     end: (code, reason) => socket.end(code, reason),
   };
 }
