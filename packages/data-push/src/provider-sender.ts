@@ -36,7 +36,7 @@ export class ProviderSender {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
-    this.client.close();
+    await this.client.close();
   }
 
   wake(): void {

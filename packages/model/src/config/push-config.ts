@@ -62,6 +62,19 @@ export const pushConfigSection = configSection(
         default: "",
         description: "VAPID private key, base64url; set both keys or neither.",
       }),
+      encrypt_threads: Type.Integer({
+        default: 2,
+        minimum: 1,
+        maximum: 64,
+        description:
+          "Worker threads that encrypt WebPush payloads (RFC 8291), so the event loop only sends them.",
+      }),
+      encrypt_queue: Type.Integer({
+        default: 1024,
+        minimum: 1,
+        description:
+          "WebPush payloads waiting for or in encryption at once; past this a push is retried later.",
+      }),
     }),
     fcm: configSection("Firebase Cloud Messaging, HTTP v1 API.", {
       enabled: Type.Boolean({ default: false, description: "Accept and send FCM registration tokens." }),
