@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { openStore, PushCauses, WriterMetrics } from "@venus/data-common";
-import { pushCauseOutboxMigration } from "@venus/database";
+import { pushCauseOutboxMigration, pushCauseSenderMigration } from "@venus/database";
 import { openPushComponent, setPushTarget } from "@venus/data-push";
 import { VenusConfig } from "@venus/model";
 import { createLogger, loadConfig, Metrics } from "@venus/simple-backend";
@@ -40,6 +40,7 @@ const MIGRATIONS = [
     sql: "CREATE TABLE message (id INTEGER PRIMARY KEY, recipient TEXT, body BLOB)",
   },
   pushCauseOutboxMigration(2),
+  pushCauseSenderMigration(3),
 ];
 
 async function run(mode: "push" | "off", pushService: string, dir: string): Promise<PushLoadResult> {
@@ -57,7 +58,12 @@ async function run(mode: "push" | "off", pushService: string, dir: string): Prom
     log,
     metrics,
     writerMetrics,
-    sources: { session: (id) => sessions.get(id), isLive: () => false, causes: [causes] },
+    sources: {
+      session: (id) => sessions.get(id),
+      isLive: () => false,
+      profileName: () => undefined,
+      causes: [causes],
+    },
   });
   if (mode === "push")
     for (let i = 0; i < RECIPIENTS; i++)

@@ -59,6 +59,7 @@ export type {
 } from "./push/push-rows.js";
 export {
   pushCauseOutboxMigration,
+  pushCauseSenderMigration,
   PushCauseStatements,
   type PushCauseRow,
 } from "./push/push-cause-outbox.js";

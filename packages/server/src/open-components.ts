@@ -169,6 +169,10 @@ export async function openComponents(
       sources: {
         session: (id) => account.ctx.cache.sessions.get(id),
         isLive: (id) => connections.forSession(id) !== undefined,
+        profileName: (id) => {
+          const name = profile.ctx.cache.profiles.get(id)?.name;
+          return name?.state === "accepted" ? name.value : undefined;
+        },
         causes: [chat.ctx.push, account.ctx.push, profile.ctx.push, media.ctx.push],
       },
       onCommitFailure,

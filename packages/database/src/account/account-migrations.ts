@@ -1,5 +1,5 @@
 import type { Migration } from "../migrations.js";
-import { pushCauseOutboxMigration } from "../push/push-cause-outbox.js";
+import { pushCauseOutboxMigration, pushCauseSenderMigration } from "../push/push-cause-outbox.js";
 
 export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
   {
@@ -191,4 +191,5 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
     `,
   },
   pushCauseOutboxMigration(10),
+  pushCauseSenderMigration(11),
 ];

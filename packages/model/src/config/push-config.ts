@@ -47,6 +47,11 @@ export const pushConfigSection = configSection(
       description:
         "A push not delivered this long after its event is dropped (and sent as TTL to providers).",
     }),
+    include_names: Type.Boolean({
+      default: false,
+      description:
+        "Message, like and match pushes carry the other person's profile name (the latest one's when several are gathered into one push). Off: only kind and count leave the server.",
+    }),
     webpush: configSection("WebPush (RFC 8030) with VAPID (RFC 8292) and aes128gcm payloads (RFC 8291).", {
       enabled: Type.Boolean({ default: true, description: "Accept and send WebPush subscriptions." }),
       subject: Type.String({
