@@ -71,4 +71,5 @@ export {
 export { newsPage, newsBanner, markNewsSeen } from "./news/news-reading.js";
 export { sendCustomEmail, unsubscribeCustomEmail } from "./mail/custom-mail.js";
 export { tidyUnusedAccounts } from "./tidy-up/unused-accounts.js";
+export { deletionReminderProblem, remindOfDeletions } from "./deletion/deletion-reminders.js";
 export { queueReminderMail } from "./mail/reminder-mail.js";

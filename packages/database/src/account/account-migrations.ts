@@ -192,4 +192,14 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
   },
   pushCauseOutboxMigration(10),
   pushCauseSenderMigration(11),
+  {
+    version: 12,
+    name: "the deletion each account was reminded of by push",
+    sql: `
+      CREATE TABLE deletion_reminder (
+        account_id TEXT PRIMARY KEY REFERENCES account(id) ON DELETE CASCADE,
+        deletion_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -47,6 +47,12 @@ export const pushConfigSection = configSection(
       description:
         "A push not delivered this long after its event is dropped (and sent as TTL to providers).",
     }),
+    deletion_reminder_seconds: Type.Number({
+      default: 86400,
+      minimum: 0,
+      description:
+        "An account waiting for its deletion (account.deletion_wait_days) gets one push this long before it is deleted; 0: none. Must be shorter than the wait.",
+    }),
     include_names: Type.Boolean({
       default: false,
       description:
