@@ -202,4 +202,9 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 13,
+    name: "the account's language (mails, news), set by its app",
+    sql: `ALTER TABLE account ADD COLUMN language TEXT;`,
+  },
 ];
