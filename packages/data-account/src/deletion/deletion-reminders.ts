@@ -23,16 +23,13 @@ export function deletionReminderProblem(config: VenusConfig): string | undefined
   return undefined;
 }
 
-/** In its wait, less than the reminder time before its deletion, and not yet reminded of this one. */
-function reminderDue(ctx: AccountContext, account: Account, now: number): boolean {
+/** The deletion's time when the account is in its wait, within the reminder time and not yet reminded. */
+function deletionToRemind(ctx: AccountContext, account: Account, now: number): number | undefined {
   const { deletion } = account;
-  if (account.state !== "pending_deletion" || !deletion || deletion.deleting || account.bot) return false;
+  if (account.state !== "pending_deletion" || !deletion || deletion.deleting || account.bot) return undefined;
   const before = ctx.config.push.deletion_reminder_seconds * 1000;
-  return (
-    now >= deletion.at - before &&
-    now < deletion.at &&
-    ctx.deletionReminders.remindedOf.get(account.id) !== deletion.at
-  );
+  const due = now >= deletion.at - before && now < deletion.at;
+  return due && ctx.deletionReminders.remindedOf.get(account.id) !== deletion.at ? deletion.at : undefined;
 }
 
 /**
@@ -43,15 +40,19 @@ function reminderDue(ctx: AccountContext, account: Account, now: number): boolea
 export async function remindOfDeletions(ctx: AccountContext): Promise<number> {
   if (ctx.config.push.deletion_reminder_seconds === 0) return 0;
   const now = ctx.now();
-  const due = [...ctx.cache.accounts.values()].filter((account) => reminderDue(ctx, account, now));
+  const due: [string, number][] = [];
+  for (const account of ctx.cache.accounts.values()) {
+    const at = deletionToRemind(ctx, account, now);
+    if (at !== undefined) due.push([account.id, at]);
+  }
   if (due.length === 0) return 0;
   const { remindedOf, statements } = ctx.deletionReminders;
   await ctx.writer.write(() => {
-    for (const account of due) {
-      statements.set(account.id, account.deletion?.at ?? now);
-      ctx.push.record(account.id, "account_deletion_reminder");
+    for (const [accountId, at] of due) {
+      statements.set(accountId, at);
+      ctx.push.record(accountId, "account_deletion_reminder");
     }
   });
-  for (const account of due) remindedOf.set(account.id, account.deletion?.at ?? now);
+  for (const [accountId, at] of due) remindedOf.set(accountId, at);
   return due.length;
 }
