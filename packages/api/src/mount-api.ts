@@ -129,6 +129,7 @@ import {
   setNotificationSettingsRoute,
 } from "./routes/push/notification-settings-routes.js";
 import { unsubscribeRemindersRoute } from "./routes/push/reminder-routes.js";
+import { setLanguageRoute } from "./routes/account/language-route.js";
 import { chatSettingsRoute, chatStateRoute, setChatSettingsRoute } from "./routes/chat/settings-routes.js";
 import { OPS_ROUTES } from "./routes/ops-routes.js";
 
@@ -161,6 +162,7 @@ export const ROUTES: readonly ApiRoute[] = [
   passwordResetRequestRoute,
   passwordResetConfirmRoute,
   stateRoute,
+  setLanguageRoute,
   clientConfigRoute,
   signInProvidersRoute,
   oidcFormPostRoute,

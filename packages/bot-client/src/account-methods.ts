@@ -72,6 +72,11 @@ export class AccountMethods {
     return this.http.get("/account/state");
   }
 
+  /** `PUT /account/language`: mails and news in `language` (null: the server's default). */
+  setLanguage(language: string | null): Promise<AccountStateResponse> {
+    return this.http.put("/account/language", { language });
+  }
+
   /**
    * `GET /account/client_config` (public): the runtime flags clients depend on; a change comes as the
    * `client_config_changed` event.

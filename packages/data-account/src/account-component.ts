@@ -5,6 +5,7 @@ import {
   CustomMailStatements,
   NewsStatements,
   UnusedWarningStatements,
+  DeletionReminderStatements,
   type Database,
   type SessionDeviceRow,
 } from "@venus/database";
@@ -30,6 +31,7 @@ import { OidcVerifier } from "./oidc/oidc-verifier.js";
 import { SignInCache } from "./sign-in/sign-in-cache.js";
 import { CustomMailState } from "./mail/custom-mail.js";
 import { UnusedWarnings } from "./tidy-up/unused-accounts.js";
+import { DeletionReminders } from "./deletion/deletion-reminders.js";
 import { NewsBoard } from "./news/news-board.js";
 import { RegistrationCaps } from "./registration/daily-caps.js";
 import { DomainRules } from "./registration/domain-rules.js";
@@ -94,6 +96,7 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
     mail: new AccountMail(config, statements, writer, options.log, now),
     news: new NewsBoard(new NewsStatements(db)),
     unusedWarnings: new UnusedWarnings(new UnusedWarningStatements(db)),
+    deletionReminders: new DeletionReminders(new DeletionReminderStatements(db)),
     customMail: new CustomMailState(new CustomMailStatements(db), config.custom_email.to_one_per_hour, now),
     presence,
     sync: options.sync,

@@ -18,5 +18,6 @@ export function presentAccountState(account: Account): AccountStateResponse {
     sync_version: account.syncVersion,
     ...(account.ban ? { ban: presentBan(account.ban) } : {}),
     ...(account.deletion ? { deletion: presentDeletion(account.deletion) } : {}),
+    ...(account.language === null ? {} : { language: account.language }),
   };
 }

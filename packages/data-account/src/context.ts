@@ -14,6 +14,7 @@ import type { DataExports } from "./data-export/data-exports.js";
 import type { AccountMail } from "./mail/account-mail.js";
 import type { CustomMailState } from "./mail/custom-mail.js";
 import type { UnusedWarnings } from "./tidy-up/unused-accounts.js";
+import type { DeletionReminders } from "./deletion/deletion-reminders.js";
 import type { NewsBoard } from "./news/news-board.js";
 import type { OidcVerifier } from "./oidc/oidc-verifier.js";
 import type { DomainRules } from "./registration/domain-rules.js";
@@ -43,6 +44,7 @@ export interface AccountContext {
   customMail: CustomMailState;
   /** When the tidy-up warned each unused account. */
   unusedWarnings: UnusedWarnings;
+  deletionReminders: DeletionReminders;
   presence: Presence;
   /** Versions of cached data types, per component; this one registers `account_state`. */
   sync: SyncVersions;

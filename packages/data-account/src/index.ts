@@ -5,6 +5,7 @@ export type { Session } from "./cache/session-entity.js";
 export { presentAccountState } from "./account-state-presenter.js";
 export { register } from "./operations/register.js";
 export { login } from "./operations/login.js";
+export { setAccountLanguage } from "./operations/set-language.js";
 export { refresh } from "./operations/refresh.js";
 export { endSession, type TokenPair } from "./operations/sessions.js";
 export { listDevices, signOutDevice } from "./devices/devices.js";
@@ -72,4 +73,5 @@ export {
 export { newsPage, newsBanner, markNewsSeen } from "./news/news-reading.js";
 export { sendCustomEmail, unsubscribeCustomEmail } from "./mail/custom-mail.js";
 export { tidyUnusedAccounts } from "./tidy-up/unused-accounts.js";
+export { deletionReminderProblem, remindOfDeletions } from "./deletion/deletion-reminders.js";
 export { queueReminderMail } from "./mail/reminder-mail.js";

@@ -28,10 +28,10 @@ export class PushCauses {
     this.listener = onRecorded;
   }
 
-  /** Inside a writer operation of this database. */
-  record(accountId: string, kind: PushKind): void {
+  /** Inside a writer operation of this database; `sender` is the account that caused it, if one did. */
+  record(accountId: string, kind: PushKind, sender?: string): void {
     if (!this.wants(accountId, kind)) return;
-    this.statements.record(accountId, kind, this.now());
+    this.statements.record(accountId, kind, this.now(), sender ?? null);
     if (this.told) return;
     this.told = true;
     // The batch commits synchronously around this operation: the listener runs after the commit.

@@ -2,7 +2,7 @@ import { DEFAULT_NOTIFICATION_SETTINGS } from "@venus/model";
 import { describe, expect, it } from "vitest";
 import { decideCause } from "./cause-decision.js";
 
-const row = (kind: string) => ({ account_id: "a", kind, count: 3, first_at: 0, last_at: 0 });
+const row = (kind: string) => ({ account_id: "a", kind, count: 3, first_at: 0, last_at: 0, sender: null });
 const NOW = Date.parse("2026-12-07T12:00:00Z");
 
 describe("deciding a waiting push cause", () => {

@@ -8,8 +8,9 @@ const SETTING: Record<PushKind, keyof NotificationSettings["kinds"] | undefined>
   match: "matches",
   moderation: "moderation",
   news: "news",
-  // Bans and deletion reminders always go out: the user must learn of them.
+  // Bans and deletion reminders always go out (quiet hours hold them back): the user must learn of them.
   account: undefined,
+  account_deletion_reminder: undefined,
 };
 
 /** What to do with a waiting cause row now: push it, drop it, or look again at `at`. */

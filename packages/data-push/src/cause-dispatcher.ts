@@ -143,6 +143,7 @@ export class CauseDispatcher {
         kind: row.kind,
         count: row.count,
         queued_at: now,
+        sender: row.sender,
       });
     }
     return deliveries;

@@ -19,6 +19,8 @@ export interface PushSources {
   session(sessionId: string): PushSession | undefined;
   /** Its WebSocket is connected now. */
   isLive(sessionId: string): boolean;
+  /** The account's profile name as others see it (accepted by moderation), for push.include_names. */
+  profileName(accountId: string): string | undefined;
   /** Every component database whose writes cause pushes. */
   causes: readonly PushCauses[];
 }

@@ -3,7 +3,7 @@ import type { PushKind } from "@venus/model";
 import { restartDelay } from "@venus/simple-backend";
 import type { PushContext } from "./context.js";
 import { removePushTarget } from "./operations/push-target.js";
-import type { PushProviderClient, PushResult } from "./providers/push-provider.js";
+import type { PushPayload, PushProviderClient, PushResult } from "./providers/push-provider.js";
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -36,7 +36,7 @@ export class ProviderSender {
     this.stopped = true;
     clearTimeout(this.timer);
     await this.running;
-    this.client.close();
+    await this.client.close();
   }
 
   wake(): void {
@@ -88,11 +88,22 @@ export class ProviderSender {
     const started = performance.now();
     const result = await client.send(
       registered.target,
-      { kind: row.kind as PushKind, count: row.count },
+      this.payload(row),
       Math.ceil((expireMs - age) / 1000),
     );
     ctx.metrics.latency.observe({ provider: client.name }, (performance.now() - started) / 1000);
     await this.settle(row, result);
+  }
+
+  /** Kind and count; with push.include_names, the name of the account behind the latest event. */
+  private payload(row: PushDeliveryRow): PushPayload {
+    const payload: PushPayload = { kind: row.kind as PushKind, count: row.count };
+    const name =
+      this.ctx.config.push.include_names && row.sender !== null
+        ? this.ctx.sources.profileName(row.sender)
+        : undefined;
+    if (name !== undefined) payload.name = name;
+    return payload;
   }
 
   private async settle(row: PushDeliveryRow, result: PushResult): Promise<void> {

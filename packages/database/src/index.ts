@@ -5,6 +5,7 @@ export { ACCOUNT_MIGRATIONS } from "./account/account-migrations.js";
 export { AccountStatements } from "./account/account-statements.js";
 export { NewsStatements, type NewsItemRow } from "./account/news-statements.js";
 export { UnusedWarningStatements } from "./account/unused-warning-statements.js";
+export { DeletionReminderStatements } from "./account/deletion-reminder-statements.js";
 export { CustomMailStatements, type UnsubscribeRow } from "./account/custom-mail-statements.js";
 export type {
   AccountRow,
@@ -59,6 +60,7 @@ export type {
 } from "./push/push-rows.js";
 export {
   pushCauseOutboxMigration,
+  pushCauseSenderMigration,
   PushCauseStatements,
   type PushCauseRow,
 } from "./push/push-cause-outbox.js";

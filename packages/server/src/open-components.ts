@@ -1,5 +1,6 @@
 import {
   allowedAddresses,
+  deletionReminderProblem,
   notifyModerators,
   openAccountComponent,
   type AccountContext,
@@ -84,6 +85,8 @@ export async function openComponents(
   } catch (error) {
     configProblem("bots.remote_login_allowed", error);
   }
+  const deletionReminder = deletionReminderProblem(config);
+  if (deletionReminder) configProblem("push.deletion_reminder_seconds", new Error(deletionReminder));
   const videoCalls = videoCallsConfigProblem(config.video_calls);
   if (videoCalls) configProblem("video_calls", new Error(videoCalls));
   let account;
@@ -169,6 +172,10 @@ export async function openComponents(
       sources: {
         session: (id) => account.ctx.cache.sessions.get(id),
         isLive: (id) => connections.forSession(id) !== undefined,
+        profileName: (id) => {
+          const name = profile.ctx.cache.profiles.get(id)?.name;
+          return name?.state === "accepted" ? name.value : undefined;
+        },
         causes: [chat.ctx.push, account.ctx.push, profile.ctx.push, media.ctx.push],
       },
       onCommitFailure,

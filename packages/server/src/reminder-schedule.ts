@@ -1,7 +1,11 @@
+import { remindOfDeletions } from "@venus/data-account";
 import { sendDueReminders, type AllComponents } from "@venus/data-all";
 import type { Logger } from "@venus/simple-backend";
 
-/** Looks for accounts to remind every `push.reminders.check_seconds` (docs/push.md). */
+/**
+ * Every `push.reminders.check_seconds` (docs/push.md): reminder emails (when push.reminders.enabled)
+ * and deletion reminder pushes (when push.deletion_reminder_seconds > 0).
+ */
 export class ReminderSchedule {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
@@ -13,8 +17,8 @@ export class ReminderSchedule {
   ) {}
 
   start(): void {
-    if (!this.components.push.config.push.reminders.enabled) return;
-    this.schedule();
+    const { push } = this.components.push.config;
+    if (push.reminders.enabled || push.deletion_reminder_seconds > 0) this.schedule();
   }
 
   private schedule(): void {
@@ -26,6 +30,13 @@ export class ReminderSchedule {
   }
 
   private async run(): Promise<void> {
+    try {
+      const reminded = await remindOfDeletions(this.components.account);
+      if (reminded > 0) this.log.info({ reminded }, "deletion reminder pushes queued");
+    } catch (error) {
+      this.log.error({ err: error }, "deletion reminders failed; trying again at the next check");
+    }
+    if (!this.components.push.config.push.reminders.enabled) return;
     try {
       const sent = await sendDueReminders(this.components);
       if (sent > 0) this.log.info({ sent }, "reminder emails queued");

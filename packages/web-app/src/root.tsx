@@ -12,6 +12,7 @@ import { APP_VERSION } from "./version.js";
 
 /** The update notice is shown once per page load, not at every reconnection. */
 let updateTold = false;
+let languageSent = false;
 
 /** Signed out: getting in; signed in: setup until it is complete, then the app. */
 export function Root() {
@@ -63,6 +64,14 @@ export function Root() {
       setChat(undefined);
     }
   }, [status]);
+
+  // The account's mails and news follow the UI language: told once per page load when they differ.
+  useEffect(() => {
+    const language = document.documentElement.lang;
+    if (!state || state.language === language || languageSent) return;
+    languageSent = true;
+    void session.api.put("/account/language", { language }).catch(() => undefined);
+  }, [state]);
 
   const accountId = session.accountId;
   useEffect(() => {

@@ -142,6 +142,7 @@ describe("AccountCache.load", () => {
       state_before_deletion: null,
       deleting: 0,
       email_verified: 1,
+      language: null,
     };
     statements.insertAccount({ ...account, last_seen_at: 1234 });
     const s = session("s1");

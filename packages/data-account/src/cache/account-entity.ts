@@ -28,6 +28,8 @@ export interface Account {
   ban: Ban | null;
   /** Set while the state is `pending_deletion`. */
   deletion: Deletion | null;
+  /** The owner's language for mails and news (PUT /account/language); null: email.default_language. */
+  language: string | null;
 }
 
 export interface Deletion {
@@ -66,6 +68,7 @@ export function newAccount(
     locked: false,
     ban: null,
     deletion: null,
+    language: null,
   };
 }
 
@@ -94,6 +97,7 @@ export const ACCOUNT_COLUMNS = [
   "deletion_at",
   "state_before_deletion",
   "deleting",
+  "language",
 ] as const;
 
 export type AccountColumns = Columns<AccountRow, typeof ACCOUNT_COLUMNS>;
@@ -129,6 +133,7 @@ export function accountFromColumns(row: AccountColumns): Account {
     deletionAt,
     stateBeforeDeletion,
     deleting,
+    language,
   ] = row;
   const accountState = state(rowState);
   return {
@@ -156,6 +161,7 @@ export function accountFromColumns(row: AccountColumns): Account {
       accountState === "pending_deletion"
         ? { at: deletionAt ?? 0, stateBefore: state(stateBeforeDeletion), deleting: deleting === 1 }
         : null,
+    language,
   };
 }
 
@@ -180,6 +186,7 @@ export function accountToRow(account: Account): AccountRow {
     locked: account.locked ? 1 : 0,
     ...banColumns(account),
     ...deletionColumns(account),
+    language: account.language,
   };
 }
 

@@ -41,6 +41,7 @@ export async function removeAccountRow(ctx: AccountContext, account: Account): P
   ctx.presence.forget(account.id);
   ctx.exports.forget(account.id);
   ctx.signIn.forgetAccount(account.id);
+  ctx.deletionReminders.remindedOf.delete(account.id);
   await ctx.writer.write(() => ctx.statements.deleteAccount(account.id));
 }
 

@@ -70,6 +70,11 @@ export class MailTemplates {
     return new MailTemplates(shape.value, defaultLanguage, appName);
   }
 
+  /** The languages the file has mails in (the default language among them). */
+  languages(): string[] {
+    return [...new Set([this.defaultLanguage, ...Object.keys(this.file)])].sort();
+  }
+
   render<N extends MailTemplateName>(
     name: N,
     language: string | undefined,

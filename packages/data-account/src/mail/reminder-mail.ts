@@ -3,7 +3,7 @@ import type { AccountContext } from "../context.js";
 
 /**
  * Queues a reminder email (what waits unseen, and the one-click unsubscribe link at `unsubscribePath`)
- * in the account's language default; durable once resolved. 503 busy when the outbox is full.
+ * in the account's language (else email.default_language); durable once resolved. 503 busy when the outbox is full.
  */
 export async function queueReminderMail(
   ctx: AccountContext,
@@ -14,7 +14,7 @@ export async function queueReminderMail(
   ctx.mail.requireRoom();
   const count = (n: number) => (n === 0 ? "" : String(n));
   await ctx.writer.write(() =>
-    ctx.mail.queue("activity_reminder", undefined, account.email, {
+    ctx.mail.queue("activity_reminder", account.language ?? undefined, account.email, {
       messages: count(unseen.messages),
       likes: count(unseen.likes),
       unsubscribe_link: ctx.mail.link(unsubscribePath),

@@ -52,7 +52,7 @@ export async function tidyUnusedAccounts(
       for (const account of warn) {
         ctx.unusedWarnings.statements.set(account.id, now);
         if (account.emailVerified)
-          ctx.mail.queue("unused_account_warning", undefined, account.email, {
+          ctx.mail.queue("unused_account_warning", account.language ?? undefined, account.email, {
             days: String(Math.floor(days)),
             deletion_days: String(Math.ceil(warningDays)),
           });

@@ -48,8 +48,8 @@ export async function like(
       });
       ctx.statements.saveAccount(chatAccountToRow(liker));
       ctx.statements.saveAccount(chatAccountToRow(target));
-      ctx.push.record(targetId, "match");
-      ctx.push.record(likerId, "match");
+      ctx.push.record(targetId, "match", likerId);
+      ctx.push.record(likerId, "match", targetId);
     });
     ctx.connections.publish(targetId, "match", { account_id: likerId, matched_at: now });
     ctx.connections.publish(likerId, "match", { account_id: targetId, matched_at: now });
@@ -63,7 +63,7 @@ export async function like(
     ctx.statements.insertLike({ liker: likerId, target: targetId, seq, liked_at: now });
     ctx.statements.saveAccount(chatAccountToRow(liker));
     ctx.statements.saveAccount(chatAccountToRow(target));
-    ctx.push.record(targetId, "like");
+    ctx.push.record(targetId, "like", likerId);
   });
   ctx.connections.publish(targetId, "like_received", { account_id: likerId, new_count: target.newLikes });
   return { matched: false, daily_likes_left: dailyLikesLeft(ctx, liker) };

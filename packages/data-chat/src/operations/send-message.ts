@@ -121,7 +121,7 @@ async function store(
       ctx.statements.insertMessage(row);
       ctx.statements.setLastNumber(conversation.low, conversation.high, message.number);
       ctx.statements.saveAccount(accountRow);
-      ctx.push.record(request.recipient, "message");
+      ctx.push.record(request.recipient, "message", senderId);
     });
   } catch (error) {
     cache.messages.release(senderId, request.recipient);

@@ -47,11 +47,15 @@ export class ApnsProvider implements PushProviderClient {
     };
     const body = JSON.stringify({
       aps: {
-        alert: { "loc-key": `push.${payload.kind}`, "loc-args": [String(payload.count)] },
+        alert:
+          payload.name === undefined
+            ? { "loc-key": `push.${payload.kind}`, "loc-args": [String(payload.count)] }
+            : { "loc-key": `push.${payload.kind}.named`, "loc-args": [String(payload.count), payload.name] },
         "thread-id": payload.kind,
       },
       kind: payload.kind,
       count: payload.count,
+      ...(payload.name === undefined ? {} : { name: payload.name }),
     });
     try {
       const { status, reason } = await this.request(headers, body);

@@ -36,7 +36,11 @@ export class FcmProvider implements PushProviderClient {
         body: JSON.stringify({
           message: {
             token: target.token,
-            data: { kind: payload.kind, count: String(payload.count) },
+            data: {
+              kind: payload.kind,
+              count: String(payload.count),
+              ...(payload.name === undefined ? {} : { name: payload.name }),
+            },
             android: {
               priority: payload.kind === "message" ? "high" : "normal",
               ttl: `${ttlSeconds}s`,

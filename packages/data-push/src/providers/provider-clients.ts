@@ -2,6 +2,7 @@ import type { VenusConfig } from "@venus/model";
 import { ApnsProvider } from "./apns-provider.js";
 import { ApnsToken } from "./apns-token.js";
 import { FcmAccessTokens, readServiceAccount } from "./fcm-credentials.js";
+import { EncryptPool } from "./encrypt-pool.js";
 import { FcmProvider } from "./fcm-provider.js";
 import type { PushProviderClient } from "./push-provider.js";
 import { WebPushProvider } from "./webpush-provider.js";
@@ -15,8 +16,12 @@ export async function providerClients(
   const { push } = config;
   const timeoutMs = push.timeout_seconds * 1000;
   const clients: PushProviderClient[] = [];
-  if (vapid)
-    clients.push(new WebPushProvider(vapid, push.webpush.subject, timeoutMs, push.concurrency_per_provider));
+  if (vapid) {
+    const pool = new EncryptPool(push.webpush.encrypt_threads, push.webpush.encrypt_queue);
+    clients.push(
+      new WebPushProvider(vapid, push.webpush.subject, timeoutMs, push.concurrency_per_provider, pool),
+    );
+  }
   if (push.fcm.enabled) {
     const account = readServiceAccount(push.fcm.service_account_file);
     const tokens = new FcmAccessTokens(account, push.fcm.token_url, timeoutMs);

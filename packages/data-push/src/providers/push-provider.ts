@@ -22,7 +22,7 @@ export type PushResult =
 export interface PushProviderClient {
   readonly name: PushProvider;
   send(target: PushTarget, payload: PushPayload, ttlSeconds: number): Promise<PushResult>;
-  close(): void;
+  close(): void | Promise<void>;
 }
 
 /** Retry-After as seconds or an HTTP date, in ms from now; undefined when absent or unreadable. */

@@ -1,6 +1,8 @@
 import { Agent } from "node:https";
 import type { PushTarget } from "@venus/model";
 import webPush from "web-push";
+import { EncryptQueueFullError, type EncryptPool } from "./encrypt-pool.js";
+import { httpsPost } from "./https-post.js";
 import {
   resultOfStatus,
   retryAfterMs,
@@ -11,9 +13,10 @@ import {
 import type { VapidKeys } from "../vapid-keys.js";
 
 /**
- * WebPush through the `web-push` library: the payload encrypted for the subscription (RFC 8291,
- * aes128gcm) and a VAPID JWT (RFC 8292) signed with the server's key, sent to the subscription's
- * own push service (whatever the browser vendor runs; its address is the endpoint).
+ * WebPush: the payload encrypted for the subscription (RFC 8291, aes128gcm) on the encryption
+ * threads, a VAPID JWT (RFC 8292) signed with the server's key once an hour per push service, and a
+ * POST to the subscription's own push service (whatever the browser vendor runs; its address is the
+ * endpoint) from the event loop.
  */
 export class WebPushProvider implements PushProviderClient {
   readonly name = "webpush" as const;
@@ -27,36 +30,37 @@ export class WebPushProvider implements PushProviderClient {
     private readonly subject: string,
     private readonly timeoutMs: number,
     maxSockets: number,
+    private readonly pool: EncryptPool,
   ) {
     this.agent = new Agent({ keepAlive: true, maxSockets });
   }
 
   async send(target: PushTarget, payload: PushPayload, ttlSeconds: number): Promise<PushResult> {
     if (target.provider !== "webpush") return { outcome: "rejected", reason: "not a webpush target" };
+    let body: Uint8Array;
     try {
-      const answer = await webPush.sendNotification(
-        { endpoint: target.endpoint, keys: target.keys },
-        JSON.stringify(payload),
-        {
-          TTL: ttlSeconds,
-          contentEncoding: "aes128gcm",
-          urgency: payload.kind === "message" ? "high" : "normal",
-          topic: payload.kind,
-          timeout: this.timeoutMs,
-          agent: this.agent,
-          headers: { Authorization: this.authorization(new URL(target.endpoint).origin) },
-        },
-      );
-      return resultOfStatus(answer.statusCode, `status ${answer.statusCode}`);
+      body = await this.pool.encrypt(target.keys.p256dh, target.keys.auth, JSON.stringify(payload));
     } catch (error) {
-      if (error instanceof webPush.WebPushError) {
-        const header = error.headers["retry-after"] as string | undefined;
-        return resultOfStatus(
-          error.statusCode,
-          `status ${error.statusCode}`,
-          retryAfterMs(header, Date.now()),
-        );
-      }
+      if (error instanceof EncryptQueueFullError) return { outcome: "retry", reason: error.message };
+      return { outcome: "rejected", reason: `encryption: ${(error as Error).message}` };
+    }
+    const headers = {
+      TTL: ttlSeconds,
+      "Content-Type": "application/octet-stream",
+      "Content-Encoding": "aes128gcm",
+      "Content-Length": body.byteLength,
+      Urgency: payload.kind === "message" ? "high" : "normal",
+      Topic: payload.kind,
+      Authorization: this.authorization(new URL(target.endpoint).origin),
+    };
+    try {
+      const answer = await httpsPost(target.endpoint, headers, body, this.agent, this.timeoutMs);
+      return resultOfStatus(
+        answer.status,
+        `status ${answer.status}`,
+        retryAfterMs(answer.retryAfter, Date.now()),
+      );
+    } catch (error) {
       return { outcome: "retry", reason: (error as Error).message || "network error" };
     }
   }
@@ -79,7 +83,8 @@ export class WebPushProvider implements PushProviderClient {
     return value;
   }
 
-  close(): void {
+  async close(): Promise<void> {
     this.agent.destroy();
+    await this.pool.close();
   }
 }

@@ -1,5 +1,5 @@
 import type { Migration } from "../migrations.js";
-import { pushCauseOutboxMigration } from "../push/push-cause-outbox.js";
+import { pushCauseOutboxMigration, pushCauseSenderMigration } from "../push/push-cause-outbox.js";
 
 export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
   {
@@ -191,4 +191,20 @@ export const ACCOUNT_MIGRATIONS: readonly Migration[] = [
     `,
   },
   pushCauseOutboxMigration(10),
+  pushCauseSenderMigration(11),
+  {
+    version: 12,
+    name: "the deletion each account was reminded of by push",
+    sql: `
+      CREATE TABLE deletion_reminder (
+        account_id TEXT PRIMARY KEY REFERENCES account(id) ON DELETE CASCADE,
+        deletion_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
+    version: 13,
+    name: "the account's language (mails, news), set by its app",
+    sql: `ALTER TABLE account ADD COLUMN language TEXT;`,
+  },
 ];

@@ -33,6 +33,8 @@ export interface AccountRow {
   deleting: number;
   /** 1 once the owner has shown they receive mail at `email` (a code, a link or a provider's word). */
   email_verified: number;
+  /** The owner's language (a code the mail templates have); null: email.default_language. */
+  language: string | null;
 }
 
 /** The ban columns of an account, all null when it is not banned. */

@@ -22,9 +22,10 @@ const ACCOUNT_ADMIN_DEFAULTS = {
   deletion_at: null,
   state_before_deletion: null,
   deleting: 0,
+  language: null,
 };
 
-/** An account row to insert: the lock, ban, deletion and verification columns may be left out. */
+/** An account row to insert: the lock, ban, deletion, verification and language columns may be left out. */
 export type NewAccountRow = Omit<AccountRow, keyof typeof ACCOUNT_ADMIN_DEFAULTS> &
   Partial<Pick<AccountRow, keyof typeof ACCOUNT_ADMIN_DEFAULTS>>;
 
@@ -59,16 +60,19 @@ export class AccountStatements {
   private readonly deleteAccountSessionsStmt: Statement<[string]>;
   private readonly setDeletionStmt: Statement<[DeletionColumns]>;
   private readonly deleteAccountStmt: Statement<[string]>;
+  private readonly setLanguageStmt: Statement<
+    [{ id: string; language: string | null; sync_version: number }]
+  >;
   private readonly forgetGrantStmt: Statement<[string]>;
 
   constructor(private readonly db: Database) {
     this.insertAccountStmt = db.prepare(
       `INSERT INTO account (id, email, password_hash, state, permissions, sync_version, created_at, last_seen_at,
          name, birthdate, gender, looking_for, initial_age, initial_age_year, bot, locked, ban_until, ban_reason,
-         state_before_ban, deletion_at, state_before_deletion, deleting, email_verified)
+         state_before_ban, deletion_at, state_before_deletion, deleting, email_verified, language)
        VALUES (@id, @email, @password_hash, @state, @permissions, @sync_version, @created_at, @last_seen_at,
          @name, @birthdate, @gender, @looking_for, @initial_age, @initial_age_year, @bot, @locked, @ban_until,
-         @ban_reason, @state_before_ban, @deletion_at, @state_before_deletion, @deleting, @email_verified)`,
+         @ban_reason, @state_before_ban, @deletion_at, @state_before_deletion, @deleting, @email_verified, @language)`,
     );
     this.updateStateStmt = db.prepare(
       "UPDATE account SET state = @state, permissions = @permissions, sync_version = @sync_version WHERE id = @id",
@@ -125,6 +129,9 @@ export class AccountStatements {
          state_before_deletion = @state_before_deletion, deleting = @deleting WHERE id = @id`,
     );
     this.deleteAccountStmt = db.prepare("DELETE FROM account WHERE id = ?");
+    this.setLanguageStmt = db.prepare(
+      "UPDATE account SET language = @language, sync_version = @sync_version WHERE id = @id",
+    );
     // The grant stays (the email is the operator's, from config): it must not make a new account admin.
     this.forgetGrantStmt = db.prepare("UPDATE admin_grant SET account_id = '' WHERE account_id = ?");
     this.audit = new AuditStatements(db);
@@ -255,6 +262,10 @@ export class AccountStatements {
   /** Asks for, cancels or marks under way a deletion: the state and the deletion columns together. */
   setDeletion(row: DeletionColumns): void {
     this.setDeletionStmt.run(row);
+  }
+
+  setLanguage(id: string, language: string | null, syncVersion: number): void {
+    this.setLanguageStmt.run({ id, language, sync_version: syncVersion });
   }
 
   /**

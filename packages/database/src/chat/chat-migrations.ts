@@ -1,5 +1,5 @@
 import type { Migration } from "../migrations.js";
-import { pushCauseOutboxMigration } from "../push/push-cause-outbox.js";
+import { pushCauseOutboxMigration, pushCauseSenderMigration } from "../push/push-cause-outbox.js";
 
 export const CHAT_MIGRATIONS: readonly Migration[] = [
   {
@@ -113,4 +113,5 @@ export const CHAT_MIGRATIONS: readonly Migration[] = [
     `,
   },
   pushCauseOutboxMigration(3),
+  pushCauseSenderMigration(4),
 ];

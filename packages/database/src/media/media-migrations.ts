@@ -1,5 +1,5 @@
 import type { Migration } from "../migrations.js";
-import { pushCauseOutboxMigration } from "../push/push-cause-outbox.js";
+import { pushCauseOutboxMigration, pushCauseSenderMigration } from "../push/push-cause-outbox.js";
 
 export const MEDIA_MIGRATIONS: readonly Migration[] = [
   {
@@ -54,4 +54,5 @@ export const MEDIA_MIGRATIONS: readonly Migration[] = [
       ALTER TABLE content ADD COLUMN decided_score REAL;
     `,
   },
+  pushCauseSenderMigration(6),
 ];

@@ -1,5 +1,5 @@
 import type { Migration } from "../migrations.js";
-import { pushCauseOutboxMigration } from "../push/push-cause-outbox.js";
+import { pushCauseOutboxMigration, pushCauseSenderMigration } from "../push/push-cause-outbox.js";
 
 export const PROFILE_MIGRATIONS: readonly Migration[] = [
   {
@@ -47,4 +47,5 @@ export const PROFILE_MIGRATIONS: readonly Migration[] = [
     `,
   },
   pushCauseOutboxMigration(2),
+  pushCauseSenderMigration(3),
 ];

@@ -22,17 +22,30 @@ export function pushCauseOutboxMigration(version: number): Migration {
   };
 }
 
+/** The account whose action caused the latest event of a row (its name may go into the push). */
+export function pushCauseSenderMigration(version: number): Migration {
+  return {
+    version,
+    name: "push causes: who caused the latest event",
+    sql: `ALTER TABLE push_outbox ADD COLUMN sender TEXT;`,
+  };
+}
+
 export interface PushCauseRow {
   account_id: string;
   kind: string;
   count: number;
   first_at: number;
   last_at: number;
+  /** The account behind the latest event (a message's sender, a liker), null when none. */
+  sender: string | null;
 }
 
 /** Statements over one database's `push_outbox`. Read by the push component; small, never cached. */
 export class PushCauseStatements {
-  private readonly recordStmt: Statement<[{ account: string; kind: string; at: number }]>;
+  private readonly recordStmt: Statement<
+    [{ account: string; kind: string; at: number; sender: string | null }]
+  >;
   private readonly allStmt: Statement<[number], PushCauseRow>;
   private readonly takeStmt: Statement<[string, string, number]>;
   private readonly lessStmt: Statement<[number, string, string]>;
@@ -40,8 +53,10 @@ export class PushCauseStatements {
 
   constructor(db: Database) {
     this.recordStmt = db.prepare(
-      `INSERT INTO push_outbox (account_id, kind, count, first_at, last_at) VALUES (@account, @kind, 1, @at, @at)
-       ON CONFLICT (account_id, kind) DO UPDATE SET count = count + 1, last_at = excluded.last_at`,
+      `INSERT INTO push_outbox (account_id, kind, count, first_at, last_at, sender)
+       VALUES (@account, @kind, 1, @at, @at, @sender)
+       ON CONFLICT (account_id, kind) DO UPDATE SET count = count + 1, last_at = excluded.last_at,
+         sender = excluded.sender`,
     );
     this.allStmt = db.prepare("SELECT * FROM push_outbox ORDER BY first_at LIMIT ?");
     this.takeStmt = db.prepare("DELETE FROM push_outbox WHERE account_id = ? AND kind = ? AND last_at <= ?");
@@ -51,9 +66,9 @@ export class PushCauseStatements {
     this.forgetStmt = db.prepare("DELETE FROM push_outbox WHERE account_id = ?");
   }
 
-  /** Inside the cause's write: one more event of `kind` for the account. */
-  record(accountId: string, kind: string, at: number): void {
-    this.recordStmt.run({ account: accountId, kind, at });
+  /** Inside the cause's write: one more event of `kind` for the account, by `sender` if anyone. */
+  record(accountId: string, kind: string, at: number, sender: string | null = null): void {
+    this.recordStmt.run({ account: accountId, kind, at, sender });
   }
 
   oldestFirst(limit: number): PushCauseRow[] {

@@ -39,4 +39,9 @@ export const PUSH_MIGRATIONS: readonly Migration[] = [
     name: "the one-click unsubscribe token of reminder emails",
     sql: `ALTER TABLE notification_settings ADD COLUMN unsubscribe_token TEXT;`,
   },
+  {
+    version: 3,
+    name: "the account behind a delivery's latest event (its name goes out when push.include_names)",
+    sql: `ALTER TABLE push_deliveries ADD COLUMN sender TEXT;`,
+  },
 ];

@@ -26,9 +26,11 @@ export interface PushDeliveryRow {
   attempts: number;
   next_attempt_at: number;
   last_error: string | null;
+  /** The account behind the latest event gathered into it, null when none. */
+  sender: string | null;
 }
 
 export type NewDeliveryRow = Pick<
   PushDeliveryRow,
-  "session_id" | "account_id" | "provider" | "kind" | "count" | "queued_at"
+  "session_id" | "account_id" | "provider" | "kind" | "count" | "queued_at" | "sender"
 >;

@@ -34,9 +34,10 @@ export class PushStatements {
       allSettings: db.prepare("SELECT * FROM notification_settings"),
       forgetSettings: db.prepare("DELETE FROM notification_settings WHERE account_id = ?"),
       queue: db.prepare(
-        `INSERT INTO push_deliveries (session_id, account_id, provider, kind, count, queued_at, attempts, next_attempt_at)
-         VALUES (@session_id, @account_id, @provider, @kind, @count, @queued_at, 0, @queued_at)
-         ON CONFLICT (session_id, kind) DO UPDATE SET count = count + excluded.count, queued_at = excluded.queued_at`,
+        `INSERT INTO push_deliveries (session_id, account_id, provider, kind, count, queued_at, attempts, next_attempt_at, sender)
+         VALUES (@session_id, @account_id, @provider, @kind, @count, @queued_at, 0, @queued_at, @sender)
+         ON CONFLICT (session_id, kind) DO UPDATE SET count = count + excluded.count, queued_at = excluded.queued_at,
+           sender = coalesce(excluded.sender, sender)`,
       ),
       due: db.prepare(
         `SELECT * FROM push_deliveries WHERE next_attempt_at <= ? AND provider = ?

@@ -44,5 +44,24 @@ export const AccountStateResponse = Type.Object({
   }),
   ban: Type.Optional(AccountBan),
   deletion: Type.Optional(AccountDeletion),
+  language: Type.Optional(
+    Type.String({
+      description: "The language the owner chose (PUT /account/language); absent: the server's default.",
+    }),
+  ),
 });
 export type AccountStateResponse = Static<typeof AccountStateResponse>;
+
+export const SetAccountLanguageRequest = Type.Object(
+  {
+    language: Type.Union(
+      [Type.String({ pattern: "^[a-z]{2,3}$", description: "e.g. en, fi" }), Type.Null()],
+      {
+        description:
+          "A language the server's mail templates have (a 400 lists them), or null for the server's default.",
+      },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type SetAccountLanguageRequest = Static<typeof SetAccountLanguageRequest>;

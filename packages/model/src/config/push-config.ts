@@ -47,6 +47,17 @@ export const pushConfigSection = configSection(
       description:
         "A push not delivered this long after its event is dropped (and sent as TTL to providers).",
     }),
+    deletion_reminder_seconds: Type.Number({
+      default: 86400,
+      minimum: 0,
+      description:
+        "An account waiting for its deletion (account.deletion_wait_days) gets one push this long before it is deleted; 0: none. Must be shorter than the wait.",
+    }),
+    include_names: Type.Boolean({
+      default: false,
+      description:
+        "Message, like and match pushes carry the other person's profile name (the latest one's when several are gathered into one push). Off: only kind and count leave the server.",
+    }),
     webpush: configSection("WebPush (RFC 8030) with VAPID (RFC 8292) and aes128gcm payloads (RFC 8291).", {
       enabled: Type.Boolean({ default: true, description: "Accept and send WebPush subscriptions." }),
       subject: Type.String({
@@ -61,6 +72,19 @@ export const pushConfigSection = configSection(
       vapid_private_key: Type.String({
         default: "",
         description: "VAPID private key, base64url; set both keys or neither.",
+      }),
+      encrypt_threads: Type.Integer({
+        default: 2,
+        minimum: 1,
+        maximum: 64,
+        description:
+          "Worker threads that encrypt WebPush payloads (RFC 8291), so the event loop only sends them.",
+      }),
+      encrypt_queue: Type.Integer({
+        default: 1024,
+        minimum: 1,
+        description:
+          "WebPush payloads waiting for or in encryption at once; past this a push is retried later.",
       }),
     }),
     fcm: configSection("Firebase Cloud Messaging, HTTP v1 API.", {

@@ -1,7 +1,15 @@
 import { Type, type Static } from "@sinclair/typebox";
 
 /** What a push tells about; the app fetches the rest over its own signed-in connection. */
-export const PUSH_KINDS = ["message", "like", "match", "moderation", "account", "news"] as const;
+export const PUSH_KINDS = [
+  "message",
+  "like",
+  "match",
+  "moderation",
+  "account",
+  "account_deletion_reminder",
+  "news",
+] as const;
 export type PushKind = (typeof PUSH_KINDS)[number];
 
 /** The push providers a device can register with. */

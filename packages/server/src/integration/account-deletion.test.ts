@@ -28,6 +28,8 @@ const config = (deletionWaitDays: number) => ({
   admin: { grant_email: ROOT_EMAIL },
   rate_limits: GENEROUS_RATE_LIMITS,
   account: { deletion_wait_days: deletionWaitDays },
+  // Waits of a day and less: no deletion reminder (push-deletion-reminder.test.ts has those).
+  push: { deletion_reminder_seconds: 0 },
 });
 
 const fixture = useServer({ config: config(1) });

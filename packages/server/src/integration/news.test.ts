@@ -68,6 +68,12 @@ describe("news", () => {
     expect(fi.unread_count).toBe(1);
     const fallback = await page({ language: "de" });
     expect(fallback.items.map((i) => [i.title, i.body, i.language])).toEqual([["Hello", "Hello body", "en"]]);
+    // Without ?language the account's own language (PUT /account/language) is the reader's.
+    expect((await reader.account.setLanguage("fi")).language).toBe("fi");
+    expect((await page()).items.map((i) => i.language)).toEqual(["fi"]);
+    expect((await page({ language: "de" })).items.map((i) => i.language)).toEqual(["en"]);
+    expect((await reader.account.setLanguage(null)).language).toBeUndefined();
+    expect((await page()).items.map((i) => i.language)).toEqual(["en"]);
     expect(await reader.http.get("/news/unread")).toEqual({ unread_count: 1 });
     expect(await reader.http.post("/news/seen")).toEqual({ unread_count: 0 });
     expect(await reader.http.get("/news/unread")).toEqual({ unread_count: 0 });

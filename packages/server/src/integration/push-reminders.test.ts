@@ -3,6 +3,7 @@ import { goOffline, like, matchedPair, reconnect, sendOk, createChatUser } from 
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { request } from "../testing/http-client.js";
 import { as } from "../testing/profile-flow.js";
+import { expectError } from "../testing/account-flow.js";
 import { mailsTo } from "../testing/push/mail-folder.js";
 import { registerTarget, sleep } from "../testing/push/push-flow.js";
 import { testTls } from "../testing/push/test-ca.js";
@@ -133,4 +134,28 @@ test("an account with a push target is reminded after the longer delay", async (
   expect(await reminders(b.email)).toEqual([]);
   await firstReminder(b.email);
   expect(Date.now() - sentAt).toBeGreaterThanOrEqual(DELAY_WITH_PUSH_SECONDS * 1000);
+});
+
+test("an account with language fi gets the Finnish reminder; the language is checked and in the state", async () => {
+  const [a, b] = await matchedPair(server);
+  const api = as(server, b);
+  for (const language of ["de", "EN", "finnish", 7])
+    expectError(await api.put("/account/language", { language }), 400, "validation_failed");
+  expect((await api.get("/account/state")).body).not.toHaveProperty("language");
+  const set = await api.put("/account/language", { language: "fi" });
+  expect(set.status, JSON.stringify(set.body)).toBe(200);
+  expect(set.body).toMatchObject({ state: "normal", language: "fi" });
+  expect((await api.get("/account/state")).body).toMatchObject({ language: "fi" });
+  await goOffline(server, b, a);
+  await sendOk(server, a, b, "hei?");
+  const finnish = "Sinua odotetaan Venus-palvelussa";
+  const isReminder = (mail: { subject: string }) => [REMINDER_SUBJECT, finnish].includes(mail.subject);
+  const until = Date.now() + 20_000;
+  let mails = (await mailsTo(server, b.email)).filter(isReminder);
+  while (mails.length === 0 && Date.now() < until) {
+    await sleep(200);
+    mails = (await mailsTo(server, b.email)).filter(isReminder);
+  }
+  expect(mails.map((mail) => mail.subject)).toEqual([finnish]);
+  expect(mails[0]?.text).toContain("uusia viestejä: 1");
 });

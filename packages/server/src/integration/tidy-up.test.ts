@@ -66,12 +66,16 @@ describe("the tidy-up of unused accounts", () => {
     const idleUser = await signInByCode(idle);
     const backUser = await signInByCode(back);
     const onlineUser = await signInByCode(online);
+    // Its account's language is Finnish: so is its warning.
+    expect((await as(server, backUser).put("/account/language", { language: "fi" })).status).toBe(200);
     idleUser.ws.close();
     backUser.ws.close();
     await waitUnused();
     const warning = expectMail(sink, idle, /will be deleted/);
+    const finnish = expectMail(sink, back, /tilisi poistetaan/);
     expect(await runDaily()).toMatchObject({ unused_accounts_warned: 2, unused_accounts_to_delete: 0 });
     expect((await warning).text).toContain("has not been used");
+    expect((await finnish).text).toContain("ei ole käytetty");
     // Within the warning period nothing more happens.
     expect(await runDaily()).toMatchObject({ unused_accounts_warned: 0, unused_accounts_to_delete: 0 });
     // One comes back (signs in and connects) before the period ends.

@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
 import { afterAll, describe, expect, test } from "vitest";
 import { useBrowser } from "../testing/browser.js";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
@@ -198,5 +199,14 @@ describe("two people in the web app", () => {
     await aino.screenshot("matches");
 
     expect([...aino.problems, ...ben.problems]).toEqual([]);
+    // Signed in, the app told the server its UI language (the browser's: English) for mails and news.
+    const db = new BetterSqlite3(join(server.dataDir, "data", "account.sqlite"), { readonly: true });
+    const language = db.prepare<[string], { language: string | null }>(
+      "SELECT language FROM account WHERE email = ?",
+    );
+    const uiLanguage = (await aino.page.evaluate("document.documentElement.lang")) as string;
+    expect(uiLanguage).toBe("en");
+    expect(language.get(aino.person.email)?.language).toBe(uiLanguage);
+    db.close();
   }, 300_000);
 });

@@ -7,7 +7,8 @@ import { json, userRoute } from "../../route.js";
 
 const LANGUAGE_QUERY = {
   language: {
-    description: "The reader's language (e.g. fi); an item without it is shown in its default language.",
+    description:
+      "The reader's language (e.g. fi); absent: the account's language (PUT /account/language). An item without it is shown in its default language.",
     schema: Type.String(),
   },
 };
@@ -37,7 +38,7 @@ export const newsRoute = userRoute(
       newsPage(
         deps.account,
         auth.account.id,
-        languageQuery(http),
+        languageQuery(http) ?? auth.account.language ?? undefined,
         integerQuery(http, "before", "must be the next_before of a previous page"),
       ),
     ),
@@ -52,7 +53,8 @@ export const newsBannerRoute = userRoute(
     query: LANGUAGE_QUERY,
     responses: { 200: { description: "The banner or null", schema: NewsBannerResponse } },
   },
-  ({ http, deps }) => json(200, newsBanner(deps.account, languageQuery(http))),
+  ({ http, auth, deps }) =>
+    json(200, newsBanner(deps.account, languageQuery(http) ?? auth.account.language ?? undefined)),
 );
 
 export const newsUnreadRoute = userRoute(
