@@ -1,7 +1,15 @@
 import { Type, type Static } from "@sinclair/typebox";
 
 /** What a push tells about; the app fetches the rest over its own signed-in connection. */
-export const PUSH_KINDS = ["message", "like", "match", "moderation", "account", "news"] as const;
+export const PUSH_KINDS = [
+  "message",
+  "like",
+  "match",
+  "moderation",
+  "account",
+  "news",
+  "automatic_search",
+] as const;
 export type PushKind = (typeof PUSH_KINDS)[number];
 
 /** The push providers a device can register with. */
@@ -97,6 +105,8 @@ export const NotificationSettings = Type.Object(
         matches: KindSwitch("new matches"),
         moderation: KindSwitch("moderation results (images, name, profile text)"),
         news: KindSwitch("news from the service"),
+        // Optional so settings saved before it existed stay valid; absent means on.
+        automatic_search: Type.Optional(KindSwitch('"new people near you" (the automatic profile search)')),
       },
       { additionalProperties: false },
     ),
@@ -112,7 +122,7 @@ export const NotificationSettings = Type.Object(
 export type NotificationSettings = Static<typeof NotificationSettings>;
 
 export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
-  kinds: { messages: true, likes: true, matches: true, moderation: true, news: true },
+  kinds: { messages: true, likes: true, matches: true, moderation: true, news: true, automatic_search: true },
   quiet_hours: null,
   email_reminders: true,
 };
