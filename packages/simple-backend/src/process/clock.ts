@@ -24,10 +24,10 @@ export class SettableClock implements Clock {
     this.listeners.push(listener);
   }
 
-  /** Moves the clock forward by `ms` and tells every listener; answers the new time. */
+  /** Moves the clock forward by `ms` (whole milliseconds: times are stored as integers) and tells every listener. */
   advance(ms: number): number {
     if (!(ms >= 0 && Number.isFinite(ms))) throw new RangeError(`the clock only moves forward: ${ms}`);
-    this.offset += ms;
+    this.offset += Math.round(ms);
     for (const listener of this.listeners) listener();
     return this.now();
   }
