@@ -28,7 +28,10 @@ export class NewProfiles {
     statements: AutomaticSearchStatements,
   ) {
     this.index = new LocationIndex<Profile>(box, cellKm);
-    this.persisted = new WriteBehind(writer, (_db, id, at) => statements.setListed(id, at));
+    // Only while still listed at that time: a deleted account's pending entry must not write its id back.
+    this.persisted = new WriteBehind(writer, (_db, id, at) => {
+      if (this.listedAt.get(id) === at) statements.setListed(id, at);
+    });
   }
 
   get size(): number {

@@ -99,7 +99,7 @@ describe("the tidy-up of unused accounts", () => {
     expect(warned(online)).toEqual([]);
     expect(warned(ROOT_EMAIL)).toEqual([]);
     onlineUser.ws.close();
-  });
+  }, 120_000);
 });
 
 describe("the tidy-up of unused content", () => {
