@@ -23,4 +23,3 @@ export {
 } from "./operations/automatic-search-settings.js";
 export { runDueAutomaticSearches } from "./operations/run-automatic-searches.js";
 export { automaticSearchPage } from "./presenters/automatic-search-presenter.js";
-export { accountSpread, nextRunAt } from "./automatic-search/run-time.js";
