@@ -17,6 +17,7 @@ import { MIB, percentile, processRssBytes } from "./measure.js";
 import { browseOverHttp, signUpViewer, type HttpBrowsing, type ViewerSpec } from "./profile-server-browse.js";
 import { writeProfileData } from "./profile-server-data.js";
 import { benchPostgis } from "./profile-server-postgis.js";
+import { benchAutomaticSearch } from "./profile-server-automatic-search.js";
 import { spawnVenus, type StartedVenus } from "./profile-server-process.js";
 import { formatTable, progress, type BenchmarkResult, type Metric } from "./report.js";
 import { sized } from "./quick.js";
@@ -278,7 +279,8 @@ export async function benchProfileServer(): Promise<BenchmarkResult[]> {
       PAGES_PER_SESSION,
       PAGE_SIZE,
     );
-    return postgis === undefined ? [startup, browse] : [startup, browse, postgis];
+    const automatic = await benchAutomaticSearch(join(fullDir, "data"), CONFIG.profile);
+    return postgis === undefined ? [startup, browse, automatic] : [startup, browse, automatic, postgis];
   } finally {
     rmSync(fullDir, { recursive: true, force: true });
     rmSync(emptyDir, { recursive: true, force: true });

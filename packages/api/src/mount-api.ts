@@ -71,6 +71,11 @@ import { listFlagsRoute, setFlagRoute } from "./routes/admin/flags-routes.js";
 import { managerForwardRoutes } from "./routes/admin/manager-routes.js";
 import { moderateRoute, moderationQueueRoute } from "./routes/admin/profile-moderation-routes.js";
 import { attributesRoute, browseNextRoute, browseResetRoute } from "./routes/profile/browse-routes.js";
+import {
+  automaticSearchResultsRoute,
+  automaticSearchSettingsRoute,
+  setAutomaticSearchSettingsRoute,
+} from "./routes/profile/automatic-search-routes.js";
 import { editProfileRoute, getOwnProfileRoute, getProfileRoute } from "./routes/profile/profile-routes.js";
 import {
   setLocationRoute,
@@ -186,6 +191,9 @@ export const ROUTES: readonly ApiRoute[] = [
   setPrivacyRoute,
   browseResetRoute,
   browseNextRoute,
+  automaticSearchSettingsRoute,
+  setAutomaticSearchSettingsRoute,
+  automaticSearchResultsRoute,
   uploadRoute,
   uploadStatusRoute,
   ownContentRoute,

@@ -1,5 +1,7 @@
 import type {
   AttributeDefinitions,
+  AutomaticSearchResults,
+  AutomaticSearchSettings,
   BrowsePage,
   BrowseResetRequest,
   BrowseResetResponse,
@@ -48,6 +50,21 @@ export class ProfileMethods {
   /** `PUT /profile/privacy`. */
   setPrivacy(privacy: PrivacySettings): Promise<VersionBody> {
     return this.ctx.http.put("/profile/privacy", privacy);
+  }
+
+  /** `GET /profile/automatic_search/settings`: "new people near you" (default: off). */
+  automaticSearchSettings(): Promise<AutomaticSearchSettings> {
+    return this.ctx.http.get("/profile/automatic_search/settings");
+  }
+
+  /** `PUT /profile/automatic_search/settings`: days, window (local time) and filters. */
+  setAutomaticSearchSettings(settings: AutomaticSearchSettings): Promise<AutomaticSearchSettings> {
+    return this.ctx.http.put("/profile/automatic_search/settings", settings);
+  }
+
+  /** `GET /profile/automatic_search/results`: a page of the last run's finds, from `offset`. */
+  automaticSearchResults(offset = 0): Promise<AutomaticSearchResults> {
+    return this.ctx.http.get("/profile/automatic_search/results", { offset });
   }
 
   /** `POST /profile/page/reset` or `profile.page.reset`: a new browse session from the own location. */

@@ -40,6 +40,7 @@ import type {
   VersionEvent,
   VisibilityRequest,
   NewsChangedEvent,
+  AutomaticSearchChangedEvent,
   WelcomeFrame,
   WsRequestMethod,
 } from "@venus/model";
@@ -91,6 +92,8 @@ export type EventDataMap = CheckedEventMap<{
   sign_in_methods_changed: undefined;
   /** Published news changed (or, after `welcome`, the `news` sync version is stale): GET /news. */
   news_changed: NewsChangedEvent | undefined;
+  /** An automatic search ran (or, after `welcome`, its sync version is stale): GET /profile/automatic_search/results. */
+  automatic_search_changed: AutomaticSearchChangedEvent | undefined;
 }>;
 
 /** Fails to compile when the map misses an EventName of @venus/model or names one that is not. */

@@ -5,6 +5,7 @@ export { favorite } from "./favorites.js";
 export { runDailyTask, type DailyTaskReport } from "./daily-task.js";
 export { uploadContent, viewProfileContent, contentForViewer } from "./media.js";
 export { startBrowsing } from "./browse.js";
+export { runAutomaticSearches, automaticSearchResultsOf } from "./automatic-search.js";
 export {
   likeProfile,
   sendChatMessage,

@@ -1,4 +1,4 @@
-import type { ProfileStatements } from "@venus/database";
+import type { AutomaticSearchStatements, ProfileStatements } from "@venus/database";
 import type {
   ConnectionRegistry,
   GroupCommitWriter,
@@ -8,6 +8,8 @@ import type {
 } from "@venus/data-common";
 import type { RuntimeFlagReader, VenusConfig } from "@venus/model";
 import type { ProfileCache } from "./profile-cache.js";
+import type { AutomaticSearches } from "./automatic-search/automatic-searches.js";
+import type { NewProfiles } from "./automatic-search/new-profiles.js";
 import type { AttributeCatalog } from "./attributes/attribute-catalog.js";
 import type { BrowseSessions } from "./browse/browse-sessions.js";
 import type { Listing } from "./listing.js";
@@ -27,6 +29,11 @@ export interface ProfileContext {
   attributes: AttributeCatalog;
   listing: Listing;
   browse: BrowseSessions;
+  /** Recently listed profiles, in their own location index: what automatic searches scan. */
+  newProfiles: NewProfiles;
+  /** Every account's automatic search and the queue of runs due. */
+  automaticSearch: AutomaticSearches;
+  automaticSearchStatements: AutomaticSearchStatements;
   /** Bot accounts are left out of user statistics; asked of the account component. */
   isBot: (accountId: string) => boolean;
   /** Whether the account is verified (selfie matches the face image); asked of the media component. */

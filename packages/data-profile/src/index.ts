@@ -17,3 +17,9 @@ export { addFavorite, removeFavorite, favoritesOf } from "./operations/favorites
 export { currentStatistics, statisticsHistory } from "./statistics/statistics-service.js";
 export { runDailyProfileTask } from "./operations/daily-profile-task.js";
 export { removeProfile } from "./operations/delete-profile.js";
+export {
+  automaticSearchSettingsOf,
+  setAutomaticSearchSettings,
+} from "./operations/automatic-search-settings.js";
+export { runDueAutomaticSearches } from "./operations/run-automatic-searches.js";
+export { automaticSearchPage } from "./presenters/automatic-search-presenter.js";

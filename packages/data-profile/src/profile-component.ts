@@ -1,4 +1,9 @@
-import { PROFILE_MIGRATIONS, ProfileStatements, type Database } from "@venus/database";
+import {
+  AutomaticSearchStatements,
+  PROFILE_MIGRATIONS,
+  ProfileStatements,
+  type Database,
+} from "@venus/database";
 import {
   openStore,
   PushCauses,
@@ -7,12 +12,15 @@ import {
   type ModerationSignal,
   type Presence,
   type SyncVersions,
+  type WriteBehindFlusher,
   type WriterMetrics,
 } from "@venus/data-common";
 import type { RuntimeFlagReader, VenusConfig } from "@venus/model";
 import type { Logger } from "@venus/simple-backend";
 import type { ProfileContext } from "./context.js";
 import { BrowseSessions } from "./browse/browse-sessions.js";
+import { AutomaticSearches } from "./automatic-search/automatic-searches.js";
+import { NewProfiles } from "./automatic-search/new-profiles.js";
 import { Listing } from "./listing.js";
 import { LocationIndex } from "./location/location-index.js";
 import { AttributeCatalog } from "./attributes/attribute-catalog.js";
@@ -40,6 +48,8 @@ export interface ProfileComponentOptions {
   isVerified: (accountId: string) => boolean;
   onCommitFailure?: (error: unknown) => void;
   now?: () => number;
+  /** Flushes when profiles entered the listing (write-behind); none in tests that need no restart. */
+  flusher?: WriteBehindFlusher;
 }
 
 /** Opens `profile.sqlite`, loads every profile into memory and builds the location index from them. */
@@ -58,6 +68,18 @@ export function openProfileComponent(options: ProfileComponentOptions): {
   );
   const cache = ProfileCache.load(statements, attributes);
   for (const profile of cache.profiles.values()) listing.sync(profile);
+  const now = options.now ?? Date.now;
+  const searchStatements = new AutomaticSearchStatements(db);
+  const lookbackMs = config.automatic_search.lookback_days * 86_400_000;
+  const newProfiles = new NewProfiles(box, cell_km, lookbackMs, now, writer, searchStatements);
+  for (const { account_id, listed_at } of searchStatements.listedSince(now() - lookbackMs)) {
+    const profile = cache.profiles.get(account_id);
+    if (profile && listing.index.get(account_id)) newProfiles.restore(profile, listed_at);
+  }
+  listing.watch(newProfiles);
+  options.flusher?.add(newProfiles.persisted);
+  const automaticSearch = new AutomaticSearches(now);
+  automaticSearch.load(searchStatements.all());
   const ctx: ProfileContext = {
     config,
     cache,
@@ -70,12 +92,16 @@ export function openProfileComponent(options: ProfileComponentOptions): {
     attributes,
     listing,
     browse: new BrowseSessions(),
+    newProfiles,
+    automaticSearch,
+    automaticSearchStatements: searchStatements,
     isBot: options.isBot,
     isVerified: options.isVerified,
     moderationQueued: options.moderationQueued,
-    push: new PushCauses(writer, options.now ?? Date.now),
-    now: options.now ?? Date.now,
+    push: new PushCauses(writer, now),
+    now,
   };
   options.sync.register("profile", (id) => cache.profiles.get(id)?.version ?? 0);
+  options.sync.register("automatic_search", (id) => automaticSearch.states.get(id)?.version ?? 0);
   return { ctx, db, writer };
 }

@@ -8,6 +8,7 @@ const SETTING: Record<PushKind, keyof NotificationSettings["kinds"] | undefined>
   match: "matches",
   moderation: "moderation",
   news: "news",
+  automatic_search: "automatic_search",
   // Bans and deletion reminders always go out (quiet hours hold them back): the user must learn of them.
   account: undefined,
   account_deletion_reminder: undefined,
@@ -28,7 +29,7 @@ export function decideCause(
   now: number,
 ): CauseDecision {
   const setting = SETTING[row.kind as PushKind];
-  if (setting && !settings.kinds[setting]) return { action: "drop" };
+  if (setting && settings.kinds[setting] === false) return { action: "drop" };
   const quiet = quietUntil(settings.quiet_hours, now);
   if (quiet !== undefined) return { action: "wait", at: quiet };
   if (lastPushedAt !== undefined && now < lastPushedAt + coalesceMs)

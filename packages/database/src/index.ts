@@ -20,6 +20,7 @@ export type { MailOutboxRow, NewMailRow } from "./account/mail-outbox-statements
 export type { EmailCodeRow, EmailVerificationRow, OidcIdentityRow } from "./account/sign-in-statements.js";
 export { PROFILE_MIGRATIONS } from "./profile/profile-migrations.js";
 export { PROFILE_COLUMNS, ProfileStatements } from "./profile/profile-statements.js";
+export { AutomaticSearchStatements, type AutomaticSearchRow } from "./profile/automatic-search-statements.js";
 export type { ProfileRow, FavoriteRow } from "./profile/profile-rows.js";
 export { MEDIA_MIGRATIONS } from "./media/media-migrations.js";
 export { MediaStatements } from "./media/media-statements.js";

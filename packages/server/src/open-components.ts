@@ -62,6 +62,8 @@ export async function openComponents(
   log: Logger,
   metrics: Metrics,
   workerCommand: WorkerCommand,
+  /** The server's clock (tests may set it: server-clock.ts). */
+  now: () => number = Date.now,
 ): Promise<OpenComponents> {
   const writerMetrics = new WriterMetrics(metrics);
   const flusher = new WriteBehindFlusher((error) => log.error({ err: error }, "write-behind flush failed"));
@@ -100,6 +102,7 @@ export async function openComponents(
       sync,
       moderationRules: loadBotsFile(config.bots.file).moderation,
       onCommitFailure,
+      now,
     });
   } catch (error) {
     if (error instanceof ConfigError) configFileProblem(error);
@@ -121,6 +124,8 @@ export async function openComponents(
       isVerified: (id) => media.ctx.cache.accounts.get(id)?.verification.state === "verified",
       moderationQueued,
       onCommitFailure,
+      now,
+      flusher,
     });
   } catch (error) {
     if (error instanceof RangeError) configProblem("profile.location", error);
@@ -138,6 +143,7 @@ export async function openComponents(
     workerCommand,
     moderationQueued,
     onCommitFailure,
+    now,
   });
   moderationQueued.on((queue) => notifyModerators(account.ctx, queue));
   const chat = openChatComponent({
@@ -149,6 +155,7 @@ export async function openComponents(
     connections,
     sync,
     onCommitFailure,
+    now,
   });
   const history = openHistoryComponent({
     config,
@@ -161,6 +168,7 @@ export async function openComponents(
       isBot: (id) => account.ctx.cache.accounts.get(id)?.bot === true,
     },
     onCommitFailure,
+    now,
   });
   let push;
   try {
@@ -179,6 +187,7 @@ export async function openComponents(
         causes: [chat.ctx.push, account.ctx.push, profile.ctx.push, media.ctx.push],
       },
       onCommitFailure,
+      now,
     });
   } catch (error) {
     if (error instanceof ConfigError) configFileProblem(error);

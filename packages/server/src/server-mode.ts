@@ -3,10 +3,13 @@ import { MaintenanceNotices, mountAdminCliApi, mountApi, mountLocalBotApi, error
 import { runDailyTask } from "@venus/data-all";
 import { MODERATION_RULE_FLAG_NAMES } from "@venus/model";
 import { ReminderSchedule } from "./reminder-schedule.js";
+import { AutomaticSearchSchedule } from "./automatic-search-schedule.js";
+import { serverClock } from "./server-clock.js";
 import { HourlyRecorder, storeHours } from "@venus/data-history";
 import {
   createLogger,
   DailySchedule,
+  SettableClock,
   parseTimeOfDay,
   DataDirLockedError,
   createTransport,
@@ -53,6 +56,14 @@ function refuse(message: string, code = 1): never {
 export async function runServer(configFile: string | undefined): Promise<void> {
   const config = loadServerConfig(configFile);
   const log = createLogger(config.log.level, "venus-server", 1, config.log.format);
+  let clock;
+  try {
+    clock = serverClock(config, process.env);
+  } catch (error) {
+    refuse(`invalid configuration:\n  - ${(error as Error).message}`, 2);
+  }
+  if (clock instanceof SettableClock)
+    log.warn({ now: new Date(clock.now()).toISOString() }, "testing clock in use: for tests only");
   // Requests and frames have their own boundaries (http-server.ts, frame-boundary.ts): a bug there costs
   // one answer. What still reaches here escaped them (a timer, the writer's commit) and may have left
   // memory and disk apart, so the process exits and restarts from what is committed.
@@ -90,10 +101,13 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   );
   const metrics = new Metrics();
   // The worker is this same program in another mode (DESIGN.md §5).
-  const components = await openComponents(config, log, metrics, {
-    command: process.execPath,
-    args: [...process.execArgv, MAIN, "image-worker"],
-  });
+  const components = await openComponents(
+    config,
+    log,
+    metrics,
+    { command: process.execPath, args: [...process.execArgv, MAIN, "image-worker"] },
+    clock.now,
+  );
   const { account, flusher } = components;
   const missingDetectors = account.flags.rulesMissingDetectors();
   if (missingDetectors.length > 0) {
@@ -144,13 +158,15 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   mountWebSites(http, log);
   const api = mountApi(http, deps);
   mountLocalBotApi(botHttp, deps);
-  mountAdminCliApi(adminHttp, deps, adminToken);
+  mountAdminCliApi(adminHttp, deps, adminToken, clock instanceof SettableClock ? clock : undefined);
 
   const daily = new DailySchedule(
     parseTimeOfDay(config.daily_task.time_utc),
     async () => log.info(await runDailyTask(components), "daily task done"),
     log,
+    clock,
   );
+  const automaticSearches = new AutomaticSearchSchedule(components, clock, log);
   const statistics = new HourlyRecorder(components.history, log);
   const reminders = new ReminderSchedule(components, log);
   const shutdown = new Shutdown(log, config.shutdown.deadline_seconds * 1000);
@@ -173,6 +189,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
     await Promise.all([http.drain(), botHttp.drain(), adminHttp.drain()]);
   });
   shutdown.add("stop the daily task", () => daily.stop());
+  shutdown.add("stop the automatic searches", () => automaticSearches.stop());
   // After draining, so the hour holds every request answered; restarts within the hour add up.
   shutdown.add("store the statistics hour", async () => {
     await statistics.stop();
@@ -244,6 +261,7 @@ export async function runServer(configFile: string | undefined): Promise<void> {
   });
   flusher.start(config.writer.flush_interval_seconds * 1000);
   daily.start();
+  automaticSearches.start();
   statistics.start();
   localManager?.start();
   log.info(

@@ -61,6 +61,7 @@ export {
 export { RateLimiter, TokenBucket } from "./rate-limiter.js";
 export { FailureBackoff, type BackoffRule } from "./failure-backoff.js";
 export { DailySchedule, nextDailyRun, parseTimeOfDay } from "./process/daily-schedule.js";
+export { SettableClock, SYSTEM_CLOCK, type Clock } from "./process/clock.js";
 export {
   encodeFrame,
   FrameDecoder,

@@ -1,10 +1,11 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { Components } from "@venus/data-all";
 import { VenusError } from "@venus/model";
-import type { HttpRequestContext, HttpServer } from "@venus/simple-backend";
+import type { HttpRequestContext, HttpServer, SettableClock } from "@venus/simple-backend";
 import { requireLoopback } from "../loopback-only.js";
 import { parseJson } from "../parse-body.js";
 import { runAdminCommand } from "./admin-commands.js";
+import { mountTestClockRoute } from "./test-clock-route.js";
 
 const digest = (text: string) => createHash("sha256").update(text).digest();
 
@@ -19,10 +20,21 @@ function requireToken(http: HttpRequestContext, expected: Buffer): void {
 /**
  * The admin listener (`admin.local_port`, loopback only): `POST /cli/<command>` runs a `venus admin`
  * command with its arguments as the JSON body, for callers that hold the token, and answers its JSON.
- * Everything else there is an unknown route.
+ * With a settable clock (`[testing] clock`), `POST /testing/clock` moves it. Everything else there is
+ * an unknown route.
  */
-export function mountAdminCliApi(http: HttpServer, components: Components, token: string): void {
+export function mountAdminCliApi(
+  http: HttpServer,
+  components: Components,
+  token: string,
+  testClock?: SettableClock,
+): void {
   const expected = digest(token);
+  if (testClock)
+    mountTestClockRoute(http, testClock, (request) => {
+      requireLoopback(request);
+      requireToken(request, expected);
+    });
   http.route("post", "/cli/:command", async (request) => {
     requireLoopback(request);
     requireToken(request, expected);

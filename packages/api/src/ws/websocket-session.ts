@@ -125,7 +125,7 @@ async function onHello(deps: ApiDeps, connection: Connection<SessionState>, fram
     type: "welcome",
     account_id: auth.account.id,
     protocol: PROTOCOL_VERSION,
-    server_time: Date.now(),
+    server_time: deps.account.now(),
     ...(rotated ? { access_token: rotated } : {}),
     ...(version.verdict === "update_available"
       ? { update_available: { recommended_version: version.recommended_version } }

@@ -21,6 +21,9 @@ export async function runDailyProfileTask(ctx: ProfileContext): Promise<number> 
     changes.push(saveProfile(ctx, profile));
   }
   await Promise.all(changes);
+  // Rows of profiles listed longer ago than the look-back are no longer read at start-up.
+  const cutoff = ctx.newProfiles.prune();
+  await ctx.writer.write(() => ctx.automaticSearchStatements.pruneListed(cutoff));
   await recordStatisticsDay(ctx);
   return changes.length;
 }

@@ -7,7 +7,8 @@ import type { ProfileContext } from "../context.js";
  */
 export async function removeProfile(ctx: ProfileContext, accountId: string): Promise<void> {
   const { cache } = ctx;
-  ctx.listing.index.remove(accountId);
+  ctx.listing.remove(accountId);
+  ctx.automaticSearch.forget(accountId);
   ctx.browse.end(accountId);
   cache.moderation.remove(accountId, "name");
   cache.moderation.remove(accountId, "text");

@@ -48,4 +48,22 @@ export const PROFILE_MIGRATIONS: readonly Migration[] = [
   },
   pushCauseOutboxMigration(2),
   pushCauseSenderMigration(3),
+  {
+    version: 4,
+    name: "automatic profile search",
+    sql: `
+      CREATE TABLE automatic_search (
+        account_id TEXT PRIMARY KEY,
+        settings TEXT NOT NULL,
+        since INTEGER NOT NULL,
+        last_run_at INTEGER,
+        version INTEGER NOT NULL,
+        results TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE profile_listed (
+        account_id TEXT PRIMARY KEY,
+        listed_at INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];

@@ -58,6 +58,8 @@ export class ProfileStatements {
     this.deleteAccountStmts = [
       db.prepare("DELETE FROM profile WHERE account_id = @id"),
       db.prepare("DELETE FROM favorite WHERE account_id = @id OR favorite_id = @id"),
+      db.prepare("DELETE FROM automatic_search WHERE account_id = @id"),
+      db.prepare("DELETE FROM profile_listed WHERE account_id = @id"),
     ];
   }
 
@@ -94,7 +96,7 @@ export class ProfileStatements {
     this.putHistoryStmt.run(day, json);
   }
 
-  /** Account deletion: the profile, its favorites, and it in others' favorites. */
+  /** Account deletion: the profile, its favorites, it in others' favorites, its automatic search. */
   deleteAccount(id: string): void {
     for (const statement of this.deleteAccountStmts) statement.run({ id });
   }

@@ -1,6 +1,7 @@
 import { Type, type Static } from "@sinclair/typebox";
 import { backendConfigProperties, configSection } from "@venus/simple-backend";
 import { adminConfigSection } from "./admin-config.js";
+import { automaticSearchConfigSection } from "./automatic-search-config.js";
 import { botsConfigSection } from "./bots-config.js";
 import { chatConfigSection } from "./chat-config.js";
 import { clientsConfigSection } from "./clients-config.js";
@@ -15,6 +16,7 @@ import { reportsConfigSection } from "./reports-config.js";
 import { newsConfigSection } from "./news-config.js";
 import { oidcProvidersConfig, signInConfigSection } from "./sign-in-config.js";
 import { statisticsConfigSection } from "./statistics-config.js";
+import { testingConfigSection } from "./testing-config.js";
 import { tidyUpConfigSection } from "./tidy-up-config.js";
 import { videoCallsConfigSection } from "./video-calls-config.js";
 
@@ -237,6 +239,7 @@ export const VenusConfig = Type.Object(
       }),
     }),
     profile: profileConfigSection,
+    automatic_search: automaticSearchConfigSection,
     media: mediaConfigSection,
     chat: chatConfigSection,
     video_calls: videoCallsConfigSection,
@@ -257,6 +260,7 @@ export const VenusConfig = Type.Object(
     tidy_up: tidyUpConfigSection,
     admin: adminConfigSection,
     statistics: statisticsConfigSection,
+    testing: testingConfigSection,
   },
   { additionalProperties: false },
 );

@@ -9,6 +9,7 @@ export const PUSH_KINDS = [
   "account",
   "account_deletion_reminder",
   "news",
+  "automatic_search",
 ] as const;
 export type PushKind = (typeof PUSH_KINDS)[number];
 
@@ -105,6 +106,8 @@ export const NotificationSettings = Type.Object(
         matches: KindSwitch("new matches"),
         moderation: KindSwitch("moderation results (images, name, profile text)"),
         news: KindSwitch("news from the service"),
+        // Optional so settings saved before it existed stay valid; absent means on.
+        automatic_search: Type.Optional(KindSwitch('"new people near you" (the automatic profile search)')),
       },
       { additionalProperties: false },
     ),
@@ -120,7 +123,7 @@ export const NotificationSettings = Type.Object(
 export type NotificationSettings = Static<typeof NotificationSettings>;
 
 export const DEFAULT_NOTIFICATION_SETTINGS: NotificationSettings = {
-  kinds: { messages: true, likes: true, matches: true, moderation: true, news: true },
+  kinds: { messages: true, likes: true, matches: true, moderation: true, news: true, automatic_search: true },
   quiet_hours: null,
   email_reminders: true,
 };

@@ -1,4 +1,5 @@
 import { NewsChangedEvent } from "../news/news-schemas.js";
+import { AutomaticSearchChangedEvent } from "../profile/automatic-search-schemas.js";
 import { Type, type Static, type TSchema } from "@sinclair/typebox";
 import { AccountStateResponse } from "../account/account-state.js";
 import { DataExportReady } from "../account/deletion-export-schemas.js";
@@ -54,6 +55,7 @@ export const EVENT_DATA = {
   client_config_changed: ClientConfig,
   sign_in_methods_changed: Type.Object({}),
   news_changed: NewsChangedEvent,
+  automatic_search_changed: AutomaticSearchChangedEvent,
 } as const satisfies Record<EventName, TSchema | null>;
 
 /** Events that also come without `data`, as the sync after `welcome` says "this changed". */
@@ -64,4 +66,5 @@ export const SYNC_EVENTS = [
   "matches_changed",
   "received_likes_changed",
   "news_changed",
+  "automatic_search_changed",
 ] as const satisfies readonly EventName[];

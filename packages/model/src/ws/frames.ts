@@ -13,6 +13,7 @@ export const SYNC_TYPES = [
   "matches",
   "received_likes",
   "news",
+  "automatic_search",
 ] as const;
 export type SyncType = (typeof SYNC_TYPES)[number];
 
@@ -173,6 +174,7 @@ export const EVENT_NAMES = [
   "client_config_changed",
   "sign_in_methods_changed",
   "news_changed",
+  "automatic_search_changed",
 ] as const;
 export type EventName = (typeof EVENT_NAMES)[number];
 

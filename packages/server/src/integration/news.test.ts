@@ -3,8 +3,8 @@ import type { AdminNewsItem, NewsBannerResponse, NewsItemRequest, NewsPage } fro
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PASSWORD, signUpAndSetUp, uniqueEmail } from "../scenarios/steps/people.js";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
-import { sleep } from "../testing/profile-flow.js";
 import { useServer } from "../testing/server-fixture.js";
+import { advanceClock, HOUR_S, TESTING_ENV } from "../testing/test-clock.js";
 
 const ROOT_EMAIL = "news-root@example.com";
 const fixture = useServer({
@@ -12,7 +12,9 @@ const fixture = useServer({
     admin: { grant_email: ROOT_EMAIL },
     rate_limits: GENEROUS_RATE_LIMITS,
     news: { page_size: 2 },
+    testing: { clock: "2026-01-05T08:00:00Z" },
   },
+  env: TESTING_ENV,
 });
 
 let root: VenusClient;
@@ -100,14 +102,16 @@ describe("news", () => {
     await refusal(page({ language: "English" }), "validation_failed");
   });
 
-  test("a pinned banner shows with its severity until its end time, then is gone", async () => {
-    const until = Date.now() + 2500;
+  test("a pinned banner shows with its severity until its end time, then is gone (the server's clock moved past it)", async () => {
+    const until = (await advanceClock(fixture.server, 0)) + HOUR_S * 1000;
     const made = await create(item("Maintenance", { banner: { severity: "warning", until } }));
     expect((await reader.http.get<NewsBannerResponse>("/news/banner")).banner).toBeNull();
     await publish(made.id);
     const live = await reader.http.get<NewsBannerResponse>("/news/banner", { language: "fi" });
     expect(live.banner).toMatchObject({ title: "Maintenance (fi)", banner: { severity: "warning", until } });
-    while (Date.now() <= until) await sleep(until - Date.now() + 20);
+    await advanceClock(fixture.server, HOUR_S - 60);
+    expect((await reader.http.get<NewsBannerResponse>("/news/banner")).banner).not.toBeNull();
+    await advanceClock(fixture.server, 61);
     expect((await reader.http.get<NewsBannerResponse>("/news/banner")).banner).toBeNull();
     expect((await page()).items[0]).toMatchObject({ title: "Maintenance", banner: null });
   });

@@ -76,7 +76,14 @@ describe("registering a device for WebPush", () => {
     const api = as(server, a);
     const defaults = await api.get("/account/notification_settings");
     expect(defaults.body).toEqual({
-      kinds: { messages: true, likes: true, matches: true, moderation: true, news: true },
+      kinds: {
+        messages: true,
+        likes: true,
+        matches: true,
+        moderation: true,
+        news: true,
+        automatic_search: true,
+      },
       quiet_hours: null,
       email_reminders: true,
     });

@@ -6,12 +6,13 @@ import { signUpAndSetUp, uniqueEmail } from "../scenarios/steps/people.js";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { codeIn, expectMail, requestCode, smtpTo, verifyCode } from "../testing/email-flow.js";
 import { uploadImage } from "../testing/media-flow.js";
-import { as, createProfileUser, sleep } from "../testing/profile-flow.js";
+import { as, createProfileUser } from "../testing/profile-flow.js";
+import { eventually } from "../testing/push/push-flow.js";
 import { connect } from "../testing/sign-in.js";
 import { startServer, type RunningServer } from "../testing/spawn-server.js";
+import { advanceClock, DAY_S, HOUR_S, TESTING_ENV } from "../testing/test-clock.js";
 
-// Unused after 3 s, deleted 3 s after the warning: the real clock, in days.
-const UNUSED_MS = 3000;
+// The defaults (730, 30 and 365 days) on the server's test clock, starting at noon.
 const ROOT_EMAIL = "tidy-root@example.com";
 let sink: SmtpSink;
 let server: RunningServer;
@@ -24,12 +25,10 @@ beforeAll(async () => {
       admin: { grant_email: ROOT_EMAIL },
       rate_limits: GENEROUS_RATE_LIMITS,
       email: smtpTo(sink.port),
-      tidy_up: {
-        unused_account_days: UNUSED_MS / 86_400_000,
-        warning_days: UNUSED_MS / 86_400_000,
-        unused_content_days: UNUSED_MS / 86_400_000,
-      },
+      tidy_up: { unused_account_days: 730, warning_days: 30, unused_content_days: 365 },
+      testing: { clock: "2026-01-05T12:00:00Z" },
     },
+    env: TESTING_ENV,
   });
   root = (
     await signUpAndSetUp(server.url, {
@@ -58,7 +57,18 @@ async function signInByCode(email: string) {
 
 const runDaily = () => root.http.post<DailyTaskReport>("/admin/daily_task/run");
 const stateOf = async (id: string) => (await root.http.get<{ state: string }>(`/admin/accounts/${id}`)).state;
-const waitUnused = () => sleep(UNUSED_MS + 300);
+
+/**
+ * Moves the clock forward by `days`, less an hour: past the daily task's time (03:00 UTC), which the
+ * server then runs by itself; answers that run's report from its log.
+ */
+async function scheduledRunAfter(days: number): Promise<DailyTaskReport> {
+  const seen = server.output.length;
+  const done = () => server.output.slice(seen).find((line) => line.includes('"msg":"daily task done"'));
+  await advanceClock(server, days * DAY_S - HOUR_S);
+  await eventually(() => done() !== undefined, "the scheduled daily task");
+  return JSON.parse(done() as string) as DailyTaskReport;
+}
 
 describe("the tidy-up of unused accounts", () => {
   test("warned by mail once unused; still unused after the warning period, into the deletion wait; seen again, spared; online and admins never", async () => {
@@ -70,7 +80,9 @@ describe("the tidy-up of unused accounts", () => {
     expect((await as(server, backUser).put("/account/language", { language: "fi" })).status).toBe(200);
     idleUser.ws.close();
     backUser.ws.close();
-    await waitUnused();
+    // An hour before the limit the scheduled run warns nobody; two hours later, the unused two.
+    expect(await scheduledRunAfter(730)).toMatchObject({ unused_accounts_warned: 0 });
+    await advanceClock(server, 2 * HOUR_S);
     const warning = expectMail(sink, idle, /will be deleted/);
     const finnish = expectMail(sink, back, /tilisi poistetaan/);
     expect(await runDaily()).toMatchObject({ unused_accounts_warned: 2, unused_accounts_to_delete: 0 });
@@ -80,7 +92,8 @@ describe("the tidy-up of unused accounts", () => {
     expect(await runDaily()).toMatchObject({ unused_accounts_warned: 0, unused_accounts_to_delete: 0 });
     // One comes back (signs in and connects) before the period ends.
     (await signInByCode(back)).ws.close();
-    await waitUnused();
+    expect(await scheduledRunAfter(30)).toMatchObject({ unused_accounts_to_delete: 0 });
+    await advanceClock(server, 2 * HOUR_S);
     expect(await runDaily()).toMatchObject({ unused_accounts_to_delete: 1 });
     expect(await stateOf(idleUser.accountId)).toBe("pending_deletion");
     expect(await stateOf(backUser.accountId)).toBe("initial_setup");
@@ -90,7 +103,7 @@ describe("the tidy-up of unused accounts", () => {
     expect(warned(online)).toEqual([]);
     expect(warned(ROOT_EMAIL)).toEqual([]);
     onlineUser.ws.close();
-  });
+  }, 120_000);
 });
 
 describe("the tidy-up of unused content", () => {
@@ -100,7 +113,8 @@ describe("the tidy-up of unused content", () => {
       (i) => i.content_id,
     );
     const extra = await uploadImage(server, user);
-    await waitUnused();
+    expect((await scheduledRunAfter(365)).unused_content_deleted).toBe(0);
+    await advanceClock(server, 2 * HOUR_S);
     expect((await runDaily()).unused_content_deleted).toBe(1);
     const after = (await as(server, user).get<OwnContentResponse>("/media/content")).body.items.map(
       (i) => i.content_id,
