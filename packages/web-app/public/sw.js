@@ -1,7 +1,16 @@
 // The web app's service worker: shows WebPush notifications while no page of the app is open and
 // opens the app when one is clicked. A push carries no private content, only what kind of thing
 // happened; the text comes from the same message files as the page's (public/messages).
-const KINDS = ["message", "like", "match", "moderation", "account", "account_deletion_reminder", "news"];
+const KINDS = [
+  "message",
+  "like",
+  "match",
+  "moderation",
+  "account",
+  "account_deletion_reminder",
+  "news",
+  "automatic_search",
+];
 
 self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => event.waitUntil(self.clients.claim()));
