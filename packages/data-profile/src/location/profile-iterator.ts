@@ -5,7 +5,7 @@
  * one at a time and only when needed. A ring's small cells (up to SMALL_CELL entries) are scanned at
  * once, as ordering them would cost more than scanning them; its larger cells go into a min-heap by
  * the exact distance to the cell (cellLowerBoundKm), and the nearest is scanned only when nothing
- * queued can come before it. Accepted entries go into a min-heap of candidates by distance. A
+ * queued can come before it. Entries whose packed key passes go into a min-heap of candidates by distance. A
  * candidate is emitted only when it is no farther than every unscanned cell's bound and the bound
  * of the next ring not yet enumerated (see Grid.ringLowerBoundKm), so the order is exact. Scanning
  * cell by cell rather than ring by ring keeps the work per page small and even: a ring in a dense
@@ -17,8 +17,8 @@
  * current data, and the distance comes from the current position. A candidate that moved is dropped if it now lies in an unscanned cell (it
  * will be met again there), and otherwise re-queued at its new distance, so it may come out of
  * order but never twice (the set of emitted ids). Entries that move or are inserted into cells
- * already scanned, or that start passing the predicate after their cell was scanned, are not shown
- * this session. Entries that stay in place and keep passing the predicate are shown exactly once
+ * already scanned, or whose key starts passing `acceptKey` after their cell was scanned, are not
+ * shown this session. Entries that stay in place and keep passing the predicate are shown exactly once
  * and in order, whatever happens to others.
  *
  * Memory: the emitted-id set grows with everything the viewer has been shown in this session (the
@@ -28,7 +28,7 @@
  */
 import { CandidateHeap } from "./candidate-heap.js";
 import { cellLowerBoundKm } from "./cell-bound.js";
-import { assertCoordinates, haversineKm } from "./geo.js";
+import { assertCoordinates, haversineFromKm, toRadians } from "./geo.js";
 import { COLUMNS, REMOVED, type LocationEntry, type LocationIndex } from "./location-index.js";
 
 /**
@@ -62,6 +62,7 @@ export class ProfileIterator<T> {
   private readonly minKm: number;
   private readonly maxKm: number;
   private readonly acceptKey: (key: number) => boolean;
+  private readonly cosLat: number;
   /** The occupied cells of the ring being enumerated (reused, so enumerating allocates nothing). */
   private readonly ringCells: number[] = [];
   private readonly heap = new CandidateHeap<LocationEntry<T>>();
@@ -86,11 +87,25 @@ export class ProfileIterator<T> {
     if (!(this.minKm >= 0 && this.maxKm >= this.minKm))
       throw new RangeError(`invalid distance range: ${this.minKm} … ${this.maxKm} km`);
     this.center = index.grid.cellOf(viewer.lat, viewer.lon);
+    this.cosLat = Math.cos(toRadians(viewer.lat));
   }
 
-  /** True when no further page can hold anything (as of now). */
+  /**
+   * True when no further page can hold anything (as of now). Drops the queued candidates that would
+   * not be shown (they were queued on their key alone), so that the last page says it is the last.
+   */
   get done(): boolean {
-    return this.heap.size === 0 && !this.canScan(this.unscannedBound());
+    if (this.canScan(this.unscannedBound())) return false;
+    const { heap } = this;
+    while (heap.size > 0) {
+      const distance = heap.peekKey();
+      const entry = this.popShowable();
+      if (entry !== undefined) {
+        heap.push(distance, entry);
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Up to `pageSize` entries, continuing in ascending distance from the previous page. */
@@ -143,37 +158,54 @@ export class ProfileIterator<T> {
   }
 
   /**
-   * Reads the cell's packed columns: the key check rejects most entries, the distance the next few,
-   * and only the rest are read as objects for the full predicate. Entries already emitted (they
-   * moved here) are dropped when popped, not looked up for each entry scanned.
+   * Reads the cell's packed columns: the key check rejects most entries and the distance range the
+   * next few. The rest are queued without reading them; the whole predicate runs when one comes up
+   * (popShowable), so a page reads about as many profiles as it shows. Entries already emitted (they
+   * moved here) are dropped then too, not looked up for each entry scanned.
    */
   private scanCell(cell: number): void {
     const entries = this.index.cellEntries(cell);
     const columns = this.index.cellColumns(cell);
     if (entries === undefined || columns === undefined) return;
     const { lat, lon } = this.viewer;
-    const { acceptKey, minKm, maxKm, heap } = this;
+    const { acceptKey, minKm, maxKm, heap, cosLat } = this;
     for (let i = 0, at = 0; i < entries.length; i++, at += COLUMNS) {
       if (!acceptKey(columns[at] as number)) continue;
-      const distance = haversineKm(lat, lon, columns[at + 1] as number, columns[at + 2] as number);
-      if (distance < minKm || distance > maxKm) continue;
-      const entry = entries[i] as LocationEntry<T>;
-      if (this.accept(entry)) heap.push(distance, entry);
+      const distance = haversineFromKm(
+        cosLat,
+        lat,
+        lon,
+        columns[at + 1] as number,
+        columns[at + 2] as number,
+      );
+      if (distance >= minKm && distance <= maxKm) heap.push(distance, entries[i] as LocationEntry<T>);
     }
   }
 
   private emitNearest(page: ProfilePageItem<T>[]): void {
-    const queuedDistance = this.heap.peekKey();
-    const entry = this.heap.pop() as LocationEntry<T>;
-    if (entry.cell === REMOVED || this.emitted.has(entry.id)) return;
-    const distance = haversineKm(this.viewer.lat, this.viewer.lon, entry.lat, entry.lon);
-    if (distance !== queuedDistance) {
-      if (this.scanned(entry.cell) && this.inRange(distance)) this.heap.push(distance, entry);
-      return;
-    }
-    if (!this.accept(entry)) return;
+    const distance = this.heap.peekKey();
+    const entry = this.popShowable();
+    if (entry === undefined) return;
     this.emitted.add(entry.id);
     page.push({ id: entry.id, distanceKm: distance, data: entry.data });
+  }
+
+  /**
+   * Pops the nearest candidate and returns it if it may be shown at its queued distance: not
+   * removed, not shown before, at the same place and passing the predicate. One that moved within
+   * the scanned cells is queued again at its new distance; one that moved elsewhere is met again
+   * when its cell is scanned.
+   */
+  private popShowable(): LocationEntry<T> | undefined {
+    const queuedDistance = this.heap.peekKey();
+    const entry = this.heap.pop() as LocationEntry<T>;
+    if (entry.cell === REMOVED || this.emitted.has(entry.id)) return undefined;
+    const distance = haversineFromKm(this.cosLat, this.viewer.lat, this.viewer.lon, entry.lat, entry.lon);
+    if (distance !== queuedDistance) {
+      if (this.scanned(entry.cell) && this.inRange(distance)) this.heap.push(distance, entry);
+      return undefined;
+    }
+    return this.accept(entry) ? entry : undefined;
   }
 
   private scanned(cell: number): boolean {
