@@ -138,8 +138,9 @@ export class ProfileIterator<T> {
     const count = index.collectRing(center, this.nextRing, ringCells);
     for (let i = 0; i < count; i++) {
       const cell = ringCells[i] as number;
-      if (index.cellSize(cell) <= SMALL_CELL) {
-        this.scanCell(cell);
+      const columns = index.cellColumns(cell) as readonly number[];
+      if (columns.length <= SMALL_CELL * COLUMNS) {
+        this.scanColumns(cell, columns);
         continue;
       }
       const bound = cellLowerBoundKm(grid, viewer.lat, viewer.lon, cell);
@@ -164,12 +165,16 @@ export class ProfileIterator<T> {
    * moved here) are dropped then too, not looked up for each entry scanned.
    */
   private scanCell(cell: number): void {
-    const entries = this.index.cellEntries(cell);
     const columns = this.index.cellColumns(cell);
-    if (entries === undefined || columns === undefined) return;
+    if (columns !== undefined) this.scanColumns(cell, columns);
+  }
+
+  /** The cell's entries array is read only when a key passes: most small cells need just one array. */
+  private scanColumns(cell: number, columns: readonly number[]): void {
     const { lat, lon } = this.viewer;
     const { acceptKey, minKm, maxKm, heap, cosLat } = this;
-    for (let i = 0, at = 0; i < entries.length; i++, at += COLUMNS) {
+    let entries: readonly LocationEntry<T>[] | undefined;
+    for (let at = 0; at < columns.length; at += COLUMNS) {
       if (!acceptKey(columns[at] as number)) continue;
       const distance = haversineFromKm(
         cosLat,
@@ -178,7 +183,9 @@ export class ProfileIterator<T> {
         columns[at + 1] as number,
         columns[at + 2] as number,
       );
-      if (distance >= minKm && distance <= maxKm) heap.push(distance, entries[i] as LocationEntry<T>);
+      if (distance < minKm || distance > maxKm) continue;
+      entries ??= this.index.cellEntries(cell) as readonly LocationEntry<T>[];
+      heap.push(distance, entries[at / COLUMNS] as LocationEntry<T>);
     }
   }
 
