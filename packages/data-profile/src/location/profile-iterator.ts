@@ -5,26 +5,26 @@
  * one at a time and only when needed. A ring's small cells (up to SMALL_CELL entries) are scanned at
  * once, as ordering them would cost more than scanning them; its larger cells go into a min-heap by
  * the exact distance to the cell (cellLowerBoundKm), and the nearest is scanned only when nothing
- * queued can come before it. Entries whose packed key passes go into a min-heap of candidates by distance. A
- * candidate is emitted only when it is no farther than every unscanned cell's bound and the bound
- * of the next ring not yet enumerated (see Grid.ringLowerBoundKm), so the order is exact. Scanning
- * cell by cell rather than ring by ring keeps the work per page small and even: a ring in a dense
- * city holds tens of thousands of entries, most of them farther than the page needs.
+ * queued can come before it. Entries whose packed key passes `acceptKey` go into a min-heap of
+ * candidates by distance. A candidate is emitted only when it is no farther than every unscanned
+ * cell's bound and the bound of the next ring not yet enumerated (see Grid.ringLowerBoundKm), so the
+ * order is exact. Scanning cell by cell rather than ring by ring keeps the work per page small and
+ * even: a ring in a dense city holds tens of thousands of entries, most farther than a page needs.
  *
- * The index may change between pages. At emission a candidate is checked again on its entry, which
- * the index updates in place (never a lookup by id: in a map of a million ids that is a few cache
- * misses, a third of a page's time): removed entries are dropped, the predicate is re-checked on the
- * current data, and the distance comes from the current position. A candidate that moved is dropped if it now lies in an unscanned cell (it
- * will be met again there), and otherwise re-queued at its new distance, so it may come out of
- * order but never twice (the set of emitted ids). Entries that move or are inserted into cells
- * already scanned, or whose key starts passing `acceptKey` after their cell was scanned, are not
- * shown this session. Entries that stay in place and keep passing the predicate are shown exactly once
- * and in order, whatever happens to others.
+ * The index may change between pages. When a candidate comes up it is checked again on its entry,
+ * which the index updates in place (never a lookup by id: in a map of a million ids that is a few
+ * cache misses, a third of a page's time): removed entries are dropped, the predicate runs on the
+ * current data, and the distance comes from the current position. A candidate that moved is dropped
+ * if it now lies in an unscanned cell (it will be met again there), and otherwise re-queued at its
+ * new distance, so it may come out of order but never twice (the set of emitted ids). Entries that
+ * move or are inserted into cells already scanned, or whose key starts passing `acceptKey` after
+ * their cell was scanned, are not shown this session. Entries that stay in place and keep passing
+ * the predicate are shown exactly once and in order, whatever happens to others.
  *
  * Memory: the emitted-id set grows with everything the viewer has been shown in this session (the
- * caller bounds it with its daily page limit); the candidate heap holds the accepted, not yet shown
- * entries of the scanned cells, which are only those up to the current distance plus about a cell;
- * the cell heap and the set of cells it holds have one number per large cell enumerated, not scanned.
+ * caller bounds it with its daily page limit); the candidate heap holds the key-matching, not yet
+ * shown entries of the scanned cells, which are only those up to the current distance plus about a
+ * cell; the cell heap and the set of cells it holds have one number per large cell enumerated.
  */
 import { CandidateHeap } from "./candidate-heap.js";
 import { cellLowerBoundKm } from "./cell-bound.js";
