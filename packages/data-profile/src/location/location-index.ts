@@ -111,18 +111,6 @@ export class LocationIndex<T> {
     return this.occupancy.collectRing(grid.rowOf(center), grid.colOf(center), ring, out);
   }
 
-  /** Calls `visit` for every occupied cell of ring `ring` around `center`. */
-  forEachCellInRing(center: number, ring: number, visit: (cell: number) => void): void {
-    const cells: number[] = [];
-    this.collectRing(center, ring, cells);
-    for (const cell of cells) visit(cell);
-  }
-
-  /** How many entries `cell` holds. */
-  cellSize(cell: number): number {
-    return this.cells[cell]?.length ?? 0;
-  }
-
   /** The entries of `cell` (do not change them), or undefined when it is empty. */
   cellEntries(cell: number): readonly LocationEntry<T>[] | undefined {
     return this.cells[cell];
@@ -131,13 +119,6 @@ export class LocationIndex<T> {
   /** Key, lat and lon of each entry of `cell`, in the order of cellEntries (do not change them). */
   cellColumns(cell: number): readonly number[] | undefined {
     return this.columns[cell];
-  }
-
-  /** Calls `visit` for every entry in `cell`. */
-  forEachInCell(cell: number, visit: (entry: LocationEntry<T>) => void): void {
-    const entries = this.cells[cell];
-    if (entries === undefined) return;
-    for (let i = 0; i < entries.length; i++) visit(entries[i] as Entry<T>);
   }
 
   private addToCell(entry: Entry<T>, key: number): void {
