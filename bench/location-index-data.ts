@@ -1,5 +1,6 @@
 /** Synthetic profiles for the location index benchmark: dense cities, a uniform rest, one empty region. */
 import type { GeoBox } from "../packages/data-profile/src/index.js";
+import { packMatchKey } from "../packages/data-profile/src/browse/match-key.js";
 import { seededRandom } from "../packages/data-profile/src/location/seeded-random.js";
 
 export const FINLAND: GeoBox = { north: 70.1, south: 59.8, west: 19.5, east: 31.6 };
@@ -55,6 +56,10 @@ export function matches(a: MatchFilter, b: MatchFilter): boolean {
     a.age <= b.maxAge
   );
 }
+
+/** The filter as the key the index keeps for the two-sided match (as the server packs a profile). */
+export const matchKeyOf = (f: MatchFilter): number =>
+  packMatchKey(f.gender, f.wants, f.age, f.minAge, f.maxAge);
 
 /** A random UUID-shaped id, as one flat string like those read from SQLite (not a rope of parts). */
 function uuid(random: () => number): string {

@@ -7,6 +7,7 @@ import {
 import {
   FINLAND,
   matches,
+  matchKeyOf,
   type MatchFilter,
   type Profiles,
   type randomViewer,
@@ -45,7 +46,7 @@ export function buildPlain(profiles: Profiles): LocationEntry<MatchFilter>[] {
 }
 
 export function buildIndex(profiles: Profiles, cellKm: number): LocationIndex<MatchFilter> {
-  const index = new LocationIndex<MatchFilter>(FINLAND, cellKm);
+  const index = new LocationIndex<MatchFilter>(FINLAND, cellKm, matchKeyOf);
   for (let i = 0; i < profiles.ids.length; i++) {
     index.upsert(
       profiles.ids[i] as string,

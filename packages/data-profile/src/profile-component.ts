@@ -22,6 +22,7 @@ import { BrowseSessions } from "./browse/browse-sessions.js";
 import { AutomaticSearches } from "./automatic-search/automatic-searches.js";
 import { NewProfiles } from "./automatic-search/new-profiles.js";
 import { Listing } from "./listing.js";
+import { profileMatchKey } from "./browse/match-key.js";
 import { LocationIndex } from "./location/location-index.js";
 import { AttributeCatalog } from "./attributes/attribute-catalog.js";
 import {
@@ -62,7 +63,10 @@ export function openProfileComponent(options: ProfileComponentOptions): {
   const { db, writer } = openStore({ ...options, name: "profile", migrations: PROFILE_MIGRATIONS });
   const statements = new ProfileStatements(db);
   const { cell_km, ...box } = config.profile.location;
-  const listing = new Listing(new LocationIndex<Profile>(box, cell_km), options.accountActive);
+  const listing = new Listing(
+    new LocationIndex<Profile>(box, cell_km, profileMatchKey),
+    options.accountActive,
+  );
   const attributes = new AttributeCatalog(
     loadAttributeDefinitions(config.profile.attributes_file || DEFAULT_ATTRIBUTES_FILE),
   );

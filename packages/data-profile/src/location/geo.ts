@@ -9,10 +9,17 @@ export function toRadians(degrees: number): number {
 
 /** Great-circle distance between two points given in degrees, in km (haversine). */
 export function haversineKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  return haversineFromKm(Math.cos(toRadians(lat1)), lat1, lon1, lat2, lon2);
+}
+
+/**
+ * haversineKm with the cosine of the first latitude given (`Math.cos(toRadians(lat1))`), for a
+ * viewer measuring many points; the same operations in the same order, so the same result.
+ */
+export function haversineFromKm(cosLat1: number, lat1: number, lon1: number, lat2: number, lon2: number) {
   const sinHalfLat = Math.sin(toRadians(lat2 - lat1) / 2);
   const sinHalfLon = Math.sin(toRadians(lon2 - lon1) / 2);
-  const h =
-    sinHalfLat * sinHalfLat + Math.cos(toRadians(lat1)) * Math.cos(toRadians(lat2)) * sinHalfLon * sinHalfLon;
+  const h = sinHalfLat * sinHalfLat + cosLat1 * Math.cos(toRadians(lat2)) * sinHalfLon * sinHalfLon;
   return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(Math.min(1, h)));
 }
 

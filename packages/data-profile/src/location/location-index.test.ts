@@ -1,13 +1,23 @@
 import { describe, expect, it } from "vitest";
 import type { GeoBox } from "./grid.js";
-import { LocationIndex, type LocationEntry } from "./location-index.js";
+import { COLUMNS, LocationIndex, type LocationEntry } from "./location-index.js";
 import { seededRandom } from "./seeded-random.js";
 
 const BOX: GeoBox = { north: 61, south: 60, west: 24, east: 26 };
 
 function inRing(index: LocationIndex<number>, center: number, ring: number): string[] {
   const ids: string[] = [];
-  index.forEachCellInRing(center, ring, (cell) => index.forEachInCell(cell, (entry) => ids.push(entry.id)));
+  const cells: number[] = [];
+  index.collectRing(center, ring, cells);
+  for (const cell of cells) {
+    const entries = index.cellEntries(cell) ?? [];
+    const columns = index.cellColumns(cell) ?? [];
+    expect(columns.length).toBe(entries.length * COLUMNS);
+    entries.forEach((entry, slot) => {
+      expect(columns.slice(slot * COLUMNS, (slot + 1) * COLUMNS)).toEqual([entry.data, entry.lat, entry.lon]);
+      ids.push(entry.id);
+    });
+  }
   return ids.sort();
 }
 
@@ -40,8 +50,8 @@ describe("LocationIndex", () => {
     expect(index.size).toBe(1);
   });
 
-  it("visits exactly the entries whose cell is in the ring, after any changes", () => {
-    const index = new LocationIndex<number>(BOX, 5);
+  it("lists exactly the entries whose cell is in the ring, with their key and coordinates, after any changes", () => {
+    const index = new LocationIndex<number>(BOX, 5, (data) => data);
     const random = seededRandom(99);
     const point = (): [number, number] => [59.9 + random() * 1.2, 23.9 + random() * 2.2];
     for (let i = 0; i < 3000; i++) {

@@ -27,31 +27,38 @@ export class Occupancy {
     removeSorted(this.rowsByCol[col] as number[], row);
   }
 
-  /** Calls `visit(row, col)` for each occupied cell at Chebyshev distance exactly `ring` from a cell. */
-  forEachInRing(row: number, col: number, ring: number, visit: (row: number, col: number) => void): void {
+  /**
+   * Appends to `out` the index (`row * cols + col`) of each occupied cell at Chebyshev distance
+   * exactly `ring` from a cell, and returns how many it appended. Into a buffer rather than through a
+   * callback: this runs for every ring a browse page reaches, and allocates nothing.
+   */
+  collectRing(row: number, col: number, ring: number, out: number[]): number {
+    const before = out.length;
     if (ring === 0) {
-      this.forEachInRow(row, col, col, visit);
-      return;
+      this.collectRow(row, col, col, out);
+    } else {
+      this.collectRow(row - ring, col - ring, col + ring, out);
+      this.collectRow(row + ring, col - ring, col + ring, out);
+      this.collectCol(col - ring, row - ring + 1, row + ring - 1, out);
+      this.collectCol(col + ring, row - ring + 1, row + ring - 1, out);
     }
-    this.forEachInRow(row - ring, col - ring, col + ring, visit);
-    this.forEachInRow(row + ring, col - ring, col + ring, visit);
-    this.forEachInCol(col - ring, row - ring + 1, row + ring - 1, visit);
-    this.forEachInCol(col + ring, row - ring + 1, row + ring - 1, visit);
+    return out.length - before;
   }
 
-  private forEachInRow(row: number, from: number, to: number, visit: (row: number, col: number) => void) {
+  private collectRow(row: number, from: number, to: number, out: number[]) {
     const cols = this.colsByRow[row];
     if (cols === undefined) return;
+    const base = row * this.cols;
     for (let i = lowerBound(cols, from); i < cols.length && (cols[i] as number) <= to; i++) {
-      visit(row, cols[i] as number);
+      out.push(base + (cols[i] as number));
     }
   }
 
-  private forEachInCol(col: number, from: number, to: number, visit: (row: number, col: number) => void) {
+  private collectCol(col: number, from: number, to: number, out: number[]) {
     const rows = this.rowsByCol[col];
     if (rows === undefined) return;
     for (let i = lowerBound(rows, from); i < rows.length && (rows[i] as number) <= to; i++) {
-      visit(rows[i] as number, col);
+      out.push((rows[i] as number) * this.cols + col);
     }
   }
 }

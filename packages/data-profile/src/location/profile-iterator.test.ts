@@ -60,9 +60,12 @@ function randomFilter(random: () => number): Filter {
   return { gender: Math.floor(random() * 3), age: 18 + Math.floor(random() * 60) };
 }
 
+/** The key the keyed index packs: gender in bits 0–1, age above. */
+const keyOf = (data: Filter) => data.gender | (data.age << 2);
+
 /** The index and, beside it, a plain map of the same entries for the oracle. */
 function build(random: () => number, count: number, cellKm: number, edgeShare = 0.05) {
-  const index = new LocationIndex<Filter>(FINLAND, cellKm);
+  const index = new LocationIndex<Filter>(FINLAND, cellKm, keyOf);
   const mirror = new Map<string, Point & { data: Filter }>();
   for (let i = 0; i < count; i++) {
     const point = randomPoint(random, edgeShare);
@@ -134,6 +137,41 @@ describe("ProfileIterator against a brute-force oracle", () => {
       });
     }
   }
+
+  it("checks the packed key before reading an entry, and agrees with the oracle", () => {
+    const acceptKey = (key: number) => (key & 3) !== 1 && key >> 2 < 60;
+    let read = 0;
+    const accept: Accept = (entry) => {
+      read++;
+      if (entry.data.gender === 1 || entry.data.age >= 60) throw new Error(`${entry.id} read`);
+      return true;
+    };
+    for (const viewer of [HELSINKI, EMPTY_NORTH_EAST]) {
+      const { index, mirror } = build(seededRandom(4), 4000, 5);
+      const items = drain(new ProfileIterator(index, viewer, { acceptKey }, accept), 25);
+      expect(items.map((i) => i.distanceKm)).toEqual(
+        oracle(mirror, viewer, {}, halfOfThem).map((e) => e.distanceKm),
+      );
+    }
+    expect(read).toBeGreaterThan(1000);
+  });
+
+  it("keeps the key current when an entry's data changes in place", () => {
+    const index = new LocationIndex<Filter>(FINLAND, 5, keyOf);
+    index.upsert("near", 60.18, 24.94, { gender: 0, age: 30 });
+    index.upsert("far", 61.0, 24.94, { gender: 1, age: 30 });
+    const iterator = new ProfileIterator(
+      index,
+      HELSINKI,
+      { acceptKey: (key) => (key & 3) === 0 },
+      (entry) => {
+        return entry.data.gender === 0;
+      },
+    );
+    expect(iterator.nextPage(1).map((item) => item.id)).toEqual(["near"]);
+    index.upsert("far", 61.0, 24.94, { gender: 0, age: 30 });
+    expect(iterator.nextPage(10).map((item) => item.id)).toEqual(["far"]);
+  });
 
   it("is done at once on an empty index", () => {
     const iterator = new ProfileIterator(new LocationIndex<Filter>(FINLAND, 5), HELSINKI, {}, everyone);

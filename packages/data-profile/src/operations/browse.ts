@@ -1,5 +1,6 @@
 import { VenusError, type BrowsePage, type BrowseResetRequest, invalidField, retryLater } from "@venus/model";
 import { browsePredicate } from "../browse/browse-predicate.js";
+import { mutualKeyMatch, profileMatchKey } from "../browse/match-key.js";
 import { secondsUntilTomorrow } from "@venus/data-common";
 import type { ProfileContext } from "../context.js";
 import { ProfileIterator } from "../location/profile-iterator.js";
@@ -45,7 +46,11 @@ export function resetBrowse(
   const iterator = new ProfileIterator(
     ctx.listing.index,
     { lat: viewer.latitude, lon: viewer.longitude },
-    { minDistanceKm: Math.min(Math.max(minKm, start), maxKm), maxDistanceKm: maxKm },
+    {
+      minDistanceKm: Math.min(Math.max(minKm, start), maxKm),
+      maxDistanceKm: maxKm,
+      acceptKey: mutualKeyMatch(profileMatchKey(viewer)),
+    },
     accept,
   );
   return ctx.browse.start(viewer.accountId, iterator).id;
