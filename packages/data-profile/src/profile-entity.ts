@@ -1,5 +1,12 @@
 import { Interned, literalOf } from "@venus/data-common";
-import { PROFILE_COLUMNS, type Columns, type FavoriteRow, type ProfileRow } from "@venus/database";
+import {
+  PROFILE_COLUMNS,
+  type Columns,
+  type FavoriteRow,
+  type ProfileLoadRow,
+  type ProfileRow,
+  type ProfileStatements,
+} from "@venus/database";
 import {
   GENDERS,
   MODERATION_STATES,
@@ -46,23 +53,68 @@ export interface Profile {
 
 export type ModeratedFieldName = "name" | "text";
 
+/**
+ * A text as start-up loads it: its value stays in `profile.sqlite` (the database is the truth, and
+ * a million texts would take ~100 MB) and is read when it is shown or saved; what browsing filters
+ * on (state, length) is here. Any change replaces it with a plain ModeratedField, held in memory.
+ */
+export class StoredText implements ModeratedField {
+  constructor(
+    private readonly accountId: string,
+    private readonly statements: ProfileStatements,
+    readonly state: ModerationState,
+    readonly reason: string | null,
+    readonly changedAt: number,
+    /** In characters (code points), as SQLite's `length()` counts them. */
+    readonly length: number,
+  ) {}
+
+  get value(): string {
+    return this.statements.text(this.accountId);
+  }
+}
+
+/** A field's length in characters (code points), without reading a stored text. */
+export function textLength(field: ModeratedField): number {
+  return field instanceof StoredText ? field.length : [...field.value].length;
+}
+
+/** The columns start-up reads, in the order profileFromColumns takes them: every one, the text's length for the text. */
+export const PROFILE_LOAD_COLUMNS = PROFILE_COLUMNS.map((column) =>
+  column === "text" ? "text_length" : column,
+) as unknown as ProfileLoadColumnNames;
+
+type Replace<T extends readonly unknown[], From, To> = { [I in keyof T]: T[I] extends From ? To : T[I] };
+type ProfileLoadColumnNames = Replace<typeof PROFILE_COLUMNS, "text", "text_length">;
+
 /** Profiles share wanted-gender lists and attribute answers: replaced on edit, never changed in place. */
 const wantedGenders = new Interned((json) => Object.freeze(JSON.parse(json) as Gender[]) as Gender[]);
 const attributeAnswers = new Interned((json) => Object.freeze(JSON.parse(json) as AttributeAnswers));
 
-/** A profile from its row as read at start-up; enum values and wanted genders are shared instances. */
+/** What profileFromColumns needs besides the row. */
+export interface ProfileLoading {
+  statements: ProfileStatements;
+  encode: (answers: AttributeAnswers) => number;
+  /** The same id as a string already in memory (the account's), so the two share one copy. */
+  sharedId: (accountId: string) => string;
+}
+
+/**
+ * A profile from its row as read at start-up; enum values and wanted genders are shared instances,
+ * a non-empty text stays in the database (StoredText).
+ */
 export function profileFromColumns(
-  row: Columns<ProfileRow, typeof PROFILE_COLUMNS>,
-  encode: (answers: AttributeAnswers) => number,
+  row: Columns<ProfileLoadRow, ProfileLoadColumnNames>,
+  loading: ProfileLoading,
 ): Profile {
   const [
-    accountId,
+    rowId,
     version,
     name,
     nameState,
     nameReason,
     nameChangedAt,
-    text,
+    textLength,
     textState,
     textReason,
     textChangedAt,
@@ -84,6 +136,8 @@ export function profileFromColumns(
     editedAt,
   ] = row;
   const attributes = attributeAnswers.get(attributesJson);
+  const accountId = loading.sharedId(rowId);
+  const state = literalOf(MODERATION_STATES, textState);
   return {
     accountId,
     version,
@@ -93,12 +147,10 @@ export function profileFromColumns(
       reason: nameReason,
       changedAt: nameChangedAt,
     },
-    text: {
-      value: text,
-      state: literalOf(MODERATION_STATES, textState),
-      reason: textReason,
-      changedAt: textChangedAt,
-    },
+    text:
+      textLength === 0
+        ? { value: "", state, reason: textReason, changedAt: textChangedAt }
+        : new StoredText(accountId, loading.statements, state, textReason, textChangedAt, textLength),
     age,
     initialAge,
     initialAgeYear,
@@ -108,7 +160,7 @@ export function profileFromColumns(
     wantedAgeMax,
     unlimitedLikes: unlimitedLikes === 1,
     attributes,
-    attributeSlot: encode(attributes),
+    attributeSlot: loading.encode(attributes),
     latitude,
     longitude,
     visibility: literalOf(VISIBILITIES, visibility),

@@ -18,7 +18,7 @@ import {
 import { createLogger, Metrics } from "@venus/simple-backend";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AccountCache } from "./account-cache.js";
-import { accountToRow, newAccount, type Account } from "./account-entity.js";
+import { accountToRow, newAccount, passwordHashOf, type Account, type NewAccount } from "./account-entity.js";
 import type { Session } from "./session-entity.js";
 import { sessionToRow } from "./session-entity.js";
 
@@ -187,7 +187,7 @@ describe("AccountCache.load", () => {
 
   it("reads back every field of accounts in each state, sharing equal permission sets and gender lists", () => {
     const statements = new AccountStatements(db);
-    const base = (id: string, extra: Partial<Account>): Account => ({
+    const base = (id: string, extra: Partial<NewAccount>): NewAccount => ({
       ...newAccount({
         id,
         email: `${id}@example.com`,
@@ -215,6 +215,7 @@ describe("AccountCache.load", () => {
         deletion: { at: 9000, stateBefore: "initial_setup", deleting: true },
       }),
       base("new", { state: "initial_setup", gender: null, lookingFor: null, permissions: new Set() }),
+      base("provider", { passwordHash: "" }),
     ];
     for (const account of accounts) statements.insertAccount(accountToRow(account));
     const writer = new GroupCommitWriter(db, {
@@ -228,7 +229,12 @@ describe("AccountCache.load", () => {
       statements,
       new Presence(new ConnectionRegistry(), new WriteBehind(writer, () => {})),
     );
-    for (const account of accounts) expect(cache.accounts.get(account.id)).toEqual(account);
+    for (const account of accounts) {
+      const loaded = cache.accounts.get(account.id) as Account;
+      // A set hash stays in the database until it is checked; "no password" is known in memory.
+      expect(loaded).toEqual({ ...account, passwordHash: account.passwordHash === "" ? "" : null });
+      expect(passwordHashOf(statements, loaded)).toBe(account.passwordHash);
+    }
     const [plain, banned] = ["plain", "banned"].map((id) => cache.accounts.get(id) as Account);
     expect(plain?.permissions).toBe(banned?.permissions);
     expect(plain?.lookingFor).toBe(banned?.lookingFor);

@@ -35,6 +35,9 @@ export interface AccountRow {
   email_verified: number;
 }
 
+/** What start-up reads of an account: `has_password` (1 or 0) rather than the hash, kept cold. */
+export type AccountLoadRow = AccountRow & { has_password: number };
+
 /** The ban columns of an account, all null when it is not banned. */
 export type BanColumns = Pick<
   AccountRow,

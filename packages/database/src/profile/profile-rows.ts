@@ -29,6 +29,9 @@ export interface ProfileRow {
   edited_at: number;
 }
 
+/** What start-up reads of a profile: `text_length` (in characters) rather than the text, kept cold. */
+export type ProfileLoadRow = ProfileRow & { text_length: number };
+
 export interface FavoriteRow {
   account_id: string;
   favorite_id: string;

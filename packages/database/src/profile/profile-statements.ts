@@ -1,6 +1,6 @@
 import type { Database, Statement } from "better-sqlite3";
 import { iterateColumns } from "../read-columns.js";
-import type { FavoriteRow, ProfileRow } from "./profile-rows.js";
+import type { FavoriteRow, ProfileLoadRow, ProfileRow } from "./profile-rows.js";
 
 /** Every profile column: what the upsert writes and, in this order, what start-up reads. */
 export const PROFILE_COLUMNS = [
@@ -39,6 +39,7 @@ export class ProfileStatements {
   private readonly deleteFavoriteStmt: Statement<[string, string]>;
   private readonly putHistoryStmt: Statement<[string, string]>;
   private readonly deleteAccountStmts: Statement<{ id: string }>[];
+  private readonly textStmt: Statement<[string]>;
 
   constructor(private readonly db: Database) {
     // A profile is small and edited as a whole: one upsert of the full row keeps writes simple.
@@ -55,16 +56,24 @@ export class ProfileStatements {
     this.putHistoryStmt = db.prepare(
       "INSERT INTO statistics_history (day, data) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET data = excluded.data",
     );
+    this.textStmt = db.prepare("SELECT text FROM profile WHERE account_id = ?").pluck();
     this.deleteAccountStmts = [
       db.prepare("DELETE FROM profile WHERE account_id = @id"),
       db.prepare("DELETE FROM favorite WHERE account_id = @id OR favorite_id = @id"),
     ];
   }
 
-  /** Streams the rows: a million profiles never sit in memory twice while the cache is built. */
-  /** Every profile as arrays of `columns`. */
-  loadProfiles<const C extends readonly (keyof ProfileRow & string)[]>(columns: C) {
-    return iterateColumns<ProfileRow, C>(this.db, "profile", columns);
+  /**
+   * Every profile as arrays of `columns`, streamed: a million profiles never sit in memory twice
+   * while the cache is built. `text_length` reads the text's length in characters, not the text.
+   */
+  loadProfiles<const C extends readonly (keyof ProfileLoadRow & string)[]>(columns: C) {
+    return iterateColumns<ProfileLoadRow, C>(this.db, "profile", columns, { text_length: "length(text)" });
+  }
+
+  /** A profile's stored text ("" when the profile is gone); read when it is shown. */
+  text(accountId: string): string {
+    return (this.textStmt.get(accountId) as string | undefined) ?? "";
   }
 
   loadFavorites(): FavoriteRow[] {
