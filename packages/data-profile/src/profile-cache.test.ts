@@ -6,7 +6,9 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AttributeCatalog } from "./attributes/attribute-catalog.js";
 import { loadAttributeDefinitions } from "./attributes/load-attribute-definitions.js";
 import { ProfileCache } from "./profile-cache.js";
-import { profileToRow, StoredText, textLength, type Profile } from "./profile-entity.js";
+import { LoadedProfile } from "./loaded-profile.js";
+import { profileToRow, textLength, type ModeratedField, type Profile } from "./profile-entity.js";
+import { StoredField } from "./stored-field.js";
 
 function profile(accountId: string, extra: Partial<Profile>): Profile {
   const field = (value: string) => ({ value, state: "accepted" as const, reason: null, changedAt: 10 });
@@ -72,21 +74,32 @@ describe("ProfileCache.load", () => {
         attributes: answers,
         wantedGenders: ["woman"],
         gender: "non_binary",
-        text: { value: "Hei 👋", state: "pending", reason: null, changedAt: 40 },
+        text: { value: "Hei 👋", state: "accepted", reason: null, changedAt: 40 },
       }),
     ];
     for (const p of profiles) statements.saveProfile(profileToRow(p));
     const cache = ProfileCache.load(statements, catalog);
     for (const p of profiles) {
       const loaded = cache.profiles.get(p.accountId) as Profile;
-      const { value, state, reason, changedAt } = loaded.text;
-      expect({ ...loaded, attributeSlot: 0, text: { value, state, reason, changedAt } }).toEqual(p);
+      expect(loaded).toBeInstanceOf(LoadedProfile);
+      // Every field as the profile reads it (getters included); the text as its four values.
+      const fields = Object.fromEntries(Object.keys(p).map((key) => [key, loaded[key as keyof Profile]]));
+      const plain = ({ value, state, reason, changedAt }: ModeratedField) => ({
+        value,
+        state,
+        reason,
+        changedAt,
+      });
+      expect({ ...fields, attributeSlot: 0, name: plain(loaded.name), text: plain(loaded.text) }).toEqual(p);
       expect(textLength(loaded.text)).toBe([...p.text.value].length);
     }
-    // A non-empty text stays in the database: read when shown, its length counted by SQLite.
-    expect(cache.profiles.get("a")?.text).toBeInstanceOf(StoredText);
+    // Names and texts no moderator waits for stay in the database (read when shown, lengths
+    // counted by SQLite); a pending one is held whole.
+    expect(cache.profiles.get("a")?.text).toBeInstanceOf(StoredField);
+    expect(cache.profiles.get("b")?.text).toBeInstanceOf(StoredField);
     expect(cache.profiles.get("c")?.text).toMatchObject({ length: 5, value: "Hei 👋" });
-    expect(cache.profiles.get("b")?.text).not.toBeInstanceOf(StoredText);
+    expect(cache.profiles.get("b")?.name).not.toBeInstanceOf(StoredField);
+    expect(cache.profiles.get("c")?.name).toBeInstanceOf(StoredField);
     expect(cache.profiles.get("a")?.wantedGenders).toBe(cache.profiles.get("b")?.wantedGenders);
     // Equal answers are encoded once and copied: each profile has its own slot with the same words.
     const words = (id: string) => {
@@ -97,6 +110,11 @@ describe("ProfileCache.load", () => {
     expect(cache.profiles.get("a")?.attributeSlot).not.toBe(cache.profiles.get("c")?.attributeSlot);
     expect(words("a")).toEqual(words("c"));
     expect(words("a")).not.toEqual(words("b"));
-    expect(cache.moderation.size).toBe(2);
+    expect(cache.moderation.size).toBe(1);
+    // The doubles live in the slab: setting one changes only that profile's.
+    const [a, b] = ["a", "b"].map((id) => cache.profiles.get(id) as Profile);
+    Object.assign(a as Profile, { latitude: 61.5, longitude: null, editedAt: 3000 });
+    expect([a?.latitude, a?.longitude, a?.createdAt, a?.editedAt]).toEqual([61.5, null, 1000, 3000]);
+    expect([b?.latitude, b?.longitude, b?.editedAt]).toEqual([null, null, 2000]);
   });
 });

@@ -3,13 +3,8 @@ import type { AttributeAnswers, ProfileStatistics } from "@venus/model";
 import type { AttributeCatalog } from "./attributes/attribute-catalog.js";
 import { AttributeSlab } from "./attributes/attribute-slab.js";
 import { ModerationQueue } from "./moderation-queue.js";
-import {
-  favoritesFromRows,
-  PROFILE_LOAD_COLUMNS,
-  profileFromColumns,
-  type ModeratedFieldName,
-  type Profile,
-} from "./profile-entity.js";
+import { LOADED_DOUBLES, LoadedProfile, PROFILE_LOAD_COLUMNS } from "./loaded-profile.js";
+import { favoritesFromRows, type ModeratedFieldName, type Profile } from "./profile-entity.js";
 
 /** Every profile, favorite list and pending moderation in memory; loaded once at start-up. */
 export class ProfileCache {
@@ -25,7 +20,7 @@ export class ProfileCache {
   };
 
   constructor(private readonly catalog: AttributeCatalog) {
-    this.attributeSlab = new AttributeSlab(catalog.wordCount);
+    this.attributeSlab = new AttributeSlab(catalog.wordCount, 1024, LOADED_DOUBLES);
   }
 
   /** Stores answers in compact form in the profile's slot (a new slot when it has none yet). */
@@ -56,9 +51,9 @@ export class ProfileCache {
       slab.words.copyWithin(slab.offset(slot), slab.offset(first), slab.offset(first) + slab.stride);
       return slot;
     };
-    const loading = { statements, encode, sharedId };
+    const loading = { statements, slab: cache.attributeSlab, encode, sharedId };
     for (const row of statements.loadProfiles(PROFILE_LOAD_COLUMNS)) {
-      const profile = profileFromColumns(row, loading);
+      const profile = new LoadedProfile(row, loading);
       cache.profiles.set(profile.accountId, profile);
       for (const field of ["name", "text"] as const) {
         if (profile[field].state === "pending") pending.push({ profile, field });

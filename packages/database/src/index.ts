@@ -20,7 +20,7 @@ export type { MailOutboxRow, NewMailRow } from "./account/mail-outbox-statements
 export type { EmailCodeRow, EmailVerificationRow, OidcIdentityRow } from "./account/sign-in-statements.js";
 export { PROFILE_MIGRATIONS } from "./profile/profile-migrations.js";
 export { PROFILE_COLUMNS, ProfileStatements } from "./profile/profile-statements.js";
-export type { ProfileRow, ProfileLoadRow, FavoriteRow } from "./profile/profile-rows.js";
+export type { ProfileRow, ProfileLoadRow, FavoriteRow, StoredFieldRow } from "./profile/profile-rows.js";
 export { MEDIA_MIGRATIONS } from "./media/media-migrations.js";
 export { MediaStatements } from "./media/media-statements.js";
 export type { ContentRow, MediaAccountRow } from "./media/media-rows.js";

@@ -18,6 +18,8 @@ export interface Account {
   /** Bumped whenever state or permissions change; clients sync on it. */
   syncVersion: number;
   createdAt: number;
+  /** Held here for Presence (see lastSeenOnAccounts), not in a map of its own; null: never. */
+  lastSeenAt: number | null;
   name: string | null;
   birthdate: string | null;
   gender: Gender | null;
@@ -64,6 +66,7 @@ export function newAccount(
     ...fields,
     state: "initial_setup",
     syncVersion: 1,
+    lastSeenAt: null,
     name: null,
     birthdate: null,
     gender: null,
@@ -121,7 +124,7 @@ export function accountFromColumns(row: AccountColumns): Account {
     permissions,
     syncVersion,
     createdAt,
-    ,
+    lastSeenAt,
     name,
     birthdate,
     gender,
@@ -147,6 +150,7 @@ export function accountFromColumns(row: AccountColumns): Account {
     permissions: permissionSets.get(permissions),
     syncVersion,
     createdAt,
+    lastSeenAt,
     name,
     birthdate,
     gender: gender === null ? null : literalOf(GENDERS, gender),
@@ -181,7 +185,7 @@ export function accountToRow(account: NewAccount): AccountRow {
     permissions: permissionsJson(account),
     sync_version: account.syncVersion,
     created_at: account.createdAt,
-    last_seen_at: null,
+    last_seen_at: account.lastSeenAt,
     name: account.name,
     birthdate: account.birthdate,
     gender: account.gender,
