@@ -15,6 +15,11 @@ import { DEBUGGER_LINE, INSPECTOR_FLAG } from "./inspector.js";
 import { processCpuMicros, processPeakRssBytes, processRssBytes } from "./measure.js";
 
 const STOP_TIMEOUT_MS = 30_000;
+/**
+ * Extra Node.js flags for the server, space-separated: `BENCH_SERVER_NODE_FLAGS="--cpu-prof
+ * --cpu-prof-dir=/tmp/prof"` profiles its start-up (the profile is written when it stops).
+ */
+const SERVER_NODE_ARGS = (process.env.BENCH_SERVER_NODE_FLAGS ?? "").split(" ").filter(Boolean);
 
 export interface StartedVenus {
   pid: number;
@@ -54,9 +59,7 @@ export async function spawnVenus(
     }),
   );
   const started = performance.now();
-  // `BENCH_SERVER_NODE_FLAGS="--cpu-prof --cpu-prof-dir=DIR"` profiles the server (written at its exit).
-  const flags = (process.env.BENCH_SERVER_NODE_FLAGS ?? "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...flags, VENUS_BIN, "server", "--config", configFile], {
+  const child = spawn(process.execPath, [...SERVER_NODE_ARGS, VENUS_BIN, "server", "--config", configFile], {
     env: { ...process.env, NODE_OPTIONS: INSPECTOR_FLAG },
     stdio: ["ignore", "pipe", "pipe"],
   });

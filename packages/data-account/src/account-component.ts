@@ -23,7 +23,7 @@ import {
 } from "@venus/data-common";
 import type { BotsFile, VenusConfig } from "@venus/model";
 import type { Logger } from "@venus/simple-backend";
-import { AccountCache } from "./cache/account-cache.js";
+import { AccountCache, lastSeenOnAccounts } from "./cache/account-cache.js";
 import type { AccountContext } from "./context.js";
 import { DataExports } from "./data-export/data-exports.js";
 import { AccountMail } from "./mail/account-mail.js";
@@ -68,7 +68,8 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
   const now = options.now ?? Date.now;
   const { connections } = options;
   const lastSeen = new WriteBehind<string, number>(writer, (_db, id, at) => statements.setLastSeen(id, at));
-  const presence = new Presence(connections, lastSeen);
+  const cache = AccountCache.load(statements);
+  const presence = new Presence(connections, lastSeen, lastSeenOnAccounts(cache.accounts));
   const sessionUse = new WriteBehind<string, number>(writer, (_db, id, at) =>
     statements.setSessionLastUsed(id, at),
   );
@@ -81,7 +82,7 @@ export async function openAccountComponent(options: AccountComponentOptions): Pr
   const flags = new RuntimeFlagStore(config, options.moderationRules, statements, writer);
   const ctx: AccountContext = {
     config,
-    cache: AccountCache.load(statements, presence),
+    cache,
     statements,
     writer,
     connections,

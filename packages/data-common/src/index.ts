@@ -9,7 +9,7 @@ export {
 export { WalSync } from "./wal-sync.js";
 export { WriteBehind, WriteBehindFlusher } from "./write-behind.js";
 export { ConnectionRegistry, type LiveConnection } from "./connection-registry.js";
-export { Presence } from "./presence.js";
+export { Presence, type LastSeenTimes } from "./presence.js";
 export { SyncVersions } from "./sync-versions.js";
 export { openStore, type StoreOptions } from "./open-store.js";
 export { CursorQueue } from "./cursor-queue.js";

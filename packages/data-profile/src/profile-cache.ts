@@ -1,14 +1,10 @@
-import { PROFILE_COLUMNS, type ProfileStatements } from "@venus/database";
+import type { ProfileStatements } from "@venus/database";
 import type { AttributeAnswers, ProfileStatistics } from "@venus/model";
 import type { AttributeCatalog } from "./attributes/attribute-catalog.js";
 import { AttributeSlab } from "./attributes/attribute-slab.js";
 import { ModerationQueue } from "./moderation-queue.js";
-import {
-  favoritesFromRows,
-  profileFromColumns,
-  type ModeratedFieldName,
-  type Profile,
-} from "./profile-entity.js";
+import { LOADED_DOUBLES, LoadedProfile, PROFILE_LOAD_COLUMNS } from "./loaded-profile.js";
+import { favoritesFromRows, type ModeratedFieldName, type Profile } from "./profile-entity.js";
 
 /** Every profile, favorite list and pending moderation in memory; loaded once at start-up. */
 export class ProfileCache {
@@ -24,7 +20,7 @@ export class ProfileCache {
   };
 
   constructor(private readonly catalog: AttributeCatalog) {
-    this.attributeSlab = new AttributeSlab(catalog.wordCount);
+    this.attributeSlab = new AttributeSlab(catalog.wordCount, 1024, LOADED_DOUBLES);
   }
 
   /** Stores answers in compact form in the profile's slot (a new slot when it has none yet). */
@@ -33,12 +29,31 @@ export class ProfileCache {
     return slot;
   }
 
-  static load(statements: ProfileStatements, catalog: AttributeCatalog): ProfileCache {
+  /** `sharedId` gives the copy of an account id already in memory, so profiles hold no second one. */
+  static load(
+    statements: ProfileStatements,
+    catalog: AttributeCatalog,
+    sharedId: (accountId: string) => string = (id) => id,
+  ): ProfileCache {
     const cache = new ProfileCache(catalog);
     const pending: { profile: Profile; field: ModeratedFieldName }[] = [];
-    const encode = (answers: AttributeAnswers) => cache.encodeAttributes(answers);
-    for (const row of statements.loadProfiles(PROFILE_COLUMNS)) {
-      const profile = profileFromColumns(row, encode);
+    // Loaded answers are shared instances: each distinct one is encoded once, then its words copied.
+    const encoded = new Map<AttributeAnswers, number>();
+    const encode = (answers: AttributeAnswers) => {
+      const first = encoded.get(answers);
+      if (first === undefined) {
+        const slot = cache.encodeAttributes(answers);
+        encoded.set(answers, slot);
+        return slot;
+      }
+      const slab = cache.attributeSlab;
+      const slot = slab.allocate();
+      slab.words.copyWithin(slab.offset(slot), slab.offset(first), slab.offset(first) + slab.stride);
+      return slot;
+    };
+    const loading = { statements, slab: cache.attributeSlab, encode, sharedId };
+    for (const row of statements.loadProfiles(PROFILE_LOAD_COLUMNS)) {
+      const profile = new LoadedProfile(row, loading);
       cache.profiles.set(profile.accountId, profile);
       for (const field of ["name", "text"] as const) {
         if (profile[field].state === "pending") pending.push({ profile, field });

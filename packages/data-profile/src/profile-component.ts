@@ -47,6 +47,8 @@ export interface ProfileComponentOptions {
   accountActive: (accountId: string) => boolean;
   isBot: (accountId: string) => boolean;
   isVerified: (accountId: string) => boolean;
+  /** The account component's copy of an account id, shared by the loaded profile (memory). */
+  sharedId?: (accountId: string) => string;
   onCommitFailure?: (error: unknown) => void;
   now?: () => number;
   /** Flushes when profiles entered the listing (write-behind); none in tests that need no restart. */
@@ -70,7 +72,7 @@ export function openProfileComponent(options: ProfileComponentOptions): {
   const attributes = new AttributeCatalog(
     loadAttributeDefinitions(config.profile.attributes_file || DEFAULT_ATTRIBUTES_FILE),
   );
-  const cache = ProfileCache.load(statements, attributes);
+  const cache = ProfileCache.load(statements, attributes, options.sharedId);
   for (const profile of cache.profiles.values()) listing.sync(profile);
   const now = options.now ?? Date.now;
   const searchStatements = new AutomaticSearchStatements(db);

@@ -1,14 +1,6 @@
-import { Interned, literalOf } from "@venus/data-common";
-import { PROFILE_COLUMNS, type Columns, type FavoriteRow, type ProfileRow } from "@venus/database";
-import {
-  GENDERS,
-  MODERATION_STATES,
-  VISIBILITIES,
-  type AttributeAnswers,
-  type Gender,
-  type ModerationState,
-  type Visibility,
-} from "@venus/model";
+import type { FavoriteRow, ProfileRow } from "@venus/database";
+import type { AttributeAnswers, Gender, ModerationState, Visibility } from "@venus/model";
+import { StoredField } from "./stored-field.js";
 
 /** A name or text as its owner wrote it, with its moderation outcome. */
 export interface ModeratedField {
@@ -46,91 +38,25 @@ export interface Profile {
 
 export type ModeratedFieldName = "name" | "text";
 
-/** Profiles share wanted-gender lists and attribute answers: replaced on edit, never changed in place. */
-const wantedGenders = new Interned((json) => Object.freeze(JSON.parse(json) as Gender[]) as Gender[]);
-const attributeAnswers = new Interned((json) => Object.freeze(JSON.parse(json) as AttributeAnswers));
-
-/** A profile from its row as read at start-up; enum values and wanted genders are shared instances. */
-export function profileFromColumns(
-  row: Columns<ProfileRow, typeof PROFILE_COLUMNS>,
-  encode: (answers: AttributeAnswers) => number,
-): Profile {
-  const [
-    accountId,
-    version,
-    name,
-    nameState,
-    nameReason,
-    nameChangedAt,
-    text,
-    textState,
-    textReason,
-    textChangedAt,
-    age,
-    initialAge,
-    initialAgeYear,
-    gender,
-    wanted,
-    wantedAgeMin,
-    wantedAgeMax,
-    unlimitedLikes,
-    attributesJson,
-    latitude,
-    longitude,
-    visibility,
-    showLastSeen,
-    showOnline,
-    createdAt,
-    editedAt,
-  ] = row;
-  const attributes = attributeAnswers.get(attributesJson);
-  return {
-    accountId,
-    version,
-    name: {
-      value: name,
-      state: literalOf(MODERATION_STATES, nameState),
-      reason: nameReason,
-      changedAt: nameChangedAt,
-    },
-    text: {
-      value: text,
-      state: literalOf(MODERATION_STATES, textState),
-      reason: textReason,
-      changedAt: textChangedAt,
-    },
-    age,
-    initialAge,
-    initialAgeYear,
-    gender: literalOf(GENDERS, gender),
-    wantedGenders: wantedGenders.get(wanted),
-    wantedAgeMin,
-    wantedAgeMax,
-    unlimitedLikes: unlimitedLikes === 1,
-    attributes,
-    attributeSlot: encode(attributes),
-    latitude,
-    longitude,
-    visibility: literalOf(VISIBILITIES, visibility),
-    showLastSeen: showLastSeen === 1,
-    showOnline: showOnline === 1,
-    createdAt,
-    editedAt,
-  };
+/** A field's length in characters (code points), without reading a stored text. */
+export function textLength(field: ModeratedField): number {
+  return field instanceof StoredField ? field.length : [...field.value].length;
 }
 
 export function profileToRow(profile: Profile): ProfileRow {
+  const name = profile.name instanceof StoredField ? profile.name.read() : profile.name;
+  const text = profile.text instanceof StoredField ? profile.text.read() : profile.text;
   return {
     account_id: profile.accountId,
     version: profile.version,
-    name: profile.name.value,
-    name_state: profile.name.state,
-    name_reason: profile.name.reason,
-    name_changed_at: profile.name.changedAt,
-    text: profile.text.value,
-    text_state: profile.text.state,
-    text_reason: profile.text.reason,
-    text_changed_at: profile.text.changedAt,
+    name: name.value,
+    name_state: name.state,
+    name_reason: name.reason,
+    name_changed_at: name.changedAt,
+    text: text.value,
+    text_state: text.state,
+    text_reason: text.reason,
+    text_changed_at: text.changedAt,
     age: profile.age,
     initial_age: profile.initialAge,
     initial_age_year: profile.initialAgeYear,

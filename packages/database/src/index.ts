@@ -9,6 +9,7 @@ export { DeletionReminderStatements } from "./account/deletion-reminder-statemen
 export { CustomMailStatements, type UnsubscribeRow } from "./account/custom-mail-statements.js";
 export type {
   AccountRow,
+  AccountLoadRow,
   SessionRow,
   SessionDeviceRow,
   RetiredRefreshRow,
@@ -21,7 +22,7 @@ export type { EmailCodeRow, EmailVerificationRow, OidcIdentityRow } from "./acco
 export { PROFILE_MIGRATIONS } from "./profile/profile-migrations.js";
 export { PROFILE_COLUMNS, ProfileStatements } from "./profile/profile-statements.js";
 export { AutomaticSearchStatements, type AutomaticSearchRow } from "./profile/automatic-search-statements.js";
-export type { ProfileRow, FavoriteRow } from "./profile/profile-rows.js";
+export type { ProfileRow, ProfileLoadRow, FavoriteRow, StoredFieldRow } from "./profile/profile-rows.js";
 export { MEDIA_MIGRATIONS } from "./media/media-migrations.js";
 export { MediaStatements } from "./media/media-statements.js";
 export type { ContentRow, MediaAccountRow } from "./media/media-rows.js";

@@ -122,6 +122,7 @@ export async function openComponents(
       isBot: (id) => account.ctx.cache.accounts.get(id)?.bot === true,
       // Read at request time, after the media component below is open.
       isVerified: (id) => media.ctx.cache.accounts.get(id)?.verification.state === "verified",
+      sharedId: (id) => account.ctx.cache.accounts.get(id)?.id ?? id,
       moderationQueued,
       onCommitFailure,
       now,

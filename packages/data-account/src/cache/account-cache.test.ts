@@ -17,8 +17,8 @@ import {
 } from "@venus/data-common";
 import { createLogger, Metrics } from "@venus/simple-backend";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { AccountCache } from "./account-cache.js";
-import { accountToRow, newAccount, type Account } from "./account-entity.js";
+import { AccountCache, lastSeenOnAccounts } from "./account-cache.js";
+import { accountToRow, newAccount, passwordHashOf, type Account, type NewAccount } from "./account-entity.js";
 import type { Session } from "./session-entity.js";
 import { sessionToRow } from "./session-entity.js";
 
@@ -169,14 +169,22 @@ describe("AccountCache.load", () => {
       log: createLogger("silent", "test"),
       metrics: new WriterMetrics(new Metrics()),
     });
-    const presence = new Presence(new ConnectionRegistry(), new WriteBehind(writer, () => {}));
-    const cache = AccountCache.load(statements, presence);
+    const cache = AccountCache.load(statements);
+    const presence = new Presence(
+      new ConnectionRegistry(),
+      new WriteBehind(writer, () => {}),
+      lastSeenOnAccounts(cache.accounts),
+    );
     const loaded = cache.accounts.get("acc-1");
     expect(loaded?.email).toBe("ann@example.com");
     expect(loaded?.emailVerified).toBe(true);
     expect(loaded?.permissions).toEqual(new Set(["ban"]));
     expect(cache.byEmail.get("ann@example.com")).toBe(loaded);
     expect(presence.lastSeenAt("acc-1")).toBe(1234);
+    presence.markSeen("acc-1", 5678);
+    expect(loaded?.lastSeenAt).toBe(5678);
+    presence.markSeen("gone", 1);
+    expect(presence.lastSeenAt("gone")).toBeUndefined();
     const loadedSession = cache.sessionsByAccess.get(s.accessHash);
     expect(loadedSession?.id).toBe("s1");
     expect(loadedSession?.publicId).toBe(s.publicId);
@@ -188,7 +196,7 @@ describe("AccountCache.load", () => {
 
   it("reads back every field of accounts in each state, sharing equal permission sets and gender lists", () => {
     const statements = new AccountStatements(db);
-    const base = (id: string, extra: Partial<Account>): Account => ({
+    const base = (id: string, extra: Partial<NewAccount>): NewAccount => ({
       ...newAccount({
         id,
         email: `${id}@example.com`,
@@ -216,20 +224,16 @@ describe("AccountCache.load", () => {
         deletion: { at: 9000, stateBefore: "initial_setup", deleting: true },
       }),
       base("new", { state: "initial_setup", gender: null, lookingFor: null, permissions: new Set() }),
+      base("provider", { passwordHash: "", lastSeenAt: 7000 }),
     ];
     for (const account of accounts) statements.insertAccount(accountToRow(account));
-    const writer = new GroupCommitWriter(db, {
-      name: "account",
-      maxBatchDelayMs: 0,
-      maxBatchSize: 1,
-      log: createLogger("silent", "test"),
-      metrics: new WriterMetrics(new Metrics()),
-    });
-    const cache = AccountCache.load(
-      statements,
-      new Presence(new ConnectionRegistry(), new WriteBehind(writer, () => {})),
-    );
-    for (const account of accounts) expect(cache.accounts.get(account.id)).toEqual(account);
+    const cache = AccountCache.load(statements);
+    for (const account of accounts) {
+      const loaded = cache.accounts.get(account.id) as Account;
+      // A set hash stays in the database until it is checked; "no password" is known in memory.
+      expect(loaded).toEqual({ ...account, passwordHash: account.passwordHash === "" ? "" : null });
+      expect(passwordHashOf(statements, loaded)).toBe(account.passwordHash);
+    }
     const [plain, banned] = ["plain", "banned"].map((id) => cache.accounts.get(id) as Account);
     expect(plain?.permissions).toBe(banned?.permissions);
     expect(plain?.lookingFor).toBe(banned?.lookingFor);

@@ -1,4 +1,4 @@
-import type { Presence } from "@venus/data-common";
+import type { LastSeenTimes } from "@venus/data-common";
 import type { AccountStatements } from "@venus/database";
 import { ACCOUNT_COLUMNS, accountFromColumns, type Account } from "./account-entity.js";
 import { sessionFromRow, type Session } from "./session-entity.js";
@@ -19,16 +19,10 @@ export class AccountCache {
   readonly sessionsByAccount = new Map<string, Set<Session>>();
   readonly adminGrantEmails = new Set<string>();
 
-  /** Loads every account and session; last-seen times go to `presence`. */
-  static load(statements: AccountStatements, presence: Presence): AccountCache {
+  /** Loads every account (with its last-seen time, see lastSeenOnAccounts) and session. */
+  static load(statements: AccountStatements): AccountCache {
     const cache = new AccountCache();
-    const lastSeen = ACCOUNT_COLUMNS.indexOf("last_seen_at");
-    for (const row of statements.loadAccounts(ACCOUNT_COLUMNS)) {
-      const account = accountFromColumns(row);
-      cache.addAccount(account);
-      const seen = row[lastSeen] as number | null;
-      if (seen !== null) presence.load(account.id, seen);
-    }
+    for (const row of statements.loadAccounts(ACCOUNT_COLUMNS)) cache.addAccount(accountFromColumns(row));
     for (const row of statements.loadSessions()) cache.addSession(sessionFromRow(row));
     for (const row of statements.loadRetiredRefreshTokens()) {
       const session = cache.sessions.get(row.session_id);
@@ -89,4 +83,19 @@ export class AccountCache {
       this.sessionsByRetiredRefresh.delete(session.retiredRefreshHashes.shift() as string);
     }
   }
+}
+
+/**
+ * Presence's last-seen times kept on the accounts themselves: a map of a million entries beside the
+ * accounts map would cost ~50 bytes an account. A time for an account not in the cache is dropped.
+ */
+export function lastSeenOnAccounts(accounts: Map<string, Account>): LastSeenTimes {
+  return {
+    get: (id) => accounts.get(id)?.lastSeenAt ?? undefined,
+    set: (id, at) => {
+      const account = accounts.get(id);
+      if (account) account.lastSeenAt = at;
+    },
+    delete: () => {}, // the account leaves the cache with its time
+  };
 }

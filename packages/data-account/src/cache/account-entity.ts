@@ -1,5 +1,5 @@
 import { Interned, literalOf } from "@venus/data-common";
-import type { AccountRow, Columns } from "@venus/database";
+import type { AccountLoadRow, AccountRow, AccountStatements, Columns } from "@venus/database";
 import { ACCOUNT_STATES, GENDERS, type AccountState, type Gender, type Permission } from "@venus/model";
 
 export interface Account {
@@ -7,13 +7,19 @@ export interface Account {
   email: string;
   /** The owner has shown they receive mail at `email` (a code, a link, or a provider's word). */
   emailVerified: boolean;
-  /** Empty for accounts made without a password (OpenID Connect, email code): password login is refused. */
-  passwordHash: string;
+  /**
+   * Empty for accounts made without a password (OpenID Connect, email code): password login is
+   * refused. Null: set, and only in `account.sqlite` (a million hashes would take ~120 MB; one is
+   * read when a password is checked, `passwordHashOf`). Set or changed in this run: held here.
+   */
+  passwordHash: string | null;
   state: AccountState;
   permissions: Set<Permission>;
   /** Bumped whenever state or permissions change; clients sync on it. */
   syncVersion: number;
   createdAt: number;
+  /** Held here for Presence (see lastSeenOnAccounts), not in a map of its own; null: never. */
+  lastSeenAt: number | null;
   name: string | null;
   birthdate: string | null;
   gender: Gender | null;
@@ -49,16 +55,20 @@ export interface Ban {
   stateBefore: AccountState;
 }
 
+/** An account made in this run: its password hash ("" for none) is in memory. */
+export type NewAccount = Account & { passwordHash: string };
+
 /** A new account in `initial_setup`: nothing of the setup answered yet. */
 export function newAccount(
-  fields: Pick<Account, "id" | "email" | "passwordHash" | "permissions" | "createdAt" | "bot"> &
+  fields: Pick<NewAccount, "id" | "email" | "passwordHash" | "permissions" | "createdAt" | "bot"> &
     Partial<Pick<Account, "emailVerified">>,
-): Account {
+): NewAccount {
   return {
     emailVerified: false,
     ...fields,
     state: "initial_setup",
     syncVersion: 1,
+    lastSeenAt: null,
     name: null,
     birthdate: null,
     gender: null,
@@ -77,7 +87,7 @@ export const ACCOUNT_COLUMNS = [
   "id",
   "email",
   "email_verified",
-  "password_hash",
+  "has_password",
   "state",
   "permissions",
   "sync_version",
@@ -100,7 +110,7 @@ export const ACCOUNT_COLUMNS = [
   "language",
 ] as const;
 
-export type AccountColumns = Columns<AccountRow, typeof ACCOUNT_COLUMNS>;
+export type AccountColumns = Columns<AccountLoadRow, typeof ACCOUNT_COLUMNS>;
 
 /** Accounts share their permission sets (never changed in place: replaced) and gender lists. */
 const permissionSets = new Interned((json) => new Set(JSON.parse(json) as Permission[]));
@@ -113,12 +123,12 @@ export function accountFromColumns(row: AccountColumns): Account {
     id,
     email,
     emailVerified,
-    passwordHash,
+    hasPassword,
     rowState,
     permissions,
     syncVersion,
     createdAt,
-    ,
+    lastSeenAt,
     name,
     birthdate,
     gender,
@@ -140,11 +150,12 @@ export function accountFromColumns(row: AccountColumns): Account {
     id,
     email,
     emailVerified: emailVerified === 1,
-    passwordHash,
+    passwordHash: hasPassword === 1 ? null : "",
     state: accountState,
     permissions: permissionSets.get(permissions),
     syncVersion,
     createdAt,
+    lastSeenAt,
     name,
     birthdate,
     gender: gender === null ? null : literalOf(GENDERS, gender),
@@ -165,7 +176,12 @@ export function accountFromColumns(row: AccountColumns): Account {
   };
 }
 
-export function accountToRow(account: Account): AccountRow {
+/** The account's password hash, "" when it has none. */
+export function passwordHashOf(statements: AccountStatements, account: Account): string {
+  return account.passwordHash ?? statements.passwordHash(account.id);
+}
+
+export function accountToRow(account: NewAccount): AccountRow {
   return {
     id: account.id,
     email: account.email,
@@ -175,7 +191,7 @@ export function accountToRow(account: Account): AccountRow {
     permissions: permissionsJson(account),
     sync_version: account.syncVersion,
     created_at: account.createdAt,
-    last_seen_at: null,
+    last_seen_at: account.lastSeenAt,
     name: account.name,
     birthdate: account.birthdate,
     gender: account.gender,

@@ -1,5 +1,6 @@
 import { verify } from "@node-rs/argon2";
 import { VenusError, type LoginRequest, type LoginResponse } from "@venus/model";
+import { passwordHashOf } from "../cache/account-entity.js";
 import type { AccountContext } from "../context.js";
 import { normalizeEmail } from "../credentials.js";
 import { awaitBackoff, takeAttempt } from "../sign-in-limits.js";
@@ -26,13 +27,12 @@ export async function login(ctx: AccountContext, request: LoginRequest, ip: stri
   const failures = ctx.limits.loginFailures;
   const trusted = knownDevice(ctx, account?.id, request.refresh_token);
   if (!trusted) awaitBackoff([failures.account, email], [failures.address, ip]);
+  const stored = account ? passwordHashOf(ctx.statements, account) : "";
   // An account made without a password (a provider, an email code) is checked against the dummy too.
-  const passwordOk = await verify(account?.passwordHash || ctx.dummyPasswordHash, request.password).catch(
-    () => false,
-  );
+  const passwordOk = await verify(stored || ctx.dummyPasswordHash, request.password).catch(() => false);
   // Whether or not the password was right: a lock must not tell anyone whether they guessed it.
   if (account?.locked) throw new VenusError("account_locked");
-  if (!account || !account.passwordHash || !passwordOk) {
+  if (!account || !stored || !passwordOk) {
     if (!trusted) {
       failures.account.failed(email);
       failures.address.failed(ip);

@@ -1,6 +1,6 @@
 import { verify } from "@node-rs/argon2";
 import { VenusError, invalidField } from "@venus/model";
-import type { Account } from "../cache/account-entity.js";
+import { passwordHashOf, type Account } from "../cache/account-entity.js";
 import type { AccountContext } from "../context.js";
 import { takeAttempt } from "../sign-in-limits.js";
 
@@ -19,6 +19,6 @@ export async function checkOwnerPassword(
   if (account.passwordHash === "") return;
   if (password === undefined) throw invalidField(field, "required");
   takeAttempt([ctx.limits.loginPerEmail, account.email]);
-  if (!(await verify(account.passwordHash, password).catch(() => false)))
+  if (!(await verify(passwordHashOf(ctx.statements, account), password).catch(() => false)))
     throw new VenusError("wrong_password");
 }

@@ -15,6 +15,16 @@ describe("AttributeSlab", () => {
     expect(slab.allocate()).toBe(1);
   });
 
+  it("keeps each slot's doubles when it grows, and clears them on release", () => {
+    const slab = new AttributeSlab(1, 1, 2);
+    const slots = Array.from({ length: 3 }, () => slab.allocate());
+    slots.forEach((slot) => slab.doubles.fill(slot + 0.5, slot * 2, slot * 2 + 2));
+    slab.allocate();
+    expect([...slab.doubles.subarray(0, 6)]).toEqual([0.5, 0.5, 1.5, 1.5, 2.5, 2.5]);
+    slab.release(1);
+    expect([...slab.doubles.subarray(2, 4)]).toEqual([0, 0]);
+  });
+
   it("works with no attributes at all (stride 0)", () => {
     const slab = new AttributeSlab(0);
     expect([slab.allocate(), slab.allocate()]).toEqual([0, 1]);

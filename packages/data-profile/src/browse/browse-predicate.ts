@@ -4,7 +4,7 @@ import type { AttributeCatalog } from "../attributes/attribute-catalog.js";
 import type { AttributeSlab } from "../attributes/attribute-slab.js";
 import { matchesAttributeFilters } from "../attributes/attribute-matcher.js";
 import type { LocationEntry } from "../location/location-index.js";
-import type { Profile } from "../profile-entity.js";
+import { textLength, type Profile } from "../profile-entity.js";
 import { mutuallyWanted } from "./mutual-match.js";
 
 export interface PredicateInput {
@@ -21,7 +21,7 @@ export interface PredicateInput {
 }
 
 const acceptedTextLength = (profile: Profile) =>
-  profile.text.state === "accepted" ? [...profile.text.value].length : 0;
+  profile.text.state === "accepted" ? textLength(profile.text) : 0;
 
 /**
  * Which index entries a viewer's browse session shows: never the viewer nor a hidden account, always

@@ -22,7 +22,8 @@ export async function moderateText(ctx: ProfileContext, decision: ModerationDeci
   if (decision.changedAt !== undefined && decision.changedAt !== field.changedAt)
     throw new VenusError("not_found", "the owner has edited it since; judge the new value");
   profile[decision.field] = {
-    ...field,
+    value: field.value, // a StoredField's getter: not copied by a spread
+    changedAt: field.changedAt,
     state: decision.accept ? "accepted" : "rejected",
     reason: decision.accept ? null : (decision.reason ?? ""),
   };

@@ -37,6 +37,9 @@ export interface AccountRow {
   language: string | null;
 }
 
+/** What start-up reads of an account: `has_password` (1 or 0) rather than the hash, kept cold. */
+export type AccountLoadRow = AccountRow & { has_password: number };
+
 /** The ban columns of an account, all null when it is not banned. */
 export type BanColumns = Pick<
   AccountRow,

@@ -1,5 +1,6 @@
 import type { Database, Statement } from "better-sqlite3";
 import type {
+  AccountLoadRow,
   AccountRow,
   BanColumns,
   DeletionColumns,
@@ -64,6 +65,7 @@ export class AccountStatements {
     [{ id: string; language: string | null; sync_version: number }]
   >;
   private readonly forgetGrantStmt: Statement<[string]>;
+  private readonly passwordHashStmt: Statement<[string]>;
 
   constructor(private readonly db: Database) {
     this.insertAccountStmt = db.prepare(
@@ -134,15 +136,25 @@ export class AccountStatements {
     );
     // The grant stays (the email is the operator's, from config): it must not make a new account admin.
     this.forgetGrantStmt = db.prepare("UPDATE admin_grant SET account_id = '' WHERE account_id = ?");
+    this.passwordHashStmt = db.prepare("SELECT password_hash FROM account WHERE id = ?").pluck();
     this.audit = new AuditStatements(db);
     this.signIn = new SignInStatements(db);
     this.outbox = new MailOutboxStatements(db);
   }
 
-  /** Streams the rows: a million accounts never sit in memory twice while the cache is built. */
-  /** Every account as arrays of `columns`. */
-  loadAccounts<const C extends readonly (keyof AccountRow & string)[]>(columns: C) {
-    return iterateColumns<AccountRow, C>(this.db, "account", columns);
+  /**
+   * Every account as arrays of `columns`, streamed: a million accounts never sit in memory twice
+   * while the cache is built. `has_password` reads 1 when a password is set, without the hash.
+   */
+  loadAccounts<const C extends readonly (keyof AccountLoadRow & string)[]>(columns: C) {
+    return iterateColumns<AccountLoadRow, C>(this.db, "account", columns, {
+      has_password: "password_hash <> ''",
+    });
+  }
+
+  /** The stored password hash ("" when none is set, or the account is gone); read when one is checked. */
+  passwordHash(id: string): string {
+    return (this.passwordHashStmt.get(id) as string | undefined) ?? "";
   }
 
   loadSessions(): IterableIterator<SessionRow> {

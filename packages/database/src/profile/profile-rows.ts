@@ -29,6 +29,16 @@ export interface ProfileRow {
   edited_at: number;
 }
 
+/** What start-up reads of a profile: lengths in characters of the name and text, which stay cold. */
+export type ProfileLoadRow = ProfileRow & { name_length: number; text_length: number };
+
+/** A name or text with its moderation columns, read on demand. */
+export interface StoredFieldRow {
+  value: string;
+  reason: string | null;
+  changed_at: number;
+}
+
 export interface FavoriteRow {
   account_id: string;
   favorite_id: string;

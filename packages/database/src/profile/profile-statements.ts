@@ -1,6 +1,6 @@
 import type { Database, Statement } from "better-sqlite3";
 import { iterateColumns } from "../read-columns.js";
-import type { FavoriteRow, ProfileRow } from "./profile-rows.js";
+import type { FavoriteRow, ProfileLoadRow, ProfileRow, StoredFieldRow } from "./profile-rows.js";
 
 /** Every profile column: what the upsert writes and, in this order, what start-up reads. */
 export const PROFILE_COLUMNS = [
@@ -39,6 +39,7 @@ export class ProfileStatements {
   private readonly deleteFavoriteStmt: Statement<[string, string]>;
   private readonly putHistoryStmt: Statement<[string, string]>;
   private readonly deleteAccountStmts: Statement<{ id: string }>[];
+  private readonly fieldStmts: Record<"name" | "text", Statement<[string]>>;
 
   constructor(private readonly db: Database) {
     // A profile is small and edited as a whole: one upsert of the full row keeps writes simple.
@@ -55,6 +56,11 @@ export class ProfileStatements {
     this.putHistoryStmt = db.prepare(
       "INSERT INTO statistics_history (day, data) VALUES (?, ?) ON CONFLICT(day) DO UPDATE SET data = excluded.data",
     );
+    const field = (name: string) =>
+      db.prepare(
+        `SELECT ${name} AS value, ${name}_reason AS reason, ${name}_changed_at AS changed_at FROM profile WHERE account_id = ?`,
+      );
+    this.fieldStmts = { name: field("name"), text: field("text") };
     this.deleteAccountStmts = [
       db.prepare("DELETE FROM profile WHERE account_id = @id"),
       db.prepare("DELETE FROM favorite WHERE account_id = @id OR favorite_id = @id"),
@@ -63,10 +69,20 @@ export class ProfileStatements {
     ];
   }
 
-  /** Streams the rows: a million profiles never sit in memory twice while the cache is built. */
-  /** Every profile as arrays of `columns`. */
-  loadProfiles<const C extends readonly (keyof ProfileRow & string)[]>(columns: C) {
-    return iterateColumns<ProfileRow, C>(this.db, "profile", columns);
+  /**
+   * Every profile as arrays of `columns`, streamed: a million profiles never sit in memory twice
+   * while the cache is built. `name_length` and `text_length` read a length in characters, not the value.
+   */
+  loadProfiles<const C extends readonly (keyof ProfileLoadRow & string)[]>(columns: C) {
+    return iterateColumns<ProfileLoadRow, C>(this.db, "profile", columns, {
+      name_length: "length(name)",
+      text_length: "length(text)",
+    });
+  }
+
+  /** A profile's stored name or text with its moderation columns; read when it is shown or saved. */
+  moderatedField(accountId: string, field: "name" | "text"): StoredFieldRow | undefined {
+    return this.fieldStmts[field].get(accountId) as StoredFieldRow | undefined;
   }
 
   loadFavorites(): FavoriteRow[] {
