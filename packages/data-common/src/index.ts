@@ -6,6 +6,7 @@ export {
   type WriteOperation,
 } from "./group-commit-writer.js";
 export { WalSync } from "./wal-sync.js";
+export { WalCheckpointer } from "./wal-checkpointer.js";
 export { WriteBehind, WriteBehindFlusher } from "./write-behind.js";
 export { ConnectionRegistry, type LiveConnection } from "./connection-registry.js";
 export { Presence } from "./presence.js";
