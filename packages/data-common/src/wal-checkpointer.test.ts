@@ -98,7 +98,7 @@ describe("WalCheckpointer", () => {
     expect(rows(open())).toBe(1000);
   });
 
-  it("leaves the WAL to a reader that still needs it, and empties it once the reader is done", async () => {
+  it("leaves the WAL to a reader that still needs it, syncing WAL headers meanwhile, and empties it once the reader is done", async () => {
     const db = open();
     const w = writer(db, {
       walSync: new WalSync(path),
@@ -111,6 +111,8 @@ describe("WalCheckpointer", () => {
     for (let i = 0; i < 10; i++) await Promise.all(Array.from({ length: 20 }, () => w.write(insert)));
     expect(walSize()).toBeGreaterThan(200 * 1000);
     expect(rows(reader)).toBe(1);
+    // Not emptied: should the writer's connection start the WAL again, it syncs the new header.
+    expect(db.pragma("synchronous", { simple: true })).toBe(1);
     reader.exec("COMMIT");
     // A checkpoint that met the reader waits a second before the next try.
     await sleep(1_100);
@@ -121,6 +123,7 @@ describe("WalCheckpointer", () => {
       await w.write(insert);
     }
     expect(rows(reader)).toBeGreaterThan(200);
+    expect(db.pragma("synchronous", { simple: true })).toBe(0);
     await w.close();
   });
 });

@@ -35,7 +35,11 @@ export class WalCheckpointer {
   async run(): Promise<void> {
     this.retryAt = performance.now() + RETRY_MS;
     const result = await checkpointThread.call("checkpoint", this.path);
-    if (result?.busy === 0) this.retryAt = 0;
+    const done = result?.busy === 0;
+    if (done) this.retryAt = 0;
+    // Not emptied: the writer's connection may start the WAL again itself once the reader is gone,
+    // and must then sync the new header (docs/architecture.md).
+    this.db.pragma(`synchronous = ${done ? "OFF" : "NORMAL"}`);
   }
 
   /**
