@@ -31,6 +31,7 @@ class CheckpointThread {
   >();
 
   async call(op: CheckpointRequest["op"], path: string): Promise<CheckpointResult | undefined> {
+    if (op === "release" && this.worker === undefined) return undefined;
     const worker = (this.worker ??= this.start());
     const id = this.nextId++;
     const reply = await new Promise<CheckpointReply>((resolve, reject) => {
