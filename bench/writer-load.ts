@@ -86,6 +86,8 @@ async function runLoad(mode: WriterMode, pace: WriterPace, dir: string): Promise
     walSync: offThread ? new WalSync(path) : undefined,
     checkpointer,
   });
+  // A server starts the thread once, long before its first checkpoint: not part of the load.
+  await checkpointer?.ready();
   const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
   const latencies: number[] = [];
   const cpuBefore = process.cpuUsage();

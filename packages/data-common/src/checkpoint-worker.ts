@@ -37,7 +37,8 @@ function release(path: string): void {
 parentPort?.on("message", ({ id, op, path }: CheckpointRequest) => {
   let reply: CheckpointReply;
   try {
-    reply = { id, result: op === "checkpoint" ? checkpoint(path) : (release(path), undefined) };
+    if (op === "release") release(path);
+    reply = { id, result: op === "checkpoint" ? checkpoint(path) : undefined };
   } catch (error) {
     const { message, code } = error as { message: string; code?: string };
     reply = { id, error: { message, code } };

@@ -24,6 +24,12 @@ export class WalCheckpointer {
   ) {
     db.pragma("wal_autocheckpoint = 0");
     db.pragma("synchronous = OFF");
+    this.ready().catch(() => undefined); // A thread that fails to start fails the first checkpoint.
+  }
+
+  /** Resolves once the checkpoint thread has started (started here ahead of the first checkpoint). */
+  ready(): Promise<void> {
+    return checkpointThread.prepare();
   }
 
   due(): boolean {
