@@ -2,9 +2,10 @@
  * One side of the writer benchmark, run in its own process so its CPU time and memory are its own:
  * CLIENTS concurrent async loops, each awaiting one durable insert after another, through a
  * GroupCommitWriter configured like the server (`group`: commits without sync, the WAL flushed on
- * the thread pool), like the server before that (`group-in-commit`: `synchronous=FULL`, the flush
- * inside each commit on the event loop), or with one transaction per operation (`per-op`: batches of
- * one, no delay, `synchronous=FULL`). `flat` clients write flat out; `paced` ones each start one
+ * the thread pool, checkpoints on the checkpoint thread), like the server before
+ * (`group-main-checkpoint`: the same with SQLite's automatic checkpoint on the event loop;
+ * `group-in-commit`: `synchronous=FULL`, the flush inside each commit on the event loop), or with one
+ * transaction per operation (`per-op`: batches of one, no delay, `synchronous=FULL`). `flat` clients write flat out; `paced` ones each start one
  * write per CLIENTS / PACED_OPS_PER_SECOND s, a steady load below saturation, where the event loop's
  * lag shows stalls rather than the CPU of a saturated writer. Prints one JSON line with the
  * measurements, among them the event loop's lag while the load ran.
@@ -14,14 +15,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { GroupCommitWriter, WalSync, WriterMetrics } from "@venus/data-common";
+import { GroupCommitWriter, WalCheckpointer, WalSync, WriterMetrics } from "@venus/data-common";
 import { openDatabase } from "@venus/database";
 import { VenusConfig } from "@venus/model";
 import { createLogger, loadConfig, Metrics } from "@venus/simple-backend";
 import { percentile } from "./measure.js";
 import { sized } from "./quick.js";
 
-export const WRITER_MODES = ["group", "group-in-commit", "per-op"] as const;
+export const WRITER_MODES = ["group", "group-main-checkpoint", "group-in-commit", "per-op"] as const;
 export type WriterMode = (typeof WRITER_MODES)[number];
 export const WRITER_PACES = ["flat", "paced"] as const;
 export type WriterPace = (typeof WRITER_PACES)[number];
@@ -58,18 +59,23 @@ const MIGRATIONS = [
   },
 ];
 
+const WRITER_DEFAULTS = loadConfig({ schema: VenusConfig, env: {}, envPrefix: "VENUS_" }).writer;
+
 function writerOptions(mode: WriterMode) {
-  const defaults = loadConfig({ schema: VenusConfig, env: {}, envPrefix: "VENUS_" }).writer;
   return mode === "per-op"
     ? { maxBatchDelayMs: 0, maxBatchSize: 1 }
-    : { maxBatchDelayMs: defaults.max_batch_delay_ms, maxBatchSize: defaults.max_batch_size };
+    : { maxBatchDelayMs: WRITER_DEFAULTS.max_batch_delay_ms, maxBatchSize: WRITER_DEFAULTS.max_batch_size };
 }
 
 async function runLoad(mode: WriterMode, pace: WriterPace, dir: string): Promise<WriterLoadResult> {
   const path = join(dir, "bench.sqlite");
   const db = openDatabase(path, MIGRATIONS);
-  const offThread = mode === "group";
+  const offThread = mode === "group" || mode === "group-main-checkpoint";
   if (offThread) db.pragma("synchronous = NORMAL");
+  const checkpointer =
+    mode === "group"
+      ? new WalCheckpointer(db, path, WRITER_DEFAULTS.checkpoint_wal_mib * 1024 * 1024)
+      : undefined;
   const insert = db.prepare("INSERT INTO row (client, seq, payload) VALUES (?, ?, ?)");
   const options = writerOptions(mode);
   const writer = new GroupCommitWriter(db, {
@@ -78,7 +84,10 @@ async function runLoad(mode: WriterMode, pace: WriterPace, dir: string): Promise
     log: createLogger("warn", "bench-writer", 2),
     metrics: new WriterMetrics(new Metrics()),
     walSync: offThread ? new WalSync(path) : undefined,
+    checkpointer,
   });
+  // A server starts the thread once, long before its first checkpoint: not part of the load.
+  await checkpointer?.ready();
   const lag = monitorEventLoopDelay({ resolution: LAG_RESOLUTION_MS });
   const latencies: number[] = [];
   const cpuBefore = process.cpuUsage();

@@ -73,7 +73,9 @@ async function syncSides(preload?: string): Promise<{ offThread: Side; inCommit:
 /**
  * Durable inserts through group commit (WAL flushed off the event loop) against one transaction per
  * operation, and against the same group commit syncing inside each commit on the event loop (the
- * design before), on this disk and on a disk whose flushes take SLOW_FSYNC_MS. Each run in its own process.
+ * design before), on this disk and on a disk whose flushes take SLOW_FSYNC_MS; on the slow disk also
+ * against checkpoints on the event loop (the design before the checkpoint thread). Each run in its
+ * own process.
  */
 export async function benchWriter(): Promise<BenchmarkResult[]> {
   const perOp = { flat: await load("per-op", "flat") };
@@ -98,6 +100,10 @@ export async function benchWriter(): Promise<BenchmarkResult[]> {
   const shim = buildSlowFsyncShim();
   if (shim) {
     const slow = await syncSides(shim);
+    const mainCheckpoint = {
+      flat: await load("group-main-checkpoint", "flat", shim),
+      paced: await load("group-main-checkpoint", "paced", shim),
+    };
     results.push(
       table(
         "writer-slow-disk",
@@ -105,6 +111,13 @@ export async function benchWriter(): Promise<BenchmarkResult[]> {
         sync,
         slow.offThread,
         slow.inCommit,
+      ),
+      table(
+        "writer-checkpoint",
+        `Writer on a slow disk (every fsync ${SLOW_FSYNC_MS} ms): checkpoints on a worker thread against SQLite's automatic checkpoint on the event loop`,
+        { subject: "checkpoint thread", baseline: "checkpoint on loop" },
+        slow.offThread,
+        mainCheckpoint,
       ),
     );
   }

@@ -1,5 +1,6 @@
 import type { Database } from "@venus/database";
 import type { Logger } from "@venus/simple-backend";
+import type { WalCheckpointer } from "./wal-checkpointer.js";
 import type { WalSync } from "./wal-sync.js";
 import type { WriterMetrics } from "./writer-metrics.js";
 
@@ -18,6 +19,11 @@ export interface WriterOptions {
    * on this thread.
    */
   walSync?: Pick<WalSync, "sync" | "close"> | undefined;
+  /**
+   * Checkpoints off the event loop, for a database whose own automatic checkpoint is off: run between
+   * two batches when due, with no commit while it runs.
+   */
+  checkpointer?: Pick<WalCheckpointer, "due" | "run" | "close"> | undefined;
   /**
    * Called when a whole batch fails to commit or to sync (I/O error, disk full). Memory is then ahead
    * of the database, so a server stops here (fail-stop) and reloads a consistent state on restart.
@@ -69,6 +75,8 @@ export class GroupCommitWriter {
   /** Batches committed whose WAL flush has not finished. */
   private syncsInFlight = 0;
   private closed = false;
+  /** The checkpoint running, while the writer commits nothing. */
+  private checkpoint: Promise<void> | undefined;
   /** Settles once every batch committed so far is durable (or has failed). */
   private lastSync: Promise<void> = Promise.resolve();
   /** A batch of commit-only writes has committed since the last flush started. */
@@ -93,13 +101,14 @@ export class GroupCommitWriter {
         durable: options?.durable ?? true,
       });
       if (this.queue.length >= this.options.maxBatchSize) this.schedule(0);
-      else if (this.syncsInFlight === 0) this.schedule(this.options.maxBatchDelayMs);
-      // Otherwise the flush's end commits what gathered meanwhile.
+      else if (this.syncsInFlight === 0 && !this.checkpoint) this.schedule(this.options.maxBatchDelayMs);
+      // Otherwise the flush's or the checkpoint's end commits what gathered meanwhile.
     });
   }
 
   /** Commits everything queued so far; resolves once it is durable. */
   flush(): Promise<void> {
+    if (this.checkpoint) return this.checkpoint.then(() => this.flush());
     this.commit();
     if (this.unflushed) this.startSync([], [], performance.now());
     return this.lastSync;
@@ -109,6 +118,7 @@ export class GroupCommitWriter {
   async close(): Promise<void> {
     this.closed = true;
     await this.flush();
+    await this.options.checkpointer?.close();
     this.options.walSync?.close();
   }
 
@@ -128,7 +138,22 @@ export class GroupCommitWriter {
     clearImmediate(this.immediate);
     this.timer = undefined;
     this.immediate = undefined;
+    if (this.checkpoint) return; // Its end commits what gathered meanwhile.
     while (this.queue.length > 0) this.commitBatch(this.queue.splice(0, this.options.maxBatchSize));
+    if (this.options.checkpointer?.due()) this.startCheckpoint(this.options.checkpointer);
+  }
+
+  private startCheckpoint(checkpointer: Pick<WalCheckpointer, "run">): void {
+    this.checkpoint = checkpointer
+      .run()
+      .catch((error: unknown) => {
+        // The WAL still holds every commit: nothing is lost, the next checkpoint tries again.
+        this.options.log.error({ err: error, database: this.options.name }, "checkpoint failed");
+      })
+      .finally(() => {
+        this.checkpoint = undefined;
+        if (this.queue.length > 0) this.schedule(0);
+      });
   }
 
   private commitBatch(batch: Pending[]): void {
@@ -183,7 +208,7 @@ export class GroupCommitWriter {
   }
 
   private synced(): void {
-    if (--this.syncsInFlight === 0 && this.queue.length > 0) this.schedule(0);
+    if (--this.syncsInFlight === 0 && this.queue.length > 0 && !this.checkpoint) this.schedule(0);
   }
 
   private observe(size: number, started: number): void {

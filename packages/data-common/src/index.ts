@@ -7,6 +7,7 @@ export {
   type WriteOptions,
 } from "./group-commit-writer.js";
 export { WalSync } from "./wal-sync.js";
+export { WalCheckpointer } from "./wal-checkpointer.js";
 export { WriteBehind, WriteBehindFlusher } from "./write-behind.js";
 export { ConnectionRegistry, type LiveConnection } from "./connection-registry.js";
 export { Presence, type LastSeenTimes } from "./presence.js";

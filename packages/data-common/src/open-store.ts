@@ -3,6 +3,7 @@ import { openDatabase, type Database, type Migration } from "@venus/database";
 import type { VenusConfig } from "@venus/model";
 import type { Logger } from "@venus/simple-backend";
 import { GroupCommitWriter, type WriterMetrics } from "./group-commit-writer.js";
+import { WalCheckpointer } from "./wal-checkpointer.js";
 import { WalSync } from "./wal-sync.js";
 
 export interface StoreOptions {
@@ -17,14 +18,13 @@ export interface StoreOptions {
 
 /**
  * A component's database (migrated) and the group-commit writer every write of it goes through.
- * Commits do not sync (`synchronous=NORMAL`): the writer flushes the WAL on the thread pool before it
- * answers (docs/architecture.md, "Durable writes off the event loop").
+ * Commits do not sync: the writer flushes the WAL on the thread pool before it answers, and a worker
+ * thread checkpoints (docs/architecture.md, "Durable writes off the event loop").
  */
 export function openStore(options: StoreOptions): { db: Database; writer: GroupCommitWriter } {
   const { config } = options;
   const path = join(config.data_dir, `${options.name}.sqlite`);
   const db = openDatabase(path, options.migrations);
-  db.pragma("synchronous = NORMAL");
   const writer = new GroupCommitWriter(db, {
     name: options.name,
     maxBatchDelayMs: config.writer.max_batch_delay_ms,
@@ -32,6 +32,7 @@ export function openStore(options: StoreOptions): { db: Database; writer: GroupC
     log: options.log,
     metrics: options.writerMetrics,
     walSync: new WalSync(path),
+    checkpointer: new WalCheckpointer(db, path, config.writer.checkpoint_wal_mib * 1024 * 1024),
     onCommitFailure: options.onCommitFailure,
   });
   return { db, writer };

@@ -1,4 +1,9 @@
 export { openDatabase, type Database } from "./open-database.js";
+export {
+  openCheckpointConnection,
+  checkpointTruncate,
+  type CheckpointResult,
+} from "./checkpoint-connection.js";
 export { migrate, type Migration } from "./migrations.js";
 export type { Columns } from "./read-columns.js";
 export { ACCOUNT_MIGRATIONS } from "./account/account-migrations.js";

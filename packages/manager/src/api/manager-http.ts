@@ -14,7 +14,7 @@ const HTTP_METHODS = [
 
 function parseBody(body: Buffer, contentType: string | undefined): unknown {
   if (body.length === 0) return undefined;
-  if (contentType?.startsWith(OCTET_STREAM)) return new Uint8Array(body);
+  if (contentType?.startsWith(OCTET_STREAM)) return new Uint8Array(body.buffer, body.byteOffset, body.length);
   return JSON.parse(body.toString("utf8"));
 }
 

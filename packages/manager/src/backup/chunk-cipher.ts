@@ -41,16 +41,33 @@ export function sealChunk(
   last: boolean,
   plaintext: Uint8Array,
 ): Buffer {
+  const record = Buffer.allocUnsafe(recordLength(plaintext.length));
+  sealChunkInto(record, 0, key, identity, index, last, plaintext);
+  return record;
+}
+
+/**
+ * Seals a record into `target` at `offset` (`recordLength(plaintext.length)` bytes), so that a
+ * request of many records is written in place rather than gathered from a buffer per record.
+ */
+export function sealChunkInto(
+  target: Buffer,
+  offset: number,
+  key: Buffer,
+  identity: string,
+  index: number,
+  last: boolean,
+  plaintext: Uint8Array,
+): void {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv("aes-256-gcm", key, iv);
   cipher.setAAD(additionalData(identity, index, last));
-  const record = Buffer.allocUnsafe(recordLength(plaintext.length));
-  record.writeUInt32BE(plaintext.length, 0);
-  iv.copy(record, LENGTH_BYTES);
-  let at = LENGTH_BYTES + IV_BYTES;
-  for (const piece of [cipher.update(plaintext), cipher.final()]) at += piece.copy(record, at);
-  cipher.getAuthTag().copy(record, at);
-  return record;
+  target.writeUInt32BE(plaintext.length, offset);
+  iv.copy(target, offset + LENGTH_BYTES);
+  let at = offset + LENGTH_BYTES + IV_BYTES;
+  at += cipher.update(plaintext).copy(target, at);
+  at += cipher.final().copy(target, at);
+  cipher.getAuthTag().copy(target, at);
 }
 
 /** The plaintext length a record's header announces (checked against the limit). */

@@ -11,9 +11,8 @@ export interface BatchedImage {
   record: Uint8Array;
 }
 
-export function encodeImageBatch(images: readonly { sha256: string; record: Buffer }[]): Buffer {
-  return Buffer.concat(images.flatMap(({ sha256, record }) => [Buffer.from(sha256, "hex"), record]));
-}
+/** The bytes an image of `size` bytes takes in a batch: its SHA-256 and its sealed record. */
+export const batchedImageBytes = (size: number): number => BLOCK_HASH_BYTES + recordLength(size);
 
 export function parseImageBatch(body: Uint8Array): BatchedImage[] {
   const bytes = Buffer.from(body.buffer, body.byteOffset, body.length);

@@ -1,7 +1,7 @@
 import { open } from "node:fs/promises";
 import type { ManagerCaller } from "../remotes/manager-caller.js";
 import { BackupError } from "./backup-error.js";
-import { chunkCount, sealChunk } from "./chunk-cipher.js";
+import { chunkCount, recordLength, sealChunkInto } from "./chunk-cipher.js";
 import { readFully } from "./file-blocks.js";
 import { callPeer } from "./peer-call.js";
 import type { LocalFile } from "./source-snapshot.js";
@@ -39,6 +39,8 @@ export async function sendBlocks(
   const count = chunkCount(file.size, blockBytes);
   const perRequest = Math.max(1, Math.floor(uploader.chunkBytes / blockBytes));
   const buffer = Buffer.allocUnsafe(perRequest * blockBytes);
+  // Reused: a request's body is no longer needed once its answer has come.
+  const body = Buffer.allocUnsafe(perRequest * recordLength(blockBytes));
   const handle = await open(file.file, "r");
   try {
     for (const [from, to] of ranges)
@@ -49,13 +51,14 @@ export async function sendBlocks(
         const length = Math.min(end * blockBytes, file.size) - start;
         if ((await readFully(handle, buffer, length, start)) < length)
           throw new BackupError(500, "file_changed", `${file.file} shrank while it was sent`);
-        const records: Buffer[] = [];
+        let sealed = 0;
         for (let index = first; index < end; index++) {
           const at = (index - first) * blockBytes;
           const plain = buffer.subarray(at, Math.min(at + blockBytes, length));
-          records.push(sealChunk(uploader.key, identity, index, index === count - 1, plain));
+          sealChunkInto(body, sealed, uploader.key, identity, index, index === count - 1, plain);
+          sealed += recordLength(plain.length);
         }
-        await callPeer(uploader.caller, "PUT", `${path}/${first}`, Buffer.concat(records));
+        await callPeer(uploader.caller, "PUT", `${path}/${first}`, body.subarray(0, sealed));
         uploader.onBytes(length);
       }
   } finally {

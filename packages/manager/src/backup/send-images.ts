@@ -3,8 +3,8 @@ import { join } from "node:path";
 import type { ManagerCaller } from "../remotes/manager-caller.js";
 import type { ImageEntry } from "./backup-values.js";
 import { BackupError } from "./backup-error.js";
-import { sealChunk } from "./chunk-cipher.js";
-import { encodeImageBatch } from "./image-batch.js";
+import { recordLength, sealChunkInto } from "./chunk-cipher.js";
+import { batchedImageBytes } from "./image-batch.js";
 import { callPeer } from "./peer-call.js";
 import { identities } from "./store-layout.js";
 import { uploadFile, type Uploader } from "./upload-file.js";
@@ -68,20 +68,28 @@ export async function sendImages(
     if (await fromAnyFile(files, send)) sent++;
   };
   const sendBatch = async (batch: Content[]) => {
-    const sealed: { sha256: string; record: Buffer }[] = [];
+    // Every file of a content has its size: the batch is sealed in place into one body.
+    const body = Buffer.allocUnsafe(
+      batch.reduce((sum, [, [first]]) => sum + batchedImageBytes(first?.size ?? 0), 0),
+    );
+    let at = 0;
+    let images = 0;
     let bytes = 0;
     for (const [sha256, files] of batch)
       await fromAnyFile(files, async (image) => {
         // Synchronous: a small image is read in one call, cheaper than promise round trips.
         const plain = readFileSync(join(dataDir, image.path));
-        if (plain.length !== image.size)
+        if (plain.length !== image.size || at + batchedImageBytes(plain.length) > body.length)
           throw new BackupError(500, "file_changed", `${image.path} changed since it was listed`);
-        sealed.push({ sha256, record: sealChunk(lanes.key, identities.image(sha256), 0, true, plain) });
+        at += body.write(sha256, at, "hex");
+        sealChunkInto(body, at, lanes.key, identities.image(sha256), 0, true, plain);
+        at += recordLength(plain.length);
+        images++;
         bytes += plain.length;
       });
     lanes.signal.throwIfAborted();
-    if (sealed.length > 0) await callPeer(lanes.caller, "PUT", `${session}/images`, encodeImageBatch(sealed));
-    sent += sealed.length;
+    if (images > 0) await callPeer(lanes.caller, "PUT", `${session}/images`, body.subarray(0, at));
+    sent += images;
     lanes.onBytes(bytes);
   };
   const tasks = batches(contents, uploader.chunkBytes).map((batch) =>

@@ -231,6 +231,13 @@ export const VenusConfig = Type.Object(
         minimum: 1,
         description: "Most operations committed in one transaction.",
       }),
+      checkpoint_wal_mib: Type.Number({
+        default: 4,
+        exclusiveMinimum: 0,
+        maximum: 1024,
+        description:
+          "WAL size at which the writer pauses between two batches while a worker thread copies the WAL into the database and empties it (a larger WAL: fewer, longer pauses, more disk).",
+      }),
       flush_interval_seconds: Type.Number({
         default: 30,
         exclusiveMinimum: 0,

@@ -1,4 +1,5 @@
 import { NO_TRUSTED_PROXIES } from "./remote-address.js";
+import { createHash, randomBytes } from "node:crypto";
 import { connect } from "node:net";
 import { pack, unpack } from "msgpackr";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -74,6 +75,12 @@ describe.each(transports)("HttpServer on the %s transport", (name) => {
     http.route("post", "/big", (ctx) => ({ status: 200, body: { length: ctx.body.length } }), {
       maxBodyBytes: 4096,
     });
+    http.route(
+      "post",
+      "/digest",
+      (ctx) => ({ status: 200, body: { sha256: createHash("sha256").update(ctx.body).digest("hex") } }),
+      { maxBodyBytes: 1024 * 1024 },
+    );
     http.route("get", "/throw", () => {
       throw new Error("handler bug");
     });
@@ -141,6 +148,25 @@ describe.each(transports)("HttpServer on the %s transport", (name) => {
     });
     expect(await post("/big", 4096)).toEqual({ status: 200, body: { length: 4096 } });
     expect((await post("/big", 4097)).status).toBe(413);
+  });
+
+  it("reads a body of many chunks whole and in order, with a content-length or chunked", async () => {
+    const bytes = randomBytes(700 * 1024);
+    const sha256 = createHash("sha256").update(bytes).digest("hex");
+    const sized = await fetch(`${base}/digest`, { method: "POST", body: bytes });
+    expect(await sized.json()).toEqual({ sha256 });
+    const pieces = [bytes.subarray(0, 100_000), bytes.subarray(100_000, 400_000), bytes.subarray(400_000)];
+    const chunked = await fetch(`${base}/digest`, {
+      method: "POST",
+      body: new ReadableStream({
+        start(controller) {
+          for (const piece of pieces) controller.enqueue(piece);
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(await chunked.json()).toEqual({ sha256 });
   });
 
   it("WebSocket: JSON text, the msgpack subprotocol, a handler that throws is answered by onFrameError (here: close 1011), a frame over the limit closes", async () => {

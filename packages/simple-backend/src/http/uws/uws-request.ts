@@ -55,16 +55,22 @@ export class UwsRequest implements TransportRequest {
     const declared = Number(this.headers.get("content-length") ?? "0");
     if (declared > limit) return Promise.reject(new BodyTooLargeError());
     return new Promise((resolve, reject) => {
+      // With a declared length each chunk is copied once, into the body's own buffer.
+      const whole = declared > 0 ? Buffer.allocUnsafe(declared) : undefined;
       const chunks: Buffer[] = [];
       this.onGone = () => reject(new ClientGoneError());
       this.onBody((chunk, isLast) => {
-        if (this.received > limit) {
+        if (this.received > limit || (whole !== undefined && this.received > whole.length)) {
           this.sink = undefined;
           return reject(new BodyTooLargeError());
         }
         // uWS reuses the chunk's memory after this callback returns: copy it.
-        chunks.push(Buffer.from(new Uint8Array(chunk).slice()));
-        if (isLast) resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
+        const bytes = Buffer.from(chunk);
+        if (whole !== undefined) bytes.copy(whole, this.received - bytes.length);
+        else chunks.push(Buffer.from(bytes));
+        if (!isLast) return;
+        if (whole !== undefined) resolve(whole.subarray(0, this.received));
+        else resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
       });
     });
   }
