@@ -4,7 +4,7 @@ export { Backoff } from "./backoff.js";
 export { ConfirmButton } from "./confirm-button.js";
 export { LiveSocket, type EventData, type SocketStatus } from "./live-socket.js";
 export { Session, type SessionOptions } from "./session.js";
-export { SignInForm } from "./sign-in-form.js";
+export { SIGN_IN_TEXTS, SignInForm, type SignInTexts } from "./sign-in-form.js";
 export { TokenStore } from "./tokens.js";
 export { AuthImage } from "./auth-image.js";
 export { allOf } from "./all-of.js";

@@ -4,14 +4,38 @@ import type { Session } from "./session.js";
 
 type Step = { kind: "password" } | { kind: "email" } | { kind: "code"; clientToken: string; email: string };
 
-function message(error: unknown): string {
-  if (error instanceof ApiError)
-    return error.code === "invalid_credentials" ? "Wrong email or password." : error.message;
-  return String(error);
-}
+/** The form's words; the console uses these, the web app its message files' (`{email}` is filled in). */
+export const SIGN_IN_TEXTS = {
+  with_password: "Sign in with password",
+  with_code: "Sign in with an emailed code",
+  enter_code: "Enter the emailed code",
+  email: "Email",
+  password: "Password",
+  submit: "Sign in",
+  code_instead: "Email me a code instead",
+  send_code: "Send code",
+  use_password: "Use a password",
+  code_sent: "A code was sent to {email} if it has an account.",
+  code: "Code",
+  wrong_password: "Wrong email or password.",
+};
+export type SignInTexts = typeof SIGN_IN_TEXTS;
 
 /** Sign-in with a password or with a code sent by email (docs/sign-in.md). */
-export function SignInForm({ session, title }: { session: Session; title: string }) {
+export function SignInForm({
+  session,
+  title,
+  texts = SIGN_IN_TEXTS,
+}: {
+  session: Session;
+  title: string;
+  texts?: SignInTexts;
+}) {
+  const message = (error: unknown): string => {
+    if (error instanceof ApiError)
+      return error.code === "invalid_credentials" ? texts.wrong_password : error.message;
+    return String(error);
+  };
   const [step, setStep] = useState<Step>({ kind: "password" });
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -36,7 +60,7 @@ export function SignInForm({ session, title }: { session: Session; title: string
       <h1>{title}</h1>
       {step.kind === "password" && (
         <form
-          aria-label="Sign in with password"
+          aria-label={texts.with_password}
           onSubmit={(event) =>
             run(() =>
               session.signInWithPassword(
@@ -47,22 +71,23 @@ export function SignInForm({ session, title }: { session: Session; title: string
           }
         >
           <label>
-            Email <input name="email" type="email" autocomplete="username" required />
+            {texts.email} <input name="email" type="email" autocomplete="username" required />
           </label>
           <label>
-            Password <input name="password" type="password" autocomplete="current-password" required />
+            {texts.password}{" "}
+            <input name="password" type="password" autocomplete="current-password" required />
           </label>
           <button type="submit" disabled={busy}>
-            Sign in
+            {texts.submit}
           </button>
           <button type="button" class="link" onClick={() => setStep({ kind: "email" })}>
-            Email me a code instead
+            {texts.code_instead}
           </button>
         </form>
       )}
       {step.kind === "email" && (
         <form
-          aria-label="Sign in with an emailed code"
+          aria-label={texts.with_code}
           onSubmit={(event) => {
             const email = field(event.currentTarget, "email");
             return run(async () => {
@@ -72,30 +97,30 @@ export function SignInForm({ session, title }: { session: Session; title: string
           }}
         >
           <label>
-            Email <input name="email" type="email" autocomplete="username" required />
+            {texts.email} <input name="email" type="email" autocomplete="username" required />
           </label>
           <button type="submit" disabled={busy}>
-            Send code
+            {texts.send_code}
           </button>
           <button type="button" class="link" onClick={() => setStep({ kind: "password" })}>
-            Use a password
+            {texts.use_password}
           </button>
         </form>
       )}
       {step.kind === "code" && (
         <form
-          aria-label="Enter the emailed code"
+          aria-label={texts.enter_code}
           onSubmit={(event) =>
             run(() => session.verifyEmailCode(step.clientToken, field(event.currentTarget, "code")))(event)
           }
         >
-          <p>A code was sent to {step.email} if it has an account.</p>
+          <p>{texts.code_sent.replace("{email}", step.email)}</p>
           <label>
-            Code{" "}
+            {texts.code}{" "}
             <input name="code" inputMode="numeric" pattern="[0-9]{6}" autocomplete="one-time-code" required />
           </label>
           <button type="submit" disabled={busy}>
-            Sign in
+            {texts.submit}
           </button>
         </form>
       )}

@@ -4,7 +4,7 @@ import { startTestIssuer, TEST_ID_TOKEN_DEFAULTS } from "@venus/data-account/tes
 import { strFromU8, unzipSync } from "fflate";
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, test } from "vitest";
-import { signUpAndSetUp } from "../scenarios/steps/people.js";
+import { PASSWORD, signUpAndSetUp } from "../scenarios/steps/people.js";
 import { newPage, screenshot, useBrowser } from "../testing/browser.js";
 import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { useServer } from "../testing/server-fixture.js";
@@ -106,6 +106,27 @@ async function signInWithPassword(page: Page, email: string, password: string) {
 }
 
 describe("the web app's getting in and account screen", () => {
+  test("in Finnish (the browser's first language) the sign-in form and its refusal are Finnish", async () => {
+    const email = await setUpPerson("Eino");
+    const { page, problems } = await openApp();
+    await page.addInitScript({
+      content: `Object.defineProperty(navigator, "languages", { get: () => ["fi-FI", "en"] });`,
+    });
+    await page.reload();
+    await page.getByRole("button", { name: "Minulla on jo tili" }).click();
+    const form = page.getByRole("form", { name: "Kirjaudu salasanalla" });
+    await form.getByLabel("Sähköposti").fill(email);
+    await form.getByLabel("Salasana").fill("not the password");
+    await form.getByRole("button", { name: "Kirjaudu" }).click();
+    await page.getByRole("alert").filter({ hasText: "Väärä sähköposti tai salasana." }).waitFor();
+    await screenshot(page, "sign-in-fi", WEB_APP_SCREENSHOTS);
+    await form.getByLabel("Salasana").fill(PASSWORD);
+    await form.getByRole("button", { name: "Kirjaudu" }).click();
+    await page.getByRole("navigation", { name: "Päävalikko" }).waitFor({ timeout: 15_000 });
+    // The browser logs the refused attempt; nothing else may go wrong.
+    expect(problems).toEqual([expect.stringMatching(/^401 POST .*\/account\/login$/)]);
+  });
+
   test("a forgotten password: a code from the mail, a new password, signed in; the new password works", async () => {
     const email = await setUpPerson("Aino");
     const { page, problems } = await openApp();

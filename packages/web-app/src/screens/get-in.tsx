@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { useT } from "../i18n/use-t.js";
 import { ProviderButtons } from "../oidc/provider-buttons.js";
 import { PasswordReset } from "./password-reset.js";
+import { signInTexts } from "./sign-in-texts.js";
 import { ErrorLine, useAction } from "./use-action.js";
 
 const field = (form: HTMLFormElement, name: string) =>
@@ -59,7 +60,7 @@ export function GetIn({ session }: { session: Session }) {
         <PasswordReset session={session} onBack={() => setMode("sign_in")} />
       ) : (
         <>
-          <SignInForm session={session} title={t("sign_in.title")} />
+          <SignInForm session={session} title={t("sign_in.title")} texts={signInTexts(t)} />
           <div class="switches">
             <button type="button" class="link" onClick={() => setMode("reset")}>
               {t("reset.forgot")}
