@@ -31,9 +31,16 @@ export const KeyOutdatedDetails = Type.Object(
   { additionalProperties: false },
 );
 
+/** The oldest app version the server accepts for the caller's kind. */
+export const UpdateDetails = Type.Object(
+  { min_version: Type.String({ description: "The oldest client version the server accepts." }) },
+  { additionalProperties: false },
+);
+
 /** The error codes whose `details` have a schema; every other code carries no details. */
 export const ERROR_DETAILS = {
   validation_failed: ValidationDetails,
+  client_update_required: UpdateDetails,
   public_key_outdated: KeyOutdatedDetails,
   payload_too_large: LimitDetails,
   message_too_large: LimitDetails,

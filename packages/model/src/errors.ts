@@ -20,6 +20,8 @@ export const ERRORS = {
     message: "the time range spans more hours than statistics.max_hours_per_request",
   },
   invalid_credentials: { status: 401, message: "wrong email or password" },
+  /** The request's `client.version` is below the minimum for its kind: details.min_version. */
+  client_update_required: { status: 426, message: "this app is too old; update it to sign in" },
   invalid_id_token: {
     status: 401,
     message:

@@ -1,5 +1,7 @@
 import { Type, type Static } from "@sinclair/typebox";
+import { SEMVER_PATTERN } from "../config/clients-config.js";
 import { AccountId } from "../ids.js";
+import { CLIENT_KINDS } from "../ws/frames.js";
 
 export const Email = Type.String({
   format: "email",
@@ -11,11 +13,25 @@ export const Password = Type.String({ minLength: 1, maxLength: 1024 });
 /** A mail's language: an ISO 639 code; the server falls back to email.default_language. */
 export const MailLanguage = Type.String({ pattern: "^[a-z]{2,3}$", description: "e.g. en, fi" });
 
+/**
+ * The app signing in, judged against `<kind>_min_version` as in the WebSocket hello (docs/protocol.md,
+ * App versions); a request without it is not judged here, only at its hello.
+ */
+export const SigningInClient = Type.Object(
+  {
+    kind: Type.Union(CLIENT_KINDS.map((k) => Type.Literal(k))),
+    version: Type.String({ pattern: SEMVER_PATTERN, maxLength: 32 }),
+  },
+  { additionalProperties: false },
+);
+export type SigningInClient = Static<typeof SigningInClient>;
+
 export const RegisterRequest = Type.Object(
   {
     email: Email,
     password: Password,
     language: Type.Optional(MailLanguage),
+    client: Type.Optional(SigningInClient),
   },
   { additionalProperties: false },
 );
@@ -38,6 +54,7 @@ export const LoginRequest = Type.Object(
           "The refresh token this device already holds for the account, if any: such a login is never held back by failed logins of others (docs/security.md).",
       }),
     ),
+    client: Type.Optional(SigningInClient),
   },
   { additionalProperties: false },
 );

@@ -5,7 +5,7 @@ import { GENEROUS_RATE_LIMITS } from "../testing/config.js";
 import { request } from "../testing/http-client.js";
 import { as, createProfileUser } from "../testing/profile-flow.js";
 import { useServer } from "../testing/server-fixture.js";
-import { login, register, type Tokens } from "../testing/sign-in.js";
+import { login, PASSWORD, register, uniqueEmail, type Tokens } from "../testing/sign-in.js";
 import { WsClient } from "../testing/ws-client.js";
 
 const ROOT_EMAIL = "app-versions-root@example.com";
@@ -85,4 +85,36 @@ test("the versions are runtime flags: a raised minimum applies to the next hello
   const behind = await hello("android", "2.3.0");
   expect(behind.frame).toMatchObject({ type: "welcome", update_available: { recommended_version: "3.0.0" } });
   behind.ws.close();
+});
+
+test("registration and login that name their app are held to the same minimum; without a client they are not judged", async () => {
+  const post = (path: string, body: Record<string, unknown>) =>
+    request(fixture.server.url, "POST", path, { body });
+  expect(
+    (await as(fixture.server, root).put("/admin/flags/ios_min_version", { value: "2.0.0" })).status,
+  ).toBe(200);
+  const email = uniqueEmail("app-versions");
+  const old = { kind: "ios", version: "1.9.9" };
+  const refused = await post("/account/register", { email, password: PASSWORD, client: old });
+  expectError(refused, 426, "client_update_required");
+  expect(refused.body).toMatchObject({ error: { details: { min_version: "2.0.0" } } });
+  // Refused before anything was written: the address is still free.
+  const current = { kind: "ios", version: "2.0.0" };
+  expect((await post("/account/register", { email, password: PASSWORD, client: current })).status).toBe(201);
+  expectError(
+    await post("/account/login", { email, password: PASSWORD, client: old }),
+    426,
+    "client_update_required",
+  );
+  expect((await post("/account/login", { email, password: PASSWORD, client: current })).status).toBe(200);
+  expect((await post("/account/login", { email, password: PASSWORD })).status).toBe(200);
+  // Another kind is not held to ios's minimum; a version that is not one is a validation error.
+  const web = { kind: "web", version: "1.0.0" };
+  expect((await post("/account/login", { email, password: PASSWORD, client: web })).status).toBe(200);
+  const invalid = { kind: "ios", version: "v2.0.0" };
+  expectError(
+    await post("/account/login", { email, password: PASSWORD, client: invalid }),
+    400,
+    "validation_failed",
+  );
 });

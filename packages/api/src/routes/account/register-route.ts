@@ -1,6 +1,7 @@
 import { register } from "@venus/data-account";
 import { RegisterRequest, RegisterResponse } from "@venus/model";
 import { json, publicRoute } from "../../route.js";
+import { requireSupportedClient } from "./supported-client.js";
 
 export const registerRoute = publicRoute(
   {
@@ -10,6 +11,7 @@ export const registerRoute = publicRoute(
     tag: "account",
     body: RegisterRequest,
     errors: [
+      "client_update_required",
       "registration_disabled",
       "email_domain_not_allowed",
       "disposable_email",
@@ -22,8 +24,8 @@ export const registerRoute = publicRoute(
       201: { description: "Created", schema: RegisterResponse },
     },
   },
-  async ({ http, body, deps }) =>
-    json(201, {
-      account_id: await register(deps.account, body, http.remoteAddress),
-    }),
+  async ({ http, body, deps }) => {
+    requireSupportedClient(deps, body.client);
+    return json(201, { account_id: await register(deps.account, body, http.remoteAddress) });
+  },
 );
