@@ -25,9 +25,12 @@ export interface SessionOptions {
 export class Session {
   readonly api: ApiClient;
   readonly socket: LiveSocket;
+  /** The app, as its hello names it; sign-ins name it too, to meet the minimum version early. */
+  readonly client: SessionOptions["client"];
   private readonly tokens: TokenStore;
 
   constructor(options: SessionOptions) {
+    this.client = options.client;
     this.tokens = new TokenStore(options.storageKey);
     const anonymous = new ApiClient(() => undefined);
     this.socket = new LiveSocket({
@@ -61,7 +64,7 @@ export class Session {
   }
 
   async signInWithPassword(email: string, password: string): Promise<void> {
-    const body: LoginRequest = { email, password };
+    const body: LoginRequest = { email, password, client: this.client };
     this.begin(await this.api.anonymous<LoginResponse>("POST", "/account/login", body));
   }
 

@@ -24,6 +24,7 @@ export function GetIn({ session }: { session: Session }) {
         email,
         password,
         language: document.documentElement.lang,
+        client: session.client,
       });
       await session.signInWithPassword(email, password);
     });
