@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-// The built pool: its worker threads run the built worker script next to it.
-import { EncryptPool, EncryptQueueFullError } from "../../dist/providers/encrypt-pool.js";
+import { EncryptPool, EncryptQueueFullError } from "./encrypt-pool.js";
 
 const KEYS = {
   p256dh: "BECH38PJCGcu8-nV853N57BMAdSQ58s19NdfbxwU1fXeNBZcEzav50Q9HS7XCvEcdcKYffAjeNMo-D7FkbqIK-g",

@@ -27,7 +27,8 @@ interface Thread {
   pending: Map<number, Pending>;
 }
 
-const WORKER_URL = new URL("./webpush-encrypt-worker.js", import.meta.url);
+// The built worker script, from the source (tests) and the build alike: src/ and dist/ sit side by side.
+const WORKER_URL = new URL("../../dist/providers/webpush-encrypt-worker.js", import.meta.url);
 
 /**
  * WebPush payload encryption (about half a millisecond of ECDH + HKDF + AES each) on `size` worker
