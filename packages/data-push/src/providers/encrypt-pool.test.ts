@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { EncryptPool, EncryptQueueFullError } from "./encrypt-pool.js";
 
@@ -30,5 +31,13 @@ describe("EncryptPool", () => {
     pool = new EncryptPool(2, 10);
     await expect(pool.encrypt("AAAA", KEYS.auth, "{}")).rejects.toThrow();
     expect((await pool.encrypt(KEYS.p256dh, KEYS.auth, "{}")).byteLength).toBe(2 + OVERHEAD);
+  });
+
+  it("keeps no process alive that never closes it (a command that opens the server's components)", () => {
+    const built = new URL("../../dist/providers/encrypt-pool.js", import.meta.url).href;
+    const script = `import { EncryptPool } from ${JSON.stringify(built)}; new EncryptPool(2, 10);`;
+    const child = spawnSync(process.execPath, ["--input-type=module", "-e", script], { timeout: 20_000 });
+    expect(child.signal, "still running after 20 s").toBeNull();
+    expect(child.status, child.stderr.toString()).toBe(0);
   });
 });

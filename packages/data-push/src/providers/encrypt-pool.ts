@@ -68,7 +68,6 @@ export class EncryptPool {
 
   private spawn(): Thread {
     const thread: Thread = { worker: new Worker(WORKER_URL), pending: new Map() };
-    thread.worker.unref();
     thread.worker.on("message", (answer: EncryptAnswer) => {
       const pending = thread.pending.get(answer.id);
       thread.pending.delete(answer.id);
@@ -77,6 +76,8 @@ export class EncryptPool {
     });
     thread.worker.on("error", (error) => this.fail(thread, error));
     thread.worker.on("exit", (code) => this.fail(thread, new Error(`encryption thread exited (${code})`)));
+    // After the listeners: adding a "message" listener refs the thread's port again.
+    thread.worker.unref();
     return thread;
   }
 
