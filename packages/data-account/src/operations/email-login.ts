@@ -6,11 +6,10 @@ import {
   type SignInResponse,
 } from "@venus/model";
 import type { AccountContext } from "../context.js";
-import { normalizeEmail } from "../credentials.js";
 import { takeAttempt } from "../sign-in-limits.js";
-import { mailEmailCode, redeemEmailCode } from "../sign-in/email-codes.js";
+import { redeemEmailCode } from "../sign-in/email-codes.js";
 import { noSoonerThan } from "../sign-in/response-floor.js";
-import { newToken } from "../tokens.js";
+import { requestEmailCode } from "../sign-in/request-email-code.js";
 import { createAccount } from "./create-account.js";
 import { startSession } from "./sessions.js";
 import { takeOverUnverified } from "./take-over-unverified.js";
@@ -25,30 +24,18 @@ export function requestEmailLogin(
   request: EmailLoginRequest,
   ip: string,
 ): Promise<EmailLoginStarted> {
-  return noSoonerThan(ctx.config.sign_in.email_response_ms, async () => {
-    const email = normalizeEmail(request.email);
-    takeAttempt([ctx.limits.emailCodePerIp, ip], [ctx.limits.emailCodePerEmail, email]);
-    ctx.mail.requireRoom();
-    const { email_code_ttl_minutes: minutes, email_code_attempts } = ctx.config.sign_in;
-    const clientToken = newToken();
-    const account = ctx.cache.byEmail.get(email);
-    const template = account
-      ? account.bot
-        ? undefined
-        : "email_login_code"
-      : ctx.flags.get("registration_enabled")
-        ? "email_registration_code"
-        : undefined;
-    if (template)
-      await mailEmailCode(ctx, clientToken, {
-        email,
-        purpose: "sign_in",
-        template,
-        language: request.language,
-        ttlMinutes: minutes,
-        attempts: email_code_attempts,
-      });
-    return { client_token: clientToken, expires_in_seconds: Math.round(minutes * 60) };
+  return requestEmailCode(ctx, request, ip, {
+    purpose: "sign_in",
+    ttlMinutes: ctx.config.sign_in.email_code_ttl_minutes,
+    attempts: ctx.config.sign_in.email_code_attempts,
+    template: (account) =>
+      account
+        ? account.bot
+          ? undefined
+          : "email_login_code"
+        : ctx.flags.get("registration_enabled")
+          ? "email_registration_code"
+          : undefined,
   });
 }
 

@@ -7,12 +7,12 @@ import {
   type SignInResponse,
 } from "@venus/model";
 import type { AccountContext } from "../context.js";
-import { checkPassword, normalizeEmail, PASSWORD_HASH_OPTIONS } from "../credentials.js";
+import { checkPassword, PASSWORD_HASH_OPTIONS } from "../credentials.js";
 import { takeAttempt } from "../sign-in-limits.js";
-import { mailEmailCode, redeemEmailCode } from "../sign-in/email-codes.js";
+import { redeemEmailCode } from "../sign-in/email-codes.js";
 import { minuteUtc } from "../mail/minute-utc.js";
 import { noSoonerThan } from "../sign-in/response-floor.js";
-import { newToken } from "../tokens.js";
+import { requestEmailCode } from "../sign-in/request-email-code.js";
 import { endAccountSessions, startSession } from "./sessions.js";
 import { takeOverUnverified } from "./take-over-unverified.js";
 
@@ -26,23 +26,11 @@ export function requestPasswordReset(
   request: EmailLoginRequest,
   ip: string,
 ): Promise<EmailLoginStarted> {
-  return noSoonerThan(ctx.config.sign_in.email_response_ms, async () => {
-    const email = normalizeEmail(request.email);
-    takeAttempt([ctx.limits.emailCodePerIp, ip], [ctx.limits.emailCodePerEmail, email]);
-    ctx.mail.requireRoom();
-    const { password_reset_code_ttl_minutes: minutes, password_reset_code_attempts } = ctx.config.sign_in;
-    const clientToken = newToken();
-    const account = ctx.cache.byEmail.get(email);
-    if (account && !account.bot)
-      await mailEmailCode(ctx, clientToken, {
-        email,
-        purpose: "password_reset",
-        template: "password_reset_code",
-        language: request.language,
-        ttlMinutes: minutes,
-        attempts: password_reset_code_attempts,
-      });
-    return { client_token: clientToken, expires_in_seconds: Math.round(minutes * 60) };
+  return requestEmailCode(ctx, request, ip, {
+    purpose: "password_reset",
+    ttlMinutes: ctx.config.sign_in.password_reset_code_ttl_minutes,
+    attempts: ctx.config.sign_in.password_reset_code_attempts,
+    template: (account) => (account && !account.bot ? "password_reset_code" : undefined),
   });
 }
 
