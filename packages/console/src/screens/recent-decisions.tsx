@@ -1,5 +1,6 @@
 import type { AdminAccountView, AuditEntry, AuditPage } from "@venus/model";
 import type { Session } from "@venus/web-shared";
+import type { Permissions } from "../permissions.js";
 import { useLoad } from "../use-load.js";
 
 /** Audit entries read to find a queue's latest decisions. */
@@ -33,20 +34,25 @@ async function deciders(session: Session, entries: AuditEntry[]): Promise<Map<st
   return names;
 }
 
-/**
- * The queue's latest decisions from the audit log, the moderation bot's among them with its reason, so
- * a moderator sees what the bot took out of the queue and why. Needs `manage_admins` (the audit log)
- * and `view_accounts` (who decided); `action` is the decision route, e.g. `POST /admin/media/moderation`.
- */
-export function RecentDecisions({
-  session,
-  action,
-  reload,
-}: {
+interface DecisionsProps {
   session: Session;
+  /** The decision route, e.g. `POST /admin/media/moderation`. */
   action: string;
   reload: number;
-}) {
+}
+
+/**
+ * The queue's latest decisions from the audit log, the moderation bot's among them with its reason, so
+ * a moderator sees what the bot took out of the queue and why; shown only with `manage_admins` (the
+ * audit log) and `view_accounts` (who decided).
+ */
+export function RecentDecisions({ permissions, ...props }: DecisionsProps & { permissions: Permissions }) {
+  return permissions.has("manage_admins") && permissions.has("view_accounts") ? (
+    <DecisionList {...props} />
+  ) : null;
+}
+
+function DecisionList({ session, action, reload }: DecisionsProps) {
   const loaded = useLoad(async () => {
     const page = await session.api.get<AuditPage>(`/admin/audit?limit=${AUDIT_PAGE}`);
     const entries = page.items.filter((entry) => entry.action === action).slice(0, SHOWN);

@@ -93,13 +93,12 @@ export function ImageQueue({ session, permissions }: { session: Session; permiss
             </li>
           ))}
         </ul>
-        {permissions.has("manage_admins") && permissions.has("view_accounts") && (
-          <RecentDecisions
-            session={session}
-            action="POST /admin/media/moderation"
-            reload={queue.loads + decided}
-          />
-        )}
+        <RecentDecisions
+          permissions={permissions}
+          session={session}
+          action="POST /admin/media/moderation"
+          reload={queue.loads + decided}
+        />
       </section>
       {current && (
         <aside aria-label="Selected image">

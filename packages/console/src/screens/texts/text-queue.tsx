@@ -101,13 +101,12 @@ export function TextQueue({ session, permissions }: { session: Session; permissi
           </li>
         ))}
       </ol>
-      {permissions.has("manage_admins") && permissions.has("view_accounts") && (
-        <RecentDecisions
-          session={session}
-          action="POST /admin/profile/moderation"
-          reload={queue.loads + decided}
-        />
-      )}
+      <RecentDecisions
+        permissions={permissions}
+        session={session}
+        action="POST /admin/profile/moderation"
+        reload={queue.loads + decided}
+      />
     </section>
   );
 }
