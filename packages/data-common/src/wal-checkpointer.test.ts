@@ -90,7 +90,9 @@ describe("WalCheckpointer", () => {
     }
     // 1,000 rows of 1 KB went through a WAL never much more than one batch (20 rows) past the limit.
     expect(largest).toBeLessThan(WAL_BYTES + 20 * 2 * 4096 + 4096);
-    expect(statSync(path).size).toBeGreaterThan(1000 * 1000);
+    // Every row is in the database file or in that small WAL: the checkpoints moved the rest. (The file
+    // alone is not the measure: a checkpoint may still be running when the last batch is answered.)
+    expect(statSync(path).size + walSize()).toBeGreaterThan(1000 * 1000);
     await w.close();
     expect(db.pragma("synchronous", { simple: true })).toBe(1);
     db.close();
